@@ -1,0 +1,44 @@
+#include "sp_vcf.h"
+#include <htslib/bgzf.h>
+
+int sp_hdr_nsamples(const bcf_hdr_t *hdr) { return bcf_hdr_nsamples(hdr); }
+const char *sp_hdr_sample(const bcf_hdr_t *hdr, int i) { return hdr->samples[i]; }
+const char *sp_hdr_contig_name(const bcf_hdr_t *hdr, int rid) { return bcf_hdr_id2name(hdr, rid); }
+int sp_hdr_ncontigs(const bcf_hdr_t *hdr) { return hdr->n[BCF_DT_CTG]; }
+const char *sp_hdr_id_name(const bcf_hdr_t *hdr, int id) { return bcf_hdr_int2id(hdr, BCF_DT_ID, id); }
+int sp_hdr_value_type(const bcf_hdr_t *hdr, int line_type, int id) {
+  return (int)bcf_hdr_id2type(hdr, line_type, id);
+}
+
+int sp_float_is_missing(float f) { return bcf_float_is_missing(f); }
+int sp_float_is_vector_end(float f) { return bcf_float_is_vector_end(f); }
+int32_t sp_int32_missing(void) { return bcf_int32_missing; }
+int32_t sp_int32_vector_end(void) { return bcf_int32_vector_end; }
+int sp_gt_allele(int32_t val) { return bcf_gt_is_missing(val) ? -1 : bcf_gt_allele(val); }
+int sp_gt_is_phased(int32_t val) { return bcf_gt_is_phased(val); }
+
+hts_itr_t *sp_bcf_itr_queryi(const hts_idx_t *idx, int tid, hts_pos_t beg, hts_pos_t end) {
+  return bcf_itr_queryi(idx, tid, beg, end);
+}
+int sp_bcf_itr_next(htsFile *fp, hts_itr_t *itr, bcf1_t *rec) { return bcf_itr_next(fp, itr, rec); }
+hts_itr_t *sp_tbx_itr_queryi(tbx_t *tbx, int tid, hts_pos_t beg, hts_pos_t end) {
+  return tbx_itr_queryi(tbx, tid, beg, end);
+}
+int sp_tbx_itr_next(htsFile *fp, tbx_t *tbx, hts_itr_t *itr, kstring_t *line) {
+  return tbx_itr_next(fp, tbx, itr, line);
+}
+int sp_hdr_contig_id(const bcf_hdr_t *hdr, const char *name) {
+  return bcf_hdr_id2int(hdr, BCF_DT_CTG, name);
+}
+void sp_ks_free(kstring_t *s) { ks_free(s); }
+int sp_file_format(htsFile *fp) { return (int)hts_get_format(fp)->format; }
+int sp_file_compression(htsFile *fp) { return (int)hts_get_format(fp)->compression; }
+int sp_bgzf_has_eof_marker(htsFile *fp) {
+  BGZF *bgzf = hts_get_bgzfp(fp);
+  if (bgzf == NULL) return 2;
+  return bgzf_check_EOF(bgzf);
+}
+int sp_ks_set(kstring_t *s, const char *text, size_t length) {
+  s->l = 0;
+  return kputsn(text, length, s) < 0 ? -1 : 0;
+}

@@ -1,0 +1,381 @@
+import CHTSlib
+import CHTSlibShims
+import Dispatch
+import Foundation
+import SarcoCore
+
+/// Reads the records of a VCF/BCF file that overlap a set of regions.
+///
+/// Design:
+/// 1. htslib decompresses BGZF in its own thread pool (`--threads`).
+/// 2. Streaming: each text line is judged by `LinePrefilter` from CHROM/POS/REF
+///    alone; BCF records by their binary rid/pos/rlen. Only candidates are kept.
+///    Indexed: the `.tbi`/`.csi` index seeks straight to each merged region.
+/// 3. Candidates are parsed and converted to `VCFRecord` values in batches fanned
+///    out over worker threads with Dispatch, each worker with its own record
+///    and header copy, and handed back in input order.
+/// 4. The exact overlap test (POS to POS + rlen - 1, htslib's rlen honouring
+///    INFO/END) runs after parsing, the same on both paths.
+public final class VCFReader {
+  /// How records are found.
+  public enum Access: String, Sendable {
+    /// Use the index when there is one, else stream.
+    case automatic
+    /// Read every line, deciding from CHROM/POS.
+    case stream
+    /// Seek with the index; an error when there is none.
+    case index
+  }
+
+  /// What a read did, for progress and summaries.
+  public struct Statistics: Sendable, Equatable {
+    public var access: Access = .stream
+    /// Lines or records looked at (all of them when streaming).
+    public var recordsScanned = 0
+    /// Records parsed in full.
+    public var recordsParsed = 0
+    /// Records overlapping the regions.
+    public var recordsKept = 0
+  }
+
+  public let path: String
+  public let header: VCFHeader
+  public let format: VariantFileFormat
+  let file: HTSFile
+  let threads: Int
+
+  /// Opens `path` and reads its header; `threads` feeds htslib's decompression
+  /// pool and the parsing workers.
+  public init(path: String, threads: Int = 1) throws {
+    self.path = path
+    self.threads = max(1, threads)
+    file = try HTSFile(path: path, threads: self.threads)
+    format = file.format
+    header = VCFHeader(text: file.headerText())
+  }
+
+  /// True when a `.tbi` or `.csi` index sits beside the file.
+  public var hasIndex: Bool {
+    guard format == .vcfBGZF || format == .bcf else { return false }
+    return ["\(path).tbi", "\(path).csi"].contains { FileManager.default.fileExists(atPath: $0) }
+  }
+
+  /// Reads every record overlapping `regions`, converting FORMAT data of the
+  /// samples at `sampleIndexes` only, and calls `body` with batches in input order.
+  @discardableResult
+  public func read(
+    regions: RegionFilter, sampleIndexes: [Int], access: Access = .automatic, batchSize: Int = 512,
+    body: ([VCFRecord]) throws -> Void
+  ) throws -> Statistics {
+    let useIndex: Bool
+    switch access {
+    case .stream: useIndex = false
+    case .index:
+      guard hasIndex else {
+        throw SarcoError.input("\(path): no .tbi or .csi index beside it; index it with `tabix -p vcf` or `bcftools index`, or read without --regions-from-index")
+      }
+      useIndex = true
+    case .automatic: useIndex = hasIndex
+    }
+    return try withoutActuallyEscaping(body) { body in
+      var pipeline = BatchPipeline(
+        reader: self, regions: regions, sampleIndexes: sampleIndexes, batchSize: batchSize, body: body)
+      pipeline.statistics.access = useIndex ? VCFReader.Access.index : .stream
+      if useIndex {
+        if format == .bcf { try pipeline.readIndexedBCF() } else { try pipeline.readIndexedText() }
+      } else {
+        if format == .bcf { try pipeline.streamBCF() } else { try pipeline.streamText() }
+      }
+      try pipeline.flush()
+      return pipeline.statistics
+    }
+  }
+
+  func error(_ message: String) -> SarcoError { SarcoError.input("\(path): \(message)") }
+}
+
+/// The read loop of one `VCFReader.read` call: collects candidates, parses
+/// them in parallel batches and hands back records in order.
+struct BatchPipeline {
+  let reader: VCFReader
+  let regions: RegionFilter
+  let sampleIndexes: [Int]
+  let batchSize: Int
+  let body: ([VCFRecord]) throws -> Void
+  let converters: [RecordConverter]
+  var statistics = VCFReader.Statistics()
+  /// Pending text lines, one byte apart, with their starts and record numbers.
+  var lineBytes: [UInt8] = []
+  var lineStarts: [Int] = []
+  var lineNumbers: [Int] = []
+  /// Pending binary records (owned copies) and their record numbers.
+  var binaryRecords: [UnsafeMutablePointer<bcf1_t>] = []
+  var binaryNumbers: [Int] = []
+
+  init(
+    reader: VCFReader, regions: RegionFilter, sampleIndexes: [Int], batchSize: Int,
+    body: @escaping ([VCFRecord]) throws -> Void
+  ) {
+    self.reader = reader
+    self.regions = regions
+    self.sampleIndexes = sampleIndexes
+    self.batchSize = max(1, batchSize)
+    self.body = body
+    let copyHeader = reader.format.isText
+    converters = (0..<reader.threads).map { _ in
+      RecordConverter(header: reader.file.header, copyHeader: copyHeader, sampleIndexes: sampleIndexes)
+    }
+  }
+
+  // MARK: Streaming
+
+  mutating func streamText() throws {
+    var line = kstring_t()
+    defer { sp_ks_free(&line) }
+    var prefilter = LinePrefilter(regions: regions)
+    var recordNumber = 0
+    while true {
+      let status = hts_getline(reader.file.file, 2 /* KS_SEP_LINE */, &line)
+      if status == -1 { break }
+      if status < -1 {
+        throw reader.error("read error after record \(recordNumber): the file is truncated or corrupt")
+      }
+      recordNumber += 1
+      guard line.l > 0, let pointer = line.s else { continue }
+      let bytes = UnsafeRawPointer(pointer).assumingMemoryBound(to: UInt8.self)
+      let buffer = UnsafeBufferPointer(start: bytes, count: line.l)
+      statistics.recordsScanned += 1
+      switch prefilter.verdict(buffer) {
+      case .skip: continue
+      case .malformed(let reason):
+        throw reader.error("record \(recordNumber): malformed VCF line: \(reason) (line starts '\(BatchPipeline.preview(buffer))')")
+      case .parse:
+        try appendLine(buffer, recordNumber: recordNumber)
+      }
+    }
+  }
+
+  mutating func streamBCF() throws {
+    guard let record = bcf_init() else { throw reader.error("out of memory") }
+    defer { bcf_destroy(record) }
+    var contigRanges: [Int32: [ClosedRange<Int>]?] = [:]
+    var recordNumber = 0
+    while true {
+      let status = bcf_read(reader.file.file, reader.file.header, record)
+      if status == -1 { break }
+      if status < -1 {
+        throw reader.error("read error after record \(recordNumber): the BCF is truncated or corrupt")
+      }
+      recordNumber += 1
+      statistics.recordsScanned += 1
+      let rid = record.pointee.rid
+      if contigRanges[rid] == nil {
+        let name = sp_hdr_contig_name(reader.file.header, rid).map { String(cString: $0) } ?? ""
+        contigRanges[rid] = .some(regions.ranges(forContig: name))
+      }
+      guard let ranges = contigRanges[rid] ?? nil else { continue }
+      let start = Int(record.pointee.pos) + 1
+      let end = start + max(Int(record.pointee.rlen), 1) - 1
+      guard RegionFilter.overlaps(ranges, start: start, end: end) else { continue }
+      try appendBinary(record, recordNumber: recordNumber)
+    }
+  }
+
+  // MARK: Indexed
+
+  /// Merged regions of each contig the file's index knows, in the file's contig order.
+  func indexedContigs(names: [String]) -> [(tid: Int32, ranges: [ClosedRange<Int>])] {
+    names.enumerated().compactMap { tid, name in
+      regions.ranges(forContig: name).map { (Int32(tid), $0) }
+    }
+  }
+
+  mutating func readIndexedText() throws {
+    guard let index = tbx_index_load3(reader.path, nil, HTS_IDX_SILENT_FAIL) else {
+      throw reader.error("cannot load its .tbi/.csi index (is it a tabix index of this file?)")
+    }
+    defer { tbx_destroy(index) }
+    var count: Int32 = 0
+    var names: [String] = []
+    if let list = tbx_seqnames(index, &count) {
+      names = (0..<Int(count)).map { String(cString: list[$0]!) }
+      free(list)
+    }
+    var line = kstring_t()
+    defer { sp_ks_free(&line) }
+    var recordNumber = 0
+    for (tid, ranges) in indexedContigs(names: names) {
+      var previousEnd = 0
+      for range in ranges {
+        guard let iterator = sp_tbx_itr_queryi(index, tid, hts_pos_t(range.lowerBound - 1), hts_pos_t(range.upperBound))
+        else { throw reader.error("index query failed for \(names[Int(tid)]):\(range.lowerBound)-\(range.upperBound)") }
+        defer { hts_itr_destroy(iterator) }
+        while true {
+          let status = sp_tbx_itr_next(reader.file.file, index, iterator, &line)
+          if status == -1 { break }
+          if status < -1 { throw reader.error("read error in \(names[Int(tid)]):\(range.lowerBound)-\(range.upperBound): the file is truncated or corrupt") }
+          recordNumber += 1
+          statistics.recordsScanned += 1
+          guard let pointer = line.s else { continue }
+          let buffer = UnsafeBufferPointer(start: UnsafeRawPointer(pointer).assumingMemoryBound(to: UInt8.self), count: line.l)
+          // Records reaching back into the previous region were read with it.
+          if let start = BatchPipeline.position(of: buffer), start <= previousEnd { continue }
+          try appendLine(buffer, recordNumber: recordNumber)
+        }
+        previousEnd = range.upperBound
+      }
+    }
+  }
+
+  mutating func readIndexedBCF() throws {
+    guard let index = bcf_index_load3(reader.path, nil, HTS_IDX_SILENT_FAIL) else {
+      throw reader.error("cannot load its .csi index (is it a bcftools index of this file?)")
+    }
+    defer { hts_idx_destroy(index) }
+    guard let record = bcf_init() else { throw reader.error("out of memory") }
+    defer { bcf_destroy(record) }
+    let header = reader.file.header
+    let names = (0..<Int(sp_hdr_ncontigs(header))).map { String(cString: sp_hdr_contig_name(header, Int32($0))) }
+    var recordNumber = 0
+    for (tid, ranges) in indexedContigs(names: names) {
+      var previousEnd = 0
+      for range in ranges {
+        guard let iterator = sp_bcf_itr_queryi(index, tid, hts_pos_t(range.lowerBound - 1), hts_pos_t(range.upperBound))
+        else { continue }  // contig declared but absent from the index: no records there
+        defer { hts_itr_destroy(iterator) }
+        while true {
+          let status = sp_bcf_itr_next(reader.file.file, iterator, record)
+          if status == -1 { break }
+          if status < -1 { throw reader.error("read error in \(names[Int(tid)]):\(range.lowerBound)-\(range.upperBound): the BCF is truncated or corrupt") }
+          recordNumber += 1
+          statistics.recordsScanned += 1
+          let start = Int(record.pointee.pos) + 1
+          if start <= previousEnd { continue }
+          try appendBinary(record, recordNumber: recordNumber)
+        }
+        previousEnd = range.upperBound
+      }
+    }
+  }
+
+  // MARK: Batches
+
+  mutating func appendLine(_ line: UnsafeBufferPointer<UInt8>, recordNumber: Int) throws {
+    lineStarts.append(lineBytes.count)
+    lineNumbers.append(recordNumber)
+    lineBytes.append(contentsOf: line)
+    lineBytes.append(0)
+    if lineStarts.count >= batchSize { try flush() }
+  }
+
+  mutating func appendBinary(_ record: UnsafeMutablePointer<bcf1_t>, recordNumber: Int) throws {
+    guard let copy = bcf_dup(record) else { throw reader.error("out of memory copying record \(recordNumber)") }
+    binaryRecords.append(copy)
+    binaryNumbers.append(recordNumber)
+    if binaryRecords.count >= batchSize { try flush() }
+  }
+
+  /// Parses pending candidates on all workers, then hands kept records to `body` in order.
+  mutating func flush() throws {
+    let count = reader.format.isText ? lineStarts.count : binaryRecords.count
+    guard count > 0 else { return }
+    let workers = min(converters.count, count)
+    let slots = SlotArray<Result<[VCFRecord], SarcoError>>(count: workers)
+    let regions = self.regions
+    let converters = self.converters
+    let path = reader.path
+    if reader.format.isText {
+      let starts = lineStarts
+      let numbers = lineNumbers
+      let total = lineBytes.count
+      lineBytes.withUnsafeBufferPointer { bytes in
+        let shared = UnsafeSendable(bytes)
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+          let converter = converters[worker]
+          var records: [VCFRecord] = []
+          for item in BatchPipeline.slice(worker, of: workers, count: count) {
+            let start = starts[item]
+            let end = item + 1 < starts.count ? starts[item + 1] - 1 : total - 1
+            let line = UnsafeBufferPointer(rebasing: shared.value[start..<end])
+            if let reason = converter.parse(line: line) {
+              slots[worker] = .failure(SarcoError.input(
+                "\(path): record \(numbers[item]): malformed VCF record: \(reason) (line starts '\(BatchPipeline.preview(line))')"))
+              return
+            }
+            let span = converter.span
+            guard regions.overlaps(contig: span.contig, start: span.start, end: span.end) else { continue }
+            records.append(converter.convert(recordNumber: numbers[item]))
+          }
+          slots[worker] = .success(records)
+        }
+      }
+      lineBytes.removeAll(keepingCapacity: true)
+      lineStarts.removeAll(keepingCapacity: true)
+      lineNumbers.removeAll(keepingCapacity: true)
+    } else {
+      let records = binaryRecords.map(UnsafeSendable.init)
+      let numbers = binaryNumbers
+      DispatchQueue.concurrentPerform(iterations: workers) { worker in
+        let converter = converters[worker]
+        let converted = BatchPipeline.slice(worker, of: workers, count: count).map {
+          converter.convert(records[$0].value, recordNumber: numbers[$0])
+        }
+        slots[worker] = .success(converted)
+      }
+      for record in binaryRecords { bcf_destroy(record) }
+      binaryRecords.removeAll(keepingCapacity: true)
+      binaryNumbers.removeAll(keepingCapacity: true)
+    }
+    statistics.recordsParsed += count
+    var ordered: [VCFRecord] = []
+    for worker in 0..<workers {
+      switch slots[worker] {
+      case .success(let records): ordered.append(contentsOf: records)
+      case .failure(let error): throw error
+      case nil: throw SarcoError(.internalFailure, "\(path): a parsing worker returned nothing")
+      }
+    }
+    statistics.recordsKept += ordered.count
+    if !ordered.isEmpty { try body(ordered) }
+  }
+
+  /// Contiguous share `worker` of `count` items.
+  static func slice(_ worker: Int, of workers: Int, count: Int) -> Range<Int> {
+    (worker * count / workers)..<((worker + 1) * count / workers)
+  }
+
+  static func position(of line: UnsafeBufferPointer<UInt8>) -> Int? {
+    guard let tab = line.firstIndex(of: 9) else { return nil }
+    var value = 0
+    var index = tab + 1
+    while index < line.count, line[index] >= 48, line[index] <= 57 {
+      value = value &* 10 &+ Int(line[index] - 48)
+      index += 1
+    }
+    return index > tab + 1 ? value : nil
+  }
+
+  static func preview(_ line: UnsafeBufferPointer<UInt8>) -> String {
+    let text = String(decoding: line.prefix(60), as: UTF8.self)
+    return text.replacingOccurrences(of: "\t", with: "\\t")
+  }
+}
+
+/// Fixed slots written by concurrent workers, one slot per worker.
+final class SlotArray<Value>: @unchecked Sendable {
+  private var values: [Value?]
+  private let lock = NSLock()
+
+  init(count: Int) { values = Array(repeating: nil, count: count) }
+
+  subscript(index: Int) -> Value? {
+    get { lock.withLock { values[index] } }
+    set { lock.withLock { values[index] = newValue } }
+  }
+}
+
+/// A value handed to worker threads that touch disjoint parts of it.
+struct UnsafeSendable<Value>: @unchecked Sendable {
+  let value: Value
+  init(_ value: Value) { self.value = value }
+}

@@ -1,0 +1,115 @@
+/// A consequence some other tool wrote into the VCF: VEP `CSQ`, snpEff `ANN` or
+/// bcftools `BCSQ`. Field order is read from each file's header, never assumed.
+public struct UpstreamConsequence: Sendable, Equatable, Codable {
+  /// `CSQ`, `ANN` or `BCSQ`.
+  public let source: String
+  public let gene: String?
+  public let transcript: String?
+  /// Sequence Ontology terms, `&`-joined as written.
+  public let consequence: String
+  public let hgvsc: String?
+  public let hgvsp: String?
+  public let exon: String?
+  public let intron: String?
+}
+
+/// Reads `CSQ`/`ANN`/`BCSQ` INFO strings using the layout its header declares.
+public struct UpstreamConsequenceParser: Sendable {
+  struct Layout: Sendable {
+    let tag: String
+    let fields: [String]
+    func index(_ names: String...) -> Int? {
+      for name in names { if let i = fields.firstIndex(where: { $0.caseInsensitiveEquals(name) }) { return i } }
+      return nil
+    }
+  }
+
+  let layouts: [Layout]
+
+  /// Finds the layouts declared in `##INFO=<ID=CSQ|ANN|BCSQ,...,Description="...Format: a|b|c">`.
+  public init(header: VCFHeader) {
+    var layouts: [Layout] = []
+    for tag in ["CSQ", "ANN", "BCSQ"] {
+      guard let description = header.info[tag]?.description else { continue }
+      let fields: [String]
+      if tag == "BCSQ" {
+        // bcftools csq: "...Format: Consequence|gene|transcript|biotype|strand|amino_acid_change|dna_change"
+        fields = UpstreamConsequenceParser.fieldList(description) ?? [
+          "Consequence", "gene", "transcript", "biotype", "strand", "amino_acid_change", "dna_change",
+        ]
+      } else {
+        guard let list = UpstreamConsequenceParser.fieldList(description) else { continue }
+        fields = list
+      }
+      layouts.append(Layout(tag: tag, fields: fields))
+    }
+    self.layouts = layouts
+  }
+
+  public var isEmpty: Bool { layouts.isEmpty }
+
+  static func fieldList(_ description: String) -> [String]? {
+    let lowered = description.lowercased()
+    guard let range = lowered.firstRange(of: "format:") ?? lowered.firstRange(of: "functional annotations:")
+    else { return nil }
+    let offset = lowered.distance(from: lowered.startIndex, to: range.upperBound)
+    let text = description.dropFirst(offset).trimmingCharacters(in: " '\"")
+    let fields = text.split(separator: "|", omittingEmptySubsequences: false).map {
+      String($0.trimmingCharacters(in: " '\""))
+    }
+    return fields.count > 1 ? fields : nil
+  }
+
+  /// The entries of `info` that belong to `alternate`, an ALT of the record as
+  /// written (VEP's and snpEff's `Allele`; BCSQ entries carry no allele and are all kept).
+  public func consequences(
+    info: [String: FieldValue], reference: String, alternate: String
+  ) -> [UpstreamConsequence] {
+    var result: [UpstreamConsequence] = []
+    for layout in layouts {
+      guard let entries = info[layout.tag]?.texts else { continue }
+      let alleleIndex = layout.index("Allele")
+      let consequenceIndex = layout.index("Consequence", "Annotation")
+      let geneIndex = layout.index("SYMBOL", "Gene_Name", "gene")
+      let transcriptIndex = layout.index("Feature", "Feature_ID", "transcript")
+      let hgvscIndex = layout.index("HGVSc", "HGVS.c", "dna_change")
+      let hgvspIndex = layout.index("HGVSp", "HGVS.p", "amino_acid_change")
+      let exonIndex = layout.index("EXON", "Rank")
+      let intronIndex = layout.index("INTRON")
+      for entry in entries.flatMap({ $0.split(separator: ",") }) {
+        let parts = entry.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+        func value(_ index: Int?) -> String? {
+          guard let index, index < parts.count, !parts[index].isEmpty else { return nil }
+          return parts[index]
+        }
+        if let alleleIndex, let allele = value(alleleIndex),
+          !UpstreamConsequenceParser.allele(allele, matches: alternate, reference: reference)
+        {
+          continue
+        }
+        guard let consequence = value(consequenceIndex) else { continue }
+        result.append(
+          UpstreamConsequence(
+            source: layout.tag, gene: value(geneIndex), transcript: value(transcriptIndex),
+            consequence: consequence, hgvsc: value(hgvscIndex), hgvsp: value(hgvspIndex),
+            exon: value(exonIndex), intron: value(intronIndex)))
+      }
+    }
+    return result
+  }
+}
+
+extension UpstreamConsequenceParser {
+  /// VEP drops the first base that indel alleles share and writes a pure deletion as `-`.
+  static func allele(_ allele: String, matches alternate: String, reference: String) -> Bool {
+    if allele == alternate { return true }
+    let sharesFirstBase = reference.first == alternate.first && reference.count != alternate.count
+    guard sharesFirstBase else { return false }
+    if allele == "-" { return alternate.count == 1 }
+    return String(alternate.dropFirst()) == allele
+  }
+}
+
+extension String {
+  func caseInsensitiveEquals(_ other: String) -> Bool { lowercased() == other.lowercased() }
+}

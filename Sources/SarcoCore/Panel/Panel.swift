@@ -1,0 +1,159 @@
+/// A gene panel: its identity, genes with transcript models on each build, and hotspots.
+///
+/// Built by the panel loader from `panels/<name>/`; everything here is plain data.
+public struct Panel: Sendable, Equatable {
+  public let manifest: PanelManifest
+  public let genes: [Gene]
+  public let exons: [Exon]
+  public let hotspots: [Hotspot]
+  /// SHA-256 over the manifest and every table, in manifest order (hex).
+  public let checksum: String
+
+  public init(manifest: PanelManifest, genes: [Gene], exons: [Exon], hotspots: [Hotspot], checksum: String) {
+    self.manifest = manifest
+    self.genes = genes
+    self.exons = exons
+    self.hotspots = hotspots
+    self.checksum = checksum
+  }
+
+  public func gene(named symbolOrAlias: String) -> Gene? {
+    let wanted = symbolOrAlias.uppercased()
+    return genes.first { $0.symbol.uppercased() == wanted || $0.aliases.contains { $0.uppercased() == wanted } }
+  }
+}
+
+/// The manifest (`panel.json`): name, version, builds and table files.
+public struct PanelManifest: Sendable, Equatable, Codable {
+  public let name: String
+  public let version: String
+  public let description: String
+  public let builds: [GenomeBuild]
+  /// Bases added on each side of a gene span when choosing which records to read
+  /// (covers promoters such as TERT's and splice sites).
+  public let scanFlankBases: Int
+  /// Default padding of coding exons in `panel bed`.
+  public let targetPadBases: Int
+  public let tables: Tables
+
+  public struct Tables: Sendable, Equatable, Codable {
+    public let genes: String
+    public let exons: String
+    public let hotspots: String?
+  }
+
+  public init(
+    name: String, version: String, description: String, builds: [GenomeBuild], scanFlankBases: Int,
+    targetPadBases: Int, tables: Tables
+  ) {
+    self.name = name
+    self.version = version
+    self.description = description
+    self.builds = builds
+    self.scanFlankBases = scanFlankBases
+    self.targetPadBases = targetPadBases
+    self.tables = tables
+  }
+
+  enum CodingKeys: String, CodingKey {
+    case name, version, description, builds, tables
+    case scanFlankBases = "scan_flank_bases"
+    case targetPadBases = "target_pad_bases"
+  }
+}
+
+public enum Strand: String, Sendable, Codable, Equatable {
+  case plus = "+"
+  case minus = "-"
+}
+
+/// A panel gene and its MANE Select transcript.
+public struct Gene: Sendable, Equatable, Codable {
+  public let symbol: String
+  public let aliases: [String]
+  public let ensemblGene: String
+  public let refseqTranscript: String
+  public let ensemblTranscript: String
+  public let chromosome: String
+  public let strand: Strand
+  /// oncogene, tumour_suppressor, fusion_partner (comma-joined when several).
+  public let role: String
+  public let germlineTesting: Bool
+  /// Where the gene and its transcript sit on each build.
+  public let loci: [GeneLocus]
+  public let source: String
+
+  public init(
+    symbol: String, aliases: [String], ensemblGene: String, refseqTranscript: String, ensemblTranscript: String,
+    chromosome: String, strand: Strand, role: String, germlineTesting: Bool, loci: [GeneLocus], source: String
+  ) {
+    self.symbol = symbol
+    self.aliases = aliases
+    self.ensemblGene = ensemblGene
+    self.refseqTranscript = refseqTranscript
+    self.ensemblTranscript = ensemblTranscript
+    self.chromosome = chromosome
+    self.strand = strand
+    self.role = role
+    self.germlineTesting = germlineTesting
+    self.loci = loci
+    self.source = source
+  }
+
+  public func locus(on build: GenomeBuild) -> GeneLocus? { loci.first { $0.build == build } }
+}
+
+/// A gene's transcript span and coding range on one build.
+public struct GeneLocus: Sendable, Equatable, Codable {
+  public let build: GenomeBuild
+  /// Transcript accession whose model is used on this build (the MANE RefSeq
+  /// unless the gene table says otherwise).
+  public let transcript: String
+  public let span: GenomicInterval
+  /// First and last coding base (genomic, 1-based), nil for non-coding.
+  public let codingStart: Int?
+  public let codingEnd: Int?
+
+  public init(build: GenomeBuild, transcript: String, span: GenomicInterval, codingStart: Int?, codingEnd: Int?) {
+    self.build = build
+    self.transcript = transcript
+    self.span = span
+    self.codingStart = codingStart
+    self.codingEnd = codingEnd
+  }
+}
+
+/// One exon of a panel transcript, numbered in transcript order.
+public struct Exon: Sendable, Equatable, Codable {
+  public let gene: String
+  public let transcript: String
+  public let build: GenomeBuild
+  public let number: Int
+  public let interval: GenomicInterval
+
+  public init(gene: String, transcript: String, build: GenomeBuild, number: Int, interval: GenomicInterval) {
+    self.gene = gene
+    self.transcript = transcript
+    self.build = build
+    self.number = number
+    self.interval = interval
+  }
+}
+
+/// A recurrent somatic position (cancerhotspots, CIViC) on one build.
+public struct Hotspot: Sendable, Equatable, Codable {
+  public let gene: String
+  public let build: GenomeBuild
+  public let interval: GenomicInterval
+  /// e.g. `D842V`, `R132`, `C228T`.
+  public let change: String
+  public let source: String
+
+  public init(gene: String, build: GenomeBuild, interval: GenomicInterval, change: String, source: String) {
+    self.gene = gene
+    self.build = build
+    self.interval = interval
+    self.change = change
+    self.source = source
+  }
+}

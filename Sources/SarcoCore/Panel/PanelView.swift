@@ -1,0 +1,149 @@
+/// A panel seen on one genome build: indexes for genes, exons and hotspots,
+/// the regions to read, and capture targets.
+public struct PanelView: Sendable {
+  public let panel: Panel
+  public let build: GenomeBuild
+  let genesBySpan: IntervalIndex<Int>
+  let exonsByGene: [String: [Exon]]
+  let exonIndex: IntervalIndex<Exon>
+  let hotspotIndex: IntervalIndex<Hotspot>
+  /// Gene spans plus the manifest's flank: what a run reads.
+  public let scanRegions: RegionFilter
+
+  public init(panel: Panel, build: GenomeBuild) throws {
+    guard panel.manifest.builds.contains(build) else {
+      let supported = panel.manifest.builds.map(\.rawValue).joined(separator: ", ")
+      throw SarcoError.input(
+        "the input is \(build.rawValue) but panel \(panel.manifest.name) \(panel.manifest.version) supports only \(supported)")
+    }
+    self.panel = panel
+    self.build = build
+    let flank = panel.manifest.scanFlankBases
+    var spans: [(GenomicInterval, Int)] = []
+    for (index, gene) in panel.genes.enumerated() {
+      if let locus = gene.locus(on: build) { spans.append((locus.span.padded(by: flank), index)) }
+    }
+    genesBySpan = IntervalIndex(spans)
+    let exons = panel.exons.filter { $0.build == build }
+    exonsByGene = Dictionary(grouping: exons, by: \.gene).mapValues { $0.sorted { $0.number < $1.number } }
+    exonIndex = IntervalIndex(exons.map { ($0.interval, $0) })
+    hotspotIndex = IntervalIndex(panel.hotspots.filter { $0.build == build }.map { ($0.interval, $0) })
+    scanRegions = RegionFilter(spans.map(\.0))
+  }
+
+  /// Genes whose span (plus flank) a variant touches, each with where in the transcript it falls.
+  public func geneHits(for variant: Variant) -> [GeneHit] {
+    let end = max(variant.end, variant.position)
+    return genesBySpan.overlapping(contig: variant.contig, start: variant.position, end: end).map { index in
+      let gene = panel.genes[index]
+      return locate(start: variant.position, end: end, in: gene)
+    }
+  }
+
+  /// Hotspots a variant overlaps.
+  public func hotspots(for variant: Variant) -> [Hotspot] {
+    hotspotIndex.overlapping(contig: variant.contig, start: variant.position, end: max(variant.end, variant.position))
+  }
+
+  /// Coding parts of every exon, padded, as capture targets named `GENE_exonN`.
+  public func codingTargets(pad: Int) -> [(interval: GenomicInterval, name: String)] {
+    var targets: [(GenomicInterval, String)] = []
+    for gene in panel.genes {
+      guard let locus = gene.locus(on: build) else { continue }
+      for exon in exonsByGene[gene.symbol] ?? [] {
+        var start = exon.interval.start
+        var end = exon.interval.end
+        if let codingStart = locus.codingStart, let codingEnd = locus.codingEnd {
+          start = max(start, codingStart)
+          end = min(end, codingEnd)
+          if start > end { continue }
+        }
+        let interval = GenomicInterval(contig: exon.interval.contig, start: start, end: end).padded(by: pad)
+        targets.append((interval, "\(gene.symbol)_exon\(exon.number)"))
+      }
+    }
+    return targets.sorted { ($0.0, $0.1) < ($1.0, $1.1) }
+  }
+
+  func locate(start: Int, end: Int, in gene: Gene) -> GeneHit {
+    guard let locus = gene.locus(on: build) else {
+      return GeneHit(gene: gene.symbol, transcript: gene.refseqTranscript, region: .upstream, number: nil, total: nil)
+    }
+    let exons = exonsByGene[gene.symbol] ?? []
+    let total = exons.count
+    let touched = exons.filter { $0.interval.start <= end && start <= $0.interval.end }
+    if let first = touched.first {
+      let region = exonPart(start: start, end: end, locus: locus, strand: gene.strand)
+      let last = touched.last?.number ?? first.number
+      return GeneHit(
+        gene: gene.symbol, transcript: locus.transcript, region: region, number: first.number, total: total,
+        lastNumber: last == first.number ? nil : last)
+    }
+    if end < locus.span.start || start > locus.span.end {
+      let before = end < locus.span.start
+      let region: GeneHit.Region = (before == (gene.strand == .plus)) ? .upstream : .downstream
+      return GeneHit(gene: gene.symbol, transcript: locus.transcript, region: region, number: nil, total: total)
+    }
+    // Intron n lies between exons n and n+1 in transcript order.
+    let upstreamExon = exons.last { exon in
+      gene.strand == .plus ? exon.interval.end < start : exon.interval.start > end
+    }
+    return GeneHit(
+      gene: gene.symbol, transcript: locus.transcript, region: .intron, number: upstreamExon?.number,
+      total: max(total - 1, 0))
+  }
+
+  func exonPart(start: Int, end: Int, locus: GeneLocus, strand: Strand) -> GeneHit.Region {
+    guard let codingStart = locus.codingStart, let codingEnd = locus.codingEnd else { return .noncodingExon }
+    if start <= codingEnd && codingStart <= end { return .codingExon }
+    let beforeCoding = end < codingStart
+    return beforeCoding == (strand == .plus) ? .utr5 : .utr3
+  }
+}
+
+/// Where a variant falls in one panel gene's transcript.
+public struct GeneHit: Sendable, Equatable, Codable {
+  public enum Region: String, Sendable, Codable {
+    case codingExon = "coding_exon"
+    case utr5 = "5_prime_utr"
+    case utr3 = "3_prime_utr"
+    case noncodingExon = "noncoding_exon"
+    case intron
+    case upstream
+    case downstream
+  }
+
+  public let gene: String
+  public let transcript: String
+  public let region: Region
+  /// Exon or intron number in transcript order.
+  public let number: Int?
+  /// Exon or intron count of the transcript.
+  public let total: Int?
+  /// Last exon touched when a variant spans several.
+  public let lastNumber: Int?
+
+  public init(gene: String, transcript: String, region: Region, number: Int?, total: Int?, lastNumber: Int? = nil) {
+    self.gene = gene
+    self.transcript = transcript
+    self.region = region
+    self.number = number
+    self.total = total
+    self.lastNumber = lastNumber
+  }
+
+  /// `exon 11/21`, `exons 10-11/21`, `intron 3/20`, `upstream`.
+  public var label: String {
+    switch region {
+    case .intron:
+      guard let number, let total else { return "intron" }
+      return "intron \(number)/\(total)"
+    case .upstream, .downstream:
+      return region.rawValue
+    default:
+      guard let number, let total else { return "exon" }
+      if let lastNumber { return "exons \(min(number, lastNumber))-\(max(number, lastNumber))/\(total)" }
+      return "exon \(number)/\(total)"
+    }
+  }
+}

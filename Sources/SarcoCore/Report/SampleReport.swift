@@ -1,0 +1,131 @@
+/// Everything one sample's reports say, as values. Renderers turn it into bytes.
+///
+/// Nothing here depends on thread count, time or absolute paths, so two runs
+/// on the same input give the same report.
+public struct SampleReport: Sendable, Equatable, Codable {
+  /// Bumped on any change to the JSON layout (major: incompatible).
+  public static let schemaVersion = "1.0.0"
+
+  public let schemaVersion: String
+  public let tool: Tool
+  /// The command line, minus options that cannot change results (`--threads`).
+  public let commandLine: [String]
+  public let sample: Sample
+  public let input: Input
+  public let genomeBuild: GenomeBuildDetector.Detection
+  public let panel: PanelIdentity
+  public let qc: QualityCounts
+  public let variants: [ReportedVariant]
+
+  public struct Tool: Sendable, Equatable, Codable {
+    public let name: String
+    public let version: String
+    public init(name: String = "sarcopanel", version: String = SarcopanelVersion.current) {
+      self.name = name
+      self.version = version
+    }
+  }
+
+  public struct Sample: Sendable, Equatable, Codable {
+    /// Report identifier (file names use it).
+    public let id: String
+    /// The VCF column read as tumour (or the only sample).
+    public let vcfSample: String?
+    public let normalSample: String?
+    /// OncoTree code given with `--tumor-type`.
+    public let tumorType: String?
+    public init(id: String, vcfSample: String?, normalSample: String?, tumorType: String?) {
+      self.id = id
+      self.vcfSample = vcfSample
+      self.normalSample = normalSample
+      self.tumorType = tumorType
+    }
+  }
+
+  public struct Input: Sendable, Equatable, Codable {
+    /// File name without directories.
+    public let fileName: String
+    public let sha256: String
+    /// `vcf`, `vcf.gz` (BGZF), `vcf (gzip)` or `bcf`.
+    public let format: String
+    public init(fileName: String, sha256: String, format: String) {
+      self.fileName = fileName
+      self.sha256 = sha256
+      self.format = format
+    }
+  }
+
+  public struct PanelIdentity: Sendable, Equatable, Codable {
+    public let name: String
+    public let version: String
+    public let checksum: String
+    public init(name: String, version: String, checksum: String) {
+      self.name = name
+      self.version = version
+      self.checksum = checksum
+    }
+  }
+
+  public init(
+    tool: Tool = Tool(), commandLine: [String], sample: Sample, input: Input,
+    genomeBuild: GenomeBuildDetector.Detection, panel: PanelIdentity, qc: QualityCounts, variants: [ReportedVariant]
+  ) {
+    self.schemaVersion = SampleReport.schemaVersion
+    self.tool = tool
+    self.commandLine = commandLine
+    self.sample = sample
+    self.input = input
+    self.genomeBuild = genomeBuild
+    self.panel = panel
+    self.qc = qc
+    self.variants = variants
+  }
+}
+
+/// A variant in the panel with the genes and hotspots it touches.
+public struct ReportedVariant: Sendable, Equatable, Codable {
+  public let variant: Variant
+  public let genes: [GeneHit]
+  public let hotspots: [Hotspot]
+
+  public init(variant: Variant, genes: [GeneHit], hotspots: [Hotspot]) {
+    self.variant = variant
+    self.genes = genes
+    self.hotspots = hotspots
+  }
+}
+
+/// Counts that describe what was read; identical for streamed and indexed reads.
+public struct QualityCounts: Sendable, Equatable, Codable {
+  /// VCF records overlapping the panel's regions.
+  public var panelRecords = 0
+  /// Variants after splitting multi-allelic records.
+  public var variants = 0
+  public var passingFilters = 0
+  public var failingFilters = 0
+  public var multiallelicRecords = 0
+  public var structuralVariants = 0
+  /// Variant count per kind (`snv`, `deletion`, ...).
+  public var variantsByKind: [String: Int] = [:]
+  /// Panel genes with at least one variant.
+  public var genesWithVariants = 0
+
+  public init() {}
+
+  /// Counts a record's variants.
+  public mutating func add(record: VCFRecord, variants: [Variant]) {
+    panelRecords += 1
+    if record.alternates.count > 1 { multiallelicRecords += 1 }
+    for variant in variants {
+      self.variants += 1
+      if variant.passesFilters { passingFilters += 1 } else { failingFilters += 1 }
+      if variant.kind == .symbolic || variant.kind == .breakend { structuralVariants += 1 }
+      variantsByKind[variant.kind.rawValue, default: 0] += 1
+    }
+  }
+}
+
+/// The tool version stamped into every report.
+public enum SarcopanelVersion {
+  public static let current = "0.1.0"
+}

@@ -1,0 +1,104 @@
+/// Reads depth, allele counts and allele fraction from the FORMAT fields of the
+/// common somatic and germline callers.
+///
+/// Tried in order, first that applies wins, and the fields used are named in
+/// `source`:
+/// 1. PCGR-style tumour/control columns: `DPT`/`ADT` (tumour) and `DPC`/`ADC` (control).
+/// 2. Strelka2 indels: `TAR`/`TIR` tier-1 counts, `DP`.
+/// 3. Strelka2 SNVs: `{A,C,G,T}U` tier-1 counts of the REF and ALT bases, `DP`.
+/// 4. VarScan2: `RD` (ref) and single-valued `AD` (alt), `FREQ` (percent), `DP`.
+/// 5. GATK/Mutect2/standard: `AD` (Number=R), `DP`, else `AF`.
+/// 6. `AF` and/or `DP` alone.
+public enum ReadSupport {
+  /// Which block of fields to read from a sample column.
+  public enum Columns: Sendable {
+    /// Ordinary sample column; PCGR `DPT`/`ADT` count as tumour fields.
+    case sample
+    /// The control fields `DPC`/`ADC` that PCGR-style VCFs keep in the tumour column.
+    case pcgrControl
+  }
+
+  public struct Counts: Sendable, Equatable {
+    public var depth: Int?
+    public var referenceReads: Int?
+    public var alternateReads: Int?
+    public var alleleFraction: Double?
+    public var source: String?
+  }
+
+  public static func counts(
+    fields: [String: FieldValue], definitions: [String: VCFHeader.FieldDefinition],
+    alleles: [String], alternateIndex: Int, columns: Columns = .sample
+  ) -> Counts {
+    func number(_ key: String, _ index: Int = 0) -> Double? {
+      guard let values = fields[key]?.numbers, index < values.count else { return nil }
+      return values[index]
+    }
+    func integer(_ key: String, _ index: Int = 0) -> Int? { number(key, index).map { Int($0) } }
+
+    switch columns {
+    case .pcgrControl:
+      guard fields["DPC"] != nil || fields["ADC"] != nil else { return Counts() }
+      return alleleDepthCounts(
+        depth: integer("DPC"), alleleDepths: fields["ADC"]?.numbers, alternateIndex: alternateIndex,
+        source: "DPC,ADC (control)")
+    case .sample:
+      break
+    }
+    if fields["DPT"] != nil || fields["ADT"] != nil {
+      return alleleDepthCounts(
+        depth: integer("DPT"), alleleDepths: fields["ADT"]?.numbers, alternateIndex: alternateIndex,
+        source: "DPT,ADT (tumour)")
+    }
+    if let tar = integer("TAR"), let tir = integer("TIR") {
+      return Counts(
+        depth: integer("DP") ?? tar + tir, referenceReads: tar, alternateReads: tir,
+        alleleFraction: fraction(tir, of: tar + tir), source: "TAR,TIR tier 1 (Strelka2 indel)")
+    }
+    if alleles.count > alternateIndex, alleles[0].count == 1, alleles[alternateIndex].count == 1,
+      let ref = integer("\(alleles[0].uppercased())U"), let alt = integer("\(alleles[alternateIndex].uppercased())U")
+    {
+      return Counts(
+        depth: integer("DP") ?? ref + alt, referenceReads: ref, alternateReads: alt,
+        alleleFraction: fraction(alt, of: ref + alt), source: "AU/CU/GU/TU tier 1 (Strelka2 SNV)")
+    }
+    if let rd = integer("RD"), definitions["AD"]?.number == "1", let ad = integer("AD") {
+      let percent = number("FREQ").map { $0 / 100 }
+      return Counts(
+        depth: integer("DP") ?? rd + ad, referenceReads: rd, alternateReads: ad,
+        alleleFraction: percent ?? fraction(ad, of: rd + ad), source: "RD,AD,FREQ (VarScan2)")
+    }
+    if let depths = fields["AD"]?.numbers, depths.count > alternateIndex {
+      var counts = alleleDepthCounts(
+        depth: integer("DP"), alleleDepths: depths, alternateIndex: alternateIndex, source: "AD,DP")
+      if counts.alleleFraction == nil, let af = number("AF", alternateIndex - 1) {
+        counts.alleleFraction = af
+        counts.source = "AD,DP,AF"
+      }
+      return counts
+    }
+    let af = number("AF", alternateIndex - 1)
+    let dp = integer("DP")
+    if af == nil && dp == nil { return Counts() }
+    let alt = af.flatMap { fractionValue in dp.map { Int((fractionValue * Double($0)).rounded()) } }
+    return Counts(
+      depth: dp, referenceReads: nil, alternateReads: alt, alleleFraction: af,
+      source: [af != nil ? "AF" : nil, dp != nil ? "DP" : nil].compactMap { $0 }.joined(separator: ","))
+  }
+
+  static func alleleDepthCounts(depth: Int?, alleleDepths: [Double?]?, alternateIndex: Int, source: String) -> Counts {
+    let depths = alleleDepths ?? []
+    let ref = depths.first.flatMap { $0 }.map { Int($0) }
+    let alt = depths.count > alternateIndex ? depths[alternateIndex].map { Int($0) } : nil
+    let known = depths.compactMap { $0 }.map { Int($0) }
+    let total = known.count == depths.count && !known.isEmpty ? known.reduce(0, +) : nil
+    let alleleFraction = alt.flatMap { a in total.flatMap { ReadSupport.fraction(a, of: $0) } }
+    return Counts(
+      depth: depth ?? total, referenceReads: ref, alternateReads: alt, alleleFraction: alleleFraction,
+      source: source)
+  }
+
+  static func fraction(_ part: Int, of whole: Int) -> Double? {
+    whole > 0 ? Double(part) / Double(whole) : nil
+  }
+}

@@ -1,0 +1,62 @@
+import Foundation
+import SarcoCore
+
+/// Writes files whole or not at all: into a temporary file beside the target,
+/// then renamed over it, so a crash or error never leaves half a report.
+public enum AtomicFile {
+  public static func write(_ data: Data, to path: String) throws {
+    try writeAll([(data, path)])
+  }
+
+  /// Writes several files so that either all appear or none do: every temporary
+  /// file is complete before the first rename.
+  public static func writeAll(_ files: [(data: Data, path: String)]) throws {
+    var temporaries: [(String, String)] = []
+    do {
+      for (data, path) in files {
+        let temporary = temporaryPath(for: path)
+        guard FileManager.default.createFile(atPath: temporary, contents: data) else {
+          throw SarcoError.output("\(path): cannot write (is \(URL(fileURLWithPath: path).deletingLastPathComponent().path) writable?)")
+        }
+        temporaries.append((temporary, path))
+      }
+    } catch {
+      for (temporary, _) in temporaries { unlink(temporary) }
+      throw error
+    }
+    for (temporary, path) in temporaries where rename(temporary, path) != 0 {
+      let reason = String(cString: strerror(errno))
+      for (leftover, _) in temporaries { unlink(leftover) }
+      throw SarcoError.output("\(path): cannot move the finished file into place: \(reason)")
+    }
+  }
+
+  static func temporaryPath(for path: String) -> String {
+    let url = URL(fileURLWithPath: path)
+    return "\(url.deletingLastPathComponent().path)/.\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)"
+  }
+
+  public static func write(_ text: String, to path: String) throws {
+    try write(Data(text.utf8), to: path)
+  }
+
+  /// Creates `path` (and parents) and checks that files can be written there,
+  /// before any work starts.
+  public static func prepareDirectory(_ path: String) throws {
+    var isDirectory: ObjCBool = false
+    if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+      guard isDirectory.boolValue else { throw SarcoError.output("\(path): exists and is not a directory") }
+    } else {
+      var built = path.hasPrefix("/") ? "" : "."
+      for component in path.split(separator: "/") {
+        built += "/\(component)"
+        if mkdir(built, 0o777) != 0 && errno != EEXIST {
+          throw SarcoError.output("\(path): cannot create the output directory: \(built): \(String(cString: strerror(errno)))")
+        }
+      }
+    }
+    guard access(path, W_OK) == 0 else {
+      throw SarcoError.output("\(path): output directory is not writable")
+    }
+  }
+}

@@ -1,0 +1,27 @@
+import Crypto
+import Foundation
+import SarcoCore
+
+/// SHA-256 of files and bytes, as lowercase hex.
+public enum FileDigest {
+  /// Hashes a file in 4 MiB chunks, so memory stays flat for any size.
+  public static func sha256(ofFileAt path: String) throws -> String {
+    guard let handle = FileHandle(forReadingAtPath: path) else {
+      throw SarcoError.input("\(path): cannot open for reading")
+    }
+    defer { try? handle.close() }
+    var hasher = SHA256()
+    while true {
+      let chunk = try handle.read(upToCount: 4 << 20) ?? Data()
+      if chunk.isEmpty { break }
+      hasher.update(data: chunk)
+    }
+    return hex(hasher.finalize())
+  }
+
+  public static func sha256(of data: Data) -> String { hex(SHA256.hash(data: data)) }
+
+  static func hex<D: Sequence>(_ digest: D) -> String where D.Element == UInt8 {
+    digest.map { String(format: "%02x", $0) }.joined()
+  }
+}

@@ -1,0 +1,46 @@
+import HTS
+import SarcoCore
+
+/// Everything `sarcopanel run` needs, already validated by the command line.
+public struct RunOptions: Sendable {
+  public var vcfPath: String
+  public var panelPath: String
+  public var outputDirectory: String
+  public var sample: String?
+  public var normal: String?
+  public var tumorType: String?
+  /// Report name; defaults to the tumour sample's name.
+  public var sampleID: String?
+  /// Forces the build instead of detecting it.
+  public var genome: GenomeBuild?
+  public var threads: Int
+  public var access: VCFReader.Access
+  /// Recorded in the report (without `--threads`).
+  public var commandLine: [String]
+
+  public init(
+    vcfPath: String, panelPath: String, outputDirectory: String, sample: String? = nil, normal: String? = nil,
+    tumorType: String? = nil, sampleID: String? = nil, genome: GenomeBuild? = nil, threads: Int = 1,
+    access: VCFReader.Access = .automatic, commandLine: [String] = []
+  ) {
+    self.vcfPath = vcfPath
+    self.panelPath = panelPath
+    self.outputDirectory = outputDirectory
+    self.sample = sample
+    self.normal = normal
+    self.tumorType = tumorType
+    self.sampleID = sampleID
+    self.genome = genome
+    self.threads = threads
+    self.access = access
+    self.commandLine = commandLine
+  }
+}
+
+/// What a run produced.
+public struct RunOutcome: Sendable {
+  public let report: SampleReport
+  public let jsonPath: String
+  public let tsvPath: String
+  public let statistics: VCFReader.Statistics
+}

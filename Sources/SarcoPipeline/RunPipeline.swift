@@ -1,0 +1,133 @@
+import Dispatch
+import Foundation
+import HTS
+import SarcoCore
+import SarcoIO
+import SarcoReports
+
+/// `sarcopanel run`: one sample's VCF against a panel, to JSON and TSV reports.
+///
+/// Steps:
+/// 1. Check the output directory is writable, load and validate the panel.
+/// 2. Open the VCF, decide its build (`--genome` or header evidence), and refuse
+///    a panel that lacks that build.
+/// 3. Pick tumour and normal columns; hash the input on a background queue.
+/// 4. Read the records overlapping the panel (indexed or streamed), then split,
+///    trim and annotate them in batches across threads, keeping input order.
+/// 5. Write `<id>.json` and `<id>.variants.tsv` together, atomically.
+public enum RunPipeline {
+  public static func run(_ options: RunOptions, log: (String) -> Void = { _ in }) throws -> RunOutcome {
+    try AtomicFile.prepareDirectory(options.outputDirectory)
+    let panel = try PanelLoader.load(directory: options.panelPath)
+    let reader = try VCFReader(path: options.vcfPath, threads: options.threads)
+    let detection = try decideBuild(reader: reader, forced: options.genome)
+    guard panel.manifest.builds.contains(detection.build) else {
+      throw SarcoError.input(
+        "\(options.vcfPath): genome build mismatch: the VCF is \(detection.build.rawValue) (\(detection.evidence)) but panel \(panel.manifest.name) \(panel.manifest.version) is \(panel.manifest.builds.map(\.rawValue).joined(separator: "/")) only")
+    }
+    let view = try PanelView(panel: panel, build: detection.build)
+    let selection = try SampleSelection.resolve(
+      header: reader.header, fileName: options.vcfPath, sample: options.sample, normal: options.normal)
+    log("\(options.vcfPath): \(reader.format.rawValue), \(detection.build.rawValue) (\(detection.evidence))")
+
+    let digest = BackgroundDigest(path: options.vcfPath)
+    let decomposer = VariantDecomposer(header: reader.header, roles: selection.roles)
+    var reported: [ReportedVariant] = []
+    var qc = QualityCounts()
+    let statistics = try reader.read(
+      regions: view.scanRegions, sampleIndexes: selection.indexes, access: options.access
+    ) { records in
+      let annotated = annotate(records, decomposer: decomposer, view: view, threads: options.threads)
+      for (record, variants) in zip(records, annotated) {
+        qc.add(record: record, variants: variants.map(\.variant))
+        reported.append(contentsOf: variants)
+      }
+    }
+    qc.genesWithVariants = Set(reported.flatMap { $0.genes.map(\.gene) }).count
+
+    let sampleID = safeFileName(options.sampleID ?? selection.roles.tumor ?? baseName(options.vcfPath))
+    let report = SampleReport(
+      commandLine: options.commandLine,
+      sample: SampleReport.Sample(
+        id: sampleID, vcfSample: selection.roles.tumor, normalSample: selection.roles.normal,
+        tumorType: options.tumorType),
+      input: SampleReport.Input(fileName: baseName(options.vcfPath), sha256: try digest.value(), format: reader.format.rawValue),
+      genomeBuild: detection,
+      panel: SampleReport.PanelIdentity(name: panel.manifest.name, version: panel.manifest.version, checksum: panel.checksum),
+      qc: qc, variants: reported)
+    let jsonPath = "\(options.outputDirectory)/\(sampleID).json"
+    let tsvPath = "\(options.outputDirectory)/\(sampleID).variants.tsv"
+    try AtomicFile.writeAll([
+      (try JSONReport.render(report), jsonPath),
+      (Data(TSVReport.render(report).utf8), tsvPath),
+    ])
+    return RunOutcome(report: report, jsonPath: jsonPath, tsvPath: tsvPath, statistics: statistics)
+  }
+
+  /// `--genome` wins, unless the header's contig lengths prove the other build.
+  static func decideBuild(reader: VCFReader, forced: GenomeBuild?) throws -> GenomeBuildDetector.Detection {
+    guard let forced else { return try GenomeBuildDetector.detect(header: reader.header, fileName: reader.path) }
+    if let detected = try? GenomeBuildDetector.detect(header: reader.header, fileName: reader.path),
+      detected.evidence.hasPrefix("##contig lengths"), detected.build != forced
+    {
+      throw SarcoError.input(
+        "\(reader.path): --genome \(forced.rawValue) given, but its \(detected.evidence); the VCF is \(detected.build.rawValue)")
+    }
+    return GenomeBuildDetector.Detection(build: forced, evidence: "given with --genome")
+  }
+
+  /// Splits and annotates a batch, in parallel when asked, keeping record order.
+  static func annotate(_ records: [VCFRecord], decomposer: VariantDecomposer, view: PanelView, threads: Int)
+    -> [[ReportedVariant]]
+  {
+    @Sendable func annotateOne(_ record: VCFRecord) -> [ReportedVariant] {
+      decomposer.variants(from: record).map { variant in
+        ReportedVariant(variant: variant, genes: view.geneHits(for: variant), hotspots: view.hotspots(for: variant))
+      }
+    }
+    let workers = min(threads, records.count)
+    guard workers > 1 else { return records.map(annotateOne) }
+    let slots = ResultSlots<[[ReportedVariant]]>(count: workers)
+    DispatchQueue.concurrentPerform(iterations: workers) { worker in
+      let range = (worker * records.count / workers)..<((worker + 1) * records.count / workers)
+      slots[worker] = records[range].map(annotateOne)
+    }
+    return (0..<workers).flatMap { slots[$0] ?? [] }
+  }
+
+  static func baseName(_ path: String) -> String { URL(fileURLWithPath: path).lastPathComponent }
+
+  /// Report file names keep letters, digits, `.`, `_` and `-`.
+  public static func safeFileName(_ name: String) -> String {
+    let cleaned = String(name.map { $0.isLetter || $0.isNumber || "._-".contains($0) ? $0 : "_" })
+    return cleaned.isEmpty || cleaned.hasPrefix(".") ? "sample\(cleaned)" : cleaned
+  }
+}
+
+/// Hashes the input on another thread while the main read goes on.
+final class BackgroundDigest: @unchecked Sendable {
+  private let group = DispatchGroup()
+  private var result: Result<String, Error> = .success("")
+
+  init(path: String) {
+    DispatchQueue.global().async(group: group) { [self] in
+      result = Result { try FileDigest.sha256(ofFileAt: path) }
+    }
+  }
+
+  func value() throws -> String {
+    group.wait()
+    return try result.get()
+  }
+}
+
+/// One slot per worker, filled concurrently, read after the workers finish.
+final class ResultSlots<Value>: @unchecked Sendable {
+  private var values: [Value?]
+  private let lock = NSLock()
+  init(count: Int) { values = Array(repeating: nil, count: count) }
+  subscript(index: Int) -> Value? {
+    get { lock.withLock { values[index] } }
+    set { lock.withLock { values[index] = newValue } }
+  }
+}

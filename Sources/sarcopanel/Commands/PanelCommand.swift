@@ -1,0 +1,68 @@
+import ArgumentParser
+import Foundation
+import SarcoCore
+import SarcoPipeline
+
+extension Sarcopanel {
+  struct PanelCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "panel",
+      abstract: "Check a panel folder or write its regions as BED.",
+      subcommands: [Validate.self, Bed.self])
+  }
+}
+
+extension Sarcopanel.PanelCommand {
+  struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Load a panel and check every row; print a summary or every problem as file:line.",
+      discussion: "Example: sarcopanel panel validate panels/sarcoma")
+
+    @Argument(help: ArgumentHelp("Panel folder.", valueName: "dir"))
+    var panel: String
+
+    func run() throws {
+      print(try PanelTasks.validate(directory: panel))
+    }
+  }
+
+  struct Bed: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Write the panel's capture targets (or scan regions) as BED to stdout.",
+      discussion: """
+        targets: coding part of each exon, padded (default pad from panel.json), named GENE_exonN.
+        scan:    gene spans plus the panel flank, merged: exactly what `run` reads.
+
+        Examples:
+          sarcopanel panel bed panels/sarcoma --genome GRCh38 > targets.grch38.bed
+          sarcopanel panel bed panels/sarcoma --genome GRCh37 --kind scan --chr > scan.hg19.bed
+        """)
+
+    @Argument(help: ArgumentHelp("Panel folder.", valueName: "dir"))
+    var panel: String
+
+    @Option(name: .long, help: ArgumentHelp("Genome build: GRCh38 or GRCh37.", valueName: "build"))
+    var genome: String
+
+    @Option(name: .long, help: "Which regions: targets or scan.")
+    var kind: String = "targets"
+
+    @Option(name: .long, help: ArgumentHelp("Bases added on each side of coding exons (targets only).", valueName: "bases"))
+    var pad: Int?
+
+    @Flag(name: .customLong("chr"), help: "Write contigs as chr1..chrX, chrM (UCSC style).")
+    var chrPrefix = false
+
+    func validate() throws {
+      if GenomeBuild(userSpelling: genome) == nil { throw ValidationError("--genome must be GRCh38 or GRCh37, found '\(genome)'") }
+      if PanelTasks.BedKind(rawValue: kind) == nil { throw ValidationError("--kind must be targets or scan, found '\(kind)'") }
+      if let pad, pad < 0 { throw ValidationError("--pad must be 0 or more, found \(pad)") }
+    }
+
+    func run() throws {
+      guard let build = GenomeBuild(userSpelling: genome), let bedKind = PanelTasks.BedKind(rawValue: kind) else { return }
+      let text = try PanelTasks.bed(directory: panel, build: build, kind: bedKind, pad: pad, chrPrefix: chrPrefix)
+      FileHandle.standardOutput.write(Data(text.utf8))
+    }
+  }
+}

@@ -1,0 +1,23 @@
+import ArgumentParser
+import SarcoCore
+
+/// The root command: a table of subcommands with one-line help each.
+struct Sarcopanel: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "sarcopanel",
+    abstract: "Cancer gene-panel variant analysis for sarcoma and other rare cancers.",
+    discussion: """
+      Reads a sample's VCF/BCF through htslib, keeps the variants inside a panel's genes,
+      and writes per-sample reports (JSON for regression, TSV for analysis).
+
+      Exit status: 0 success; 1 bad input data, panel or output location; 2 usage error.
+
+      Examples:
+        sarcopanel run --vcf tumour.vcf.gz --panel panels/sarcoma --out results/
+        sarcopanel panel validate panels/sarcoma
+        sarcopanel panel bed panels/sarcoma --genome GRCh38 > targets.bed
+      """,
+    version: SarcopanelVersion.current,
+    subcommands: [Run.self, PanelCommand.self]
+  )
+}

@@ -1,0 +1,216 @@
+import SarcoCore
+import Testing
+
+@Suite struct AlleleTrimmingTests {
+  @Test(arguments: [
+    (100, "CTT", "CT", 100, "CT", "C"),
+    (100, "GCA", "GTA", 101, "C", "T"),
+    (100, "A", "G", 100, "A", "G"),
+    (100, "ACGT", "ACGTT", 102, "G", "GT"),
+    (100, "GTGGAAG", "G", 100, "GTGGAAG", "G"),
+    (100, "CA", "TG", 100, "CA", "TG"),
+    (100, "AAAC", "AAAG", 103, "C", "G"),
+  ])
+  func minimalRepresentation(pos: Int, ref: String, alt: String, ePos: Int, eRef: String, eAlt: String) {
+    let minimal = AlleleTrimming.minimal(position: pos, reference: ref, alternate: alt)
+    #expect(minimal.position == ePos && minimal.reference == eRef && minimal.alternate == eAlt)
+  }
+
+  @Test(arguments: [
+    ("A", "G", Variant.Kind.snv), ("CA", "TG", .mnv), ("C", "CT", .insertion), ("CT", "C", .deletion),
+    ("CT", "GA", .mnv), ("CTA", "G", .complex), ("N", "<DEL>", .symbolic), ("G", "G[11:128790000[", .breakend),
+    ("T", "]22:29290000]T", .breakend),
+  ])
+  func kinds(ref: String, alt: String, expected: Variant.Kind) {
+    #expect(AlleleTrimming.kind(reference: ref, alternate: alt) == expected)
+  }
+
+  @Test func breakendMateIsRead() {
+    #expect(BreakendNotation.mate(of: "G[11:128790000[")! == ("11", 128_790_000))
+    #expect(BreakendNotation.mate(of: "]chr22:29290000]T")! == ("chr22", 29_290_000))
+    #expect(BreakendNotation.mate(of: "<DEL>") == nil)
+  }
+}
+
+@Suite struct ReadSupportTests {
+  let header = VCFHeader(text: """
+    ##fileformat=VCFv4.2
+    ##FORMAT=<ID=AD,Number=R,Type=Integer,Description="Allelic depths">
+    #CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO
+    """)
+  let varscanHeader = VCFHeader(text: """
+    ##fileformat=VCFv4.1
+    ##FORMAT=<ID=AD,Number=1,Type=Integer,Description="Depth of variant-supporting bases (reads2)">
+    #CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO
+    """)
+
+  @Test func mutect2AlleleDepths() {
+    let counts = ReadSupport.counts(
+      fields: ["AD": .integers([2, 50, 48]), "DP": .integers([101]), "AF": .floats([0.5, 0.48])],
+      definitions: header.format, alleles: ["G", "A", "T"], alternateIndex: 2)
+    #expect(counts.depth == 101)
+    #expect(counts.referenceReads == 2)
+    #expect(counts.alternateReads == 48)
+    #expect(counts.alleleFraction == 0.48)
+    #expect(counts.source == "AD,DP")
+  }
+
+  @Test func strelkaSNVTierOneCounts() {
+    let counts = ReadSupport.counts(
+      fields: ["DP": .integers([300]), "AU": .integers([200, 205]), "TU": .integers([100, 101]),
+               "CU": .integers([0, 0]), "GU": .integers([0, 0])],
+      definitions: [:], alleles: ["A", "T"], alternateIndex: 1)
+    #expect(counts.referenceReads == 200 && counts.alternateReads == 100)
+    #expect(counts.alleleFraction == 100.0 / 300.0)
+  }
+
+  @Test func strelkaIndelTierOneCounts() {
+    let counts = ReadSupport.counts(
+      fields: ["DP": .integers([120]), "TAR": .integers([90, 92]), "TIR": .integers([30, 31])],
+      definitions: [:], alleles: ["AT", "A"], alternateIndex: 1)
+    #expect(counts.alleleFraction == 0.25)
+    #expect(counts.source?.contains("Strelka2 indel") == true)
+  }
+
+  @Test func varscanReadsPercentFrequency() {
+    let counts = ReadSupport.counts(
+      fields: ["RD": .integers([150]), "AD": .integers([50]), "FREQ": .strings(["25%"]), "DP": .integers([200])],
+      definitions: varscanHeader.format, alleles: ["C", "T"], alternateIndex: 1)
+    #expect(counts.referenceReads == 150 && counts.alternateReads == 50 && counts.alleleFraction == 0.25)
+  }
+
+  @Test func pcgrTumourAndControlColumns() {
+    let fields: [String: FieldValue] = [
+      "DPT": .integers([144]), "ADT": .strings(["112,32"]), "DPC": .integers([237]), "ADC": .strings([".,."]),
+    ]
+    let tumour = ReadSupport.counts(fields: fields, definitions: [:], alleles: ["C", "T"], alternateIndex: 1)
+    #expect(tumour.depth == 144 && tumour.alternateReads == 32)
+    #expect(tumour.alleleFraction == 32.0 / 144.0)
+    let control = ReadSupport.counts(fields: fields, definitions: [:], alleles: ["C", "T"], alternateIndex: 1, columns: .pcgrControl)
+    #expect(control.depth == 237 && control.alternateReads == nil && control.alleleFraction == nil)
+  }
+
+  @Test func allelFractionAloneWhenNoCounts() {
+    let counts = ReadSupport.counts(fields: ["AF": .floats([0.3]), "DP": .integers([100])], definitions: [:], alleles: ["C", "T"], alternateIndex: 1)
+    #expect(counts.alleleFraction == 0.3 && counts.alternateReads == 30 && counts.source == "AF,DP")
+  }
+}
+
+@Suite struct VariantDecomposerTests {
+  let header = VCFHeader(text: """
+    ##fileformat=VCFv4.2
+    ##FORMAT=<ID=AD,Number=R,Type=Integer,Description="Allelic depths">
+    #CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tS1
+    """)
+
+  @Test func multiallelicRecordSplitsTrimsAndSkipsStar() {
+    let record = VCFRecord(
+      contig: "chr17", position: 7_674_230, referenceLength: 3, alleles: ["CTT", "CT", "C", "*"], filters: ["PASS"],
+      sampleFields: [["AD": .integers([10, 40, 45, 5])]],
+      genotypes: [Genotype(alleles: [1, 2], phased: false)])
+    let decomposer = VariantDecomposer(header: header, roles: .init(tumor: "S1", normal: nil))
+    let variants = decomposer.variants(from: record)
+    #expect(variants.map(\.reference) == ["CT", "CTT"])
+    #expect(variants.map(\.alternate) == ["C", "C"])
+    #expect(variants.map(\.end) == [7_674_231, 7_674_232])
+    #expect(variants.map { $0.tumor?.zygosity } == [.heterozygous, .heterozygous])
+    #expect(variants.map { $0.tumor?.alternateReads } == [40, 45])
+    #expect(variants.map(\.original.alternateIndex) == [1, 2])
+    #expect(variants[0].key == "17:7674230:CT:C")
+  }
+
+  @Test(arguments: [
+    ([0, 1] as [Int?], 1, SampleCall.Zygosity.heterozygous), ([1, 1], 1, .homozygousAlternate),
+    ([0, 0], 1, .homozygousReference), ([1, 2], 2, .heterozygous), ([2, 2], 1, .otherAlternate),
+    ([1], 1, .hemizygous), ([nil, nil], 1, .unknown),
+  ])
+  func zygosity(alleles: [Int?], index: Int, expected: SampleCall.Zygosity) {
+    #expect(SampleCall.zygosity(of: Genotype(alleles: alleles, phased: false), alternateIndex: index) == expected)
+  }
+
+  @Test func breakendKeepsMateAndIsNotTrimmed() {
+    let record = VCFRecord(
+      contig: "22", position: 29_290_000, referenceLength: 1, alleles: ["G", "G[11:128790000["],
+      info: ["SVTYPE": .strings(["BND"]), "MATEID": .strings(["BND_B"])])
+    let variant = VariantDecomposer(header: header, roles: .init(tumor: nil, normal: nil)).variants(from: record)[0]
+    #expect(variant.kind == .breakend)
+    #expect(variant.alternate == "G[11:128790000[")
+    #expect(variant.structural?.mateContig == "11")
+    #expect(variant.structural?.matePosition == 128_790_000)
+    #expect(variant.structural?.mateID == "BND_B")
+  }
+}
+
+@Suite struct UpstreamConsequenceTests {
+  @Test func vepFieldsComeFromTheHeaderLayout() {
+    let header = VCFHeader(text: """
+      ##fileformat=VCFv4.2
+      ##INFO=<ID=CSQ,Number=.,Type=String,Description="Consequence annotations from Ensembl VEP. Format: Allele|Consequence|IMPACT|SYMBOL|Gene|Feature_type|Feature|BIOTYPE|EXON|INTRON|HGVSc|HGVSp">
+      #CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO
+      """)
+    let parser = UpstreamConsequenceParser(header: header)
+    let info: [String: FieldValue] = ["CSQ": .strings([
+      "-|inframe_deletion|MODERATE|KIT|ENSG00000157404|Transcript|ENST00000288135|protein_coding|11/21||c.1669_1674del|p.Trp557_Lys558del,T|missense_variant|MODERATE|KIT|x|Transcript|ENST1|protein_coding|11/21||c.1A>T|p.M1L"
+    ])]
+    let deletion = parser.consequences(info: info, reference: "GTGGAAG", alternate: "G")
+    #expect(deletion.count == 1)
+    #expect(deletion.first?.consequence == "inframe_deletion")
+    #expect(deletion.first?.hgvsp == "p.Trp557_Lys558del")
+    #expect(deletion.first?.exon == "11/21")
+  }
+
+  @Test func snpEffAnnotationsUseAnnotationColumn() {
+    let header = VCFHeader(text: """
+      ##fileformat=VCFv4.2
+      ##INFO=<ID=ANN,Number=.,Type=String,Description="Functional annotations: 'Allele | Annotation | Annotation_Impact | Gene_Name | Gene_ID | Feature_Type | Feature_ID | Transcript_BioType | Rank | HGVS.c | HGVS.p'">
+      #CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO
+      """)
+    let info: [String: FieldValue] = ["ANN": .strings(["T|stop_gained|HIGH|TP53|ENSG|transcript|NM_000546.6|protein_coding|6/11|c.637C>T|p.Arg213*"])]
+    let found = UpstreamConsequenceParser(header: header).consequences(info: info, reference: "C", alternate: "T")
+    #expect(found.first?.gene == "TP53")
+    #expect(found.first?.hgvsc == "c.637C>T")
+    #expect(found.first?.transcript == "NM_000546.6")
+  }
+
+  @Test func headerFieldsWithQuotedCommasParse() {
+    let header = VCFHeader(text: """
+      ##fileformat=VCFv4.2
+      ##INFO=<ID=X,Number=1,Type=String,Description="a, b, \\"quoted\\" c">
+      #CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tA\tB
+      """)
+    #expect(header.info["X"]?.description == "a, b, \"quoted\" c")
+    #expect(header.samples == ["A", "B"])
+  }
+}
+
+@Suite struct SampleSelectionTests {
+  func header(_ extra: String, samples: [String]) -> VCFHeader {
+    VCFHeader(text: "##fileformat=VCFv4.2\n\(extra)#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\t\(samples.joined(separator: "\t"))\n")
+  }
+
+  @Test func mutect2HeaderNamesTumourAndNormal() throws {
+    let selection = try SampleSelection.resolve(
+      header: header("##tumor_sample=T1\n##normal_sample=N1\n", samples: ["N1", "T1"]), fileName: "x", sample: nil, normal: nil)
+    #expect(selection.indexes == [1, 0])
+    #expect(selection.roles.tumor == "T1" && selection.roles.normal == "N1")
+  }
+
+  @Test func severalSamplesWithoutHintsIsAUsageError() {
+    #expect {
+      try SampleSelection.resolve(header: header("", samples: ["A", "B", "C"]), fileName: "x", sample: nil, normal: nil)
+    } throws: { ($0 as? SarcoError)?.kind == .usage }
+  }
+
+  @Test func unknownSampleListsTheSamples() {
+    #expect {
+      try SampleSelection.resolve(header: header("", samples: ["A", "B"]), fileName: "x.vcf", sample: "Z", normal: nil)
+    } throws: { ($0 as? SarcoError)?.message == "x.vcf: --sample 'Z' is not a sample in this VCF; its samples are: A, B" }
+  }
+
+  @Test func pcgrControlFieldsMakeANormal() throws {
+    let selection = try SampleSelection.resolve(
+      header: header("##FORMAT=<ID=DPC,Number=1,Type=Integer,Description=\"control depth\">\n", samples: ["T_N"]),
+      fileName: "x", sample: nil, normal: nil)
+    #expect(selection.roles.normalFromControlFields)
+  }
+}

@@ -1,0 +1,142 @@
+import Foundation
+import HTS
+import SarcoCore
+import SarcoIO
+import SarcoPipeline
+import SarcoReports
+import SarcoTestSupport
+import Testing
+
+func run(_ vcf: String, out: String? = nil, threads: Int = 1, access: VCFReader.Access = .automatic, sample: String? = nil,
+         normal: String? = nil, panel: String = "panels/sarcoma", genome: GenomeBuild? = nil) throws -> RunOutcome {
+  try RunPipeline.run(RunOptions(
+    vcfPath: vcf.hasPrefix("/") ? vcf : TestData.path(vcf), panelPath: TestData.path(panel),
+    outputDirectory: out ?? TestData.temporaryDirectory("run"), sample: sample, normal: normal, sampleID: "S",
+    genome: genome, threads: threads, access: access, commandLine: ["sarcopanel", "run"]))
+}
+
+func bytes(_ path: String) throws -> Data { try Data(contentsOf: URL(fileURLWithPath: path)) }
+
+/// The `INFO/EXP` answers written into a scenario VCF, in record and ALT order.
+func expectations(_ vcf: String) throws -> [(position: Int, labels: [String])] {
+  try String(contentsOfFile: TestData.path(vcf), encoding: .utf8).split(separator: "\n")
+    .filter { !$0.hasPrefix("#") }
+    .map { line in
+      let columns = line.split(separator: "\t")
+      let exp = columns[7].split(separator: ";").first { $0.hasPrefix("EXP=") }!.dropFirst(4)
+      return (Int(columns[1])!, exp.split(separator: "|").map { $0.replacingOccurrences(of: "_", with: " ") })
+    }
+}
+
+@Suite struct RunPipelineTests {
+  @Test(arguments: ["tumor_only.grch38", "tumor_normal.grch38", "strelka_somatic.grch38", "germline.grch38",
+                    "multiallelic.grch38", "chr_prefix.grch37", "structural.grch38", "varscan.grch38"])
+  func scenarioAnnotationsMatchTheirExpectedAnswers(scenario: String) throws {
+    let outcome = try run("testdata/vcf/\(scenario).vcf")
+    var reported = outcome.report.variants.map { variant in
+      (variant.variant.original.position, variant.genes.map { "\($0.gene):\($0.label)" }.first ?? "none")
+    }
+    for (position, labels) in try expectations("testdata/vcf/\(scenario).vcf") {
+      for label in labels where label != "none" {
+        let index = try #require(reported.firstIndex { $0.0 == position }, "\(scenario): nothing reported at \(position)")
+        #expect(reported[index].1 == label.replacingOccurrences(of: ":", with: ":"), "\(scenario) at \(position)")
+        reported.remove(at: index)
+      }
+    }
+    #expect(reported.isEmpty, "\(scenario): unexpected \(reported)")
+  }
+
+  @Test func sameBytesForOneAndEightThreads() throws {
+    for scenario in ["tumor_only.grch38.vcf.gz", "structural.grch38.bcf", "multiallelic.grch38.vcf"] {
+      let one = try run("testdata/vcf/\(scenario)", threads: 1)
+      let eight = try run("testdata/vcf/\(scenario)", threads: 8)
+      #expect(try bytes(one.jsonPath) == bytes(eight.jsonPath), "\(scenario)")
+      #expect(try bytes(one.tsvPath) == bytes(eight.tsvPath), "\(scenario)")
+    }
+  }
+
+  @Test func streamedAndIndexedReadsGiveTheSameReport() throws {
+    for scenario in ["tumor_only.grch38.vcf.gz", "structural.grch38.vcf.gz", "tumor_normal.grch38.bcf"] {
+      let streamed = try run("testdata/vcf/\(scenario)", access: .stream)
+      let indexed = try run("testdata/vcf/\(scenario)", access: .index)
+      #expect(streamed.statistics.access == .stream && indexed.statistics.access == .index)
+      #expect(try bytes(streamed.jsonPath) == bytes(indexed.jsonPath), "\(scenario)")
+    }
+  }
+
+  @Test func reportCarriesProvenanceAndCounts() throws {
+    let outcome = try run("testdata/vcf/tumor_only.grch38.vcf.gz")
+    let report = try JSONReport.decode(try bytes(outcome.jsonPath))
+    #expect(report.schemaVersion == SampleReport.schemaVersion)
+    #expect(report.genomeBuild.build == .grch38)
+    #expect(report.panel.name == "sarcoma")
+    #expect(report.panel.checksum == (try PanelLoader.load(directory: TestData.path("panels/sarcoma"))).checksum)
+    #expect(report.input.sha256 == (try FileDigest.sha256(ofFileAt: TestData.path("testdata/vcf/tumor_only.grch38.vcf.gz"))))
+    #expect(report.qc.panelRecords == 5)
+    #expect(report.qc.failingFilters == 1)
+    #expect(report.qc.variantsByKind == ["snv": 3, "deletion": 1, "mnv": 1])
+    let kit = try #require(report.variants.first { $0.variant.kind == .deletion })
+    #expect(kit.hotspots.map(\.change) == ["W557"])
+    #expect(kit.variant.tumor?.alleleFraction == 0.3548)
+    let tsv = try String(contentsOfFile: outcome.tsvPath, encoding: .utf8).split(separator: "\n")
+    #expect(tsv.count == 6)
+    #expect(tsv[0].hasPrefix("sample\tgene\ttranscript\tregion\tchrom\tpos"))
+    #expect(tsv.contains { $0.hasPrefix("S\tKIT\tNM_000222.3\texon 11/21\t4\t54727436\tGTGGAAG\tG\tdeletion") })
+  }
+
+  @Test func pcgrExampleOnBothBuildsFindsTheSameGenes() throws {
+    guard let grch38 = TestData.shared("examples/pcgr_T001-BRCA/T001-BRCA.grch38.vcf.gz"),
+      let grch37 = TestData.shared("examples/pcgr_T001-BRCA/T001-BRCA.grch37.vcf.gz")
+    else {
+      print("skipped: ../shared/data/examples/pcgr_T001-BRCA absent")
+      return
+    }
+    let a = try run(grch38)
+    let b = try run(grch37)
+    #expect(a.report.genomeBuild.build == .grch38 && b.report.genomeBuild.build == .grch37)
+    let genesA = a.report.variants.flatMap { $0.genes.map(\.gene) }
+    #expect(genesA == b.report.variants.flatMap { $0.genes.map(\.gene) })
+    #expect(Set(genesA) == ["TP53", "PIK3CA"])
+    // PCGR keeps control depths (DPC/ADC) in the tumour column.
+    #expect(a.report.variants.first?.variant.normal?.depth != nil)
+  }
+}
+
+@Suite struct RunFailureTests {
+  func failure(_ body: () throws -> Void) -> SarcoError? {
+    do {
+      try body()
+      return nil
+    } catch {
+      return error as? SarcoError
+    }
+  }
+
+  @Test(arguments: ["testdata/bad/not_a_vcf.txt", "testdata/bad/truncated.vcf.gz", "testdata/bad/malformed_pos.vcf",
+                    "testdata/bad/too_few_columns.vcf", "testdata/bad/bad_format_value.vcf",
+                    "testdata/bad/no_build_evidence.vcf", "testdata/bad/missing.vcf"])
+  func badInputWritesNothing(vcf: String) throws {
+    let out = TestData.temporaryDirectory("bad")
+    let error = try #require(failure { _ = try run(vcf, out: out) })
+    #expect(error.exitStatus == 1)
+    #expect(error.message.hasPrefix(TestData.path(vcf)))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: out).isEmpty)
+  }
+
+  @Test func unknownSampleAndBuildMismatchNameWhatIsWrong() throws {
+    let sample = try #require(failure { _ = try run("testdata/vcf/tumor_only.grch38.vcf", sample: "NOPE") })
+    #expect(sample.message.contains("--sample 'NOPE' is not a sample in this VCF; its samples are: GIST01"))
+    let mismatch = try #require(failure { _ = try run("testdata/vcf/chr_prefix.grch37.vcf", panel: "testdata/panels/mini38") })
+    #expect(mismatch.message.contains("the VCF is GRCh37"))
+    #expect(mismatch.message.contains("panel mini38 1.0.0 is GRCh38 only"))
+    let forced = try #require(failure { _ = try run("testdata/vcf/tumor_only.grch38.vcf", genome: .grch37) })
+    #expect(forced.message.contains("--genome GRCh37 given"))
+  }
+
+  @Test func unwritableOutputFailsBeforeReading() throws {
+    let directory = TestData.temporaryDirectory()
+    FileManager.default.createFile(atPath: "\(directory)/file", contents: Data())
+    let error = try #require(failure { _ = try run("testdata/vcf/tumor_only.grch38.vcf", out: "\(directory)/file/results") })
+    #expect(error.kind == .output)
+  }
+}
