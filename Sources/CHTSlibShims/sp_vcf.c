@@ -1,3 +1,5 @@
+#define _GNU_SOURCE
+#include <string.h>
 #include "sp_vcf.h"
 #include <htslib/bgzf.h>
 
@@ -41,4 +43,19 @@ int sp_bgzf_has_eof_marker(htsFile *fp) {
 int sp_ks_set(kstring_t *s, const char *text, size_t length) {
   s->l = 0;
   return kputsn(text, length, s) < 0 ? -1 : 0;
+}
+
+int sp_mentions_end(const uint8_t *line, size_t length, size_t start) {
+  /* start is the tab ending REF: skip ALT, QUAL and FILTER to reach INFO. */
+  size_t cursor = start;
+  for (int column = 0; column < 3; column++) {
+    const uint8_t *tab = memchr(line + cursor + 1, '\t', length - cursor - 1);
+    if (tab == NULL) return 0;
+    cursor = (size_t)(tab - line);
+  }
+  size_t info = cursor + 1;
+  const uint8_t *info_end = memchr(line + info, '\t', length - info);
+  size_t end = info_end ? (size_t)(info_end - line) : length;
+  if (end - info >= 4 && memcmp(line + info, "END=", 4) == 0) return 1;
+  return memmem(line + info, end - info, ";END=", 5) != NULL;
 }

@@ -1,3 +1,5 @@
+import CHTSlibShims
+import Foundation
 import SarcoCore
 
 /// Decides from CHROM, POS, REF (and INFO/END when present) whether a VCF text
@@ -27,7 +29,10 @@ struct LinePrefilter {
     while cursor < count && line[cursor] != tab { cursor += 1 }
     guard cursor < count, cursor > 0 else { return .malformed("expected tab-separated columns CHROM POS ID REF ALT ...") }
     let contig = UnsafeBufferPointer(rebasing: line[0..<cursor])
-    if !contig.elementsEqual(cachedContig) {
+    let sameContig = cachedContig.count == cursor && cachedContig.withUnsafeBufferPointer {
+      memcmp($0.baseAddress!, contig.baseAddress!, cursor) == 0
+    }
+    if !sameContig {
       cachedContig = Array(contig)
       cachedRanges = regions.ranges(forContig: String(decoding: contig, as: UTF8.self))
     }
@@ -56,17 +61,7 @@ struct LinePrefilter {
   }
 
   static func mentionsEnd(_ line: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
-    let count = line.count
-    var index = start
-    // "END=" preceded by a tab or semicolon.
-    while index + 4 <= count {
-      if line[index] == 69, line[index + 1] == 78, line[index + 2] == 68, line[index + 3] == 61,
-        index > 0, line[index - 1] == 9 || line[index - 1] == 59
-      {
-        return true
-      }
-      index += 1
-    }
-    return false
+    guard let base = line.baseAddress, start < line.count else { return false }
+    return sp_mentions_end(base, line.count, start) != 0
   }
 }

@@ -58,7 +58,7 @@ public enum RunPipeline {
     let jsonPath = "\(options.outputDirectory)/\(sampleID).json"
     let tsvPath = "\(options.outputDirectory)/\(sampleID).variants.tsv"
     try AtomicFile.writeAll([
-      (try JSONReport.render(report), jsonPath),
+      (JSONReport.render(report), jsonPath),
       (Data(TSVReport.render(report).utf8), tsvPath),
     ])
     return RunOutcome(report: report, jsonPath: jsonPath, tsvPath: tsvPath, statistics: statistics)

@@ -28,9 +28,11 @@ func expectations(_ vcf: String) throws -> [(position: Int, labels: [String])] {
     }
 }
 
+let scenarioNames = ["tumor_only.grch38", "tumor_normal.grch38", "strelka_somatic.grch38", "germline.grch38",
+                     "multiallelic.grch38", "chr_prefix.grch37", "structural.grch38", "varscan.grch38"]
+
 @Suite struct RunPipelineTests {
-  @Test(arguments: ["tumor_only.grch38", "tumor_normal.grch38", "strelka_somatic.grch38", "germline.grch38",
-                    "multiallelic.grch38", "chr_prefix.grch37", "structural.grch38", "varscan.grch38"])
+  @Test(arguments: scenarioNames)
   func scenarioAnnotationsMatchTheirExpectedAnswers(scenario: String) throws {
     let outcome = try run("testdata/vcf/\(scenario).vcf")
     var reported = outcome.report.variants.map { variant in
@@ -138,5 +140,33 @@ func expectations(_ vcf: String) throws -> [(position: Int, labels: [String])] {
     FileManager.default.createFile(atPath: "\(directory)/file", contents: Data())
     let error = try #require(failure { _ = try run("testdata/vcf/tumor_only.grch38.vcf", out: "\(directory)/file/results") })
     #expect(error.kind == .output)
+  }
+}
+
+@Suite struct JSONReportTests {
+  /// Foundation's encoder is the reference for the layout our fast writer produces.
+  func reference(_ report: SampleReport) throws -> Data {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+    return try encoder.encode(report) + Data([0x0A])
+  }
+
+  @Test(arguments: scenarioNames)
+  func writerMatchesFoundationEncoderByteForByte(scenario: String) throws {
+    let report = try run("testdata/vcf/\(scenario).vcf", normal: scenario.hasPrefix("strelka") || scenario.hasPrefix("varscan") ? "NORMAL" : nil).report
+    #expect(JSONReport.render(report) == (try reference(report)))
+    #expect(try JSONReport.decode(JSONReport.render(report)) == report)
+  }
+
+  @Test func awkwardStringsAndNumbersMatchToo() throws {
+    let base = try run("testdata/vcf/germline.grch38.vcf").report
+    let report = SampleReport(
+      commandLine: ["sarcopanel", "run", "--sample-id", "<script>\"quote\"\\back\tslash\nline/é\u{1}"],
+      sample: SampleReport.Sample(id: "naïve ünïcode ✓", vcfSample: nil, normalSample: "", tumorType: "GIST"),
+      input: base.input, genomeBuild: base.genomeBuild, panel: base.panel, qc: QualityCounts(), variants: base.variants)
+    #expect(JSONReport.render(report) == (try reference(report)))
+    for value in [0.0, 1.0, 0.1, 0.3548, 812.6, 2100.0, 1e-4, 12.5, 123456.789] {
+      #expect(JSONValue.number(value).serialized() == Array((try JSONEncoder().encode(value))))
+    }
   }
 }

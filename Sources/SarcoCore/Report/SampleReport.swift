@@ -86,13 +86,21 @@ public struct SampleReport: Sendable, Equatable, Codable {
 public struct ReportedVariant: Sendable, Equatable, Codable {
   public let variant: Variant
   public let genes: [GeneHit]
-  public let hotspots: [Hotspot]
+  public let hotspots: [HotspotHit]
 
   public init(variant: Variant, genes: [GeneHit], hotspots: [Hotspot]) {
     self.variant = variant
     self.genes = genes
-    self.hotspots = hotspots
+    self.hotspots = hotspots.map { HotspotHit(gene: $0.gene, change: $0.change, source: $0.source) }
   }
+}
+
+/// A panel hotspot a variant overlaps, with where the hotspot comes from.
+public struct HotspotHit: Sendable, Equatable, Codable {
+  public let gene: String
+  /// Residue or position, e.g. `D842`, `C228T`.
+  public let change: String
+  public let source: String
 }
 
 /// Counts that describe what was read; identical for streamed and indexed reads.

@@ -1,0 +1,100 @@
+import Foundation
+import SarcoTestSupport
+import Testing
+
+/// Runs the built `sarcopanel` binary, as a user would.
+struct Invocation {
+  let status: Int32
+  let stdout: String
+  let stderr: String
+}
+
+func sarcopanel(_ arguments: [String]) throws -> Invocation {
+  // The test bundle sits beside the built executables.
+  let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+  let candidates = [bundle, bundle.deletingLastPathComponent()].map { $0.appendingPathComponent("sarcopanel").path }
+  let executable = try #require(candidates.first { FileManager.default.isExecutableFile(atPath: $0) },
+                                "sarcopanel binary not found beside \(bundle.path)")
+  let process = Process()
+  process.executableURL = URL(fileURLWithPath: executable)
+  process.arguments = arguments
+  process.currentDirectoryURL = TestData.root
+  let out = Pipe()
+  let err = Pipe()
+  process.standardOutput = out
+  process.standardError = err
+  try process.run()
+  let stdout = out.fileHandleForReading.readDataToEndOfFile()
+  let stderr = err.fileHandleForReading.readDataToEndOfFile()
+  process.waitUntilExit()
+  return Invocation(
+    status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+    stderr: String(decoding: stderr, as: UTF8.self))
+}
+
+@Suite struct CommandLineTests {
+  @Test func runWritesReportsAndSummarises() throws {
+    let out = TestData.temporaryDirectory("cli")
+    let result = try sarcopanel(["run", "--vcf", "testdata/vcf/tumor_only.grch38.vcf.gz", "--out", out, "--threads", "2"])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stderr.contains("5 variants (4 PASS) in 3 panel genes"))
+    #expect(result.stderr.contains("wrote \(out)/GIST01.json"))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: out).sorted() == ["GIST01.json", "GIST01.variants.tsv"])
+    let json = try String(contentsOfFile: "\(out)/GIST01.json", encoding: .utf8)
+    // --threads is left out of the recorded command line: it cannot change results.
+    #expect(!json.contains("--threads"))
+  }
+
+  @Test func dataErrorsExitOneWithOneLine() throws {
+    let result = try sarcopanel(["run", "--vcf", "testdata/bad/malformed_pos.vcf", "--out", TestData.temporaryDirectory("cli")])
+    #expect(result.status == 1)
+    // The error is the last line, after the line saying what was opened.
+    let lines = result.stderr.split(separator: "\n")
+    #expect(lines.count == 2)
+    #expect(lines.last?.hasPrefix("sarcopanel: testdata/bad/malformed_pos.vcf: record 6: malformed VCF line") == true)
+  }
+
+  @Test func usageErrorsExitTwo() throws {
+    #expect(try sarcopanel(["run", "--out", "x"]).status == 2)
+    #expect(try sarcopanel(["run", "--vcf", "a.vcf", "--out", "x", "--threads", "0"]).status == 2)
+    #expect(try sarcopanel(["run", "--vcf", "a.vcf", "--out", "x", "--genome", "hg42"]).status == 2)
+    #expect(try sarcopanel(["frobnicate"]).status == 2)
+    let twoSamples = try sarcopanel(["run", "--vcf", "testdata/vcf/tumor_normal.grch38.vcf", "--out", TestData.temporaryDirectory("cli"),
+                                     "--sample", "EWS_T", "--normal", "EWS_T"])
+    #expect(twoSamples.status == 2)
+  }
+
+  @Test func helpTeachesWithExamples() throws {
+    let help = try sarcopanel(["run", "--help"])
+    #expect(help.status == 0)
+    #expect(help.stdout.contains("Examples:"))
+    #expect(help.stdout.contains("--tumor-type"))
+    let version = try sarcopanel(["--version"])
+    #expect(version.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "0.1.0")
+  }
+
+  @Test func panelValidateAndBed() throws {
+    let valid = try sarcopanel(["panel", "validate", "panels/sarcoma"])
+    #expect(valid.status == 0)
+    #expect(valid.stdout.contains("sarcoma 0.1.0: valid"))
+    let broken = TestData.temporaryDirectory("cli-panel")
+    for name in ["panel.json", "genes.tsv", "exons.tsv", "hotspots.tsv"] {
+      try FileManager.default.copyItem(atPath: TestData.path("panels/sarcoma/\(name)"), toPath: "\(broken)/\(name)")
+    }
+    var exons = try String(contentsOfFile: "\(broken)/exons.tsv", encoding: .utf8).components(separatedBy: "\n")
+    var cells = exons[4].components(separatedBy: "\t")
+    cells[1] = "hg99"
+    exons[4] = cells.joined(separator: "\t")
+    try exons.joined(separator: "\n").write(toFile: "\(broken)/exons.tsv", atomically: true, encoding: .utf8)
+    let invalid = try sarcopanel(["panel", "validate", broken])
+    #expect(invalid.status == 1)
+    #expect(invalid.stderr.contains("\(broken)/exons.tsv:5: column 'build': expected GRCh38 or GRCh37, found 'hg99'"))
+
+    let bed = try sarcopanel(["panel", "bed", "panels/sarcoma", "--genome", "GRCh38", "--pad", "0"])
+    #expect(bed.status == 0)
+    let kitExon11 = bed.stdout.split(separator: "\n").first { $0.hasSuffix("\tKIT_exon11") }
+    #expect(kitExon11 == "4\t54727415\t54727542\tKIT_exon11")
+    let scan = try sarcopanel(["panel", "bed", "panels/sarcoma", "--genome", "hg19", "--kind", "scan", "--chr"])
+    #expect(scan.stdout.hasPrefix("chr1\t"))
+  }
+}
