@@ -77,7 +77,10 @@ extension TSVTable.Row {
 
   public func text(_ column: String) -> String {
     guard let index = table.columnIndex[column], index < cells.count else { return "" }
-    return String(cells[index]).trimmingCharacters(in: .whitespaces)
+    let cell = cells[index]
+    // Trim only when needed: most cells have no surrounding spaces.
+    guard cell.first == " " || cell.last == " " else { return String(cell) }
+    return String(cell).trimmingCharacters(in: .whitespaces)
   }
 
   public func required(_ column: String, _ problems: Problems) -> String? {

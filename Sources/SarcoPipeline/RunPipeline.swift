@@ -55,12 +55,17 @@ public enum RunPipeline {
       genomeBuild: detection,
       panel: SampleReport.PanelIdentity(name: panel.manifest.name, version: panel.manifest.version, checksum: panel.checksum),
       qc: qc, variants: reported)
-    let jsonPath = "\(options.outputDirectory)/\(sampleID).json"
-    let tsvPath = "\(options.outputDirectory)/\(sampleID).variants.tsv"
-    try AtomicFile.writeAll([
-      (JSONReport.render(report), jsonPath),
-      (Data(TSVReport.render(report).utf8), tsvPath),
-    ])
+    var directory = options.outputDirectory
+    while directory.count > 1 && directory.hasSuffix("/") { directory.removeLast() }
+    let jsonPath = "\(directory)/\(sampleID).json"
+    let tsvPath = "\(directory)/\(sampleID).variants.tsv"
+    // The two renderings are independent; with threads to spare they run side by side.
+    let rendered = ResultSlots<Data>(count: 2)
+    DispatchQueue.concurrentPerform(iterations: options.threads > 1 ? 2 : 1) { worker in
+      if options.threads == 1 || worker == 0 { rendered[0] = JSONReport.render(report) }
+      if options.threads == 1 || worker == 1 { rendered[1] = Data(TSVReport.render(report).utf8) }
+    }
+    try AtomicFile.writeAll([(rendered[0] ?? Data(), jsonPath), (rendered[1] ?? Data(), tsvPath)])
     return RunOutcome(report: report, jsonPath: jsonPath, tsvPath: tsvPath, statistics: statistics)
   }
 

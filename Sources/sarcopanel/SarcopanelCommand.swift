@@ -7,10 +7,12 @@ struct Sarcopanel: ParsableCommand {
     commandName: "sarcopanel",
     abstract: "Cancer gene-panel variant analysis for sarcoma and other rare cancers.",
     discussion: """
-      Reads a sample's VCF/BCF through htslib, keeps the variants inside a panel's genes,
-      and writes per-sample reports (JSON for regression, TSV for analysis).
+      Reads a sample's VCF/BCF through htslib, keeps the variants inside a
+      panel's genes, and writes per-sample reports (JSON for regression, TSV
+      for analysis).
 
-      Exit status: 0 success; 1 bad input data, panel or output location; 2 usage error.
+      Exit status: 0 success; 1 bad input data, panel or output location;
+      2 usage error.
 
       Examples:
         sarcopanel run --vcf tumour.vcf.gz --panel panels/sarcoma --out results/

@@ -30,12 +30,13 @@ extension Sarcopanel.PanelCommand {
     static let configuration = CommandConfiguration(
       abstract: "Write the panel's capture targets (or scan regions) as BED to stdout.",
       discussion: """
-        targets: coding part of each exon, padded (default pad from panel.json), named GENE_exonN.
-        scan:    gene spans plus the panel flank, merged: exactly what `run` reads.
+        targets: the coding part of each exon, padded (default pad from
+                 panel.json), named GENE_exonN.
+        scan:    gene spans plus the panel flank, merged: what `run` reads.
 
         Examples:
           sarcopanel panel bed panels/sarcoma --genome GRCh38 > targets.grch38.bed
-          sarcopanel panel bed panels/sarcoma --genome GRCh37 --kind scan --chr > scan.hg19.bed
+          sarcopanel panel bed panels/sarcoma --genome hg19 --kind scan --chr
         """)
 
     @Argument(help: ArgumentHelp("Panel folder.", valueName: "dir"))

@@ -17,13 +17,14 @@ extension Sarcopanel {
         With a .tbi/.csi index beside the VCF the reader seeks to them; without one it
         streams the file and decides from CHROM/POS alone. Both give identical reports.
 
-        The genome build comes from ##contig lengths, then ##reference/liftover header
-        lines, then the file name; --genome overrides (but not contradicting contig lengths).
+        The genome build comes from ##contig lengths, then ##reference/liftover
+        header lines, then the file name; --genome overrides, unless ##contig
+        lengths prove the other build.
 
         Examples:
           sarcopanel run --vcf T001.grch38.vcf.gz --panel panels/sarcoma --out results/
-          sarcopanel run --vcf pair.vcf.gz --sample TUMOR --normal NORMAL --tumor-type GIST \\
-            --panel panels/sarcoma --out results/ --threads 4
+          sarcopanel run --vcf pair.vcf.gz --sample TUMOR --normal NORMAL \\
+            --tumor-type GIST --panel panels/sarcoma --out results/ --threads 4
         """)
 
     @Option(name: .long, help: ArgumentHelp("VCF, bgzipped VCF or BCF to read.", valueName: "file"))
