@@ -43,4 +43,6 @@ public struct RunOutcome: Sendable {
   public let jsonPath: String
   public let tsvPath: String
   public let statistics: VCFReader.Statistics
+  /// Wall seconds of each phase, in order (not part of any report).
+  public let phases: [(String, Double)]
 }

@@ -17,8 +17,10 @@ import SarcoReports
 /// 5. Write `<id>.json` and `<id>.variants.tsv` together, atomically.
 public enum RunPipeline {
   public static func run(_ options: RunOptions, log: (String) -> Void = { _ in }) throws -> RunOutcome {
+    var clock = PhaseClock()
     try AtomicFile.prepareDirectory(options.outputDirectory)
     let panel = try PanelLoader.load(directory: options.panelPath)
+    clock.mark("load panel")
     let reader = try VCFReader(path: options.vcfPath, threads: options.threads)
     let detection = try decideBuild(reader: reader, forced: options.genome)
     guard panel.manifest.builds.contains(detection.build) else {
@@ -30,6 +32,7 @@ public enum RunPipeline {
       header: reader.header, fileName: options.vcfPath, sample: options.sample, normal: options.normal)
     log("\(options.vcfPath): \(reader.format.rawValue), \(detection.build.rawValue) (\(detection.evidence))")
 
+    clock.mark("open VCF, decide build and samples")
     let digest = BackgroundDigest(path: options.vcfPath)
     let decomposer = VariantDecomposer(header: reader.header, roles: selection.roles)
     var reported: [ReportedVariant] = []
@@ -44,6 +47,7 @@ public enum RunPipeline {
       }
     }
     qc.genesWithVariants = Set(reported.flatMap { $0.genes.map(\.gene) }).count
+    clock.mark("read, parse and annotate records")
 
     let sampleID = safeFileName(options.sampleID ?? selection.roles.tumor ?? baseName(options.vcfPath))
     let report = SampleReport(
@@ -51,7 +55,9 @@ public enum RunPipeline {
       sample: SampleReport.Sample(
         id: sampleID, vcfSample: selection.roles.tumor, normalSample: selection.roles.normal,
         tumorType: options.tumorType),
-      input: SampleReport.Input(fileName: baseName(options.vcfPath), sha256: try digest.value(), format: reader.format.rawValue),
+      input: SampleReport.Input(
+        fileName: baseName(options.vcfPath), sha256: try clock.measure("wait for input SHA-256") { try digest.value() },
+        format: reader.format.rawValue),
       genomeBuild: detection,
       panel: SampleReport.PanelIdentity(name: panel.manifest.name, version: panel.manifest.version, checksum: panel.checksum),
       qc: qc, variants: reported)
@@ -65,8 +71,10 @@ public enum RunPipeline {
       if options.threads == 1 || worker == 0 { rendered[0] = JSONReport.render(report) }
       if options.threads == 1 || worker == 1 { rendered[1] = Data(TSVReport.render(report).utf8) }
     }
+    clock.mark("render JSON and TSV")
     try AtomicFile.writeAll([(rendered[0] ?? Data(), jsonPath), (rendered[1] ?? Data(), tsvPath)])
-    return RunOutcome(report: report, jsonPath: jsonPath, tsvPath: tsvPath, statistics: statistics)
+    clock.mark("write files")
+    return RunOutcome(report: report, jsonPath: jsonPath, tsvPath: tsvPath, statistics: statistics, phases: clock.phases)
   }
 
   /// `--genome` wins, unless the header's contig lengths prove the other build.
@@ -134,5 +142,26 @@ final class ResultSlots<Value>: @unchecked Sendable {
   subscript(index: Int) -> Value? {
     get { lock.withLock { values[index] } }
     set { lock.withLock { values[index] = newValue } }
+  }
+}
+
+/// Wall time of each phase of a run, for `--timings`.
+struct PhaseClock {
+  private(set) var phases: [(String, Double)] = []
+  private var last = DispatchTime.now().uptimeNanoseconds
+
+  mutating func mark(_ name: String) {
+    let now = DispatchTime.now().uptimeNanoseconds
+    phases.append((name, Double(now - last) / 1e9))
+    last = now
+  }
+
+  mutating func measure<T>(_ name: String, _ body: () throws -> T) rethrows -> T {
+    let start = DispatchTime.now().uptimeNanoseconds
+    let value = try body()
+    let now = DispatchTime.now().uptimeNanoseconds
+    phases.append((name, Double(now - start) / 1e9))
+    last = now
+    return value
   }
 }

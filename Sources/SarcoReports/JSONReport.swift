@@ -5,9 +5,9 @@ import SarcoCore
 /// bytes for the same report. Layout versioned by `SampleReport.schemaVersion`.
 public enum JSONReport {
   public static func render(_ report: SampleReport) -> Data {
-    var bytes = report.json.serialized()
-    bytes.append(0x0A)
-    return Data(bytes)
+    var json = JSONWriter(capacity: 4096 + report.variants.count * 1536)
+    report.write(to: &json)
+    return Data(json.bytes + [0x0A])
   }
 
   public static func decode(_ data: Data) throws -> SampleReport {

@@ -1,111 +1,179 @@
 import SarcoCore
 
-// The JSON shape of each report type. Member names match the Codable keys, so
-// `JSONReport.decode` reads these documents back.
+// The JSON shape of each report type, members in key order. Names match the
+// Codable keys, so `JSONReport.decode` reads these documents back.
 
 extension SampleReport {
-  var json: JSONValue {
-    .object([
-      ("schemaVersion", .string(schemaVersion)),
-      ("tool", .object([("name", .string(tool.name)), ("version", .string(tool.version))])),
-      ("commandLine", .array(commandLine.map(JSONValue.string))),
-      ("sample", .object([
-        ("id", .string(sample.id)), ("vcfSample", sample.vcfSample.map(JSONValue.string)),
-        ("normalSample", sample.normalSample.map(JSONValue.string)), ("tumorType", sample.tumorType.map(JSONValue.string)),
-      ])),
-      ("input", .object([
-        ("fileName", .string(input.fileName)), ("sha256", .string(input.sha256)), ("format", .string(input.format)),
-      ])),
-      ("genomeBuild", .object([("build", .string(genomeBuild.build.rawValue)), ("evidence", .string(genomeBuild.evidence))])),
-      ("panel", .object([
-        ("name", .string(panel.name)), ("version", .string(panel.version)), ("checksum", .string(panel.checksum)),
-      ])),
-      ("qc", qc.json),
-      ("variants", .array(variants.map(\.json))),
-    ])
+  func write(to json: inout JSONWriter) {
+    json.object { json in
+      json.member("commandLine", strings: commandLine)
+      json.key("genomeBuild")
+      json.object { json in
+        json.member("build", genomeBuild.build.rawValue)
+        json.member("evidence", genomeBuild.evidence)
+      }
+      json.key("input")
+      json.object { json in
+        json.member("fileName", input.fileName)
+        json.member("format", input.format)
+        json.member("sha256", input.sha256)
+      }
+      json.key("panel")
+      json.object { json in
+        json.member("checksum", panel.checksum)
+        json.member("name", panel.name)
+        json.member("version", panel.version)
+      }
+      json.key("qc")
+      qc.write(to: &json)
+      json.key("sample")
+      json.object { json in
+        json.member("id", sample.id)
+        json.member("normalSample", sample.normalSample)
+        json.member("tumorType", sample.tumorType)
+        json.member("vcfSample", sample.vcfSample)
+      }
+      json.member("schemaVersion", schemaVersion)
+      json.key("tool")
+      json.object { json in
+        json.member("name", tool.name)
+        json.member("version", tool.version)
+      }
+      json.key("variants")
+      json.array(variants) { json, variant in variant.write(to: &json) }
+    }
   }
 }
 
 extension QualityCounts {
-  var json: JSONValue {
-    .object([
-      ("panelRecords", .integer(panelRecords)), ("variants", .integer(variants)),
-      ("passingFilters", .integer(passingFilters)), ("failingFilters", .integer(failingFilters)),
-      ("multiallelicRecords", .integer(multiallelicRecords)), ("structuralVariants", .integer(structuralVariants)),
-      ("variantsByKind", .object(variantsByKind.map { ($0.key, .integer($0.value)) })),
-      ("genesWithVariants", .integer(genesWithVariants)),
-    ])
+  func write(to json: inout JSONWriter) {
+    json.object { json in
+      json.member("failingFilters", failingFilters)
+      json.member("genesWithVariants", genesWithVariants)
+      json.member("multiallelicRecords", multiallelicRecords)
+      json.member("panelRecords", panelRecords)
+      json.member("passingFilters", passingFilters)
+      json.member("structuralVariants", structuralVariants)
+      json.member("variants", variants)
+      json.key("variantsByKind")
+      json.object { json in
+        for (kind, count) in variantsByKind.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
+          json.member(kind, count)
+        }
+      }
+    }
   }
 }
 
 extension ReportedVariant {
-  var json: JSONValue {
-    .object([
-      ("variant", variant.json),
-      ("genes", .array(genes.map(\.json))),
-      ("hotspots", .array(hotspots.map {
-        .object([("gene", .string($0.gene)), ("change", .string($0.change)), ("source", .string($0.source))])
-      })),
-    ])
+  func write(to json: inout JSONWriter) {
+    json.object { json in
+      json.key("genes")
+      json.array(genes) { json, hit in hit.write(to: &json) }
+      json.key("hotspots")
+      json.array(hotspots) { json, hotspot in
+        json.object { json in
+          json.member("change", hotspot.change)
+          json.member("gene", hotspot.gene)
+          json.member("source", hotspot.source)
+        }
+      }
+      json.key("variant")
+      variant.write(to: &json)
+    }
   }
 }
 
 extension Variant {
-  var json: JSONValue {
-    .object([
-      ("contig", .string(contig)), ("position", .integer(position)), ("reference", .string(reference)),
-      ("alternate", .string(alternate)), ("end", .integer(end)), ("kind", .string(kind.rawValue)),
-      ("id", .string(id)), ("quality", quality.map(JSONValue.number)),
-      ("filters", .array(filters.map(JSONValue.string))),
-      ("original", .object([
-        ("position", .integer(original.position)), ("reference", .string(original.reference)),
-        ("alternates", .array(original.alternates.map(JSONValue.string))),
-        ("alternateIndex", .integer(original.alternateIndex)),
-      ])),
-      ("tumor", tumor?.json), ("normal", normal?.json),
-      ("upstream", .array(upstream.map(\.json))),
-      ("structural", structural?.json),
-    ])
+  func write(to json: inout JSONWriter) {
+    json.object { json in
+      json.member("alternate", alternate)
+      json.member("contig", contig)
+      json.member("end", end)
+      json.member("filters", strings: filters)
+      json.member("id", id)
+      json.member("kind", kind.rawValue)
+      if let normal {
+        json.key("normal")
+        normal.write(to: &json)
+      }
+      json.key("original")
+      json.object { json in
+        json.member("alternateIndex", original.alternateIndex)
+        json.member("alternates", strings: original.alternates)
+        json.member("position", original.position)
+        json.member("reference", original.reference)
+      }
+      json.member("position", position)
+      json.member("quality", quality)
+      json.member("reference", reference)
+      if let structural {
+        json.key("structural")
+        structural.write(to: &json)
+      }
+      if let tumor {
+        json.key("tumor")
+        tumor.write(to: &json)
+      }
+      json.key("upstream")
+      json.array(upstream) { json, consequence in consequence.write(to: &json) }
+    }
   }
 }
 
 extension SampleCall {
-  var json: JSONValue {
-    .object([
-      ("sample", .string(sample)), ("genotype", genotype.map(JSONValue.string)),
-      ("zygosity", .string(zygosity.rawValue)), ("depth", depth.map(JSONValue.integer)),
-      ("referenceReads", referenceReads.map(JSONValue.integer)), ("alternateReads", alternateReads.map(JSONValue.integer)),
-      ("alleleFraction", alleleFraction.map(JSONValue.number)), ("depthSource", depthSource.map(JSONValue.string)),
-    ])
+  func write(to json: inout JSONWriter) {
+    json.object { json in
+      json.member("alleleFraction", alleleFraction)
+      json.member("alternateReads", alternateReads)
+      json.member("depth", depth)
+      json.member("depthSource", depthSource)
+      json.member("genotype", genotype)
+      json.member("referenceReads", referenceReads)
+      json.member("sample", sample)
+      json.member("zygosity", zygosity.rawValue)
+    }
   }
 }
 
 extension UpstreamConsequence {
-  var json: JSONValue {
-    .object([
-      ("source", .string(source)), ("gene", gene.map(JSONValue.string)), ("transcript", transcript.map(JSONValue.string)),
-      ("consequence", .string(consequence)), ("hgvsc", hgvsc.map(JSONValue.string)),
-      ("hgvsp", hgvsp.map(JSONValue.string)), ("exon", exon.map(JSONValue.string)), ("intron", intron.map(JSONValue.string)),
-    ])
+  func write(to json: inout JSONWriter) {
+    json.object { json in
+      json.member("consequence", consequence)
+      json.member("exon", exon)
+      json.member("gene", gene)
+      json.member("hgvsc", hgvsc)
+      json.member("hgvsp", hgvsp)
+      json.member("intron", intron)
+      json.member("maneSelect", maneSelect)
+      json.member("source", source)
+      json.member("transcript", transcript)
+    }
   }
 }
 
 extension StructuralInfo {
-  var json: JSONValue {
-    .object([
-      ("svType", svType.map(JSONValue.string)), ("end", end.map(JSONValue.integer)),
-      ("mateID", mateID.map(JSONValue.string)), ("mateContig", mateContig.map(JSONValue.string)),
-      ("matePosition", matePosition.map(JSONValue.integer)), ("copyNumber", copyNumber.map(JSONValue.number)),
-    ])
+  func write(to json: inout JSONWriter) {
+    json.object { json in
+      json.member("copyNumber", copyNumber)
+      json.member("end", end)
+      json.member("mateContig", mateContig)
+      json.member("mateID", mateID)
+      json.member("matePosition", matePosition)
+      json.member("svType", svType)
+    }
   }
 }
 
 extension GeneHit {
-  var json: JSONValue {
-    .object([
-      ("gene", .string(gene)), ("transcript", .string(transcript)), ("region", .string(region.rawValue)),
-      ("number", number.map(JSONValue.integer)), ("total", total.map(JSONValue.integer)),
-      ("lastNumber", lastNumber.map(JSONValue.integer)),
-    ])
+  func write(to json: inout JSONWriter) {
+    json.object { json in
+      json.member("gene", gene)
+      json.member("lastNumber", lastNumber)
+      json.member("number", number)
+      json.member("region", region.rawValue)
+      json.member("total", total)
+      json.member("transcript", transcript)
+    }
   }
 }

@@ -37,14 +37,15 @@ public enum TSVReport {
     return lines.joined(separator: "\n") + "\n"
   }
 
-  /// The panel transcript's entry when present (accession compared without
-  /// version), else the first entry for the gene, else the first entry.
+  /// The panel transcript's entry when present (accessions compared without
+  /// version, also through VEP's MANE_SELECT column), else the first entry for
+  /// the gene, else the first entry.
   public static func pickConsequence(_ entries: [UpstreamConsequence], gene: String?, transcript: String?)
     -> UpstreamConsequence?
   {
     func unversioned(_ accession: String?) -> String? { accession?.split(separator: ".").first.map(String.init) }
     if let wanted = unversioned(transcript),
-      let match = entries.first(where: { unversioned($0.transcript) == wanted })
+      let match = entries.first(where: { unversioned($0.transcript) == wanted || unversioned($0.maneSelect) == wanted })
     {
       return match
     }

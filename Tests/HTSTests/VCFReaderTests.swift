@@ -25,7 +25,7 @@ func comparable(_ records: [VCFRecord]) -> [VCFRecord] {
 }
 
 let scenarios = ["tumor_only.grch38", "tumor_normal.grch38", "strelka_somatic.grch38", "germline.grch38",
-                 "multiallelic.grch38", "chr_prefix.grch37", "structural.grch38", "varscan.grch38"]
+                 "multiallelic.grch38", "chr_prefix.grch37", "structural.grch38", "varscan.grch38", "vep_annotated.grch38"]
 
 @Suite struct VCFReaderTests {
   @Test(arguments: scenarios)

@@ -29,7 +29,7 @@ func expectations(_ vcf: String) throws -> [(position: Int, labels: [String])] {
 }
 
 let scenarioNames = ["tumor_only.grch38", "tumor_normal.grch38", "strelka_somatic.grch38", "germline.grch38",
-                     "multiallelic.grch38", "chr_prefix.grch37", "structural.grch38", "varscan.grch38"]
+                     "multiallelic.grch38", "chr_prefix.grch37", "structural.grch38", "varscan.grch38", "vep_annotated.grch38"]
 
 @Suite struct RunPipelineTests {
   @Test(arguments: scenarioNames)
@@ -166,7 +166,26 @@ let scenarioNames = ["tumor_only.grch38", "tumor_normal.grch38", "strelka_somati
       input: base.input, genomeBuild: base.genomeBuild, panel: base.panel, qc: QualityCounts(), variants: base.variants)
     #expect(JSONReport.render(report) == (try reference(report)))
     for value in [0.0, 1.0, 0.1, 0.3548, 812.6, 2100.0, 1e-4, 12.5, 123456.789] {
-      #expect(JSONValue.number(value).serialized() == Array((try JSONEncoder().encode(value))))
+      #expect(Array(JSONWriter.format(value).utf8) == Array((try JSONEncoder().encode(value))))
     }
+  }
+}
+
+@Suite struct UpstreamAnnotationTests {
+  @Test func panelTranscriptConsequenceReachesTheTSV() throws {
+    let outcome = try run("testdata/vcf/vep_annotated.grch38.vcf.gz")
+    let kit = try #require(outcome.report.variants.first)
+    #expect(kit.variant.upstream.count == 2)
+    let rows = try String(contentsOfFile: outcome.tsvPath, encoding: .utf8).split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false) }
+    let header = rows[0]
+    let column = { (name: String) in header.firstIndex(of: Substring(name))! }
+    // The MANE transcript's entry (second in CSQ) is the one shown.
+    #expect(rows[1][column("hgvsp")] == "ENSP00000288135.6:p.Trp557_Lys558del")
+    #expect(rows[1][column("consequence")] == "inframe_deletion")
+    #expect(rows[2][column("consequence")] == "stop_gained")
+    #expect(rows[2][column("consequence_source")] == "CSQ")
+    let tp53 = outcome.report.variants[1].variant.upstream
+    #expect(tp53.map(\.source) == ["CSQ", "ANN"])
+    #expect(tp53.last?.hgvsp == "p.Arg213*")
   }
 }

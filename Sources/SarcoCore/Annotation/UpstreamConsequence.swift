@@ -11,6 +11,8 @@ public struct UpstreamConsequence: Sendable, Equatable, Codable {
   public let hgvsp: String?
   public let exon: String?
   public let intron: String?
+  /// VEP's `MANE_SELECT` column: the RefSeq accession when this transcript is MANE Select.
+  public let maneSelect: String?
 }
 
 /// Reads `CSQ`/`ANN`/`BCSQ` INFO strings using the layout its header declares.
@@ -76,6 +78,7 @@ public struct UpstreamConsequenceParser: Sendable {
       let hgvspIndex = layout.index("HGVSp", "HGVS.p", "amino_acid_change")
       let exonIndex = layout.index("EXON", "Rank")
       let intronIndex = layout.index("INTRON")
+      let maneIndex = layout.index("MANE_SELECT", "MANE")
       for entry in entries.flatMap({ $0.split(separator: ",") }) {
         let parts = entry.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
         func value(_ index: Int?) -> String? {
@@ -92,7 +95,7 @@ public struct UpstreamConsequenceParser: Sendable {
           UpstreamConsequence(
             source: layout.tag, gene: value(geneIndex), transcript: value(transcriptIndex),
             consequence: consequence, hgvsc: value(hgvscIndex), hgvsp: value(hgvspIndex),
-            exon: value(exonIndex), intron: value(intronIndex)))
+            exon: value(exonIndex), intron: value(intronIndex), maneSelect: value(maneIndex)))
       }
     }
     return result

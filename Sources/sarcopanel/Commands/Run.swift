@@ -60,6 +60,9 @@ extension Sarcopanel {
     @Flag(name: .long, help: "Print no summary on stderr.")
     var quiet = false
 
+    @Flag(name: .long, help: "Print the wall time of each phase on stderr.")
+    var timings = false
+
     func validate() throws {
       if threads < 1 || threads > 256 { throw ValidationError("--threads must be between 1 and 256, found \(threads)") }
       if let genome, GenomeBuild(userSpelling: genome) == nil {
@@ -96,6 +99,10 @@ extension Sarcopanel {
 
           """
         FileHandle.standardError.write(Data(summary.utf8))
+      }
+      if timings {
+        let lines = outcome.phases.map { "sarcopanel: timing: \($0.0): \(String(format: "%.3f", $0.1)) s" }
+        FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
       }
     }
   }

@@ -1,0 +1,118 @@
+/// Writes JSON straight into bytes, laid out exactly as Foundation's
+/// `JSONEncoder` does with `.sortedKeys, .prettyPrinted, .withoutEscapingSlashes`
+/// (two-space indent, `"key" : value`, nil members left out), without building
+/// an intermediate tree. Callers write members in code-point order of their
+/// keys; debug builds check it, and tests hold the bytes equal to JSONEncoder's.
+public struct JSONWriter {
+  public private(set) var bytes: [UInt8] = []
+  private var depth = 0
+  private var isFirst = true
+  #if DEBUG
+    private var lastKeys: [String] = []
+  #endif
+
+  public init(capacity: Int = 1 << 16) { bytes.reserveCapacity(capacity) }
+
+  public mutating func object(_ body: (inout JSONWriter) -> Void) {
+    open(UInt8(ascii: "{"))
+    #if DEBUG
+      lastKeys.append("")
+    #endif
+    body(&self)
+    #if DEBUG
+      lastKeys.removeLast()
+    #endif
+    close(UInt8(ascii: "}"))
+  }
+
+  public mutating func array<Items: Sequence>(_ items: Items, _ element: (inout JSONWriter, Items.Element) -> Void) {
+    open(UInt8(ascii: "["))
+    for item in items {
+      if !isFirst { bytes.append(contentsOf: [UInt8(ascii: ","), 0x0A]) }
+      isFirst = false
+      indent()
+      element(&self, item)
+    }
+    close(UInt8(ascii: "]"))
+  }
+
+  /// Starts a member; its value must follow.
+  public mutating func key(_ name: String) {
+    #if DEBUG
+      precondition(
+        lastKeys.last.map { $0.isEmpty || $0.utf8.lexicographicallyPrecedes(name.utf8) } ?? true,
+        "JSON keys out of order: '\(name)' after '\(lastKeys.last ?? "")'")
+      lastKeys[lastKeys.count - 1] = name
+    #endif
+    if !isFirst { bytes.append(contentsOf: [UInt8(ascii: ","), 0x0A]) }
+    isFirst = false
+    indent()
+    string(name)
+    bytes.append(contentsOf: [0x20, UInt8(ascii: ":"), 0x20])
+  }
+
+  public mutating func string(_ text: String) {
+    bytes.append(UInt8(ascii: "\""))
+    for byte in text.utf8 {
+      switch byte {
+      case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(contentsOf: [0x5C, byte])
+      case 0x0A: bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+      case 0x0D: bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+      case 0x09: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+      case 0x08: bytes.append(contentsOf: [0x5C, UInt8(ascii: "b")])
+      case 0x0C: bytes.append(contentsOf: [0x5C, UInt8(ascii: "f")])
+      case 0..<0x20:
+        bytes.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30])
+        bytes.append(JSONWriter.hexDigits[Int(byte >> 4)])
+        bytes.append(JSONWriter.hexDigits[Int(byte & 0x0F)])
+      default: bytes.append(byte)
+      }
+    }
+    bytes.append(UInt8(ascii: "\""))
+  }
+
+  public mutating func integer(_ value: Int) { bytes.append(contentsOf: String(value).utf8) }
+  public mutating func number(_ value: Double) { bytes.append(contentsOf: JSONWriter.format(value).utf8) }
+
+  // Members with optional values: nothing is written for nil, as encodeIfPresent does.
+  public mutating func member(_ name: String, _ value: String?) {
+    if let value { key(name); string(value) }
+  }
+  public mutating func member(_ name: String, _ value: Int?) {
+    if let value { key(name); integer(value) }
+  }
+  public mutating func member(_ name: String, _ value: Double?) {
+    if let value { key(name); number(value) }
+  }
+  public mutating func member(_ name: String, strings: [String]) {
+    key(name)
+    array(strings) { $0.string($1) }
+  }
+
+  /// Integral values print without a fraction (`1`, not `1.0`), as JSONEncoder does.
+  public static func format(_ value: Double) -> String {
+    if value.isFinite, value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
+    return "\(value)"
+  }
+
+  static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+
+  private mutating func open(_ bracket: UInt8) {
+    bytes.append(bracket)
+    bytes.append(0x0A)
+    depth += 1
+    isFirst = true
+  }
+
+  private mutating func close(_ bracket: UInt8) {
+    bytes.append(0x0A)
+    depth -= 1
+    indent()
+    bytes.append(bracket)
+    isFirst = false
+  }
+
+  private mutating func indent() {
+    for _ in 0..<(depth * 2) { bytes.append(0x20) }
+  }
+}
