@@ -280,7 +280,7 @@ struct BatchPipeline {
     let count = reader.format.isText ? lineStarts.count : binaryRecords.count
     guard count > 0 else { return }
     let workers = min(converters.count, count)
-    let slots = SlotArray<Result<[VCFRecord], SarcoError>>(count: workers)
+    let slots = WorkerSlots<Result<[VCFRecord], SarcoError>>(count: workers)
     let regions = self.regions
     let converters = self.converters
     let path = reader.path
@@ -358,19 +358,6 @@ struct BatchPipeline {
   static func preview(_ line: UnsafeBufferPointer<UInt8>) -> String {
     let text = String(decoding: line.prefix(60), as: UTF8.self)
     return text.replacingOccurrences(of: "\t", with: "\\t")
-  }
-}
-
-/// Fixed slots written by concurrent workers, one slot per worker.
-final class SlotArray<Value>: @unchecked Sendable {
-  private var values: [Value?]
-  private let lock = NSLock()
-
-  init(count: Int) { values = Array(repeating: nil, count: count) }
-
-  subscript(index: Int) -> Value? {
-    get { lock.withLock { values[index] } }
-    set { lock.withLock { values[index] = newValue } }
   }
 }
 

@@ -66,7 +66,7 @@ public enum RunPipeline {
     let jsonPath = "\(directory)/\(sampleID).json"
     let tsvPath = "\(directory)/\(sampleID).variants.tsv"
     // The two renderings are independent; with threads to spare they run side by side.
-    let rendered = ResultSlots<Data>(count: 2)
+    let rendered = WorkerSlots<Data>(count: 2)
     DispatchQueue.concurrentPerform(iterations: options.threads > 1 ? 2 : 1) { worker in
       if options.threads == 1 || worker == 0 { rendered[0] = JSONReport.render(report) }
       if options.threads == 1 || worker == 1 { rendered[1] = Data(TSVReport.render(report).utf8) }
@@ -100,7 +100,7 @@ public enum RunPipeline {
     }
     let workers = min(threads, records.count)
     guard workers > 1 else { return records.map(annotateOne) }
-    let slots = ResultSlots<[[ReportedVariant]]>(count: workers)
+    let slots = WorkerSlots<[[ReportedVariant]]>(count: workers)
     DispatchQueue.concurrentPerform(iterations: workers) { worker in
       let range = (worker * records.count / workers)..<((worker + 1) * records.count / workers)
       slots[worker] = records[range].map(annotateOne)
@@ -131,17 +131,6 @@ final class BackgroundDigest: @unchecked Sendable {
   func value() throws -> String {
     group.wait()
     return try result.get()
-  }
-}
-
-/// One slot per worker, filled concurrently, read after the workers finish.
-final class ResultSlots<Value>: @unchecked Sendable {
-  private var values: [Value?]
-  private let lock = NSLock()
-  init(count: Int) { values = Array(repeating: nil, count: count) }
-  subscript(index: Int) -> Value? {
-    get { lock.withLock { values[index] } }
-    set { lock.withLock { values[index] = newValue } }
   }
 }
 
