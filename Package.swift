@@ -42,7 +42,7 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    .target(name: "SarcoTestSupport", dependencies: ["SarcoCore"], path: "Tests/SarcoTestSupport"),
+    .target(name: "SarcoTestSupport", dependencies: ["SarcoCore", "SarcoIO"], path: "Tests/SarcoTestSupport"),
     .testTarget(name: "SarcoCoreTests", dependencies: ["SarcoCore", "SarcoTestSupport"]),
     .testTarget(name: "HTSTests", dependencies: ["HTS", "SarcoCore", "SarcoTestSupport"]),
     .testTarget(name: "SarcoIOTests", dependencies: ["SarcoIO", "SarcoCore", "SarcoTestSupport"]),

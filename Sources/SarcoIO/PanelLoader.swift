@@ -52,18 +52,20 @@ public enum PanelLoader {
     let genes = parseGenes(geneTable, builds: manifest.builds, problems)
     let exons = parseExons(exonTable, genes: genes, builds: manifest.builds, problems)
     let hotspots = hotspotTable.map { parseHotspots($0, genes: genes, builds: manifest.builds, problems) } ?? []
+    let knowledge = try PanelKnowledgeLoader.load(
+      tables: manifest.tables, folder: folder, label: label, genes: genes, builds: manifest.builds, problems: problems)
     guard problems.isEmpty else {
       let shown = problems.messages.prefix(50)
       let more = problems.messages.count > 50 ? "\n... and \(problems.messages.count - 50) more problems" : ""
       throw SarcoError.panel(shown.joined(separator: "\n") + more)
     }
     var checksumInput = Data()
-    for name in ["panel.json", manifest.tables.genes, manifest.tables.exons] + [manifest.tables.hotspots].compactMap({ $0 }) {
+    for name in ["panel.json"] + manifest.tables.allFiles {
       checksumInput.append(Data("\(name)\u{0}".utf8))
       checksumInput.append(FileManager.default.contents(atPath: folder.appendingPathComponent(name).path) ?? Data())
     }
     return Panel(
-      manifest: manifest, genes: genes, exons: exons, hotspots: hotspots,
+      manifest: manifest, genes: genes, exons: exons, hotspots: hotspots, knowledge: knowledge,
       checksum: FileDigest.sha256(of: checksumInput))
   }
 
@@ -105,13 +107,17 @@ public enum PanelLoader {
             build: build, transcript: transcript.isEmpty ? row.text("refseq_transcript") : transcript,
             span: GenomicInterval(contig: chrom, start: start, end: end), codingStart: cdsStart, codingEnd: cdsEnd))
       }
-      genes.append(
-        Gene(
+      var gene = Gene(
           symbol: symbol,
           aliases: row.text("aliases").split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) },
           ensemblGene: row.text("ensembl_gene"), refseqTranscript: row.text("refseq_transcript"),
           ensemblTranscript: row.text("ensembl_transcript"), chromosome: ContigName.canonical(chrom), strand: strand,
-          role: row.text("role"), germlineTesting: germline == "yes", loci: loci, source: row.text("source")))
+          role: row.text("role"), germlineTesting: germline == "yes", loci: loci, source: row.text("source"))
+      gene.hgncID = row.text("hgnc_id")
+      gene.mechanism = row.text("mechanism")
+      gene.inheritance = row.text("inheritance")
+      gene.syndromes = row.text("syndromes")
+      genes.append(gene)
     }
     return genes
   }

@@ -31,17 +31,31 @@ public struct TSVTable {
     }
     var header: [String]?
     var pending: [(Int, [Substring])] = []
-    for (offset, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-      let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
-      if line.isEmpty { continue }
+    // Split on bytes: Character-level splitting of a multi-megabyte table is slow.
+    let bytes = text.utf8
+    var lineNumber = 0
+    var lineStart = bytes.startIndex
+    while lineStart < bytes.endIndex {
+      let lineEnd = bytes[lineStart...].firstIndex(of: 0x0A) ?? bytes.endIndex
+      lineNumber += 1
+      var contentEnd = lineEnd
+      if contentEnd > lineStart, bytes[bytes.index(before: contentEnd)] == 0x0D { contentEnd = bytes.index(before: contentEnd) }
+      defer { lineStart = lineEnd == bytes.endIndex ? lineEnd : bytes.index(after: lineEnd) }
+      if contentEnd == lineStart { continue }
+      var cells: [Substring] = []
+      var cellStart = lineStart
+      while true {
+        let cellEnd = bytes[cellStart..<contentEnd].firstIndex(of: 0x09) ?? contentEnd
+        cells.append(Substring(bytes[cellStart..<cellEnd]))
+        if cellEnd == contentEnd { break }
+        cellStart = bytes.index(after: cellEnd)
+      }
       if header == nil {
-        if line.hasPrefix("#") && !line.hasPrefix("#symbol") && !line.contains("\t") { continue }
-        header = line.split(separator: "\t", omittingEmptySubsequences: false).map {
-          String($0.hasPrefix("#") ? $0.dropFirst() : $0)
-        }
+        if cells.count == 1 && cells[0].hasPrefix("#") { continue }
+        header = cells.map { String($0.hasPrefix("#") ? $0.dropFirst() : $0) }
         continue
       }
-      pending.append((offset + 1, line.split(separator: "\t", omittingEmptySubsequences: false)))
+      pending.append((lineNumber, cells))
     }
     guard let header else { throw SarcoError.panel("\(displayPath ?? path): empty, expected a header row") }
     let missing = requiredColumns.filter { !header.contains($0) }

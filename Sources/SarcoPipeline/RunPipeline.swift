@@ -16,10 +16,13 @@ import SarcoReports
 ///    trim and annotate them in batches across threads, keeping input order.
 /// 5. Write `<id>.json` and `<id>.variants.tsv` together, atomically.
 public enum RunPipeline {
-  public static func run(_ options: RunOptions, log: (String) -> Void = { _ in }) throws -> RunOutcome {
+  /// Runs one sample; `preloaded` spares loading the panel again (batches, tests).
+  public static func run(_ options: RunOptions, panel preloaded: Panel? = nil, log: (String) -> Void = { _ in }) throws
+    -> RunOutcome
+  {
     var clock = PhaseClock()
     try AtomicFile.prepareDirectory(options.outputDirectory)
-    let panel = try PanelLoader.load(directory: options.panelPath)
+    let panel = try preloaded ?? PanelLoader.load(directory: options.panelPath)
     clock.mark("load panel")
     let reader = try VCFReader(path: options.vcfPath, threads: options.threads)
     let detection = try decideBuild(reader: reader, forced: options.genome)

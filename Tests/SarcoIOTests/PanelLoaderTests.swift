@@ -6,11 +6,10 @@ import Testing
 
 /// Copies the sarcoma panel into a temp folder and applies `edit` to one table.
 func brokenPanel(_ table: String, _ edit: (String) -> String) throws -> String {
-  let directory = TestData.temporaryDirectory("broken-panel")
-  for name in ["panel.json", "genes.tsv", "exons.tsv", "hotspots.tsv"] {
-    let text = try String(contentsOfFile: TestData.path("panels/sarcoma/\(name)"), encoding: .utf8)
-    try (name == table ? edit(text) : text).write(toFile: "\(directory)/\(name)", atomically: true, encoding: .utf8)
-  }
+  let directory = TestData.temporaryDirectory("broken-panel") + "/sarcoma"
+  try FileManager.default.copyItem(atPath: TestData.path("panels/sarcoma"), toPath: directory)
+  let text = try String(contentsOfFile: "\(directory)/\(table)", encoding: .utf8)
+  try edit(text).write(toFile: "\(directory)/\(table)", atomically: true, encoding: .utf8)
   return directory
 }
 
@@ -31,7 +30,7 @@ func loadError(_ directory: String) -> String? {
 
 @Suite struct PanelLoaderTests {
   @Test func sarcomaPanelLoadsWithBothBuilds() throws {
-    let panel = try PanelLoader.load(directory: TestData.path("panels/sarcoma"))
+    let panel = TestPanels.sarcoma
     #expect(panel.manifest.builds == [.grch38, .grch37])
     #expect(panel.genes.count >= 110)
     let kit = try #require(panel.gene(named: "KIT"))
@@ -46,7 +45,7 @@ func loadError(_ directory: String) -> String? {
   }
 
   @Test func everyGeneHasNumberedExonsInsideItsSpanOnBothBuilds() throws {
-    let panel = try PanelLoader.load(directory: TestData.path("panels/sarcoma"))
+    let panel = TestPanels.sarcoma
     for gene in panel.genes {
       for build in GenomeBuild.allCases {
         let exons = panel.exons.filter { $0.gene == gene.symbol && $0.build == build }.sorted { $0.number < $1.number }
@@ -59,7 +58,7 @@ func loadError(_ directory: String) -> String? {
   }
 
   @Test func everyHotspotSitsInACodingExonOfItsGene() throws {
-    let panel = try PanelLoader.load(directory: TestData.path("panels/sarcoma"))
+    let panel = TestPanels.sarcoma
     for hotspot in panel.hotspots where !hotspot.change.hasPrefix("C2") {  // TERT promoter is upstream by design
       let gene = try #require(panel.gene(named: hotspot.gene))
       let locus = try #require(gene.locus(on: hotspot.build))
@@ -78,9 +77,10 @@ func loadError(_ directory: String) -> String? {
 
   @Test func nonIntegerCoordinateNamesFileLineAndColumn() throws {
     let directory = try brokenPanel("genes.tsv") { text in
-      replacingLine(3, in: text) { line in
+      let column = text.components(separatedBy: "\n")[0].components(separatedBy: "\t").firstIndex(of: "grch38_start")!
+      return replacingLine(3, in: text) { line in
         var cells = line.components(separatedBy: "\t")
-        cells[12] = "p.V600E"
+        cells[column] = "p.V600E"
         return cells.joined(separator: "\t")
       }
     }
@@ -117,6 +117,7 @@ func loadError(_ directory: String) -> String? {
     let noColumn = try brokenPanel("hotspots.tsv") { $0.replacingOccurrences(of: "change\t", with: "protein\t") }
     #expect(loadError(noColumn)?.contains("hotspots.tsv:1: missing column(s) change") == true)
     let empty = TestData.temporaryDirectory("empty-panel")
+    #expect(loadError("\(empty)/none")?.contains("not a panel folder") == true)
     #expect(loadError(empty)?.contains("panel.json: missing") == true)
   }
 }

@@ -9,10 +9,11 @@ import Testing
 
 func run(_ vcf: String, out: String? = nil, threads: Int = 1, access: VCFReader.Access = .automatic, sample: String? = nil,
          normal: String? = nil, panel: String = "panels/sarcoma", genome: GenomeBuild? = nil) throws -> RunOutcome {
-  try RunPipeline.run(RunOptions(
+  let loaded = panel == "panels/sarcoma" ? TestPanels.sarcoma : TestPanels.mini38
+  return try RunPipeline.run(RunOptions(
     vcfPath: vcf.hasPrefix("/") ? vcf : TestData.path(vcf), panelPath: TestData.path(panel),
     outputDirectory: out ?? TestData.temporaryDirectory("run"), sample: sample, normal: normal, sampleID: "S",
-    genome: genome, threads: threads, access: access, commandLine: ["sarcopanel", "run"]))
+    genome: genome, threads: threads, access: access, commandLine: ["sarcopanel", "run"]), panel: loaded)
 }
 
 func bytes(_ path: String) throws -> Data { try Data(contentsOf: URL(fileURLWithPath: path)) }
@@ -72,7 +73,7 @@ let scenarioNames = ["tumor_only.grch38", "tumor_normal.grch38", "strelka_somati
     #expect(report.schemaVersion == SampleReport.schemaVersion)
     #expect(report.genomeBuild.build == .grch38)
     #expect(report.panel.name == "sarcoma")
-    #expect(report.panel.checksum == (try PanelLoader.load(directory: TestData.path("panels/sarcoma"))).checksum)
+    #expect(report.panel.checksum == TestPanels.sarcoma.checksum)
     #expect(report.input.sha256 == (try FileDigest.sha256(ofFileAt: TestData.path("testdata/vcf/tumor_only.grch38.vcf.gz"))))
     #expect(report.qc.panelRecords == 5)
     #expect(report.qc.failingFilters == 1)

@@ -1,4 +1,6 @@
 import Foundation
+import SarcoCore
+import SarcoIO
 
 /// Paths to the repository's test data and the shared public data beside it.
 public enum TestData {
@@ -19,5 +21,21 @@ public enum TestData {
     let path = NSTemporaryDirectory() + "\(label)-\(UUID().uuidString)"
     try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     return path
+  }
+}
+
+/// Panels loaded once per test process (loading the sarcoma panel's 41k known
+/// variants takes about a second in a debug build).
+public enum TestPanels {
+  public static let sarcoma: Panel = load("panels/sarcoma")
+  public static let hereditary: Panel = load("panels/hereditary")
+  public static let mini38: Panel = load("testdata/panels/mini38")
+
+  static func load(_ relative: String) -> Panel {
+    do {
+      return try PanelLoader.load(directory: TestData.path(relative))
+    } catch {
+      fatalError("\(relative) does not load: \(error)")
+    }
   }
 }

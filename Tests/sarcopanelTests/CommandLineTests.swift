@@ -76,11 +76,9 @@ func sarcopanel(_ arguments: [String]) throws -> Invocation {
   @Test func panelValidateAndBed() throws {
     let valid = try sarcopanel(["panel", "validate", "panels/sarcoma"])
     #expect(valid.status == 0)
-    #expect(valid.stdout.contains("sarcoma 0.1.0: valid"))
-    let broken = TestData.temporaryDirectory("cli-panel")
-    for name in ["panel.json", "genes.tsv", "exons.tsv", "hotspots.tsv"] {
-      try FileManager.default.copyItem(atPath: TestData.path("panels/sarcoma/\(name)"), toPath: "\(broken)/\(name)")
-    }
+    #expect(valid.stdout.contains("sarcoma 0.2.0: valid"))
+    let broken = TestData.temporaryDirectory("cli-panel") + "/sarcoma"
+    try FileManager.default.copyItem(atPath: TestData.path("panels/sarcoma"), toPath: broken)
     var exons = try String(contentsOfFile: "\(broken)/exons.tsv", encoding: .utf8).components(separatedBy: "\n")
     var cells = exons[4].components(separatedBy: "\t")
     cells[1] = "hg99"
@@ -94,6 +92,12 @@ func sarcopanel(_ arguments: [String]) throws -> Invocation {
     #expect(bed.status == 0)
     let kitExon11 = bed.stdout.split(separator: "\n").first { $0.hasSuffix("\tKIT_exon11") }
     #expect(kitExon11 == "4\t54727415\t54727542\tKIT_exon11")
+    let show = try sarcopanel(["panel", "show", "panels/sarcoma", "H3F3A"])
+    #expect(show.status == 0)
+    #expect(show.stdout.hasPrefix("H3-3A (also H3F3A)"))
+    #expect(show.stdout.contains("G35"))
+    let unknown = try sarcopanel(["panel", "show", "panels/sarcoma", "NOTAGENE"])
+    #expect(unknown.status == 2)
     let scan = try sarcopanel(["panel", "bed", "panels/sarcoma", "--genome", "hg19", "--kind", "scan", "--chr"])
     #expect(scan.stdout.hasPrefix("chr1\t"))
   }

@@ -6,14 +6,19 @@ public struct Panel: Sendable, Equatable {
   public let genes: [Gene]
   public let exons: [Exon]
   public let hotspots: [Hotspot]
+  public let knowledge: PanelKnowledge
   /// SHA-256 over the manifest and every table, in manifest order (hex).
   public let checksum: String
 
-  public init(manifest: PanelManifest, genes: [Gene], exons: [Exon], hotspots: [Hotspot], checksum: String) {
+  public init(
+    manifest: PanelManifest, genes: [Gene], exons: [Exon], hotspots: [Hotspot], knowledge: PanelKnowledge = PanelKnowledge(),
+    checksum: String
+  ) {
     self.manifest = manifest
     self.genes = genes
     self.exons = exons
     self.hotspots = hotspots
+    self.knowledge = knowledge
     self.checksum = checksum
   }
 
@@ -40,6 +45,44 @@ public struct PanelManifest: Sendable, Equatable, Codable {
     public let genes: String
     public let exons: String
     public let hotspots: String?
+    public let fusions: String?
+    public let copyNumber: String?
+    public let evidence: String?
+    public let knownVariants: String?
+    public let tumourTypes: String?
+    public let rules: Rules?
+
+    enum CodingKeys: String, CodingKey {
+      case genes, exons, hotspots, fusions, evidence, rules
+      case copyNumber = "copy_number"
+      case knownVariants = "known_variants"
+      case tumourTypes = "tumour_types"
+    }
+
+    /// Every table file named, in a fixed order (for the checksum).
+    public var allFiles: [String] {
+      [genes, exons, hotspots, fusions, copyNumber, evidence, knownVariants, tumourTypes].compactMap { $0 }
+        + (rules?.allFiles ?? [])
+    }
+  }
+
+  /// Rule tables (paths relative to the panel folder).
+  public struct Rules: Sendable, Equatable, Codable {
+    public let acmgCriteria: String?
+    public let acmgClasses: String?
+    public let ampTiers: String?
+    public let consequenceSeverity: String?
+    public let vcepThresholds: String?
+
+    enum CodingKeys: String, CodingKey {
+      case acmgCriteria = "acmg_criteria"
+      case acmgClasses = "acmg_classes"
+      case ampTiers = "amp_tiers"
+      case consequenceSeverity = "consequence_severity"
+      case vcepThresholds = "vcep_thresholds"
+    }
+
+    public var allFiles: [String] { [acmgCriteria, acmgClasses, ampTiers, consequenceSeverity, vcepThresholds].compactMap { $0 } }
   }
 
   public init(
@@ -82,6 +125,13 @@ public struct Gene: Sendable, Equatable, Codable {
   /// Where the gene and its transcript sit on each build.
   public let loci: [GeneLocus]
   public let source: String
+  /// Optional facts (empty when the table leaves them out).
+  public var hgncID = ""
+  /// LoF or GoF.
+  public var mechanism = ""
+  /// AD, AR, ...
+  public var inheritance = ""
+  public var syndromes = ""
 
   public init(
     symbol: String, aliases: [String], ensemblGene: String, refseqTranscript: String, ensemblTranscript: String,

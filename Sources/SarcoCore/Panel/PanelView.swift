@@ -147,3 +147,26 @@ public struct GeneHit: Sendable, Equatable, Codable {
     }
   }
 }
+
+extension PanelView {
+  /// The `c.` number of a genomic base inside a gene's coding sequence on this
+  /// build (1 = first base of the start codon), or nil outside coding exons.
+  public func codingPosition(gene symbol: String, position: Int) -> Int? {
+    guard let gene = panel.gene(named: symbol), let locus = gene.locus(on: build),
+      let codingStart = locus.codingStart, let codingEnd = locus.codingEnd,
+      codingStart <= position, position <= codingEnd
+    else { return nil }
+    var offset = 0
+    // Exons in transcript order; count coding bases before the position.
+    for exon in exonsByGene[gene.symbol] ?? [] {
+      let start = max(exon.interval.start, codingStart)
+      let end = min(exon.interval.end, codingEnd)
+      guard start <= end else { continue }
+      if start <= position && position <= end {
+        return offset + (gene.strand == .plus ? position - start + 1 : end - position + 1)
+      }
+      offset += end - start + 1
+    }
+    return nil
+  }
+}

@@ -8,7 +8,7 @@ extension Sarcopanel {
     static let configuration = CommandConfiguration(
       commandName: "panel",
       abstract: "Check a panel folder or write its regions as BED.",
-      subcommands: [Validate.self, Bed.self])
+      subcommands: [Validate.self, Show.self, Bed.self])
   }
 }
 
@@ -23,6 +23,22 @@ extension Sarcopanel.PanelCommand {
 
     func run() throws {
       print(try PanelTasks.validate(directory: panel))
+    }
+  }
+
+  struct Show: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Print what the panel knows about a gene: transcript, exons on each build, hotspots, fusions, copy-number events, evidence with citations.",
+      discussion: "Examples:\n  sarcopanel panel show panels/sarcoma KIT\n  sarcopanel panel show panels/sarcoma H3F3A   (old symbols work)")
+
+    @Argument(help: ArgumentHelp("Panel folder.", valueName: "dir"))
+    var panel: String
+
+    @Argument(help: ArgumentHelp("Gene symbol or alias.", valueName: "gene"))
+    var gene: String
+
+    func run() throws {
+      print(try PanelTasks.show(directory: panel, gene: gene))
     }
   }
 

@@ -1,0 +1,235 @@
+import Foundation
+import SarcoCore
+
+/// Loads the knowledge tables a manifest names (all optional) and checks each
+/// row: genes belong to the panel, codes and levels come from their lists,
+/// keys are unique and every row names its source.
+enum PanelKnowledgeLoader {
+  static let evidenceTypes = ["predictive", "diagnostic", "prognostic", "predisposing", "oncogenic"]
+  static let levels = ["A", "B", "C", "D"]
+
+  static func load(
+    tables: PanelManifest.Tables, folder: URL, label: String, genes: [Gene], builds: [GenomeBuild], problems: Problems
+  ) throws -> PanelKnowledge {
+    var knowledge = PanelKnowledge()
+    let symbols = Set(genes.map(\.symbol))
+    func table(_ name: String?, _ columns: [String]) throws -> TSVTable? {
+      guard let name else { return nil }
+      return try TSVTable(
+        path: folder.appendingPathComponent(name).path, displayPath: "\(label)/\(name)", requiredColumns: columns)
+    }
+    if let types = try table(tables.tumourTypes, ["code", "name", "source"]) {
+      for row in types.rows where row.hasExpectedWidth(problems) {
+        guard let code = row.required("code", problems), row.required("source", problems) != nil else { continue }
+        if knowledge.tumourTypes[code] != nil { row.problem("column 'code': duplicate '\(code)'", problems) }
+        knowledge.tumourTypes[code] = row.text("name")
+      }
+    }
+    func tumourTypes(_ row: TSVTable.Row, _ column: String = "tumour_types") -> [String] {
+      let codes = row.text(column).split(separator: ",").map(String.init)
+      if !knowledge.tumourTypes.isEmpty {
+        for code in codes where knowledge.tumourTypes[code] == nil {
+          row.problem("column '\(column)': expected a code of tumour_types.tsv, found '\(code)'", problems)
+        }
+      }
+      return codes
+    }
+    func panelGene(_ row: TSVTable.Row, _ column: String, allowAny: Bool = false) -> String? {
+      guard let gene = row.required(column, problems) else { return nil }
+      if gene == "*" && allowAny { return gene }
+      guard symbols.contains(gene) else {
+        row.problem("column '\(column)': expected a gene of genes.tsv, found '\(gene)'", problems)
+        return nil
+      }
+      return gene
+    }
+
+    if let fusions = try table(tables.fusions, ["fusion", "gene_a", "gene_b", "diagnosis", "tumour_types", "significance", "source"]) {
+      var seen: Set<String> = []
+      for row in fusions.rows where row.hasExpectedWidth(problems) {
+        // One partner must be a panel gene; the other may be any gene (or * for any partner).
+        guard let name = row.required("fusion", problems), let a = row.required("gene_a", problems),
+          let b = row.required("gene_b", problems), let source = row.required("source", problems)
+        else { continue }
+        guard symbols.contains(a) || symbols.contains(b) else {
+          row.problem("columns 'gene_a'/'gene_b': expected at least one gene of genes.tsv, found '\(a)' and '\(b)'", problems)
+          continue
+        }
+        guard name == "\(a)::\(b)" else {
+          row.problem("column 'fusion': expected '\(a)::\(b)' (HGNC GENE1::GENE2), found '\(name)'", problems)
+          continue
+        }
+        if !seen.insert(name).inserted { row.problem("column 'fusion': duplicate '\(name)'", problems) }
+        knowledge.fusions.append(
+          Fusion(name: name, geneA: a, geneB: b, diagnosis: row.text("diagnosis"), tumourTypes: tumourTypes(row),
+                 significance: row.text("significance"), source: source))
+      }
+    }
+
+    if let events = try table(tables.copyNumber, ["gene", "event", "copy_number", "meaning", "tumour_types", "significance", "source"]) {
+      for row in events.rows where row.hasExpectedWidth(problems) {
+        guard let gene = panelGene(row, "gene"),
+          let eventText = row.oneOf("event", CopyNumberEvent.Event.allCases.map(\.rawValue), problems),
+          let event = CopyNumberEvent.Event(rawValue: eventText),
+          let copies = row.integer("copy_number", problems, minimum: 0), let source = row.required("source", problems)
+        else { continue }
+        knowledge.copyNumberEvents.append(
+          CopyNumberEvent(gene: gene, event: event, copyNumber: copies, meaning: row.text("meaning"),
+                          tumourTypes: tumourTypes(row), significance: row.text("significance"), source: source))
+      }
+    }
+
+    if let evidence = try table(tables.evidence, [
+      "id", "gene", "matcher_type", "matcher", "tumour_types", "disease", "doid", "therapies", "evidence_type",
+      "direction", "significance", "level", "source_level", "origin", "citation", "source",
+    ]) {
+      var seen: [String: Int] = [:]
+      for row in evidence.rows where row.hasExpectedWidth(problems) {
+        guard let id = row.required("id", problems), let gene = panelGene(row, "gene", allowAny: true),
+          let type = row.oneOf("evidence_type", evidenceTypes, problems),
+          let level = row.oneOf("level", levels, problems), let citation = row.required("citation", problems),
+          let source = row.required("source", problems), let significance = row.required("significance", problems)
+        else { continue }
+        if let first = seen[id] {
+          row.problem("column 'id': duplicate '\(id)' (first on line \(first))", problems)
+          continue
+        }
+        seen[id] = row.line
+        guard let matcher = EvidenceMatcher.parse(type: row.text("matcher_type"), value: row.text("matcher")) else {
+          row.problem(
+            "columns 'matcher_type'/'matcher': expected exact V600E, codon R132, exon 11[-12][:kind], variant_class, fusion A::B, amplification, deletion, tmb >=N or msi MSI-H; found '\(row.text("matcher_type"))' '\(row.text("matcher"))'",
+            problems)
+          continue
+        }
+        knowledge.evidence.append(
+          EvidenceItem(
+            id: id, gene: gene, matcher: matcher, tumourTypes: tumourTypes(row), disease: row.text("disease"),
+            doid: row.text("doid"), therapies: row.text("therapies").split(separator: ",").map(String.init),
+            evidenceType: type, direction: row.text("direction"), significance: significance, level: level,
+            sourceLevel: row.text("source_level"), origin: row.text("origin"), citation: citation, source: source))
+      }
+    }
+
+    if let known = try table(tables.knownVariants, [
+      "gene", "build", "chrom", "pos", "ref", "alt", "clinvar_id", "significance", "review_status", "stars",
+      "clinvar_release", "consequence", "source",
+    ]) {
+      var seen: [String: Int] = [:]
+      let bases = Set("ACGTN")
+      for row in known.rows where row.hasExpectedWidth(problems) {
+        guard let gene = panelGene(row, "gene"), let build = row.build("build", problems),
+          let chrom = row.required("chrom", problems), let position = row.integer("pos", problems),
+          let reference = row.required("ref", problems), let alternate = row.required("alt", problems),
+          let stars = row.integer("stars", problems, minimum: 0)
+        else { continue }
+        guard reference.allSatisfy(bases.contains), alternate.allSatisfy(bases.contains) else {
+          row.problem("columns 'ref'/'alt': expected bases ACGTN, found '\(reference)'/'\(alternate)'", problems)
+          continue
+        }
+        guard builds.contains(build) else {
+          row.problem("column 'build': \(build.rawValue) is not a build of this panel", problems)
+          continue
+        }
+        let variant = KnownVariant(
+          gene: gene, build: build,
+          interval: GenomicInterval(contig: chrom, start: position, end: position + reference.count - 1),
+          reference: reference, alternate: alternate, clinvarID: row.text("clinvar_id"),
+          significance: row.text("significance"), reviewStatus: row.text("review_status"), stars: stars,
+          release: row.text("clinvar_release"), consequence: row.text("consequence"))
+        let key = "\(build.rawValue):\(variant.key)"
+        if let first = seen[key] {
+          row.problem("duplicate variant \(variant.key) on \(build.rawValue) (first on line \(first))", problems)
+          continue
+        }
+        seen[key] = row.line
+        knowledge.knownVariants.append(variant)
+      }
+    }
+    if let rules = tables.rules {
+      knowledge.rules = try loadRules(rules, table: table, symbols: symbols, problems: problems)
+    }
+    return knowledge
+  }
+
+  static func loadRules(
+    _ rules: PanelManifest.Rules, table: (String?, [String]) throws -> TSVTable?, symbols: Set<String>,
+    problems: Problems
+  ) throws -> RuleTables {
+    var result = RuleTables()
+    let strengths = ["very_strong", "strong", "moderate", "supporting", "stand_alone"]
+    if let criteria = try table(rules.acmgCriteria, ["criterion", "direction", "strength", "points", "description", "source"]) {
+      var seen: Set<String> = []
+      for row in criteria.rows where row.hasExpectedWidth(problems) {
+        guard let code = row.required("criterion", problems),
+          let direction = row.oneOf("direction", ["pathogenic", "benign"], problems),
+          let strength = row.oneOf("strength", strengths, problems),
+          let points = row.integer("points", problems, minimum: -16), let source = row.required("source", problems)
+        else { continue }
+        if !seen.insert(code).inserted { row.problem("column 'criterion': duplicate '\(code)'", problems) }
+        if (direction == "pathogenic") != (points > 0) {
+          row.problem("column 'points': a \(direction) criterion needs \(direction == "pathogenic" ? "positive" : "negative") points, found \(points)", problems)
+        }
+        result.acmgCriteria.append(.init(code: code, direction: direction, strength: strength, points: points, description: row.text("description"), source: source))
+      }
+    }
+    if let classes = try table(rules.acmgClasses, ["class", "min_points", "max_points", "source"]) {
+      for row in classes.rows where row.hasExpectedWidth(problems) {
+        guard let name = row.required("class", problems), let source = row.required("source", problems) else { continue }
+        let bounds = ["min_points", "max_points"].map { column -> Int?? in
+          let text = row.text(column)
+          if text.isEmpty { return .some(nil) }
+          guard let value = Int(text) else {
+            row.problem("column '\(column)': expected an integer or nothing, found '\(text)'", problems)
+            return nil
+          }
+          return .some(value)
+        }
+        guard let minimum = bounds[0], let maximum = bounds[1] else { continue }
+        result.acmgClasses.append(.init(name: name, minimumPoints: minimum, maximumPoints: maximum, source: source))
+      }
+    }
+    if let tiers = try table(rules.ampTiers, ["tier", "evidence_level", "tumour_type_match", "description", "source"]) {
+      for row in tiers.rows where row.hasExpectedWidth(problems) {
+        guard let tier = row.oneOf("tier", ["I-A", "I-B", "II-C", "II-D", "III", "IV"], problems),
+          let match = row.oneOf("tumour_type_match", ["same", "other", "any"], problems),
+          let source = row.required("source", problems)
+        else { continue }
+        let level = row.text("evidence_level")
+        if !level.isEmpty && !levels.contains(level) {
+          row.problem("column 'evidence_level': expected A, B, C, D or nothing, found '\(level)'", problems)
+        }
+        result.ampTiers.append(.init(tier: tier, evidenceLevel: level, tumourTypeMatch: match, description: row.text("description"), source: source))
+      }
+    }
+    if let severity = try table(rules.consequenceSeverity, ["rank", "consequence", "so_accession", "impact", "source"]) {
+      var seen: Set<String> = []
+      for row in severity.rows where row.hasExpectedWidth(problems) {
+        guard let rank = row.integer("rank", problems), let term = row.required("consequence", problems),
+          let impact = row.oneOf("impact", ["HIGH", "MODERATE", "LOW", "MODIFIER"], problems),
+          row.required("source", problems) != nil
+        else { continue }
+        if !seen.insert(term).inserted { row.problem("column 'consequence': duplicate '\(term)'", problems) }
+        if rank != result.severity.count + 1 { row.problem("column 'rank': expected \(result.severity.count + 1), found \(rank)", problems) }
+        result.severity.append(.init(rank: rank, consequence: term, accession: row.text("so_accession"), impact: impact))
+      }
+    }
+    if let thresholds = try table(rules.vcepThresholds, ["gene", "criterion", "evidence_level", "property", "thresholds", "comparator", "source"]) {
+      for row in thresholds.rows where row.hasExpectedWidth(problems) {
+        guard let gene = row.required("gene", problems), let criterion = row.oneOf("criterion", ["BA1", "BS1", "PM2"], problems),
+          let source = row.required("source", problems)
+        else { continue }
+        if !symbols.contains(gene) { row.problem("column 'gene': expected a gene of genes.tsv, found '\(gene)'", problems) }
+        let values = row.text("thresholds").split(separator: ",").map { Double($0) }
+        let comparators = row.text("comparator").split(separator: ",").map(String.init)
+        guard !values.isEmpty, values.allSatisfy({ $0 != nil }), values.count == comparators.count,
+          comparators.allSatisfy({ ["gt", "gte", "lt", "lte"].contains($0) })
+        else {
+          row.problem("columns 'thresholds'/'comparator': expected matching comma lists of numbers and gt/gte/lt/lte", problems)
+          continue
+        }
+        result.frequencyThresholds.append(.init(gene: gene, criterion: criterion, strength: row.text("evidence_level"), property: row.text("property"), thresholds: values.compactMap { $0 }, comparators: comparators, source: source))
+      }
+    }
+    return result
+  }
+}

@@ -1,0 +1,174 @@
+import Foundation
+import SarcoCore
+import SarcoIO
+import SarcoTestSupport
+import Testing
+
+@Suite struct PanelKnowledgeTests {
+  var panel: Panel { TestPanels.sarcoma }
+
+  @Test func briefHotspotsArePresentOnBothBuilds() {
+    let wanted: [(String, String)] = [
+      ("PDGFRA", "D842"), ("CTNNB1", "T41"), ("CTNNB1", "S45"), ("IDH1", "R132"), ("IDH2", "R172"), ("H3-3A", "G35"),
+      ("H3-3B", "K37"), ("GNAS", "R201"), ("BRAF", "V600"), ("KRAS", "G12"), ("KRAS", "G13"), ("KRAS", "Q61"),
+      ("NRAS", "G12"), ("NRAS", "Q61"), ("HRAS", "G12"), ("HRAS", "Q61"), ("PIK3CA", "E542"), ("PIK3CA", "E545"),
+      ("PIK3CA", "H1047"), ("TERT", "C228T"), ("TERT", "C250T"), ("FGFR1", "N546"), ("FGFR1", "K656"),
+      ("MYOD1", "L122"), ("TP53", "R175"), ("TP53", "R248"), ("TP53", "R273"), ("KIT", "D816"), ("KIT", "W557"),
+    ]
+    for (gene, change) in wanted {
+      let builds = Set(panel.hotspots.filter { $0.gene == gene && $0.change == change }.map(\.build))
+      #expect(builds == [.grch37, .grch38], "\(gene) \(change)")
+    }
+    // KIT exons 9, 11, 13, 17 and PDGFRA 12, 14, 18 are covered by evidence matchers.
+    let exonMatchers = panel.knowledge.evidence.compactMap { item -> String? in
+      if case .exon(let first, _, _) = item.matcher { return "\(item.gene):\(first)" }
+      return nil
+    }
+    for key in ["KIT:9", "KIT:11", "KIT:13", "KIT:17", "PDGFRA:12", "PDGFRA:18"] { #expect(exonMatchers.contains(key), "\(key)") }
+  }
+
+  @Test func briefFusionsAndCopyNumberEventsCarryTheirDiagnoses() throws {
+    let fusions = Dictionary(uniqueKeysWithValues: panel.knowledge.fusions.map { ($0.name, $0) })
+    for name in ["EWSR1::FLI1", "EWSR1::ERG", "EWSR1::WT1", "EWSR1::ATF1", "EWSR1::CREB1", "EWSR1::NR4A3", "TAF15::NR4A3",
+                 "FUS::DDIT3", "EWSR1::DDIT3", "SS18::SSX1", "SS18::SSX2", "SS18::SSX4", "PAX3::FOXO1", "PAX7::FOXO1",
+                 "ASPSCR1::TFE3", "CIC::DUX4", "BCOR::CCNB3", "NAB2::STAT6", "COL1A1::PDGFB", "WWTR1::CAMTA1",
+                 "YAP1::TFE3", "ETV6::NTRK3", "HEY1::NCOA2", "MYH9::USP6", "JAZF1::SUZ12", "CSF1::*", "ALK::*"] {
+      let fusion = try #require(fusions[name], "\(name)")
+      #expect(!fusion.diagnosis.isEmpty && !fusion.source.isEmpty)
+    }
+    #expect(fusions["EWSR1::FLI1"]?.tumourTypes == ["ES"])
+    let mdm2 = try #require(panel.knowledge.copyNumberEvents.first { $0.gene == "MDM2" })
+    #expect(mdm2.event == .amplification && mdm2.meaning.contains("liposarcoma"))
+    #expect(panel.knowledge.copyNumberEvents.contains { $0.gene == "CDKN2A" && $0.event == .homozygousDeletion })
+  }
+
+  @Test func briefActionabilityItemsAreThere() {
+    let evidence = panel.knowledge.evidence
+    func has(_ gene: String, _ matcher: EvidenceMatcher, _ therapy: String, _ significance: String, level: String) -> Bool {
+      evidence.contains { $0.gene == gene && $0.matcher == matcher && $0.therapies.contains(therapy)
+        && $0.significance.hasPrefix(significance) && $0.level == level }
+    }
+    #expect(has("KIT", .exon(first: 11, last: 11, kind: nil), "Imatinib", "sensitivity", level: "A"))
+    #expect(has("PDGFRA", .exact("D842V"), "Avapritinib", "sensitivity", level: "A"))
+    #expect(has("PDGFRA", .exact("D842V"), "Imatinib", "resistance", level: "A"))
+    #expect(has("NTRK3", .fusion("NTRK3::*"), "Larotrectinib", "sensitivity", level: "A"))
+    #expect(has("SMARCB1", .deletion, "Tazemetostat", "sensitivity", level: "A"))
+    #expect(has("*", .tumourMutationalBurden(10), "Pembrolizumab", "sensitivity", level: "A"))
+    // Every evidence row names a panel gene (or * for TMB/MSI), a level A-D and a citation.
+    let symbols = Set(panel.genes.map(\.symbol))
+    for item in evidence {
+      #expect(item.gene == "*" || symbols.contains(item.gene), "\(item.id)")
+      #expect(!item.citation.isEmpty && !item.source.isEmpty, "\(item.id)")
+    }
+    #expect(evidence.filter { $0.id.hasPrefix("CIVIC:") }.count > 1000)
+  }
+
+  @Test func ruleTablesLoadWithTheirPoints() {
+    let rules = panel.knowledge.rules
+    let points = Dictionary(uniqueKeysWithValues: rules.acmgCriteria.map { ($0.code, $0.points) })
+    #expect(points["PVS1"] == 8 && points["PS1"] == 4 && points["PM1"] == 2 && points["PP3"] == 1)
+    #expect(points["BA1"] == -8 && points["BS1"] == -4 && points["BP4"] == -1)
+    #expect(rules.acmgClasses.first { $0.name == "Pathogenic" }?.minimumPoints == 10)
+    #expect(rules.acmgClasses.first { $0.name == "Benign" }?.maximumPoints == -7)
+    #expect(rules.severity.first?.consequence == "transcript_ablation")
+    #expect(rules.severity.firstIndex { $0.consequence == "stop_gained" }! < rules.severity.firstIndex { $0.consequence == "missense_variant" }!)
+    #expect(rules.frequencyThresholds.contains { $0.gene == "TP53" && $0.criterion == "BA1" && $0.thresholds == [0.001] })
+    #expect(Set(rules.ampTiers.map(\.tier)) == ["I-A", "I-B", "II-C", "II-D", "III", "IV"])
+  }
+
+  @Test func knownGermlineVariantsAreTwoStarOrBetterAndUnique() {
+    let known = panel.knowledge.knownVariants
+    #expect(known.count > 10_000)
+    #expect(known.allSatisfy { $0.stars >= 2 })
+    #expect(Set(known.map(\.key)).count == known.count)
+    let germline = Set(panel.genes.filter(\.germlineTesting).map(\.symbol))
+    #expect(Set(known.map(\.gene)).isSubset(of: germline))
+  }
+
+  /// Both builds' coordinates of expert-classified ClinGen variants land on the
+  /// same c. position in our GRCh38 and GRCh37 transcript models, equal to the
+  /// c. position of the expert HGVS.
+  @Test func transcriptModelsAgreeWithExpertHGVSOnBothBuilds() throws {
+    guard let truth = TestData.shared("truth/clingen_erepo_vcep_classifications.cancer_genes.dev.tsv") else {
+      print("skipped: ../shared/data/truth absent")
+      return
+    }
+    let views = try GenomeBuild.allCases.map { try PanelView(panel: panel, build: $0) }
+    let lines = try String(contentsOfFile: truth, encoding: .utf8).split(separator: "\n").dropFirst()
+    var checked = 0
+    var disagreements: [String] = []
+    for line in lines {
+      let cells = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+      guard cells.count > 12, let pos38 = Int(cells[1]), let pos37 = Int(cells[5]),
+        let gene = panel.gene(named: cells[12]), gene.locus(on: .grch38)?.transcript == gene.refseqTranscript
+      else { continue }
+      let accession = gene.refseqTranscript.split(separator: ".")[0]
+      // The expert HGVS on the gene's MANE accession: a plain coding substitution c.N X>Y.
+      guard let hgvs = cells[11].components(separatedBy: ", ").first(where: { $0.hasPrefix("\(accession).") }),
+        let cPart = hgvs.split(separator: ":").last, cPart.hasPrefix("c."),
+        let number = Int(cPart.dropFirst(2).prefix { $0.isNumber }), cPart.dropFirst(2 + String(number).count).first?.isLetter == true
+      else { continue }
+      let on38 = views[1].codingPosition(gene: gene.symbol, position: pos38)
+      let on37 = views[0].codingPosition(gene: gene.symbol, position: pos37)
+      checked += 1
+      if on38 != number || on37 != number { disagreements.append("\(gene.symbol) \(hgvs): GRCh38 \(String(describing: on38)), GRCh37 \(String(describing: on37))") }
+    }
+    #expect(checked >= 50, "only \(checked) comparable truth rows")
+    #expect(disagreements.isEmpty, "\(disagreements.prefix(10))")
+    print("transcript models agree with expert HGVS on both builds for \(checked) ClinGen variants")
+  }
+
+  @Test func secondPanelIsDataOnly() throws {
+    let hereditary = TestPanels.hereditary
+    #expect(hereditary.manifest.name == "hereditary-acmg-sf")
+    #expect(hereditary.genes.allSatisfy { $0.germlineTesting })
+    #expect(hereditary.gene(named: "KIT") == nil)
+    #expect(hereditary.gene(named: "BRCA2") != nil)
+    #expect(hereditary.hotspots.isEmpty && hereditary.knowledge.evidence.isEmpty)
+    #expect(!hereditary.knowledge.knownVariants.isEmpty)
+  }
+
+  @Test func brokenEvidenceRowIsReportedWithFileAndLine() throws {
+    let directory = TestData.temporaryDirectory("broken-evidence")
+    try FileManager.default.copyItem(atPath: TestData.path("panels/sarcoma"), toPath: "\(directory)/sarcoma")
+    let path = "\(directory)/sarcoma/evidence.tsv"
+    var lines = try String(contentsOfFile: path, encoding: .utf8).components(separatedBy: "\n")
+    var cells = lines[1].components(separatedBy: "\t")
+    cells[3] = "exon eleven"
+    cells[11] = "Z"
+    lines[1] = cells.joined(separator: "\t")
+    try lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+    do {
+      _ = try PanelLoader.load(directory: "\(directory)/sarcoma")
+      Issue.record("a broken evidence row loaded")
+    } catch let error as SarcoError {
+      #expect(error.message.contains("\(directory)/sarcoma/evidence.tsv:2: column 'level': expected one of A/B/C/D, found 'Z'"))
+    }
+  }
+}
+
+@Suite struct PanelBuildTests {
+  /// `scripts/build-panel` regenerates the committed tables byte for byte.
+  @Test(arguments: ["sarcoma", "hereditary"])
+  func buildIsReproducible(panel: String) throws {
+    guard TestData.shared("panels") != nil, FileManager.default.isExecutableFile(atPath: "/usr/bin/python3") else {
+      print("skipped: ../shared/data or python3 absent")
+      return
+    }
+    let out = TestData.temporaryDirectory("build-panel")
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+    process.arguments = [TestData.path("scripts/build-panel"), "--panel", panel, "--out", out]
+    process.standardOutput = FileHandle.nullDevice
+    try process.run()
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 0)
+    let committed = TestData.path("panels/\(panel)")
+    let files = FileManager.default.enumerator(atPath: out)?.compactMap { $0 as? String }.filter { $0.hasSuffix(".tsv") || $0.hasSuffix(".txt") } ?? []
+    #expect(files.count >= 4)
+    for file in files {
+      let fresh = FileManager.default.contents(atPath: "\(out)/\(file)")
+      #expect(fresh == FileManager.default.contents(atPath: "\(committed)/\(file)"), "\(panel)/\(file) differs from a fresh build")
+    }
+  }
+}
