@@ -16,7 +16,13 @@ public enum PanelTasks {
   public static func validate(directory: String) throws -> String {
     let panel = try PanelLoader.load(directory: directory)
     var lines = ["\(panel.manifest.name) \(panel.manifest.version): valid"]
+    let knowledge = panel.knowledge
     lines.append("  genes: \(panel.genes.count), exons: \(panel.exons.count), hotspots: \(panel.hotspots.count)")
+    lines.append(
+      "  fusions: \(knowledge.fusions.count), copy-number events: \(knowledge.copyNumberEvents.count), evidence items: \(knowledge.evidence.count), known variants: \(knowledge.knownVariants.count), tumour types: \(knowledge.tumourTypes.count)")
+    let rules = knowledge.rules
+    lines.append(
+      "  rules: \(rules.acmgCriteria.count) ACMG criteria, \(rules.acmgClasses.count) classes, \(rules.ampTiers.count) AMP tier rules, \(rules.severity.count) consequence ranks, \(rules.frequencyThresholds.count) VCEP thresholds")
     for build in panel.manifest.builds {
       let view = try PanelView(panel: panel, build: build)
       let located = panel.genes.filter { $0.locus(on: build) != nil }.count

@@ -172,3 +172,49 @@ import Testing
     }
   }
 }
+
+@Suite struct CIViCPositionTests {
+  /// CIViC's GRCh37 coordinates of single-residue variants (e.g. KIT D816V) fall in
+  /// the codon our GRCh37 model gives that residue; the same residue's GRCh38
+  /// codon is where our hotspots table puts it.
+  @Test func civicVariantsSitInOurCodons() throws {
+    guard let summaries = TestData.shared("civic/civic_01-Aug-2024_VariantSummaries.tsv") else {
+      print("skipped: ../shared/data/civic absent")
+      return
+    }
+    let panel = TestPanels.sarcoma
+    let grch37 = try PanelView(panel: panel, build: .grch37)
+    var checked = 0
+    var disagreements: [String] = []
+    for line in try String(contentsOfFile: summaries, encoding: .utf8).split(separator: "\n").dropFirst() {
+      let cells = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+      guard cells.count > 13, cells[13] == "GRCh37", let gene = panel.gene(named: cells[2]),
+        let start = Int(cells[7]), let stop = Int(cells[8]), start == stop
+      else { continue }
+      let change = cells[4]
+      guard change.count >= 3, change.first!.isUppercase, change.last!.isUppercase,
+        let residue = Int(change.dropFirst().dropLast())
+      else { continue }
+      // Only where CIViC's representative transcript is our model's accession family (same numbering).
+      let transcript = cells[11]
+      guard transcript.isEmpty || transcript.hasPrefix("ENST") || transcript.hasPrefix("NM") else { continue }
+      guard let cPosition = grch37.codingPosition(gene: gene.symbol, position: start) else {
+        disagreements.append("\(gene.symbol) \(change): GRCh37 \(start) is outside our coding sequence")
+        continue
+      }
+      checked += 1
+      if (cPosition - 1) / 3 + 1 != residue {
+        disagreements.append("\(gene.symbol) \(change): GRCh37 \(start) is codon \((cPosition - 1) / 3 + 1) in our model")
+      }
+    }
+    print("CIViC single-residue variants checked against our GRCh37 codons: \(checked), disagreements: \(disagreements.count)")
+    #expect(checked >= 50)
+    // Explained exceptions: TERT C228T is a promoter (non-coding) position named like a
+    // protein change; KRAS R164Q lies in exon 4a of KRAS4A, not in the MANE (KRAS4B)
+    // transcript; CIViC places BRCA2 V211 (c.631G, last base of exon 7) one base into
+    // intron 7, while ClinVar/ClinGen positions agree with our model.
+    let explained = ["TERT C228T", "KRAS R164Q", "BRCA2 V211L", "BRCA2 V211I"]
+    let unexplained = disagreements.filter { line in !explained.contains { line.hasPrefix($0 + ":") } }
+    #expect(unexplained.isEmpty, "\(unexplained)")
+  }
+}
