@@ -182,3 +182,28 @@ let scenarios = ["tumor_only.grch38", "tumor_normal.grch38", "strelka_somatic.gr
     #expect(pcgr.count == 196)
   }
 }
+
+@Suite struct FormatEdgeTests {
+  @Test func plainGzipIsStreamedAndSitesOnlyHasNoCalls() throws {
+    let directory = TestData.temporaryDirectory()
+    // gzip (not BGZF): readable, never indexable.
+    let gzip = Process()
+    gzip.executableURL = URL(fileURLWithPath: "/bin/sh")
+    gzip.arguments = ["-c", "gzip -c '\(TestData.path("testdata/vcf/tumor_only.grch38.vcf"))' > '\(directory)/plain.vcf.gz'"]
+    try gzip.run()
+    gzip.waitUntilExit()
+    let reader = try VCFReader(path: "\(directory)/plain.vcf.gz")
+    #expect(reader.format == .vcfGzip)
+    #expect(!reader.hasIndex)
+    #expect(comparable(try readAll("\(directory)/plain.vcf.gz")) == comparable(try readAll(TestData.path("testdata/vcf/tumor_only.grch38.vcf"))))
+
+    let text = try String(contentsOfFile: TestData.path("testdata/vcf/tumor_only.grch38.vcf"), encoding: .utf8)
+      .split(separator: "\n").filter { !$0.hasPrefix("##FORMAT") }
+      .map { line in line.hasPrefix("##") ? String(line) : line.split(separator: "\t").prefix(8).joined(separator: "\t") }
+      .joined(separator: "\n") + "\n"
+    try text.write(toFile: "\(directory)/sites.vcf", atomically: true, encoding: .utf8)
+    let sites = try readAll("\(directory)/sites.vcf")
+    #expect(sites.count == 6)
+    #expect(sites.allSatisfy { $0.sampleFields.isEmpty && $0.genotypes.isEmpty })
+  }
+}
