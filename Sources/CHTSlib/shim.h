@@ -5,3 +5,4 @@
 #include <htslib/tbx.h>
 #include <htslib/bgzf.h>
 #include <htslib/kstring.h>
+#include <htslib/sam.h>

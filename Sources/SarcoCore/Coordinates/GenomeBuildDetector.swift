@@ -27,7 +27,7 @@ public enum GenomeBuildDetector {
         + "a build, and no build in the file name; pass --genome GRCh38 or --genome GRCh37")
   }
 
-  static func detectFromContigLengths(_ contigs: [(name: String, length: Int?)]) throws -> Detection? {
+  public static func detectFromContigLengths(_ contigs: [(name: String, length: Int?)]) throws -> Detection? {
     var votes: [GenomeBuild: [String]] = [:]
     for (name, length) in contigs {
       guard let length else { continue }

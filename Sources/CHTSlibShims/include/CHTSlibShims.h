@@ -1,0 +1,3 @@
+#pragma once
+#include "sp_vcf.h"
+#include "sp_sam.h"

@@ -1,0 +1,17 @@
+#pragma once
+/*
+ * Functions standing in for htslib's SAM/BAM/CRAM macros and static inlines.
+ */
+#include <stdint.h>
+#include <htslib/hts.h>
+#include <htslib/sam.h>
+
+/* Wraps: sam_itr_next(fp, itr, rec) (a static inline) */
+int sp_sam_itr_next(htsFile *fp, hts_itr_t *itr, bam1_t *rec);
+/* Wraps: bam_get_qname(rec) */
+const char *sp_bam_qname(const bam1_t *rec);
+/* Not a single macro: the reference segments covered by aligned bases (CIGAR M, =, X),
+ * adjacent segments merged, as 0-based half-open [starts[i], ends[i]). Uses bam_get_cigar,
+ * bam_cigar_op, bam_cigar_oplen and bam_cigar_type. Returns the count, or -1 when more
+ * than `capacity` segments would be needed. */
+int sp_bam_aligned_blocks(const bam1_t *rec, int64_t *starts, int64_t *ends, int capacity);

@@ -1,0 +1,28 @@
+#include "sp_sam.h"
+
+int sp_sam_itr_next(htsFile *fp, hts_itr_t *itr, bam1_t *rec) { return sam_itr_next(fp, itr, rec); }
+const char *sp_bam_qname(const bam1_t *rec) { return bam_get_qname(rec); }
+
+int sp_bam_aligned_blocks(const bam1_t *rec, int64_t *starts, int64_t *ends, int capacity) {
+  const uint32_t *cigar = bam_get_cigar(rec);
+  int64_t pos = rec->core.pos;
+  int count = 0;
+  for (uint32_t i = 0; i < rec->core.n_cigar; i++) {
+    int op = bam_cigar_op(cigar[i]);
+    int64_t len = bam_cigar_oplen(cigar[i]);
+    int type = bam_cigar_type(op);
+    if (!(type & 2)) continue;          /* does not consume the reference */
+    if (type & 1) {                     /* consumes query and reference: M, =, X */
+      if (count > 0 && ends[count - 1] == pos) {
+        ends[count - 1] = pos + len;    /* adjacent (e.g. across an insertion): merge */
+      } else {
+        if (count == capacity) return -1;
+        starts[count] = pos;
+        ends[count] = pos + len;
+        count++;
+      }
+    }
+    pos += len;                         /* D and N advance without coverage */
+  }
+  return count;
+}

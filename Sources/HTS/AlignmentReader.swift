@@ -1,0 +1,118 @@
+import CHTSlib
+import CHTSlibShims
+import Foundation
+import SarcoCore
+
+/// Reads BAM or CRAM alignments by region through an index.
+///
+/// The corresponding C functions are `hts_open`, `sam_hdr_read`,
+/// `sam_index_load3`, `sam_itr_queryi` and `sam_itr_next`.
+/// One reader serves one thread at a time (it is handed to a single worker).
+public final class AlignmentReader: @unchecked Sendable {
+  public enum Format: String, Sendable {
+    case bam, cram
+  }
+
+  public let path: String
+  public let format: Format
+  /// Reference sequences in header order: name and length.
+  public let contigs: [(name: String, length: Int)]
+  let file: UnsafeMutablePointer<htsFile>
+  let header: UnsafeMutablePointer<sam_hdr_t>
+  let index: OpaquePointer
+
+  /// Opens `path` and its index; `reference` is the FASTA a CRAM needs.
+  public init(path: String, reference: String? = nil, threads: Int = 1) throws {
+    self.path = path
+    guard FileManager.default.fileExists(atPath: path) else { throw SarcoError.input("\(path): no such file") }
+    HTSLog.quietWarnings()
+    guard let file = hts_open(path, "r") else { throw SarcoError.input("\(path): htslib cannot open it") }
+    let exactFormat = sp_file_format(file)
+    if exactFormat == Int32(bam.rawValue) {
+      format = .bam
+    } else if exactFormat == Int32(cram.rawValue) {
+      format = .cram
+      guard let reference else {
+        hts_close(file)
+        throw SarcoError.usage("\(path): a CRAM needs the reference it was written against: pass --reference genome.fa")
+      }
+      guard FileManager.default.fileExists(atPath: reference), hts_set_fai_filename(file, reference) == 0 else {
+        hts_close(file)
+        throw SarcoError.input("\(reference): cannot use it as the CRAM reference (missing file or .fai index?)")
+      }
+    } else {
+      hts_close(file)
+      throw SarcoError.input("\(path): not a BAM or CRAM file")
+    }
+    if sp_bgzf_has_eof_marker(file) == 0 {
+      hts_close(file)
+      throw SarcoError.input("\(path): truncated: the BGZF end-of-file marker is missing (incomplete copy?)")
+    }
+    if threads > 1 { _ = hts_set_threads(file, Int32(threads)) }
+    guard let header = sam_hdr_read(file) else {
+      hts_close(file)
+      throw SarcoError.input("\(path): cannot read the SAM header")
+    }
+    guard let index = sam_index_load3(file, path, nil, HTS_IDX_SILENT_FAIL) else {
+      sam_hdr_destroy(header)
+      hts_close(file)
+      throw SarcoError.input(
+        "\(path): no index (.bai/.csi/.crai) beside it; create one with `samtools index \(path)`")
+    }
+    self.file = file
+    self.header = header
+    self.index = index
+    contigs = (0..<Int(sam_hdr_nref(header))).map {
+      (String(cString: sam_hdr_tid2name(header, Int32($0))), Int(sam_hdr_tid2len(header, Int32($0))))
+    }
+  }
+
+  deinit {
+    hts_idx_destroy(index)
+    sam_hdr_destroy(header)
+    hts_close(file)
+  }
+
+  /// The header's name for a contig spelled either way (`chr17` or `17`).
+  public func contigName(matching contig: String) -> String? {
+    let wanted = ContigName.canonical(contig)
+    return contigs.first { ContigName.canonical($0.name) == wanted }?.name
+  }
+
+  /// Calls `body` with every alignment overlapping `[start, end)` (0-based) on
+  /// `contig`, in coordinate order.
+  public func forEachRead(contig: String, start: Int, end: Int, _ body: (AlignedRead) throws -> Void) throws {
+    guard let name = contigName(matching: contig) else { return }
+    let tid = sam_hdr_name2tid(header, name)
+    guard tid >= 0, let iterator = sam_itr_queryi(index, tid, hts_pos_t(start), hts_pos_t(end)) else {
+      throw SarcoError.input("\(path): index query failed for \(name):\(start + 1)-\(end)")
+    }
+    defer { hts_itr_destroy(iterator) }
+    guard let record = bam_init1() else { throw SarcoError.input("\(path): out of memory") }
+    defer { bam_destroy1(record) }
+    var starts = [Int64](repeating: 0, count: 64)
+    var ends = [Int64](repeating: 0, count: 64)
+    while true {
+      let status = sp_sam_itr_next(file, iterator, record)
+      if status == -1 { break }
+      if status < -1 {
+        throw SarcoError.input("\(path): read error in \(name):\(start + 1)-\(end): the file is truncated or corrupt")
+      }
+      let core = record.pointee.core
+      var count = sp_bam_aligned_blocks(record, &starts, &ends, Int32(starts.count))
+      if count < 0 {
+        starts = [Int64](repeating: 0, count: Int(core.n_cigar) + 1)
+        ends = starts
+        count = sp_bam_aligned_blocks(record, &starts, &ends, Int32(starts.count))
+      }
+      let blocks = (0..<Int(max(count, 0))).map { Int(starts[$0])..<Int(ends[$0]) }
+      let isPair = core.flag & UInt16(BAM_FPROPER_PAIR) != 0
+      try body(
+        AlignedRead(
+          start: Int(core.pos), end: Int(bam_endpos(record)), flag: core.flag, mappingQuality: core.qual,
+          mateOnSameContig: core.mtid == core.tid, mateStart: Int(core.mpos),
+          name: isPair ? String(cString: sp_bam_qname(record)) : "",
+          blocks: blocks, cigarOperationCount: Int(core.n_cigar)))
+    }
+  }
+}

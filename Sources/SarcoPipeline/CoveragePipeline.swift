@@ -1,0 +1,172 @@
+import Dispatch
+import Foundation
+import HTS
+import SarcoCore
+import SarcoIO
+
+/// Panel coverage from a BAM/CRAM, counted as mosdepth counts.
+///
+/// Steps: (1) group targets into windows (targets on one contig less than
+/// 1 kb apart share a window); (2) split windows into contiguous shares, one
+/// per worker, each worker with its own reader; (3) per window, query the index,
+/// count depth (`DepthCounter`) and summarise each target; (4) join in target order.
+public enum CoveragePipeline {
+  public struct Options: Sendable {
+    public var counting = DepthCounter.Options()
+    public var thresholds = [100, 250, 500]
+    public var minimumFraction = 0.95
+    public var threads = 1
+    public var reference: String?
+    public init() {}
+  }
+
+  public static func run(bam path: String, targets: [(interval: GenomicInterval, name: String, gene: String?)], options: Options)
+    throws -> CoverageReport
+  {
+    let workers = max(1, min(options.threads, 16))
+    let readers = try (0..<workers).map { _ in try AlignmentReader(path: path, reference: options.reference) }
+    let known = Set(readers[0].contigs.map { ContigName.canonical($0.name) })
+    if let missing = targets.first(where: { !known.contains($0.interval.contig) }) {
+      throw SarcoError.input(
+        "\(path): has no contig \(missing.interval.contig) (target \(missing.name)); is it aligned to the panel's build? Its contigs: \(readers[0].contigs.prefix(5).map(\.name).joined(separator: ", "))...")
+    }
+    let ordered = targets.enumerated().sorted { ($0.element.interval, $0.offset) < ($1.element.interval, $1.offset) }
+    var grouped: [[Int]] = []
+    for (index, target) in ordered.map({ ($0.offset, $0.element) }) {
+      if let last = grouped.last?.last, targets[last].interval.contig == target.interval.contig,
+        target.interval.start - grouped.last!.map({ targets[$0].interval.end }).max()! < 1000
+      {
+        grouped[grouped.count - 1].append(index)
+      } else {
+        grouped.append([index])
+      }
+    }
+    let windows = grouped
+    let slots = WorkerSlots<Result<[(Int, TargetCoverage)], SarcoError>>(count: workers)
+    DispatchQueue.concurrentPerform(iterations: workers) { worker in
+      let share = (worker * windows.count / workers)..<((worker + 1) * windows.count / workers)
+      var results: [(Int, TargetCoverage)] = []
+      do {
+        for window in windows[share] {
+          let members = window.map { targets[$0] }
+          let start = members.map { $0.interval.zeroBasedStart }.min()!
+          let end = members.map { $0.interval.end }.max()!
+          var counter = DepthCounter(windowStart: start, windowEnd: end, options: options.counting)
+          try readers[worker].forEachRead(contig: members[0].interval.contig, start: start, end: end) { counter.add($0) }
+          let depths = counter.depths()
+          for index in window {
+            let target = targets[index]
+            let slice = depths[(target.interval.zeroBasedStart - start)..<(target.interval.end - start)]
+            results.append(
+              (index, TargetCoverage(name: target.name, gene: target.gene, interval: target.interval, depths: slice, thresholds: options.thresholds)))
+          }
+        }
+        slots[worker] = .success(results)
+      } catch let error as SarcoError {
+        slots[worker] = .failure(error)
+      } catch {
+        slots[worker] = .failure(SarcoError.input("\(path): \(error)"))
+      }
+    }
+    var all: [(Int, TargetCoverage)] = []
+    for worker in 0..<workers {
+      switch slots[worker] {
+      case .success(let results): all.append(contentsOf: results)
+      case .failure(let error): throw error
+      case nil: throw SarcoError(.internalFailure, "coverage worker \(worker) returned nothing")
+      }
+    }
+    let coverage = all.sorted { $0.0 < $1.0 }.map(\.1)
+    return CoverageReport(thresholds: options.thresholds, targets: coverage, minimumFraction: options.minimumFraction)
+  }
+
+  /// Reads BED regions (0-based starts; name in column 4 when present).
+  public static func readBED(_ path: String) throws -> [(interval: GenomicInterval, name: String, gene: String?)] {
+    guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw SarcoError.input("\(path): cannot read") }
+    var regions: [(GenomicInterval, String, String?)] = []
+    for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+      if line.isEmpty || line.hasPrefix("#") || line.hasPrefix("track") || line.hasPrefix("browser") { continue }
+      let cells = line.split(separator: "\t")
+      guard cells.count >= 3, let start = Int(cells[1]), let end = Int(cells[2]), start >= 0, end > start else {
+        throw SarcoError.input("\(path):\(offset + 1): expected chrom, start, end (0-based, end > start), found '\(line.prefix(60))'")
+      }
+      let name = cells.count > 3 ? String(cells[3]) : "\(cells[0]):\(start + 1)-\(end)"
+      regions.append((GenomicInterval(contig: String(cells[0]), zeroBasedStart: start, halfOpenEnd: end), name, nil))
+    }
+    return regions.map { (interval: $0.0, name: $0.1, gene: $0.2) }
+  }
+}
+
+/// `sarcopanel coverage`: targets from a panel (or a BED), coverage of a BAM/CRAM, TSV and JSON out.
+public enum CoverageTask {
+  public struct Request: Sendable {
+    public var bam: String
+    public var panel: String?
+    public var bed: String?
+    public var outputDirectory: String
+    public var sampleID: String?
+    public var genome: GenomeBuild?
+    public var pad: Int?
+    public var options = CoveragePipeline.Options()
+    public init(bam: String, panel: String?, bed: String?, outputDirectory: String) {
+      self.bam = bam
+      self.panel = panel
+      self.bed = bed
+      self.outputDirectory = outputDirectory
+    }
+  }
+
+  public struct Outcome: Sendable {
+    public let report: CoverageReport
+    public let tsvPath: String
+    public let jsonPath: String
+    public let build: GenomeBuild?
+  }
+
+  public static func run(_ request: Request) throws -> Outcome {
+    try AtomicFile.prepareDirectory(request.outputDirectory)
+    var build = request.genome
+    let targets: [(interval: GenomicInterval, name: String, gene: String?)]
+    if let bed = request.bed {
+      targets = try CoveragePipeline.readBED(bed)
+    } else {
+      let panel = try PanelLoader.load(directory: request.panel ?? "panels/sarcoma")
+      if build == nil {
+        let reader = try AlignmentReader(path: request.bam, reference: request.options.reference)
+        build = try GenomeBuildDetector.detectFromContigLengths(reader.contigs.map { ($0.name, Optional($0.length)) })?.build
+        guard build != nil else {
+          throw SarcoError.input("\(request.bam): cannot tell the genome build from its @SQ lengths; pass --genome")
+        }
+      }
+      let view = try PanelView(panel: panel, build: build!)
+      targets = view.codingTargets(pad: request.pad ?? panel.manifest.targetPadBases).map { target in
+        (target.interval, target.name, String(target.name.split(separator: "_").first ?? ""))
+      }
+    }
+    let report = try CoveragePipeline.run(bam: request.bam, targets: targets, options: request.options)
+    let id = RunPipeline.safeFileName(request.sampleID ?? URL(fileURLWithPath: request.bam).deletingPathExtension().lastPathComponent)
+    var directory = request.outputDirectory
+    while directory.count > 1 && directory.hasSuffix("/") { directory.removeLast() }
+    let tsvPath = "\(directory)/\(id).coverage.tsv"
+    let jsonPath = "\(directory)/\(id).coverage.json"
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+    try AtomicFile.writeAll([
+      (Data(tsv(report).utf8), tsvPath),
+      (try encoder.encode(report) + Data([0x0A]), jsonPath),
+    ])
+    return Outcome(report: report, tsvPath: tsvPath, jsonPath: jsonPath, build: build)
+  }
+
+  /// One row per target: BED coordinates, name, gene, mean (2 decimals, as mosdepth prints), median, fractions.
+  public static func tsv(_ report: CoverageReport) -> String {
+    var lines = [(["chrom", "start", "end", "name", "gene", "mean", "median"] + report.thresholds.map { "pct_ge_\($0)x" }).joined(separator: "\t")]
+    for target in report.targets {
+      lines.append(
+        ([target.interval.contig, String(target.interval.zeroBasedStart), String(target.interval.end), target.name,
+          target.gene ?? "", String(format: "%.2f", target.meanDepth), String(target.medianDepth)]
+          + target.fractionAtLeast.map { String(format: "%.1f", $0 * 100) }).joined(separator: "\t"))
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+}

@@ -1,0 +1,114 @@
+import Foundation
+import HTS
+import SarcoCore
+import SarcoPipeline
+import SarcoTestSupport
+import Testing
+
+func shell(_ command: String) throws -> (status: Int32, output: String) {
+  let process = Process()
+  process.executableURL = URL(fileURLWithPath: "/bin/sh")
+  process.arguments = ["-c", command]
+  let pipe = Pipe()
+  process.standardOutput = pipe
+  process.standardError = pipe
+  try process.run()
+  let data = pipe.fileHandleForReading.readDataToEndOfFile()
+  process.waitUntilExit()
+  return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+}
+
+@Suite struct DepthCounterTests {
+  func read(_ name: String, _ start: Int, _ blocks: [Range<Int>], flag: UInt16 = 0x3, mate: Int = -1, mapq: UInt8 = 60) -> AlignedRead {
+    AlignedRead(start: start, end: blocks.last!.upperBound, flag: flag, mappingQuality: mapq, mateOnSameContig: true,
+                mateStart: mate, name: name, blocks: blocks, cigarOperationCount: blocks.count == 1 ? 1 : blocks.count * 2 - 1)
+  }
+
+  @Test func overlappingMatesCountOnceAndFiltersApply() {
+    var counter = DepthCounter(windowStart: 0, windowEnd: 40, options: .init())
+    counter.add(read("pair", 0, [0..<20], mate: 10))
+    counter.add(read("pair", 10, [10..<30], mate: 0))
+    counter.add(read("dup", 0, [0..<40], flag: 0x400))
+    counter.add(read("gapped", 5, [5..<10, 15..<20], flag: 0x1))  // 5M5D5M: the deletion is not coverage
+    let depths = counter.depths()
+    #expect(Array(depths[0..<5]) == [1, 1, 1, 1, 1])
+    #expect(Array(depths[5..<10]) == [2, 2, 2, 2, 2])
+    #expect(Array(depths[10..<15]) == [1, 1, 1, 1, 1])  // mate overlap counted once
+    #expect(Array(depths[15..<20]) == [2, 2, 2, 2, 2])
+    #expect(Array(depths[20..<30]) == Array(repeating: 1, count: 10))
+    #expect(depths[30] == 0)
+    // Mapping quality 0 counts by default (as in mosdepth) and not with --mapq 1.
+    var lenient = DepthCounter(windowStart: 0, windowEnd: 40, options: .init())
+    lenient.add(read("lowq", 0, [0..<40], flag: 0x1, mapq: 0))
+    #expect(lenient.depths().allSatisfy { $0 == 1 })
+    var strict = DepthCounter(windowStart: 0, windowEnd: 40, options: .init(minimumMappingQuality: 1))
+    strict.add(read("lowq", 0, [0..<40], flag: 0x1, mapq: 0))
+    #expect(strict.depths().allSatisfy { $0 == 0 })
+  }
+
+  @Test func fastModeCountsWholeSpansWithoutMateCorrection() {
+    var counter = DepthCounter(windowStart: 10, windowEnd: 20, options: .init(fastMode: true))
+    counter.add(read("pair", 0, [0..<12, 14..<20], mate: 5))
+    counter.add(read("pair", 5, [5..<25], mate: 0))
+    #expect(counter.depths() == Array(repeating: 2, count: 10))
+  }
+}
+
+@Suite struct MosdepthAgreementTests {
+  /// Per-region means equal mosdepth's to the printed precision, on the real
+  /// Manta demo BAMs (duplicates, improper pairs, clipped and gapped reads),
+  /// in default and fast mode, at one and two threads.
+  @Test(arguments: ["G15512.HCC1954.1.COST16011_region.bam", "HCC1954.NORMAL.30x.compare.COST16011_region.bam"])
+  func regionMeansEqualMosdepth(bam: String) throws {
+    guard let path = TestData.shared("examples/manta_demo_hcc1954/\(bam)") else {
+      print("skipped: ../shared/data/examples/manta_demo_hcc1954 absent")
+      return
+    }
+    guard try shell("command -v mosdepth").status == 0 else {
+      print("skipped: mosdepth not installed (apt-get install mosdepth)")
+      return
+    }
+    let bed = TestData.path("testdata/bam/manta_demo_regions.bed")
+    let work = TestData.temporaryDirectory("mosdepth")
+    for fast in [false, true] {
+      let prefix = "\(work)/md\(fast ? "-fast" : "")"
+      let result = try shell("mosdepth -n \(fast ? "--fast-mode " : "")--by '\(bed)' '\(prefix)' '\(path)' && gzip -dc '\(prefix).regions.bed.gz'")
+      #expect(result.status == 0, "\(result.output)")
+      let expected = result.output.split(separator: "\n").map { $0.split(separator: "\t").last.map(String.init) ?? "" }
+      for threads in [1, 2] {
+        var options = CoveragePipeline.Options()
+        options.counting = DepthCounter.Options(fastMode: fast)
+        options.threads = threads
+        let report = try CoveragePipeline.run(bam: path, targets: try CoveragePipeline.readBED(bed), options: options)
+        let ours = report.targets.map { String(format: "%.2f", $0.meanDepth) }
+        #expect(ours == expected, "\(bam) fast=\(fast) threads=\(threads)")
+      }
+    }
+  }
+}
+
+@Suite struct CoverageInputTests {
+  @Test func unindexedBAMSaysHowToIndex() throws {
+    guard let bam = TestData.shared("examples/manta_demo_hcc1954/HCC1954.NORMAL.30x.compare.COST16011_region.bam") else { return }
+    let directory = TestData.temporaryDirectory("unindexed")
+    try FileManager.default.copyItem(atPath: bam, toPath: "\(directory)/n.bam")
+    #expect {
+      _ = try AlignmentReader(path: "\(directory)/n.bam")
+    } throws: { ($0 as? SarcoError)?.message.contains("samtools index") == true }
+    let data = try Data(contentsOf: URL(fileURLWithPath: bam))
+    try data.prefix(data.count / 2).write(to: URL(fileURLWithPath: "\(directory)/cut.bam"))
+    #expect {
+      _ = try AlignmentReader(path: "\(directory)/cut.bam")
+    } throws: { ($0 as? SarcoError)?.message.contains("truncated") == true }
+  }
+
+  @Test func panelTargetsOnABAMOfOtherContigsAreRefused() throws {
+    guard let bam = TestData.shared("examples/manta_demo_hcc1954/HCC1954.NORMAL.30x.compare.COST16011_region.bam") else { return }
+    var request = CoverageTask.Request(bam: bam, panel: TestData.path("panels/sarcoma"), bed: nil, outputDirectory: TestData.temporaryDirectory("cov"))
+    request.genome = .grch37
+    #expect {
+      _ = try CoverageTask.run(request)
+    } throws: { ($0 as? SarcoError)?.message.contains("has no contig") == true }
+    #expect(try FileManager.default.contentsOfDirectory(atPath: request.outputDirectory).isEmpty)
+  }
+}
