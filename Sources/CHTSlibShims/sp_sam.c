@@ -26,3 +26,21 @@ int sp_bam_aligned_blocks(const bam1_t *rec, int64_t *starts, int64_t *ends, int
   }
   return count;
 }
+
+void sp_bam_soft_clips(const bam1_t *rec, int *leading, int *trailing) {
+  const uint32_t *cigar = bam_get_cigar(rec);
+  int n = (int)rec->core.n_cigar;
+  *leading = 0;
+  *trailing = 0;
+  int first = 0, last = n - 1;
+  while (first < n && bam_cigar_op(cigar[first]) == BAM_CHARD_CLIP) first++;
+  while (last >= 0 && bam_cigar_op(cigar[last]) == BAM_CHARD_CLIP) last--;
+  if (first <= last && bam_cigar_op(cigar[first]) == BAM_CSOFT_CLIP) *leading = (int)bam_cigar_oplen(cigar[first]);
+  if (last > first && bam_cigar_op(cigar[last]) == BAM_CSOFT_CLIP) *trailing = (int)bam_cigar_oplen(cigar[last]);
+}
+
+const char *sp_bam_string_tag(const bam1_t *rec, const char *tag) {
+  uint8_t *value = bam_aux_get(rec, tag);
+  if (value == NULL) return NULL;
+  return bam_aux2Z(value);
+}

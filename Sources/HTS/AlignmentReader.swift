@@ -81,7 +81,10 @@ public final class AlignmentReader: @unchecked Sendable {
 
   /// Calls `body` with every alignment overlapping `[start, end)` (0-based) on
   /// `contig`, in coordinate order.
-  public func forEachRead(contig: String, start: Int, end: Int, _ body: (AlignedRead) throws -> Void) throws {
+  /// With `details`, reads also carry mate contig, soft clips, the SA tag and every name.
+  public func forEachRead(
+    contig: String, start: Int, end: Int, details: Bool = false, _ body: (AlignedRead) throws -> Void
+  ) throws {
     guard let name = contigName(matching: contig) else { return }
     let tid = sam_hdr_name2tid(header, name)
     guard tid >= 0, let iterator = sam_itr_queryi(index, tid, hts_pos_t(start), hts_pos_t(end)) else {
@@ -107,12 +110,21 @@ public final class AlignmentReader: @unchecked Sendable {
       }
       let blocks = (0..<Int(max(count, 0))).map { Int(starts[$0])..<Int(ends[$0]) }
       let isPair = core.flag & UInt16(BAM_FPROPER_PAIR) != 0
-      try body(
-        AlignedRead(
-          start: Int(core.pos), end: Int(bam_endpos(record)), flag: core.flag, mappingQuality: core.qual,
-          mateOnSameContig: core.mtid == core.tid, mateStart: Int(core.mpos),
-          name: isPair ? String(cString: sp_bam_qname(record)) : "",
-          blocks: blocks, cigarOperationCount: Int(core.n_cigar)))
+      var read = AlignedRead(
+        start: Int(core.pos), end: Int(bam_endpos(record)), flag: core.flag, mappingQuality: core.qual,
+        mateOnSameContig: core.mtid == core.tid, mateStart: Int(core.mpos),
+        name: isPair || details ? String(cString: sp_bam_qname(record)) : "",
+        blocks: blocks, cigarOperationCount: Int(core.n_cigar))
+      if details {
+        if core.mtid >= 0 && Int(core.mtid) < contigs.count { read.mateContig = contigs[Int(core.mtid)].name }
+        var leading: Int32 = 0
+        var trailing: Int32 = 0
+        sp_bam_soft_clips(record, &leading, &trailing)
+        read.leadingClip = Int(leading)
+        read.trailingClip = Int(trailing)
+        read.supplementaryAlignments = sp_bam_string_tag(record, "SA").map { String(cString: $0) }
+      }
+      try body(read)
     }
   }
 }

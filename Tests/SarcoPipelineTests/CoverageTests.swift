@@ -112,3 +112,38 @@ func shell(_ command: String) throws -> (status: Int32, output: String) {
     #expect(try FileManager.default.contentsOfDirectory(atPath: request.outputDirectory).isEmpty)
   }
 }
+
+@Suite struct FusionEvidenceTests {
+  /// The HCC1954 t(8;11) junctions Manta called: the tumour BAM shows the
+  /// discordant pairs Manta counted (PR alt 4 and 9) and clipped reads at
+  /// Manta's breakpoints; the normal BAM shows neither.
+  @Test func mantaDemoJunctionsInTumourNotNormal() throws {
+    guard let tumour = TestData.shared("examples/manta_demo_hcc1954/G15512.HCC1954.1.COST16011_region.bam"),
+      let normal = TestData.shared("examples/manta_demo_hcc1954/HCC1954.NORMAL.30x.compare.COST16011_region.bam")
+    else {
+      print("skipped: ../shared/data/examples/manta_demo_hcc1954 absent")
+      return
+    }
+    let candidates = [
+      "8:107652900-107654000,11:94987372-94988372", "8:107652900-107654000,11:94975249-94976249",
+    ].compactMap(FusionEvidenceTask.parsePair)
+    #expect(candidates.count == 2)
+    let inTumour = try FusionEvidenceTask.measure(bam: tumour, candidates: candidates, reference: nil, threads: 2)
+    #expect(inTumour.map(\.evidence.discordantPairs) == [4, 9])
+    #expect(inTumour[0].evidence.breakpointsB.first?.position == 94_987_872)
+    #expect((inTumour[0].evidence.breakpointsB.first?.reads ?? 0) >= 10)
+    #expect(abs((inTumour[1].evidence.breakpointsB.first?.position ?? 0) - 94_975_749) <= 3)
+    let inNormal = try FusionEvidenceTask.measure(bam: normal, candidates: candidates, reference: nil, threads: 1)
+    #expect(inNormal.map(\.evidence.supportingFragments) == [0, 0])
+    #expect(inNormal.allSatisfy { ($0.evidence.breakpointsA + $0.evidence.breakpointsB).allSatisfy { $0.reads < 3 } })
+  }
+
+  @Test func panelCandidatesPairPanelGenes() {
+    let candidates = FusionEvidenceTask.panelCandidates(TestPanels.sarcoma, build: .grch38)
+    let names = Set(candidates.map(\.name))
+    #expect(names.contains("EWSR1::FLI1") && names.contains("SS18::SSX1") && names.contains("PAX3::FOXO1"))
+    #expect(!names.contains("ALK::*"))
+    let ewsFli = candidates.first { $0.name == "EWSR1::FLI1" }
+    #expect(ewsFli?.regionA.contig == "22" && ewsFli?.regionB.contig == "11")
+  }
+}

@@ -15,3 +15,8 @@ const char *sp_bam_qname(const bam1_t *rec);
  * bam_cigar_op, bam_cigar_oplen and bam_cigar_type. Returns the count, or -1 when more
  * than `capacity` segments would be needed. */
 int sp_bam_aligned_blocks(const bam1_t *rec, int64_t *starts, int64_t *ends, int capacity);
+/* Soft-clipped bases at the start and end of the alignment (first/last CIGAR op S;
+ * hard clips are skipped over). Uses bam_get_cigar and bam_cigar_op/oplen. */
+void sp_bam_soft_clips(const bam1_t *rec, int *leading, int *trailing);
+/* Wraps: bam_aux_get(rec, tag) then bam_aux2Z; NULL when the string tag is absent. */
+const char *sp_bam_string_tag(const bam1_t *rec, const char *tag);

@@ -12,6 +12,13 @@ public struct AlignedRead: Sendable {
   /// Reference segments covered by aligned bases (CIGAR M/=/X), 0-based half-open.
   public let blocks: [Range<Int>]
   public let cigarOperationCount: Int
+  /// Mate's contig as the header names it (nil when unmapped or absent).
+  public var mateContig: String?
+  /// Soft-clipped bases at the alignment's start and end.
+  public var leadingClip = 0
+  public var trailingClip = 0
+  /// The SA tag (supplementary alignments: `contig,pos,strand,CIGAR,mapq,nm;...`).
+  public var supplementaryAlignments: String?
 
   public init(
     start: Int, end: Int, flag: UInt16, mappingQuality: UInt8, mateOnSameContig: Bool, mateStart: Int, name: String,
@@ -28,7 +35,9 @@ public struct AlignedRead: Sendable {
     self.cigarOperationCount = cigarOperationCount
   }
 
+  public static let paired: UInt16 = 0x1
   public static let unmapped: UInt16 = 0x4
+  public static let mateUnmapped: UInt16 = 0x8
   public static let properPair: UInt16 = 0x2
   public static let secondary: UInt16 = 0x100
   public static let qcFail: UInt16 = 0x200

@@ -1,0 +1,85 @@
+import ArgumentParser
+import Foundation
+import HTS
+import SarcoCore
+import SarcoIO
+import SarcoPipeline
+
+extension Sarcopanel {
+  struct FusionEvidence: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "fusion-evidence",
+      abstract: "Count reads joining fusion partner regions in a BAM/CRAM: discordant pairs, split reads, clipped-read breakpoints.",
+      discussion: """
+        Checks every panel fusion whose two partners are panel genes (gene spans
+        plus 1 kb), and any region pair given with --pair. Writes
+        OUT/<id>.fusion_evidence.tsv. Fusions with any partner (GENE::*) need
+        partner discovery and are not checked yet.
+
+        Examples:
+          sarcopanel fusion-evidence --bam tumour.bam --panel panels/sarcoma --out results/
+          sarcopanel fusion-evidence --bam t.bam --out qc/ \\
+            --pair 8:107652900-107654000,11:94987372-94988372
+        """)
+
+    @Option(name: .long, help: ArgumentHelp("Indexed BAM or CRAM.", valueName: "file"))
+    var bam: String
+
+    @Option(name: .long, help: ArgumentHelp("Panel folder (its fusions are checked).", valueName: "dir"))
+    var panel: String?
+
+    @Option(name: .long, help: ArgumentHelp("A region pair CONTIG:START-END,CONTIG:START-END (repeatable).", valueName: "pair"))
+    var pair: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Output directory.", valueName: "dir"))
+    var out: String
+
+    @Option(name: .customLong("sample-id"), help: ArgumentHelp("Name for the output file (default: the BAM's name).", valueName: "id"))
+    var sampleID: String?
+
+    @Option(name: .long, help: ArgumentHelp("Genome build of the panel regions (default: from the @SQ lengths).", valueName: "build"))
+    var genome: String?
+
+    @Option(name: .long, help: ArgumentHelp("FASTA a CRAM was written against.", valueName: "fasta"))
+    var reference: String?
+
+    @Option(name: .long, help: "Threads (one reader per thread).")
+    var threads: Int = 1
+
+    func validate() throws {
+      if panel == nil && pair.isEmpty { throw ValidationError("give --panel, --pair, or both") }
+      for text in pair where FusionEvidenceTask.parsePair(text) == nil {
+        throw ValidationError("--pair must look like 8:107652900-107654000,11:94987372-94988372, found '\(text)'")
+      }
+      if let genome, GenomeBuild(userSpelling: genome) == nil { throw ValidationError("--genome must be GRCh38 or GRCh37") }
+      if threads < 1 || threads > 64 { throw ValidationError("--threads must be between 1 and 64") }
+    }
+
+    func run() throws {
+      try AtomicFile.prepareDirectory(out)
+      var candidates = pair.compactMap(FusionEvidenceTask.parsePair)
+      if let panel {
+        let loaded = try PanelLoader.load(directory: panel)
+        var build = genome.flatMap(GenomeBuild.init(userSpelling:))
+        if build == nil {
+          let reader = try AlignmentReader(path: bam, reference: reference)
+          build = try GenomeBuildDetector.detectFromContigLengths(reader.contigs.map { ($0.name, Optional($0.length)) })?.build
+        }
+        guard let build else { throw SarcoError.input("\(bam): cannot tell the genome build from its @SQ lengths; pass --genome") }
+        candidates += FusionEvidenceTask.panelCandidates(loaded, build: build)
+      }
+      let results = try FusionEvidenceTask.measure(bam: bam, candidates: candidates, reference: reference, threads: threads)
+      let id = RunPipeline.safeFileName(sampleID ?? URL(fileURLWithPath: bam).deletingPathExtension().lastPathComponent)
+      var directory = out
+      while directory.count > 1 && directory.hasSuffix("/") { directory.removeLast() }
+      let path = "\(directory)/\(id).fusion_evidence.tsv"
+      try AtomicFile.write(FusionEvidenceTask.tsv(results), to: path)
+      let supported = results.filter { $0.evidence.supportingFragments > 0 }
+      FileHandle.standardError.write(Data("""
+        sarcopanel: \(results.count) candidate junctions, \(supported.count) with discordant or split reads
+        sarcopanel: wrote \(path)
+
+        """.utf8))
+    }
+  }
+}
