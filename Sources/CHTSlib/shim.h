@@ -6,3 +6,4 @@
 #include <htslib/bgzf.h>
 #include <htslib/kstring.h>
 #include <htslib/sam.h>
+#include <htslib/faidx.h>

@@ -44,3 +44,25 @@ const char *sp_bam_string_tag(const bam1_t *rec, const char *tag) {
   if (value == NULL) return NULL;
   return bam_aux2Z(value);
 }
+
+int sp_bam_base_at(const bam1_t *rec, int64_t pos, char *base, int *quality) {
+  const uint32_t *cigar = bam_get_cigar(rec);
+  int64_t ref = rec->core.pos;
+  int64_t query = 0;
+  for (uint32_t i = 0; i < rec->core.n_cigar; i++) {
+    int op = bam_cigar_op(cigar[i]);
+    int64_t len = bam_cigar_oplen(cigar[i]);
+    int type = bam_cigar_type(op);
+    if ((type & 2) && pos >= ref && pos < ref + len) {
+      if (!(type & 1)) return 2;                       /* D or N over pos */
+      int64_t q = query + (pos - ref);
+      *base = seq_nt16_str[bam_seqi(bam_get_seq(rec), q)];
+      *quality = bam_get_qual(rec)[q];
+      return 1;
+    }
+    if (type & 1) query += len;
+    if (type & 2) ref += len;
+    if (ref > pos) return 0;
+  }
+  return 0;
+}

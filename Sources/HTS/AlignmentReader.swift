@@ -81,6 +81,37 @@ public final class AlignmentReader: @unchecked Sendable {
 
   /// Calls `body` with every alignment overlapping `[start, end)` (0-based) on
   /// `contig`, in coordinate order.
+  /// Base counts at 0-based reference position `position`, from reads passing
+  /// `excludeFlags` and `minimumMappingQuality`.
+  public func pileup(contig: String, position: Int, excludeFlags: UInt16, minimumMappingQuality: Int) throws -> BaseCounts {
+    var counts = BaseCounts()
+    guard let name = contigName(matching: contig) else { return counts }
+    let tid = sam_hdr_name2tid(header, name)
+    guard tid >= 0, let iterator = sam_itr_queryi(index, tid, hts_pos_t(position), hts_pos_t(position + 1)) else {
+      throw SarcoError.input("\(path): index query failed for \(name):\(position + 1)")
+    }
+    defer { hts_itr_destroy(iterator) }
+    guard let record = bam_init1() else { throw SarcoError.input("\(path): out of memory") }
+    defer { bam_destroy1(record) }
+    while true {
+      let status = sp_sam_itr_next(file, iterator, record)
+      if status == -1 { break }
+      if status < -1 { throw SarcoError.input("\(path): read error at \(name):\(position + 1): truncated or corrupt") }
+      let core = record.pointee.core
+      if core.flag & excludeFlags != 0 || Int(core.qual) < minimumMappingQuality { continue }
+      var base: CChar = 0
+      var quality: Int32 = 0
+      let found = sp_bam_base_at(record, hts_pos_t(position), &base, &quality)
+      let reverse = core.flag & 0x10 != 0
+      if found == 1 {
+        counts.add(base: Character(UnicodeScalar(UInt8(bitPattern: base))), reverse: reverse, quality: Int(quality))
+      } else if found == 2 {
+        counts.deletions += 1
+      }
+    }
+    return counts
+  }
+
   /// With `details`, reads also carry mate contig, soft clips, the SA tag and every name.
   public func forEachRead(
     contig: String, start: Int, end: Int, details: Bool = false, _ body: (AlignedRead) throws -> Void

@@ -80,6 +80,25 @@ public enum CoveragePipeline {
     return CoverageReport(thresholds: options.thresholds, targets: coverage, minimumFraction: options.minimumFraction)
   }
 
+  /// Pileups at every position of every hotspot, in hotspot order.
+  public static func hotspotPileups(bam path: String, hotspots: [Hotspot], options: Options) throws -> [HotspotPileup] {
+    let reader = try AlignmentReader(path: path, reference: options.reference)
+    let fasta = try options.reference.map { try FastaReference(path: $0) }
+    var result: [HotspotPileup] = []
+    for hotspot in hotspots {
+      for position in hotspot.interval.start...hotspot.interval.end {
+        let counts = try reader.pileup(
+          contig: hotspot.interval.contig, position: position - 1, excludeFlags: options.counting.excludeFlags,
+          minimumMappingQuality: options.counting.minimumMappingQuality)
+        let reference = fasta?.bases(contig: hotspot.interval.contig, start: position, end: position)
+        result.append(
+          HotspotPileup(gene: hotspot.gene, change: hotspot.change, contig: hotspot.interval.contig, position: position,
+                        reference: reference, counts: counts))
+      }
+    }
+    return result
+  }
+
   /// Reads BED regions (0-based starts; name in column 4 when present).
   public static func readBED(_ path: String) throws -> [(interval: GenomicInterval, name: String, gene: String?)] {
     guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw SarcoError.input("\(path): cannot read") }
@@ -120,12 +139,14 @@ public enum CoverageTask {
     public let report: CoverageReport
     public let tsvPath: String
     public let jsonPath: String
+    public let hotspotsPath: String?
     public let build: GenomeBuild?
   }
 
   public static func run(_ request: Request) throws -> Outcome {
     try AtomicFile.prepareDirectory(request.outputDirectory)
     var build = request.genome
+    var hotspots: [Hotspot] = []
     let targets: [(interval: GenomicInterval, name: String, gene: String?)]
     if let bed = request.bed {
       targets = try CoveragePipeline.readBED(bed)
@@ -139,11 +160,13 @@ public enum CoverageTask {
         }
       }
       let view = try PanelView(panel: panel, build: build!)
+      hotspots = panel.hotspots.filter { $0.build == build }
       targets = view.codingTargets(pad: request.pad ?? panel.manifest.targetPadBases).map { target in
         (target.interval, target.name, String(target.name.split(separator: "_").first ?? ""))
       }
     }
-    let report = try CoveragePipeline.run(bam: request.bam, targets: targets, options: request.options)
+    var report = try CoveragePipeline.run(bam: request.bam, targets: targets, options: request.options)
+    report.hotspots = try CoveragePipeline.hotspotPileups(bam: request.bam, hotspots: hotspots, options: request.options)
     let id = RunPipeline.safeFileName(request.sampleID ?? URL(fileURLWithPath: request.bam).deletingPathExtension().lastPathComponent)
     var directory = request.outputDirectory
     while directory.count > 1 && directory.hasSuffix("/") { directory.removeLast() }
@@ -151,11 +174,25 @@ public enum CoverageTask {
     let jsonPath = "\(directory)/\(id).coverage.json"
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-    try AtomicFile.writeAll([
-      (Data(tsv(report).utf8), tsvPath),
-      (try encoder.encode(report) + Data([0x0A]), jsonPath),
-    ])
-    return Outcome(report: report, tsvPath: tsvPath, jsonPath: jsonPath, build: build)
+    let hotspotsPath = hotspots.isEmpty ? nil : "\(directory)/\(id).hotspot_reads.tsv"
+    try AtomicFile.writeAll(
+      [(Data(tsv(report).utf8), tsvPath), (try encoder.encode(report) + Data([0x0A]), jsonPath)]
+        + (hotspotsPath.map { [(Data(hotspotTSV(report.hotspots).utf8), $0)] } ?? []))
+    return Outcome(report: report, tsvPath: tsvPath, jsonPath: jsonPath, hotspotsPath: hotspotsPath, build: build)
+  }
+
+  /// One row per hotspot position: depth, reference (or assumed), alternate reads by strand, every base.
+  public static func hotspotTSV(_ pileups: [HotspotPileup]) -> String {
+    var lines = ["gene\tchange\tchrom\tpos\tdepth\tref\tref_assumed\talt_reads\talt_forward\talt_reverse\tA\tC\tG\tT\tN\tdeletions\tlow_base_quality"]
+    for pileup in pileups {
+      let c = pileup.counts
+      lines.append(
+        ([pileup.gene, pileup.change, pileup.contig, String(pileup.position), String(c.depth), pileup.reference ?? "",
+          pileup.referenceAssumed ? "yes" : "no", String(pileup.alternateReads), String(pileup.alternateForward),
+          String(pileup.alternateReverse)] + ["A", "C", "G", "T", "N"].map { String(c.reads($0)) }
+          + [String(c.deletions), String(c.lowQuality)]).joined(separator: "\t"))
+    }
+    return lines.joined(separator: "\n") + "\n"
   }
 
   /// One row per target: BED coordinates, name, gene, mean (2 decimals, as mosdepth prints), median, fractions.

@@ -147,3 +147,62 @@ func shell(_ command: String) throws -> (status: Int32, output: String) {
     #expect(ewsFli?.regionA.contig == "22" && ewsFli?.regionB.contig == "11")
   }
 }
+
+@Suite struct HotspotPileupTests {
+  /// Base counts by strand equal samtools mpileup's (-A -B -x -Q 20 -q 0: same
+  /// read filters, no BAQ, overlapping mates both counted) at junction positions.
+  @Test func baseCountsEqualSamtoolsMpileup() throws {
+    guard let bam = TestData.shared("examples/manta_demo_hcc1954/G15512.HCC1954.1.COST16011_region.bam") else {
+      print("skipped: ../shared/data/examples/manta_demo_hcc1954 absent")
+      return
+    }
+    guard try shell("command -v samtools").status == 0 else {
+      print("skipped: samtools not installed")
+      return
+    }
+    let reader = try AlignmentReader(path: bam)
+    for (contig, position) in [("8", 107_653_411), ("11", 94_987_872), ("11", 94_975_749), ("8", 107_653_000)] {
+      let ours = try reader.pileup(contig: contig, position: position - 1, excludeFlags: 1796, minimumMappingQuality: 0)
+      let line = try shell("samtools mpileup -A -B -x -Q 20 -q 0 -r \(contig):\(position)-\(position) '\(bam)' 2>/dev/null").output
+      let columns = line.split(separator: "\t")
+      try #require(columns.count >= 5, "no mpileup line at \(contig):\(position)")
+      var forward: [String: Int] = [:]
+      var reverse: [String: Int] = [:]
+      var deletions = 0
+      var characters = Array(columns[4])
+      var index = 0
+      while index < characters.count {
+        let c = characters[index]
+        switch c {
+        case "^": index += 1
+        case "$": break
+        case "+", "-":
+          var digits = ""
+          while index + 1 < characters.count, characters[index + 1].isNumber { index += 1; digits.append(characters[index]) }
+          index += Int(digits) ?? 0
+        case "*", "#": deletions += 1
+        default:
+          if c.isUppercase { forward[String(c), default: 0] += 1 } else { reverse[String(c).uppercased(), default: 0] += 1 }
+        }
+        index += 1
+      }
+      characters.removeAll()
+      #expect(ours.forward == forward, "\(contig):\(position)")
+      #expect(ours.reverse == reverse, "\(contig):\(position)")
+      #expect(ours.deletions == deletions, "\(contig):\(position)")
+    }
+  }
+
+  @Test func alternateReadsCountAgainstTheReferenceOrTheMajority() {
+    var counts = BaseCounts()
+    for _ in 0..<8 { counts.add(base: "A", reverse: false, quality: 30) }
+    counts.add(base: "T", reverse: true, quality: 30)
+    counts.add(base: "T", reverse: false, quality: 10)  // low quality: not counted as T
+    let assumed = HotspotPileup(gene: "PDGFRA", change: "D842", contig: "4", position: 54_285_926, reference: nil, counts: counts)
+    #expect(assumed.reference == "A" && assumed.referenceAssumed)
+    #expect(assumed.alternateReads == 1 && assumed.alternateReverse == 1 && counts.lowQuality == 1)
+    #expect(assumed.summary == "PDGFRA D842 4:54285926: 1 of 9 reads alternate (0 forward, 1 reverse)")
+    let known = HotspotPileup(gene: "PDGFRA", change: "D842", contig: "4", position: 54_285_926, reference: "T", counts: counts)
+    #expect(known.alternateReads == 8 && !known.referenceAssumed)
+  }
+}

@@ -42,6 +42,8 @@ public struct CoverageReport: Sendable, Equatable, Codable {
   /// `pass` when at least `minimumFraction` of all target bases reach the lowest threshold.
   public let verdict: String
   public let minimumFraction: Double
+  /// Read evidence at each panel hotspot position (empty when not asked).
+  public var hotspots: [HotspotPileup] = []
 
   public init(thresholds: [Int], targets: [TargetCoverage], minimumFraction: Double) {
     self.thresholds = thresholds

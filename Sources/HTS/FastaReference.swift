@@ -1,0 +1,37 @@
+import CHTSlib
+import Foundation
+import SarcoCore
+
+/// Reference bases from an indexed FASTA (`.fai`, and `.gzi` when bgzipped).
+///
+/// The corresponding C functions are `fai_load` and `faidx_fetch_seq64`.
+public final class FastaReference: @unchecked Sendable {
+  public let path: String
+  let index: OpaquePointer
+  public let sequenceNames: [String]
+
+  public init(path: String) throws {
+    self.path = path
+    guard FileManager.default.fileExists(atPath: path) else { throw SarcoError.input("\(path): no such file") }
+    HTSLog.quietWarnings()
+    guard let index = fai_load(path) else {
+      throw SarcoError.input("\(path): cannot load its .fai index; create it with `samtools faidx \(path)`")
+    }
+    self.index = index
+    sequenceNames = (0..<Int(faidx_nseq(index))).map { String(cString: faidx_iseq(index, Int32($0))) }
+  }
+
+  deinit { fai_destroy(index) }
+
+  /// Bases `start...end` (1-based, inclusive) of `contig` spelled either way, uppercase; nil when absent.
+  public func bases(contig: String, start: Int, end: Int) -> String? {
+    let wanted = ContigName.canonical(contig)
+    guard let name = sequenceNames.first(where: { ContigName.canonical($0) == wanted }) else { return nil }
+    var length: hts_pos_t = 0
+    guard let pointer = faidx_fetch_seq64(index, name, hts_pos_t(start - 1), hts_pos_t(end - 1), &length), length > 0 else {
+      return nil
+    }
+    defer { free(pointer) }
+    return String(cString: pointer).uppercased()
+  }
+}
