@@ -67,6 +67,18 @@ public final class AlignmentReader: @unchecked Sendable {
     }
   }
 
+  /// Mapped reads the index records over all contigs (BAI/CSI; CRAI keeps no counts: nil).
+  public var indexedMappedReads: Int? {
+    guard format == .bam else { return nil }
+    var total = 0
+    for tid in 0..<contigs.count {
+      var mapped: UInt64 = 0
+      var unmapped: UInt64 = 0
+      if hts_idx_get_stat(index, Int32(tid), &mapped, &unmapped) == 0 { total += Int(mapped) }
+    }
+    return total
+  }
+
   deinit {
     hts_idx_destroy(index)
     sam_hdr_destroy(header)

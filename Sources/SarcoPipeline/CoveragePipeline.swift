@@ -25,6 +25,9 @@ public enum CoveragePipeline {
   {
     let workers = max(1, min(options.threads, 16))
     let readers = try (0..<workers).map { _ in try AlignmentReader(path: path, reference: options.reference) }
+    if readers[0].indexedMappedReads == 0 {
+      throw SarcoError.input("\(path): contains no mapped reads (empty BAM, or the wrong file?)")
+    }
     let known = Set(readers[0].contigs.map { ContigName.canonical($0.name) })
     if let missing = targets.first(where: { !known.contains($0.interval.contig) }) {
       throw SarcoError.input(
@@ -152,12 +155,15 @@ public enum CoverageTask {
       targets = try CoveragePipeline.readBED(bed)
     } else {
       let panel = try PanelLoader.load(directory: request.panel ?? "panels/sarcoma")
-      if build == nil {
-        let reader = try AlignmentReader(path: request.bam, reference: request.options.reference)
-        build = try GenomeBuildDetector.detectFromContigLengths(reader.contigs.map { ($0.name, Optional($0.length)) })?.build
-        guard build != nil else {
-          throw SarcoError.input("\(request.bam): cannot tell the genome build from its @SQ lengths; pass --genome")
-        }
+      let reader = try AlignmentReader(path: request.bam, reference: request.options.reference)
+      let detected = try GenomeBuildDetector.detectFromContigLengths(reader.contigs.map { ($0.name, Optional($0.length)) })
+      if let forced = build, let detected, detected.build != forced {
+        throw SarcoError.input(
+          "\(request.bam): --genome \(forced.rawValue) given, but its @SQ \(detected.evidence.dropFirst(9)); the BAM is \(detected.build.rawValue)")
+      }
+      build = build ?? detected?.build
+      guard build != nil else {
+        throw SarcoError.input("\(request.bam): cannot tell the genome build from its @SQ lengths; pass --genome")
       }
       let view = try PanelView(panel: panel, build: build!)
       hotspots = panel.hotspots.filter { $0.build == build }

@@ -206,3 +206,48 @@ func shell(_ command: String) throws -> (status: Int32, output: String) {
     #expect(known.alternateReads == 8 && !known.referenceAssumed)
   }
 }
+
+@Suite struct CRAMAndEmptyInputTests {
+  /// A CRAM over real TP53 sequence reads with its reference and is refused without one;
+  /// an empty BAM is refused with a message, and nothing is written.
+  @Test func cramNeedsItsReferenceAndEmptyBAMIsRefused() throws {
+    guard let fasta = TestData.shared("reference/grch38_cancer_gene_regions.fa.gz") else {
+      print("skipped: ../shared/data/reference absent")
+      return
+    }
+    guard try shell("command -v samtools").status == 0 else {
+      print("skipped: samtools not installed")
+      return
+    }
+    let work = TestData.temporaryDirectory("cram")
+    let record = "TP53_17_7659779_7692550"
+    let reference = try FastaReference(path: fasta)
+    var sam = "@HD\tVN:1.6\tSO:coordinate\n@SQ\tSN:\(record)\tLN:32772\n"
+    for index in 0..<40 {
+      let start = 15_000 + index * 5
+      let bases = try #require(reference.bases(contig: record, start: start, end: start + 99))
+      sam += "r\(index)\t0\t\(record)\t\(start)\t60\t100M\t*\t0\t0\t\(bases)\t\(String(repeating: "I", count: 100))\n"
+    }
+    try sam.write(toFile: "\(work)/reads.sam", atomically: true, encoding: .utf8)
+    let made = try shell("cd '\(work)' && samtools view -C -T '\(fasta)' -o reads.cram reads.sam && samtools index reads.cram")
+    #expect(made.status == 0, "\(made.output)")
+    #expect {
+      _ = try AlignmentReader(path: "\(work)/reads.cram")
+    } throws: { ($0 as? SarcoError)?.kind == .usage && ($0 as? SarcoError)?.message.contains("--reference") == true }
+    var options = CoveragePipeline.Options()
+    options.reference = fasta
+    options.thresholds = [10]
+    let target = GenomicInterval(contig: record, start: 15_100, end: 15_199)
+    let report = try CoveragePipeline.run(bam: "\(work)/reads.cram", targets: [(target, "tp53_window", nil)], options: options)
+    // Reads start every 5 bases from 15000 and are 100 long: 20 of them cover each base of 15100-15199.
+    let expected = (15_100...15_199).map { position in (0..<40).filter { 15_000 + $0 * 5 <= position && position < 15_100 + $0 * 5 }.count }
+    #expect(abs(report.targets[0].meanDepth - Double(expected.reduce(0, +)) / 100) < 1e-9)
+    #expect(report.targets[0].medianDepth == 20)
+
+    let empty = try shell("cd '\(work)' && printf '@HD\\tVN:1.6\\tSO:coordinate\\n@SQ\\tSN:17\\tLN:83257441\\n' | samtools view -b -o empty.bam - && samtools index empty.bam")
+    #expect(empty.status == 0, "\(empty.output)")
+    #expect {
+      _ = try CoveragePipeline.run(bam: "\(work)/empty.bam", targets: [(GenomicInterval(contig: "17", start: 1, end: 100), "x", nil)], options: CoveragePipeline.Options())
+    } throws: { ($0 as? SarcoError)?.message.contains("no mapped reads") == true }
+  }
+}
