@@ -17,6 +17,11 @@ public struct RunOptions: Sendable {
   public var access: VCFReader.Access
   /// Recorded in the report (without `--threads`).
   public var commandLine: [String]
+  /// BAM/CRAM for coverage QC and hotspot read counts.
+  public var bam: String?
+  /// FASTA for CRAM decoding and hotspot reference bases.
+  public var reference: String?
+  public var coverageThresholds = [100, 250, 500]
 
   public init(
     vcfPath: String, panelPath: String, outputDirectory: String, sample: String? = nil, normal: String? = nil,

@@ -52,6 +52,8 @@ public enum RunPipeline {
     qc.genesWithVariants = Set(reported.flatMap { $0.genes.map(\.gene) }).count
     clock.mark("read, parse and annotate records")
 
+    let coverage = try options.bam.map { bam in try measureCoverage(bam: bam, view: view, panel: panel, options: options) }
+    if options.bam != nil { clock.mark("coverage and hotspot pileups") }
     let sampleID = safeFileName(options.sampleID ?? selection.roles.tumor ?? baseName(options.vcfPath))
     let report = SampleReport(
       commandLine: options.commandLine,
@@ -63,7 +65,7 @@ public enum RunPipeline {
         format: reader.format.rawValue),
       genomeBuild: detection,
       panel: SampleReport.PanelIdentity(name: panel.manifest.name, version: panel.manifest.version, checksum: panel.checksum),
-      qc: qc, variants: reported)
+      qc: qc, variants: reported, coverage: coverage)
     var directory = options.outputDirectory
     while directory.count > 1 && directory.hasSuffix("/") { directory.removeLast() }
     let jsonPath = "\(directory)/\(sampleID).json"
@@ -75,9 +77,35 @@ public enum RunPipeline {
       if options.threads == 1 || worker == 1 { rendered[1] = Data(TSVReport.render(report).utf8) }
     }
     clock.mark("render JSON and TSV")
-    try AtomicFile.writeAll([(rendered[0] ?? Data(), jsonPath), (rendered[1] ?? Data(), tsvPath)])
+    var files = [(rendered[0] ?? Data(), jsonPath), (rendered[1] ?? Data(), tsvPath)]
+    if let coverage {
+      files.append((Data(CoverageTask.tsv(coverage).utf8), "\(directory)/\(sampleID).coverage.tsv"))
+      files.append((Data(CoverageTask.hotspotTSV(coverage.hotspots).utf8), "\(directory)/\(sampleID).hotspot_reads.tsv"))
+    }
+    try AtomicFile.writeAll(files)
     clock.mark("write files")
     return RunOutcome(report: report, jsonPath: jsonPath, tsvPath: tsvPath, statistics: statistics, phases: clock.phases)
+  }
+
+  /// Coverage of the panel's coding targets and pileups at its hotspots, from a BAM/CRAM of the VCF's build.
+  static func measureCoverage(bam: String, view: PanelView, panel: Panel, options: RunOptions) throws -> CoverageReport {
+    let reader = try AlignmentReader(path: bam, reference: options.reference)
+    if let detected = try GenomeBuildDetector.detectFromContigLengths(reader.contigs.map { ($0.name, Optional($0.length)) }),
+      detected.build != view.build
+    {
+      throw SarcoError.input("\(bam): the BAM is \(detected.build.rawValue) (@SQ lengths) but the VCF is \(view.build.rawValue)")
+    }
+    var coverageOptions = CoveragePipeline.Options()
+    coverageOptions.threads = options.threads
+    coverageOptions.reference = options.reference
+    coverageOptions.thresholds = options.coverageThresholds
+    let targets = view.codingTargets(pad: panel.manifest.targetPadBases).map { target in
+      (interval: target.interval, name: target.name, gene: Optional(String(target.name.split(separator: "_").first ?? "")))
+    }
+    var report = try CoveragePipeline.run(bam: bam, targets: targets, options: coverageOptions)
+    report.hotspots = try CoveragePipeline.hotspotPileups(
+      bam: bam, hotspots: panel.hotspots.filter { $0.build == view.build }, options: coverageOptions)
+    return report
   }
 
   /// `--genome` wins, unless the header's contig lengths prove the other build.

@@ -71,6 +71,7 @@ public struct JSONWriter {
     bytes.append(UInt8(ascii: "\""))
   }
 
+  public mutating func bool(_ value: Bool) { bytes.append(contentsOf: (value ? "true" : "false").utf8) }
   public mutating func integer(_ value: Int) { bytes.append(contentsOf: String(value).utf8) }
   public mutating func number(_ value: Double) { bytes.append(contentsOf: JSONWriter.format(value).utf8) }
 

@@ -7,6 +7,10 @@ extension SampleReport {
   func write(to json: inout JSONWriter) {
     json.object { json in
       json.member("commandLine", strings: commandLine)
+      if let coverage {
+        json.key("coverage")
+        coverage.write(to: &json)
+      }
       json.key("genomeBuild")
       json.object { json in
         json.member("build", genomeBuild.build.rawValue)
@@ -174,6 +178,78 @@ extension GeneHit {
       json.member("region", region.rawValue)
       json.member("total", total)
       json.member("transcript", transcript)
+    }
+  }
+}
+
+extension CoverageReport {
+  func write(to json: inout JSONWriter) {
+    json.object { json in
+      json.key("failingTargets")
+      json.array(failingTargets) { $0.string($1) }
+      json.key("genes")
+      json.array(genes) { json, gene in
+        json.object { json in
+          json.member("bases", gene.bases)
+          json.key("fractionAtLeast")
+          json.array(gene.fractionAtLeast) { $0.number($1) }
+          json.member("gene", gene.gene)
+          json.member("meanDepth", gene.meanDepth)
+        }
+      }
+      json.key("hotspots")
+      json.array(hotspots) { json, pileup in pileup.write(to: &json) }
+      json.member("minimumFraction", minimumFraction)
+      json.key("targets")
+      json.array(targets) { json, target in
+        json.object { json in
+          json.key("fractionAtLeast")
+          json.array(target.fractionAtLeast) { $0.number($1) }
+          json.member("gene", target.gene)
+          json.key("interval")
+          json.object { json in
+            json.member("contig", target.interval.contig)
+            json.member("end", target.interval.end)
+            json.member("start", target.interval.start)
+          }
+          json.member("meanDepth", target.meanDepth)
+          json.member("medianDepth", target.medianDepth)
+          json.member("name", target.name)
+        }
+      }
+      json.key("thresholds")
+      json.array(thresholds) { $0.integer($1) }
+      json.member("verdict", verdict)
+    }
+  }
+}
+
+extension HotspotPileup {
+  func write(to json: inout JSONWriter) {
+    json.object { json in
+      json.member("alternateForward", alternateForward)
+      json.member("alternateReads", alternateReads)
+      json.member("alternateReverse", alternateReverse)
+      json.member("change", change)
+      json.member("contig", contig)
+      json.key("counts")
+      json.object { json in
+        json.member("deletions", counts.deletions)
+        json.key("forward")
+        json.object { json in
+          for (base, count) in counts.forward.sorted(by: { $0.key < $1.key }) { json.member(base, count) }
+        }
+        json.member("lowQuality", counts.lowQuality)
+        json.key("reverse")
+        json.object { json in
+          for (base, count) in counts.reverse.sorted(by: { $0.key < $1.key }) { json.member(base, count) }
+        }
+      }
+      json.member("gene", gene)
+      json.member("position", position)
+      json.member("reference", reference)
+      json.key("referenceAssumed")
+      json.bool(referenceAssumed)
     }
   }
 }

@@ -251,3 +251,46 @@ func shell(_ command: String) throws -> (status: Int32, output: String) {
     } throws: { ($0 as? SarcoError)?.message.contains("no mapped reads") == true }
   }
 }
+
+@Suite struct RunWithBAMTests {
+  /// `run --bam` adds coverage and hotspot pileups to the report and writes
+  /// their TSVs beside it; the JSON stays byte-identical to JSONEncoder's.
+  @Test func coverageJoinsTheSampleReport() throws {
+    guard try shell("command -v samtools").status == 0 else {
+      print("skipped: samtools not installed")
+      return
+    }
+    let work = TestData.temporaryDirectory("run-bam")
+    // 60 reads over KIT exon 11 (GRCh38 4:54727416-54727542), forward and reverse, MAPQ 60.
+    let order = GenomeBuild.grch38.contigLengths.keys.sorted { ContigName.sortKey($0) < ContigName.sortKey($1) }
+    var sam = "@HD\tVN:1.6\tSO:unsorted\n" + order.map { "@SQ\tSN:\($0)\tLN:\(GenomeBuild.grch38.contigLengths[$0]!)\n" }.joined()
+    for index in 0..<60 {
+      let start = 54_727_380 + index
+      let flag = index % 2 == 0 ? 0 : 16
+      sam += "r\(index)\t\(flag)\t4\t\(start)\t60\t100M\t*\t0\t0\t\(String(repeating: "A", count: 100))\t\(String(repeating: "I", count: 100))\n"
+    }
+    try sam.write(toFile: "\(work)/reads.sam", atomically: true, encoding: .utf8)
+    let made = try shell("cd '\(work)' && samtools sort -o reads.bam reads.sam 2>&1 && samtools index reads.bam")
+    #expect(made.status == 0, "\(made.output)")
+    var options = RunOptions(
+      vcfPath: TestData.path("testdata/vcf/tumor_only.grch38.vcf.gz"), panelPath: TestData.path("panels/sarcoma"),
+      outputDirectory: "\(work)/out", sampleID: "S", commandLine: ["sarcopanel", "run"])
+    options.bam = "\(work)/reads.bam"
+    let outcome = try RunPipeline.run(options, panel: TestPanels.sarcoma)
+    let coverage = try #require(outcome.report.coverage)
+    let exon11 = try #require(coverage.targets.first { $0.name == "KIT_exon11" })
+    #expect(exon11.meanDepth > 30)
+    #expect(coverage.targets.first { $0.name == "TP53_exon7" }?.meanDepth == 0)
+    #expect(coverage.failingTargets.contains("TP53_exon7") && coverage.verdict == "fail")
+    let w557 = coverage.hotspots.filter { $0.gene == "KIT" && $0.change == "W557" }
+    #expect(w557.count == 3)
+    // Reads start at 54727380...54727439, so position p is covered by those starting at or before it.
+    #expect(w557.map(\.counts.depth) == w557.map { $0.position - 54_727_380 + 1 })
+    #expect(w557.allSatisfy { $0.alternateReads == 0 && $0.referenceAssumed && $0.reference == "A" })
+    #expect(try FileManager.default.contentsOfDirectory(atPath: "\(work)/out").sorted()
+      == ["S.coverage.tsv", "S.hotspot_reads.tsv", "S.json", "S.variants.tsv"])
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+    #expect(try Data(contentsOf: URL(fileURLWithPath: outcome.jsonPath)) == (try encoder.encode(outcome.report)) + Data([0x0A]))
+  }
+}

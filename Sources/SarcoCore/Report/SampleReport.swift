@@ -3,8 +3,8 @@
 /// Nothing here depends on thread count, time or absolute paths, so two runs
 /// on the same input give the same report.
 public struct SampleReport: Sendable, Equatable, Codable {
-  /// Bumped on any change to the JSON layout (major: incompatible).
-  public static let schemaVersion = "1.0.0"
+  /// Bumped on any change to the JSON layout (major: incompatible; minor: added members).
+  public static let schemaVersion = "1.1.0"
 
   public let schemaVersion: String
   public let tool: Tool
@@ -16,6 +16,8 @@ public struct SampleReport: Sendable, Equatable, Codable {
   public let panel: PanelIdentity
   public let qc: QualityCounts
   public let variants: [ReportedVariant]
+  /// Coverage QC and hotspot read counts, when a BAM/CRAM was given.
+  public let coverage: CoverageReport?
 
   public struct Tool: Sendable, Equatable, Codable {
     public let name: String
@@ -68,7 +70,8 @@ public struct SampleReport: Sendable, Equatable, Codable {
 
   public init(
     tool: Tool = Tool(), commandLine: [String], sample: Sample, input: Input,
-    genomeBuild: GenomeBuildDetector.Detection, panel: PanelIdentity, qc: QualityCounts, variants: [ReportedVariant]
+    genomeBuild: GenomeBuildDetector.Detection, panel: PanelIdentity, qc: QualityCounts, variants: [ReportedVariant],
+    coverage: CoverageReport? = nil
   ) {
     self.schemaVersion = SampleReport.schemaVersion
     self.tool = tool
@@ -79,6 +82,7 @@ public struct SampleReport: Sendable, Equatable, Codable {
     self.panel = panel
     self.qc = qc
     self.variants = variants
+    self.coverage = coverage
   }
 }
 

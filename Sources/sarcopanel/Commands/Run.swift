@@ -54,6 +54,12 @@ extension Sarcopanel {
     @Option(name: .long, help: ArgumentHelp("Record access: auto (index when present), stream, or index.", valueName: "mode"))
     var access: String = "auto"
 
+    @Option(name: .long, help: ArgumentHelp("Indexed BAM/CRAM of the tumour: adds coverage QC of the panel's exons and read counts at every hotspot.", valueName: "file"))
+    var bam: String?
+
+    @Option(name: .long, help: ArgumentHelp("FASTA the BAM/CRAM was aligned to (needed for CRAM; gives hotspot reference bases).", valueName: "fasta"))
+    var reference: String?
+
     @Option(name: .long, help: "Threads for decompression, parsing and annotation.")
     var threads: Int = 1
 
@@ -81,10 +87,12 @@ extension Sarcopanel {
     }
 
     func run() throws {
-      let options = RunOptions(
+      var options = RunOptions(
         vcfPath: vcf, panelPath: panel, outputDirectory: out, sample: sample, normal: normal, tumorType: tumorType,
         sampleID: sampleID, genome: genome.flatMap(GenomeBuild.init(userSpelling:)), threads: threads,
         access: accessMode ?? .automatic, commandLine: CommandLineRecord.withoutThreads(CommandLine.arguments))
+      options.bam = bam
+      options.reference = reference
       let outcome = try RunPipeline.run(options) { message in
         if !quiet { FileHandle.standardError.write(Data("sarcopanel: \(message)\n".utf8)) }
       }
@@ -95,7 +103,7 @@ extension Sarcopanel {
           sarcopanel: \(stats.access == .index ? "indexed" : "streamed"): \(stats.recordsScanned) records read, \(stats.recordsParsed) parsed, \(qc.panelRecords) in panel regions
           sarcopanel: \(qc.variants) variants (\(qc.passingFilters) PASS) in \(qc.genesWithVariants) panel genes
           sarcopanel: wrote \(outcome.jsonPath)
-          sarcopanel: wrote \(outcome.tsvPath)
+          sarcopanel: wrote \(outcome.tsvPath)\(outcome.report.coverage.map { "\nsarcopanel: coverage verdict \($0.verdict): \($0.failingTargets.count) of \($0.targets.count) exons below \($0.thresholds.first ?? 0)x in more than \(Int(((1 - $0.minimumFraction) * 100).rounded()))% of bases" } ?? "")
 
           """
         FileHandle.standardError.write(Data(summary.utf8))
