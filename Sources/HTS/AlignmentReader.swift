@@ -67,6 +67,11 @@ public final class AlignmentReader: @unchecked Sendable {
     }
   }
 
+  /// The build the @SQ lengths prove, or nil when they match neither assembly.
+  public func detectedBuild() throws -> GenomeBuildDetector.Detection? {
+    try GenomeBuildDetector.detectFromContigLengths(contigs.map { ($0.name, Optional($0.length)) })
+  }
+
   /// Mapped reads the index records over all contigs (BAI/CSI; CRAI keeps no counts: nil).
   public var indexedMappedReads: Int? {
     guard format == .bam else { return nil }

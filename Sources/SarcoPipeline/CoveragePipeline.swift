@@ -156,7 +156,7 @@ public enum CoverageTask {
     } else {
       let panel = try PanelLoader.load(directory: request.panel ?? "panels/sarcoma")
       let reader = try AlignmentReader(path: request.bam, reference: request.options.reference)
-      let detected = try GenomeBuildDetector.detectFromContigLengths(reader.contigs.map { ($0.name, Optional($0.length)) })
+      let detected = try reader.detectedBuild()
       if let forced = build, let detected, detected.build != forced {
         throw SarcoError.input(
           "\(request.bam): --genome \(forced.rawValue) given, but its @SQ \(detected.evidence.dropFirst(9)); the BAM is \(detected.build.rawValue)")
@@ -174,13 +174,11 @@ public enum CoverageTask {
     var report = try CoveragePipeline.run(bam: request.bam, targets: targets, options: request.options)
     report.hotspots = try CoveragePipeline.hotspotPileups(bam: request.bam, hotspots: hotspots, options: request.options)
     let id = RunPipeline.safeFileName(request.sampleID ?? URL(fileURLWithPath: request.bam).deletingPathExtension().lastPathComponent)
-    var directory = request.outputDirectory
-    while directory.count > 1 && directory.hasSuffix("/") { directory.removeLast() }
-    let tsvPath = "\(directory)/\(id).coverage.tsv"
-    let jsonPath = "\(directory)/\(id).coverage.json"
+    let tsvPath = RunPipeline.outputPath(request.outputDirectory, id, "coverage.tsv")
+    let jsonPath = RunPipeline.outputPath(request.outputDirectory, id, "coverage.json")
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-    let hotspotsPath = hotspots.isEmpty ? nil : "\(directory)/\(id).hotspot_reads.tsv"
+    let hotspotsPath = hotspots.isEmpty ? nil : RunPipeline.outputPath(request.outputDirectory, id, "hotspot_reads.tsv")
     try AtomicFile.writeAll(
       [(Data(tsv(report).utf8), tsvPath), (try encoder.encode(report) + Data([0x0A]), jsonPath)]
         + (hotspotsPath.map { [(Data(hotspotTSV(report.hotspots).utf8), $0)] } ?? []))

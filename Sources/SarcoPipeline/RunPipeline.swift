@@ -66,10 +66,8 @@ public enum RunPipeline {
       genomeBuild: detection,
       panel: SampleReport.PanelIdentity(name: panel.manifest.name, version: panel.manifest.version, checksum: panel.checksum),
       qc: qc, variants: reported, coverage: coverage)
-    var directory = options.outputDirectory
-    while directory.count > 1 && directory.hasSuffix("/") { directory.removeLast() }
-    let jsonPath = "\(directory)/\(sampleID).json"
-    let tsvPath = "\(directory)/\(sampleID).variants.tsv"
+    let jsonPath = outputPath(options.outputDirectory, sampleID, "json")
+    let tsvPath = outputPath(options.outputDirectory, sampleID, "variants.tsv")
     // The two renderings are independent; with threads to spare they run side by side.
     let rendered = WorkerSlots<Data>(count: 2)
     DispatchQueue.concurrentPerform(iterations: options.threads > 1 ? 2 : 1) { worker in
@@ -79,8 +77,9 @@ public enum RunPipeline {
     clock.mark("render JSON and TSV")
     var files = [(rendered[0] ?? Data(), jsonPath), (rendered[1] ?? Data(), tsvPath)]
     if let coverage {
-      files.append((Data(CoverageTask.tsv(coverage).utf8), "\(directory)/\(sampleID).coverage.tsv"))
-      files.append((Data(CoverageTask.hotspotTSV(coverage.hotspots).utf8), "\(directory)/\(sampleID).hotspot_reads.tsv"))
+      files.append((Data(CoverageTask.tsv(coverage).utf8), outputPath(options.outputDirectory, sampleID, "coverage.tsv")))
+      files.append(
+        (Data(CoverageTask.hotspotTSV(coverage.hotspots).utf8), outputPath(options.outputDirectory, sampleID, "hotspot_reads.tsv")))
     }
     try AtomicFile.writeAll(files)
     clock.mark("write files")
@@ -90,8 +89,7 @@ public enum RunPipeline {
   /// Coverage of the panel's coding targets and pileups at its hotspots, from a BAM/CRAM of the VCF's build.
   static func measureCoverage(bam: String, view: PanelView, panel: Panel, options: RunOptions) throws -> CoverageReport {
     let reader = try AlignmentReader(path: bam, reference: options.reference)
-    if let detected = try GenomeBuildDetector.detectFromContigLengths(reader.contigs.map { ($0.name, Optional($0.length)) }),
-      detected.build != view.build
+    if let detected = try reader.detectedBuild(), detected.build != view.build
     {
       throw SarcoError.input("\(bam): the BAM is \(detected.build.rawValue) (@SQ lengths) but the VCF is \(view.build.rawValue)")
     }
@@ -140,6 +138,13 @@ public enum RunPipeline {
   }
 
   static func baseName(_ path: String) -> String { URL(fileURLWithPath: path).lastPathComponent }
+
+  /// `DIR/<id>.<suffix>`, without doubled slashes when DIR ends in `/`.
+  public static func outputPath(_ directory: String, _ id: String, _ suffix: String) -> String {
+    var trimmed = directory
+    while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed.removeLast() }
+    return "\(trimmed)/\(id).\(suffix)"
+  }
 
   /// Report file names keep letters, digits, `.`, `_` and `-`.
   public static func safeFileName(_ name: String) -> String {

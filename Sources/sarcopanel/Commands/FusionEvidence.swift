@@ -63,16 +63,14 @@ extension Sarcopanel {
         var build = genome.flatMap(GenomeBuild.init(userSpelling:))
         if build == nil {
           let reader = try AlignmentReader(path: bam, reference: reference)
-          build = try GenomeBuildDetector.detectFromContigLengths(reader.contigs.map { ($0.name, Optional($0.length)) })?.build
+          build = try reader.detectedBuild()?.build
         }
         guard let build else { throw SarcoError.input("\(bam): cannot tell the genome build from its @SQ lengths; pass --genome") }
         candidates += FusionEvidenceTask.panelCandidates(loaded, build: build)
       }
       let results = try FusionEvidenceTask.measure(bam: bam, candidates: candidates, reference: reference, threads: threads)
       let id = RunPipeline.safeFileName(sampleID ?? URL(fileURLWithPath: bam).deletingPathExtension().lastPathComponent)
-      var directory = out
-      while directory.count > 1 && directory.hasSuffix("/") { directory.removeLast() }
-      let path = "\(directory)/\(id).fusion_evidence.tsv"
+      let path = RunPipeline.outputPath(out, id, "fusion_evidence.tsv")
       try AtomicFile.write(FusionEvidenceTask.tsv(results), to: path)
       let supported = results.filter { $0.evidence.supportingFragments > 0 }
       FileHandle.standardError.write(Data("""
