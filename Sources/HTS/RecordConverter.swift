@@ -111,7 +111,7 @@ final class RecordConverter: @unchecked Sendable {
       let slot = Int(type & 3)
       let count = bcf_get_info_values(header, rec, namePointer, &buffers[slot], &capacities[slot], type)
       guard count > 0, let buffer = buffers[slot] else { continue }
-      values[name] = decode(buffer, count: Int(count), type: type, perSample: Int(count))
+      values[name] = decode(buffer, count: Int(count), type: type)
     }
     return values
   }
@@ -144,7 +144,7 @@ final class RecordConverter: @unchecked Sendable {
       let perSample = Int(count) / sampleCount
       for (slot, sample) in sampleIndexes.enumerated() {
         let elementSize = type == Int32(BCF_HT_STR) ? 1 : 4
-        fields[slot][name] = decode(buffer + sample * perSample * elementSize, count: perSample, type: type, perSample: perSample)
+        fields[slot][name] = decode(buffer + sample * perSample * elementSize, count: perSample, type: type)
       }
     }
     return (fields, genotypes)
@@ -162,7 +162,7 @@ final class RecordConverter: @unchecked Sendable {
     return alleles.isEmpty ? nil : Genotype(alleles: alleles, phased: phased)
   }
 
-  private func decode(_ raw: UnsafeMutableRawPointer, count: Int, type: Int32, perSample: Int) -> FieldValue {
+  private func decode(_ raw: UnsafeMutableRawPointer, count: Int, type: Int32) -> FieldValue {
     switch type {
     case Int32(BCF_HT_INT):
       let values = raw.assumingMemoryBound(to: Int32.self)

@@ -1,6 +1,5 @@
 import CHTSlib
 import CHTSlibShims
-import Dispatch
 import Foundation
 import SarcoCore
 
@@ -279,69 +278,54 @@ struct BatchPipeline {
   mutating func flush() throws {
     let count = reader.format.isText ? lineStarts.count : binaryRecords.count
     guard count > 0 else { return }
-    let workers = min(converters.count, count)
-    let slots = WorkerSlots<Result<[VCFRecord], SarcoError>>(count: workers)
     let regions = self.regions
     let converters = self.converters
     let path = reader.path
+    let ordered: [VCFRecord]
     if reader.format.isText {
       let starts = lineStarts
       let numbers = lineNumbers
       let total = lineBytes.count
-      lineBytes.withUnsafeBufferPointer { bytes in
+      defer {
+        lineBytes.removeAll(keepingCapacity: true)
+        lineStarts.removeAll(keepingCapacity: true)
+        lineNumbers.removeAll(keepingCapacity: true)
+      }
+      ordered = try lineBytes.withUnsafeBufferPointer { bytes in
         let shared = UnsafeSendable(bytes)
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+        return try ParallelShares.map(count: count, workers: converters.count) { worker, share in
           let converter = converters[worker]
           var records: [VCFRecord] = []
-          for item in BatchPipeline.slice(worker, of: workers, count: count) {
+          for item in share {
             let start = starts[item]
             let end = item + 1 < starts.count ? starts[item + 1] - 1 : total - 1
             let line = UnsafeBufferPointer(rebasing: shared.value[start..<end])
             if let reason = converter.parse(line: line) {
-              slots[worker] = .failure(SarcoError.input(
-                "\(path): record \(numbers[item]): malformed VCF record: \(reason) (line starts '\(BatchPipeline.preview(line))')"))
-              return
+              throw SarcoError.input(
+                "\(path): record \(numbers[item]): malformed VCF record: \(reason) (line starts '\(BatchPipeline.preview(line))')")
             }
             let span = converter.span
             guard regions.overlaps(contig: span.contig, start: span.start, end: span.end) else { continue }
             records.append(converter.convert(recordNumber: numbers[item]))
           }
-          slots[worker] = .success(records)
+          return records
         }
       }
-      lineBytes.removeAll(keepingCapacity: true)
-      lineStarts.removeAll(keepingCapacity: true)
-      lineNumbers.removeAll(keepingCapacity: true)
     } else {
       let records = binaryRecords.map(UnsafeSendable.init)
       let numbers = binaryNumbers
-      DispatchQueue.concurrentPerform(iterations: workers) { worker in
-        let converter = converters[worker]
-        let converted = BatchPipeline.slice(worker, of: workers, count: count).map {
-          converter.convert(records[$0].value, recordNumber: numbers[$0])
-        }
-        slots[worker] = .success(converted)
+      defer {
+        for record in binaryRecords { bcf_destroy(record) }
+        binaryRecords.removeAll(keepingCapacity: true)
+        binaryNumbers.removeAll(keepingCapacity: true)
       }
-      for record in binaryRecords { bcf_destroy(record) }
-      binaryRecords.removeAll(keepingCapacity: true)
-      binaryNumbers.removeAll(keepingCapacity: true)
+      ordered = try ParallelShares.map(count: count, workers: converters.count) { worker, share in
+        share.map { converters[worker].convert(records[$0].value, recordNumber: numbers[$0]) }
+      }
     }
     statistics.recordsParsed += count
-    var ordered: [VCFRecord] = []
-    for worker in 0..<workers {
-      switch slots[worker] {
-      case .success(let records): ordered.append(contentsOf: records)
-      case .failure(let error): throw error
-      case nil: throw SarcoError(.internalFailure, "\(path): a parsing worker returned nothing")
-      }
-    }
     statistics.recordsKept += ordered.count
     if !ordered.isEmpty { try body(ordered) }
-  }
-
-  /// Contiguous share `worker` of `count` items.
-  static func slice(_ worker: Int, of workers: Int, count: Int) -> Range<Int> {
-    (worker * count / workers)..<((worker + 1) * count / workers)
   }
 
   static func position(of line: UnsafeBufferPointer<UInt8>) -> Int? {

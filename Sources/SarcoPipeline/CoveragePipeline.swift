@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import HTS
 import SarcoCore
@@ -45,42 +44,38 @@ public enum CoveragePipeline {
       }
     }
     let windows = grouped
-    let slots = WorkerSlots<Result<[(Int, TargetCoverage)], SarcoError>>(count: workers)
-    DispatchQueue.concurrentPerform(iterations: workers) { worker in
-      let share = (worker * windows.count / workers)..<((worker + 1) * windows.count / workers)
+    let all = try ParallelShares.map(count: windows.count, workers: workers) { worker, share -> [(Int, TargetCoverage)] in
       var results: [(Int, TargetCoverage)] = []
-      do {
-        for window in windows[share] {
-          let members = window.map { targets[$0] }
-          let start = members.map { $0.interval.zeroBasedStart }.min()!
-          let end = members.map { $0.interval.end }.max()!
-          var counter = DepthCounter(windowStart: start, windowEnd: end, options: options.counting)
-          try readers[worker].forEachRead(contig: members[0].interval.contig, start: start, end: end) { counter.add($0) }
-          let depths = counter.depths()
-          for index in window {
-            let target = targets[index]
-            let slice = depths[(target.interval.zeroBasedStart - start)..<(target.interval.end - start)]
-            results.append(
-              (index, TargetCoverage(name: target.name, gene: target.gene, interval: target.interval, depths: slice, thresholds: options.thresholds)))
-          }
+      for window in windows[share] {
+        let members = window.map { targets[$0] }
+        let start = members.map { $0.interval.zeroBasedStart }.min()!
+        let end = members.map { $0.interval.end }.max()!
+        var counter = DepthCounter(windowStart: start, windowEnd: end, options: options.counting)
+        try readers[worker].forEachRead(contig: members[0].interval.contig, start: start, end: end) { counter.add($0) }
+        let depths = counter.depths()
+        for index in window {
+          let target = targets[index]
+          let slice = depths[(target.interval.zeroBasedStart - start)..<(target.interval.end - start)]
+          results.append(
+            (index, TargetCoverage(name: target.name, gene: target.gene, interval: target.interval, depths: slice, thresholds: options.thresholds)))
         }
-        slots[worker] = .success(results)
-      } catch let error as SarcoError {
-        slots[worker] = .failure(error)
-      } catch {
-        slots[worker] = .failure(SarcoError.input("\(path): \(error)"))
       }
-    }
-    var all: [(Int, TargetCoverage)] = []
-    for worker in 0..<workers {
-      switch slots[worker] {
-      case .success(let results): all.append(contentsOf: results)
-      case .failure(let error): throw error
-      case nil: throw SarcoError(.internalFailure, "coverage worker \(worker) returned nothing")
-      }
+      return results
     }
     let coverage = all.sorted { $0.0 < $1.0 }.map(\.1)
     return CoverageReport(thresholds: options.thresholds, targets: coverage, minimumFraction: options.minimumFraction)
+  }
+
+  /// Coverage of a panel's coding exons (padded) and pileups at its hotspots, on the view's build.
+  public static func measurePanel(bam: String, view: PanelView, pad: Int, options: Options) throws -> CoverageReport {
+    let targets = view.codingTargets(pad: pad).map { target in
+      // Target names are GENE_exonN.
+      (interval: target.interval, name: target.name, gene: Optional(String(target.name.split(separator: "_").first ?? "")))
+    }
+    var report = try run(bam: bam, targets: targets, options: options)
+    report.hotspots = try hotspotPileups(
+      bam: bam, hotspots: view.panel.hotspots.filter { $0.build == view.build }, options: options)
+    return report
   }
 
   /// Pileups at every position of every hotspot, in hotspot order.
@@ -149,10 +144,9 @@ public enum CoverageTask {
   public static func run(_ request: Request) throws -> Outcome {
     try AtomicFile.prepareDirectory(request.outputDirectory)
     var build = request.genome
-    var hotspots: [Hotspot] = []
-    let targets: [(interval: GenomicInterval, name: String, gene: String?)]
+    let report: CoverageReport
     if let bed = request.bed {
-      targets = try CoveragePipeline.readBED(bed)
+      report = try CoveragePipeline.run(bam: request.bam, targets: try CoveragePipeline.readBED(bed), options: request.options)
     } else {
       let panel = try PanelLoader.load(directory: request.panel ?? "panels/sarcoma")
       let reader = try AlignmentReader(path: request.bam, reference: request.options.reference)
@@ -162,23 +156,19 @@ public enum CoverageTask {
           "\(request.bam): --genome \(forced.rawValue) given, but its @SQ \(detected.evidence.dropFirst(9)); the BAM is \(detected.build.rawValue)")
       }
       build = build ?? detected?.build
-      guard build != nil else {
+      guard let build else {
         throw SarcoError.input("\(request.bam): cannot tell the genome build from its @SQ lengths; pass --genome")
       }
-      let view = try PanelView(panel: panel, build: build!)
-      hotspots = panel.hotspots.filter { $0.build == build }
-      targets = view.codingTargets(pad: request.pad ?? panel.manifest.targetPadBases).map { target in
-        (target.interval, target.name, String(target.name.split(separator: "_").first ?? ""))
-      }
+      report = try CoveragePipeline.measurePanel(
+        bam: request.bam, view: try PanelView(panel: panel, build: build), pad: request.pad ?? panel.manifest.targetPadBases,
+        options: request.options)
     }
-    var report = try CoveragePipeline.run(bam: request.bam, targets: targets, options: request.options)
-    report.hotspots = try CoveragePipeline.hotspotPileups(bam: request.bam, hotspots: hotspots, options: request.options)
     let id = RunPipeline.safeFileName(request.sampleID ?? URL(fileURLWithPath: request.bam).deletingPathExtension().lastPathComponent)
     let tsvPath = RunPipeline.outputPath(request.outputDirectory, id, "coverage.tsv")
     let jsonPath = RunPipeline.outputPath(request.outputDirectory, id, "coverage.json")
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-    let hotspotsPath = hotspots.isEmpty ? nil : RunPipeline.outputPath(request.outputDirectory, id, "hotspot_reads.tsv")
+    let hotspotsPath = report.hotspots.isEmpty ? nil : RunPipeline.outputPath(request.outputDirectory, id, "hotspot_reads.tsv")
     try AtomicFile.writeAll(
       [(Data(tsv(report).utf8), tsvPath), (try encoder.encode(report) + Data([0x0A]), jsonPath)]
         + (hotspotsPath.map { [(Data(hotspotTSV(report.hotspots).utf8), $0)] } ?? []))

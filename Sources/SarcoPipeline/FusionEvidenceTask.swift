@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import HTS
 import SarcoCore
@@ -48,40 +47,24 @@ public enum FusionEvidenceTask {
   }
 
   public static func measure(bam: String, candidates: [Candidate], reference: String?, threads: Int) throws -> [Result] {
-    let workers = max(1, min(threads, candidates.count, 16))
     guard !candidates.isEmpty else { return [] }
+    let workers = max(1, min(threads, candidates.count, 16))
     let readers = try (0..<workers).map { _ in try AlignmentReader(path: bam, reference: reference) }
-    let slots = WorkerSlots<Swift.Result<[Result], SarcoError>>(count: workers)
-    DispatchQueue.concurrentPerform(iterations: workers) { worker in
-      let share = (worker * candidates.count / workers)..<((worker + 1) * candidates.count / workers)
-      do {
-        let results = try candidates[share].map { candidate -> Result in
-          func reads(_ region: GenomicInterval) throws -> [AlignedRead] {
-            var collected: [AlignedRead] = []
-            try readers[worker].forEachRead(
-              contig: region.contig, start: region.zeroBasedStart, end: region.end, details: true
-            ) { collected.append($0) }
-            return collected
-          }
-          let evidence = JunctionEvidence.measure(
-            regionA: candidate.regionA, regionB: candidate.regionB, readsA: try reads(candidate.regionA),
-            readsB: try reads(candidate.regionB))
-          return Result(candidate: candidate, evidence: evidence)
+    return try ParallelShares.map(count: candidates.count, workers: workers) { worker, share in
+      try candidates[share].map { candidate -> Result in
+        func reads(_ region: GenomicInterval) throws -> [AlignedRead] {
+          var collected: [AlignedRead] = []
+          try readers[worker].forEachRead(
+            contig: region.contig, start: region.zeroBasedStart, end: region.end, details: true
+          ) { collected.append($0) }
+          return collected
         }
-        slots[worker] = .success(results)
-      } catch {
-        slots[worker] = .failure(error as? SarcoError ?? SarcoError.input("\(bam): \(error)"))
+        let evidence = JunctionEvidence.measure(
+          regionA: candidate.regionA, regionB: candidate.regionB, readsA: try reads(candidate.regionA),
+          readsB: try reads(candidate.regionB))
+        return Result(candidate: candidate, evidence: evidence)
       }
     }
-    var all: [Result] = []
-    for worker in 0..<workers {
-      switch slots[worker] {
-      case .success(let results): all.append(contentsOf: results)
-      case .failure(let error): throw error
-      case nil: throw SarcoError(.internalFailure, "fusion evidence worker \(worker) returned nothing")
-      }
-    }
-    return all
   }
 
   /// One row per candidate: regions, supporting fragments and the best breakpoints.

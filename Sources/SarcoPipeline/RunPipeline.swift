@@ -43,7 +43,7 @@ public enum RunPipeline {
     let statistics = try reader.read(
       regions: view.scanRegions, sampleIndexes: selection.indexes, access: options.access
     ) { records in
-      let annotated = annotate(records, decomposer: decomposer, view: view, threads: options.threads)
+      let annotated = try annotate(records, decomposer: decomposer, view: view, threads: options.threads)
       for (record, variants) in zip(records, annotated) {
         qc.add(record: record, variants: variants.map(\.variant))
         reported.append(contentsOf: variants)
@@ -89,21 +89,14 @@ public enum RunPipeline {
   /// Coverage of the panel's coding targets and pileups at its hotspots, from a BAM/CRAM of the VCF's build.
   static func measureCoverage(bam: String, view: PanelView, panel: Panel, options: RunOptions) throws -> CoverageReport {
     let reader = try AlignmentReader(path: bam, reference: options.reference)
-    if let detected = try reader.detectedBuild(), detected.build != view.build
-    {
+    if let detected = try reader.detectedBuild(), detected.build != view.build {
       throw SarcoError.input("\(bam): the BAM is \(detected.build.rawValue) (@SQ lengths) but the VCF is \(view.build.rawValue)")
     }
     var coverageOptions = CoveragePipeline.Options()
     coverageOptions.threads = options.threads
     coverageOptions.reference = options.reference
     coverageOptions.thresholds = options.coverageThresholds
-    let targets = view.codingTargets(pad: panel.manifest.targetPadBases).map { target in
-      (interval: target.interval, name: target.name, gene: Optional(String(target.name.split(separator: "_").first ?? "")))
-    }
-    var report = try CoveragePipeline.run(bam: bam, targets: targets, options: coverageOptions)
-    report.hotspots = try CoveragePipeline.hotspotPileups(
-      bam: bam, hotspots: panel.hotspots.filter { $0.build == view.build }, options: coverageOptions)
-    return report
+    return try CoveragePipeline.measurePanel(bam: bam, view: view, pad: panel.manifest.targetPadBases, options: coverageOptions)
   }
 
   /// `--genome` wins, unless the header's contig lengths prove the other build.
@@ -119,7 +112,7 @@ public enum RunPipeline {
   }
 
   /// Splits and annotates a batch, in parallel when asked, keeping record order.
-  static func annotate(_ records: [VCFRecord], decomposer: VariantDecomposer, view: PanelView, threads: Int)
+  static func annotate(_ records: [VCFRecord], decomposer: VariantDecomposer, view: PanelView, threads: Int) throws
     -> [[ReportedVariant]]
   {
     @Sendable func annotateOne(_ record: VCFRecord) -> [ReportedVariant] {
@@ -127,14 +120,7 @@ public enum RunPipeline {
         ReportedVariant(variant: variant, genes: view.geneHits(for: variant), hotspots: view.hotspots(for: variant))
       }
     }
-    let workers = min(threads, records.count)
-    guard workers > 1 else { return records.map(annotateOne) }
-    let slots = WorkerSlots<[[ReportedVariant]]>(count: workers)
-    DispatchQueue.concurrentPerform(iterations: workers) { worker in
-      let range = (worker * records.count / workers)..<((worker + 1) * records.count / workers)
-      slots[worker] = records[range].map(annotateOne)
-    }
-    return (0..<workers).flatMap { slots[$0] ?? [] }
+    return try ParallelShares.map(count: records.count, workers: threads) { _, share in records[share].map(annotateOne) }
   }
 
   static func baseName(_ path: String) -> String { URL(fileURLWithPath: path).lastPathComponent }

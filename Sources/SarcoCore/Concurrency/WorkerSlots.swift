@@ -14,3 +14,31 @@ public final class WorkerSlots<Value>: @unchecked Sendable {
     set { queue.sync { values[index] = newValue } }
   }
 }
+
+/// Splits `0..<count` into one contiguous share per worker, runs the shares
+/// concurrently and joins their results in share order, so output order never
+/// depends on the thread count. The first error, in share order, is rethrown.
+public enum ParallelShares {
+  /// Share `worker` of `count` items split over `workers`.
+  public static func range(_ worker: Int, of workers: Int, count: Int) -> Range<Int> {
+    (worker * count / workers)..<((worker + 1) * count / workers)
+  }
+
+  public static func map<T>(
+    count: Int, workers requested: Int, _ body: @Sendable (_ worker: Int, _ share: Range<Int>) throws -> [T]
+  ) throws -> [T] {
+    let workers = max(1, min(requested, count))
+    guard count > 0 else { return [] }
+    if workers == 1 { return try body(0, 0..<count) }
+    let slots = WorkerSlots<Result<[T], Error>>(count: workers)
+    DispatchQueue.concurrentPerform(iterations: workers) { worker in
+      slots[worker] = Result { try body(worker, range(worker, of: workers, count: count)) }
+    }
+    var joined: [T] = []
+    for worker in 0..<workers {
+      guard let result = slots[worker] else { continue }
+      joined.append(contentsOf: try result.get())
+    }
+    return joined
+  }
+}
