@@ -156,13 +156,8 @@ import Testing
       return
     }
     let out = TestData.temporaryDirectory("build-panel")
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-    process.arguments = [TestData.path("scripts/build-panel"), "--panel", panel, "--out", out]
-    process.standardOutput = FileHandle.nullDevice
-    try process.run()
-    process.waitUntilExit()
-    #expect(process.terminationStatus == 0)
+    let build = try shell("/usr/bin/python3 '\(TestData.path("scripts/build-panel"))' --panel \(panel) --out '\(out)'")
+    #expect(build.status == 0, "\(build.output)")
     let committed = TestData.path("panels/\(panel)")
     let files = FileManager.default.enumerator(atPath: out)?.compactMap { $0 as? String }.filter { $0.hasSuffix(".tsv") || $0.hasSuffix(".txt") } ?? []
     #expect(files.count >= 4)

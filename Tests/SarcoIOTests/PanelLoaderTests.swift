@@ -139,7 +139,7 @@ func loadError(_ directory: String) -> String? {
 
   @Test func outputDirectoryThatIsAFileIsRefused() throws {
     let directory = TestData.temporaryDirectory()
-    FileManager.default.createFile(atPath: "\(directory)/file", contents: Data())
+    #expect(FileManager.default.createFile(atPath: "\(directory)/file", contents: Data()))
     #expect { try AtomicFile.prepareDirectory("\(directory)/file") } throws: {
       ($0 as? SarcoError)?.message.contains("not a directory") == true
     }

@@ -5,19 +5,6 @@ import SarcoPipeline
 import SarcoTestSupport
 import Testing
 
-func shell(_ command: String) throws -> (status: Int32, output: String) {
-  let process = Process()
-  process.executableURL = URL(fileURLWithPath: "/bin/sh")
-  process.arguments = ["-c", command]
-  let pipe = Pipe()
-  process.standardOutput = pipe
-  process.standardError = pipe
-  try process.run()
-  let data = pipe.fileHandleForReading.readDataToEndOfFile()
-  process.waitUntilExit()
-  return (process.terminationStatus, String(decoding: data, as: UTF8.self))
-}
-
 @Suite struct DepthCounterTests {
   func read(_ name: String, _ start: Int, _ blocks: [Range<Int>], flag: UInt16 = 0x3, mate: Int = -1, mapq: UInt8 = 60) -> AlignedRead {
     AlignedRead(start: start, end: blocks.last!.upperBound, flag: flag, mappingQuality: mapq, mateOnSameContig: true,
