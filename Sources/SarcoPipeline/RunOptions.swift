@@ -22,6 +22,14 @@ public struct RunOptions: Sendable {
   /// FASTA for CRAM decoding and hotspot reference bases.
   public var reference: String?
   public var coverageThresholds = [100, 250, 500]
+  /// Tumour (tiers) or germline (ACMG/AMP classes) sample.
+  public var sampleType: ClinicalAssessor.SampleType = .tumor
+  /// PS1/PM5 from ClinVar's other classified variants.
+  public var useClinVarCriteria = true
+  /// A fusion caller's table (PCGR-style `fusions.tsv`).
+  public var fusionsPath: String?
+  /// A copy-number segment table (PCGR-style `cna.tsv`).
+  public var copyNumberPath: String?
 
   public init(
     vcfPath: String, panelPath: String, outputDirectory: String, sample: String? = nil, normal: String? = nil,

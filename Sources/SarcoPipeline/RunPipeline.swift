@@ -37,13 +37,17 @@ public enum RunPipeline {
 
     clock.mark("open VCF, decide build and samples")
     let digest = BackgroundDigest(path: options.vcfPath)
+    // Side tables are read before the VCF so a bad row fails fast.
+    let fusionCalls = try options.fusionsPath.map(CallerTables.fusions(path:)) ?? []
+    let segments = try options.copyNumberPath.map(CallerTables.segments(path:)) ?? []
     let decomposer = VariantDecomposer(header: reader.header, roles: selection.roles)
+    let selector = ConsequenceSelector(view: view)
     var reported: [ReportedVariant] = []
     var qc = QualityCounts()
     let statistics = try reader.read(
       regions: view.scanRegions, sampleIndexes: selection.indexes, access: options.access
     ) { records in
-      let annotated = try annotate(records, decomposer: decomposer, view: view, threads: options.threads)
+      let annotated = try annotate(records, decomposer: decomposer, view: view, selector: selector, threads: options.threads)
       for (record, variants) in zip(records, annotated) {
         qc.add(record: record, variants: variants.map(\.variant))
         reported.append(contentsOf: variants)
@@ -51,6 +55,10 @@ public enum RunPipeline {
     }
     qc.genesWithVariants = Set(reported.flatMap { $0.genes.map(\.gene) }).count
     clock.mark("read, parse and annotate records")
+    let settings = ClinicalAssessor.Settings(
+      sampleType: options.sampleType, tumourType: options.tumorType, useClinVarCriteria: options.useClinVarCriteria)
+    let clinical = ClinicalAssessor(view: view, settings: settings).assess(reported, fusionCalls: fusionCalls, segments: segments)
+    clock.mark("tiers, classes, fusions, copy number, TMB")
 
     let coverage = try options.bam.map { bam in try measureCoverage(bam: bam, view: view, panel: panel, options: options) }
     if options.bam != nil { clock.mark("coverage and hotspot pileups") }
@@ -65,7 +73,7 @@ public enum RunPipeline {
         format: reader.format.rawValue),
       genomeBuild: detection,
       panel: SampleReport.PanelIdentity(name: panel.manifest.name, version: panel.manifest.version, checksum: panel.checksum),
-      qc: qc, variants: reported, coverage: coverage)
+      qc: qc, variants: reported, coverage: coverage, clinical: clinical)
     let jsonPath = outputPath(options.outputDirectory, sampleID, "json")
     let tsvPath = outputPath(options.outputDirectory, sampleID, "variants.tsv")
     // The two renderings are independent; with threads to spare they run side by side.
@@ -75,7 +83,10 @@ public enum RunPipeline {
       if options.threads == 1 || worker == 1 { rendered[1] = Data(TSVReport.render(report).utf8) }
     }
     clock.mark("render JSON and TSV")
-    var files = [(rendered[0] ?? Data(), jsonPath), (rendered[1] ?? Data(), tsvPath)]
+    var files = [
+      (rendered[0] ?? Data(), jsonPath), (rendered[1] ?? Data(), tsvPath),
+      (Data(FindingsTSV.render(report).utf8), outputPath(options.outputDirectory, sampleID, "findings.tsv")),
+    ]
     if let coverage {
       files.append((Data(CoverageTask.tsv(coverage).utf8), outputPath(options.outputDirectory, sampleID, "coverage.tsv")))
       files.append(
@@ -112,12 +123,15 @@ public enum RunPipeline {
   }
 
   /// Splits and annotates a batch, in parallel when asked, keeping record order.
-  static func annotate(_ records: [VCFRecord], decomposer: VariantDecomposer, view: PanelView, threads: Int) throws
-    -> [[ReportedVariant]]
-  {
+  static func annotate(
+    _ records: [VCFRecord], decomposer: VariantDecomposer, view: PanelView, selector: ConsequenceSelector, threads: Int
+  ) throws -> [[ReportedVariant]] {
     @Sendable func annotateOne(_ record: VCFRecord) -> [ReportedVariant] {
       decomposer.variants(from: record).map { variant in
-        ReportedVariant(variant: variant, genes: view.geneHits(for: variant), hotspots: view.hotspots(for: variant))
+        let hits = view.geneHits(for: variant)
+        return ReportedVariant(
+          variant: variant, genes: hits, hotspots: view.hotspots(for: variant),
+          consequences: ClinicalAssessor.consequences(for: variant, hits: hits, selector: selector))
       }
     }
     return try ParallelShares.map(count: records.count, workers: threads) { _, share in records[share].map(annotateOne) }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Writes JSON straight into bytes, laid out exactly as Foundation's
 /// `JSONEncoder` does with `.sortedKeys, .prettyPrinted, .withoutEscapingSlashes`
 /// (two-space indent, `"key" : value`, nil members left out), without building
@@ -88,6 +90,26 @@ public struct JSONWriter {
   public mutating func member(_ name: String, strings: [String]) {
     key(name)
     array(strings) { $0.string($1) }
+  }
+
+  /// Writes a member whose value JSONEncoder lays out (same options as the
+  /// whole report), re-indented to this depth. For small, rarely-read sections
+  /// where a hand-written shape would only repeat the Codable keys.
+  public mutating func member<Value: Encodable>(_ name: String, encoded value: Value?) {
+    guard let value else { return }
+    key(name)
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+    // Encoding plain Codable values cannot fail; a failure is a programming error.
+    let data = try! encoder.encode(value)
+    let padding = [UInt8](repeating: 0x20, count: depth * 2)
+    let encoded = [UInt8](data)
+    for (index, byte) in encoded.enumerated() {
+      bytes.append(byte)
+      // Blank lines (inside empty arrays) stay blank, as JSONEncoder writes them.
+      if byte == 0x0A && encoded[index + 1] != 0x0A { bytes.append(contentsOf: padding) }
+    }
+    isFirst = false
   }
 
   /// Integral values print without a fraction (`1`, not `1.0`), as JSONEncoder does.

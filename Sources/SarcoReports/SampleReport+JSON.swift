@@ -6,6 +6,7 @@ import SarcoCore
 extension SampleReport {
   func write(to json: inout JSONWriter) {
     json.object { json in
+      json.member("clinical", encoded: clinical)
       json.member("commandLine", strings: commandLine)
       if let coverage {
         json.key("coverage")
@@ -72,6 +73,7 @@ extension QualityCounts {
 extension ReportedVariant {
   func write(to json: inout JSONWriter) {
     json.object { json in
+      json.member("consequences", encoded: consequences)
       json.key("genes")
       json.array(genes) { json, hit in hit.write(to: &json) }
       json.key("hotspots")
@@ -97,6 +99,7 @@ extension Variant {
       json.member("filters", strings: filters)
       json.member("id", id)
       json.member("kind", kind.rawValue)
+      json.member("metrics", encoded: metrics)
       if let normal {
         json.key("normal")
         normal.write(to: &json)
@@ -150,6 +153,7 @@ extension UpstreamConsequence {
       json.member("hgvsp", hgvsp)
       json.member("intron", intron)
       json.member("maneSelect", maneSelect)
+      json.member("metrics", encoded: metrics)
       json.member("source", source)
       json.member("transcript", transcript)
     }

@@ -8,15 +8,17 @@ public enum TSVReport {
     "genotype", "zygosity", "depth", "ref_reads", "alt_reads", "vaf", "depth_fields",
     "normal_genotype", "normal_depth", "normal_alt_reads", "normal_vaf",
     "consequence", "hgvsc", "hgvsp", "consequence_source", "hotspot",
+    "population_af", "revel", "cadd_phred", "spliceai",
   ]
 
   public static func render(_ report: SampleReport) -> String {
     var lines = [columns.joined(separator: "\t")]
     for reported in report.variants {
       let variant = reported.variant
+      let metrics = ClinicalAssessor.metrics(of: variant)
       let hits = reported.genes.isEmpty ? [nil] : reported.genes.map { Optional($0) }
       for hit in hits {
-        let upstream = pickConsequence(variant.upstream, gene: hit?.gene, transcript: hit?.transcript)
+        let chosen = reported.consequences.first { $0.gene == hit?.gene }
         let hotspots = reported.hotspots.filter { hit == nil || $0.gene == hit?.gene }
           .map { "\($0.gene) \($0.change)" }
         let cells: [String] = [
@@ -28,29 +30,14 @@ public enum TSVReport {
           text(variant.tumor?.alleleFraction), variant.tumor?.depthSource ?? "",
           variant.normal?.genotype ?? "", text(variant.normal?.depth), text(variant.normal?.alternateReads),
           text(variant.normal?.alleleFraction),
-          upstream?.consequence ?? "", upstream?.hgvsc ?? "", upstream?.hgvsp ?? "", upstream?.source ?? "",
+          chosen?.terms.joined(separator: "&") ?? "", chosen?.hgvsc ?? "", chosen?.hgvsp ?? "", chosen?.source ?? "",
           hotspots.joined(separator: ";"),
+          text(metrics.highestFrequency), text(metrics.revel), text(metrics.cadd), text(metrics.spliceAI),
         ]
         lines.append(cells.map(clean).joined(separator: "\t"))
       }
     }
     return lines.joined(separator: "\n") + "\n"
-  }
-
-  /// The panel transcript's entry when present (accessions compared without
-  /// version, also through VEP's MANE_SELECT column), else the first entry for
-  /// the gene, else the first entry.
-  public static func pickConsequence(_ entries: [UpstreamConsequence], gene: String?, transcript: String?)
-    -> UpstreamConsequence?
-  {
-    func unversioned(_ accession: String?) -> String? { accession?.split(separator: ".").first.map(String.init) }
-    if let wanted = unversioned(transcript),
-      let match = entries.first(where: { unversioned($0.transcript) == wanted || unversioned($0.maneSelect) == wanted })
-    {
-      return match
-    }
-    if let gene, let match = entries.first(where: { $0.gene == gene }) { return match }
-    return entries.first
   }
 
   static func text(_ value: Int?) -> String { value.map(String.init) ?? "" }

@@ -175,18 +175,22 @@ let scenarioNames = ["tumor_only.grch38", "tumor_normal.grch38", "strelka_somati
 @Suite struct UpstreamAnnotationTests {
   @Test func panelTranscriptConsequenceReachesTheTSV() throws {
     let outcome = try run("testdata/vcf/vep_annotated.grch38.vcf.gz")
-    let kit = try #require(outcome.report.variants.first)
+    let kit = try #require(outcome.report.variants.first { $0.genes.first?.gene == "KIT" })
     #expect(kit.variant.upstream.count == 2)
     let rows = try String(contentsOfFile: outcome.tsvPath, encoding: .utf8).split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false) }
     let header = rows[0]
     let column = { (name: String) in header.firstIndex(of: Substring(name))! }
+    let byGene = Dictionary(rows.dropFirst().map { (String($0[column("gene")]), $0) }, uniquingKeysWith: { first, _ in first })
     // The MANE transcript's entry (second in CSQ) is the one shown.
-    #expect(rows[1][column("hgvsp")] == "ENSP00000288135.6:p.Trp557_Lys558del")
-    #expect(rows[1][column("consequence")] == "inframe_deletion")
-    #expect(rows[2][column("consequence")] == "stop_gained")
-    #expect(rows[2][column("consequence_source")] == "CSQ")
-    let tp53 = outcome.report.variants[1].variant.upstream
+    #expect(byGene["KIT"]?[column("hgvsp")] == "ENSP00000288135.6:p.Trp557_Lys558del")
+    #expect(byGene["KIT"]?[column("consequence")] == "inframe_deletion")
+    #expect(byGene["TP53"]?[column("consequence")] == "stop_gained")
+    #expect(byGene["TP53"]?[column("consequence_source")] == "VEP CSQ")
+    #expect(byGene["TP53"]?[column("population_af")] == "4e-06")
+    #expect(byGene["PDGFRA"]?[column("hgvsc")] == "ENST00000257290.10:c.2525A>T")
+    let tp53 = try #require(outcome.report.variants.first { $0.genes.first?.gene == "TP53" }).variant.upstream
     #expect(tp53.map(\.source) == ["CSQ", "ANN"])
     #expect(tp53.last?.hgvsp == "p.Arg213*")
+    #expect(tp53.first?.metrics?.frequencies == ["gnomADe_AF": 0.000004])
   }
 }

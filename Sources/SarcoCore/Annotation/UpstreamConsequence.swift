@@ -13,6 +13,8 @@ public struct UpstreamConsequence: Sendable, Equatable, Codable {
   public let intron: String?
   /// VEP's `MANE_SELECT` column: the RefSeq accession when this transcript is MANE Select.
   public let maneSelect: String?
+  /// Population frequencies and predictor scores carried in this entry's fields.
+  public var metrics: AlleleMetrics? = nil
 }
 
 /// Reads `CSQ`/`ANN`/`BCSQ` INFO strings using the layout its header declares.
@@ -79,6 +81,10 @@ public struct UpstreamConsequenceParser: Sendable {
       let exonIndex = layout.index("EXON", "Rank")
       let intronIndex = layout.index("INTRON")
       let maneIndex = layout.index("MANE_SELECT", "MANE")
+      let metricIndexes = layout.fields.indices.filter {
+        AlleleMetricFields.isFrequency(layout.fields[$0]) || AlleleMetricFields.scoreName(layout.fields[$0]) != nil
+      }
+      let declaresFrequency = layout.fields.contains(where: AlleleMetricFields.isFrequency)
       for entry in entries.flatMap({ $0.split(separator: ",") }) {
         let parts = entry.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
         func value(_ index: Int?) -> String? {
@@ -91,11 +97,17 @@ public struct UpstreamConsequenceParser: Sendable {
           continue
         }
         guard let consequence = value(consequenceIndex) else { continue }
+        var metrics = AlleleMetrics()
+        metrics.frequencyFieldDeclared = declaresFrequency
+        for index in metricIndexes {
+          if let text = value(index) { AlleleMetricFields.add(name: layout.fields[index], value: text, to: &metrics) }
+        }
         result.append(
           UpstreamConsequence(
             source: layout.tag, gene: value(geneIndex), transcript: value(transcriptIndex),
             consequence: consequence, hgvsc: value(hgvscIndex), hgvsp: value(hgvspIndex),
-            exon: value(exonIndex), intron: value(intronIndex), maneSelect: value(maneIndex)))
+            exon: value(exonIndex), intron: value(intronIndex), maneSelect: value(maneIndex),
+            metrics: metrics.isEmpty ? nil : metrics))
       }
     }
     return result

@@ -33,10 +33,13 @@ public struct PanelView: Sendable {
 
   /// Genes whose span (plus flank) a variant touches, each with where in the transcript it falls.
   public func geneHits(for variant: Variant) -> [GeneHit] {
-    let end = max(variant.end, variant.position)
-    return genesBySpan.overlapping(contig: variant.contig, start: variant.position, end: end).map { index in
-      let gene = panel.genes[index]
-      return locate(start: variant.position, end: end, in: gene)
+    geneHits(contig: variant.contig, start: variant.position, end: max(variant.end, variant.position))
+  }
+
+  /// Genes whose span (plus flank) touches `start...end` on `contig`.
+  public func geneHits(contig: String, start: Int, end: Int) -> [GeneHit] {
+    genesBySpan.overlapping(contig: contig, start: start, end: end).map { index in
+      locate(start: start, end: end, in: panel.genes[index])
     }
   }
 

@@ -4,7 +4,7 @@
 /// on the same input give the same report.
 public struct SampleReport: Sendable, Equatable, Codable {
   /// Bumped on any change to the JSON layout (major: incompatible; minor: added members).
-  public static let schemaVersion = "1.1.0"
+  public static let schemaVersion = "1.2.0"
 
   public let schemaVersion: String
   public let tool: Tool
@@ -18,6 +18,8 @@ public struct SampleReport: Sendable, Equatable, Codable {
   public let variants: [ReportedVariant]
   /// Coverage QC and hotspot read counts, when a BAM/CRAM was given.
   public let coverage: CoverageReport?
+  /// Tiers, classes, fusions, copy number and TMB (schema 1.2.0).
+  public let clinical: ClinicalReport?
 
   public struct Tool: Sendable, Equatable, Codable {
     public let name: String
@@ -71,7 +73,7 @@ public struct SampleReport: Sendable, Equatable, Codable {
   public init(
     tool: Tool = Tool(), commandLine: [String], sample: Sample, input: Input,
     genomeBuild: GenomeBuildDetector.Detection, panel: PanelIdentity, qc: QualityCounts, variants: [ReportedVariant],
-    coverage: CoverageReport? = nil
+    coverage: CoverageReport? = nil, clinical: ClinicalReport? = nil
   ) {
     self.schemaVersion = SampleReport.schemaVersion
     self.tool = tool
@@ -83,6 +85,7 @@ public struct SampleReport: Sendable, Equatable, Codable {
     self.qc = qc
     self.variants = variants
     self.coverage = coverage
+    self.clinical = clinical
   }
 }
 
@@ -91,10 +94,13 @@ public struct ReportedVariant: Sendable, Equatable, Codable {
   public let variant: Variant
   public let genes: [GeneHit]
   public let hotspots: [HotspotHit]
+  /// One consequence per gene hit (upstream annotation or panel-derived).
+  public let consequences: [AlleleConsequence]
 
-  public init(variant: Variant, genes: [GeneHit], hotspots: [Hotspot]) {
+  public init(variant: Variant, genes: [GeneHit], hotspots: [Hotspot], consequences: [AlleleConsequence] = []) {
     self.variant = variant
     self.genes = genes
+    self.consequences = consequences
     self.hotspots = hotspots.map { HotspotHit(gene: $0.gene, change: $0.change, source: $0.source) }
   }
 }

@@ -29,6 +29,8 @@ public struct Variant: Sendable, Equatable, Codable {
   public let upstream: [UpstreamConsequence]
   /// Structural details from INFO (SVTYPE, END, MATEID, CHR2, CN), when present.
   public let structural: StructuralInfo?
+  /// Population frequencies and predictor scores from INFO fields, when present.
+  public var metrics: AlleleMetrics? = nil
 
   /// `chrom:pos:ref:alt` on the canonical contig; the key for matching known variants.
   public var key: String { "\(ContigName.canonical(contig)):\(position):\(reference):\(alternate)" }

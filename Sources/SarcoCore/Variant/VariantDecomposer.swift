@@ -25,9 +25,11 @@ public struct VariantDecomposer: Sendable {
   public let roles: SampleRoles
   let formatDefinitions: [String: VCFHeader.FieldDefinition]
   let consequenceParser: UpstreamConsequenceParser
+  let header: VCFHeader
 
   public init(header: VCFHeader, roles: SampleRoles) {
     self.roles = roles
+    self.header = header
     self.formatDefinitions = header.format
     self.consequenceParser = UpstreamConsequenceParser(header: header)
   }
@@ -47,7 +49,7 @@ public struct VariantDecomposer: Sendable {
       let end =
         (kind == .symbolic || kind == .breakend)
         ? record.end : minimal.position + max(minimal.reference.utf8.count, 1) - 1
-      variants.append(
+      var variant =
         Variant(
           contig: record.contig, position: minimal.position, reference: minimal.reference,
           alternate: minimal.alternate, end: end, kind: kind, id: record.id, quality: record.quality,
@@ -59,7 +61,10 @@ public struct VariantDecomposer: Sendable {
           normal: normalCall(record, alternateIndex: alternateIndex),
           upstream: consequenceParser.isEmpty
             ? [] : consequenceParser.consequences(info: record.info, reference: record.reference, alternate: alternate),
-          structural: structuralInfo(record, alternate: alternate, kind: kind)))
+          structural: structuralInfo(record, alternate: alternate, kind: kind))
+      variant.metrics = AlleleMetricFields.fromInfo(
+        record.info, header: header, alternateIndex: alternateIndex, alternateCount: alternates.count)
+      variants.append(variant)
     }
     return variants
   }

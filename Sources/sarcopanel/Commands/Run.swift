@@ -21,10 +21,27 @@ extension Sarcopanel {
         header lines, then the file name; --genome overrides, unless ##contig
         lengths prove the other build.
 
+        Clinical reading (the report's "clinical" section and OUT/<sample>.findings.tsv):
+          tumour samples: AMP/ASCO/CAP 2017 tiers from the panel's evidence and
+            --tumor-type; fusions from breakend pairs and --fusions; copy-number
+            events from <DEL>/<DUP>/<CNV> records and --cna; TMB; likely-germline
+            flags (matched normal when given, else ESMO PMWG criteria) and ACMG/AMP
+            classes for them.
+          --sample-type germline: ACMG/AMP classes (Tavtigian points) for every
+            coding or splice variant in the panel's predisposition genes.
+        Consequences come from VEP CSQ / snpEff ANN / bcftools BCSQ when present
+        (MANE transcript first), else from the panel's exons. Population
+        frequencies (gnomAD*_AF, MAX_AF) and REVEL/CADD/SpliceAI are read from
+        INFO or CSQ when present; without them PM2/BA1/BS1/PP3/BP4 are listed
+        as not evaluated.
+
         Examples:
           sarcopanel run --vcf T001.grch38.vcf.gz --panel panels/sarcoma --out results/
           sarcopanel run --vcf pair.vcf.gz --sample TUMOR --normal NORMAL \\
             --tumor-type GIST --panel panels/sarcoma --out results/ --threads 4
+          sarcopanel run --vcf T001.vcf.gz --fusions T001.fusions.tsv --cna T001.cna.tsv \\
+            --tumor-type DDLS --out results/
+          sarcopanel run --vcf blood.vcf.gz --sample-type germline --panel panels/hereditary --out results/
         """)
 
     @Option(name: .long, help: ArgumentHelp("VCF, bgzipped VCF or BCF to read.", valueName: "file"))
@@ -60,6 +77,18 @@ extension Sarcopanel {
     @Option(name: .long, help: ArgumentHelp("FASTA the BAM/CRAM was aligned to (needed for CRAM; gives hotspot reference bases).", valueName: "fasta"))
     var reference: String?
 
+    @Option(name: .customLong("sample-type"), help: ArgumentHelp("tumor (somatic tiers) or germline (ACMG/AMP classes).", valueName: "type"))
+    var sampleType: String = "tumor"
+
+    @Option(name: .long, help: ArgumentHelp("Fusion caller table (PCGR-style: FusionGene GENE1--GENE2, LeftBreakpoint, RightBreakpoint, SplitReads).", valueName: "tsv"))
+    var fusions: String?
+
+    @Option(name: .long, help: ArgumentHelp("Copy-number segments (PCGR-style: Chromosome, Start, End, nMajor, nMinor; or a CN column).", valueName: "tsv"))
+    var cna: String?
+
+    @Option(name: .customLong("clinvar-criteria"), help: ArgumentHelp("on: PS1/PM5 may use ClinVar's classifications of other variants at the same codon; off: rules only.", valueName: "on|off"))
+    var clinvarCriteria: String = "on"
+
     @Option(name: .long, help: "Threads for decompression, parsing and annotation.")
     var threads: Int = 1
 
@@ -75,6 +104,12 @@ extension Sarcopanel {
         throw ValidationError("--genome must be GRCh38 or GRCh37 (or hg38/hg19), found '\(genome)'")
       }
       if accessMode == nil { throw ValidationError("--access must be auto, stream or index, found '\(access)'") }
+      if ClinicalAssessor.SampleType(rawValue: sampleType) == nil {
+        throw ValidationError("--sample-type must be tumor or germline, found '\(sampleType)'")
+      }
+      if !["on", "off"].contains(clinvarCriteria) {
+        throw ValidationError("--clinvar-criteria must be on or off, found '\(clinvarCriteria)'")
+      }
     }
 
     var accessMode: VCFReader.Access? {
@@ -93,6 +128,10 @@ extension Sarcopanel {
         access: accessMode ?? .automatic, commandLine: CommandLineRecord.withoutThreads(CommandLine.arguments))
       options.bam = bam
       options.reference = reference
+      options.sampleType = ClinicalAssessor.SampleType(rawValue: sampleType) ?? .tumor
+      options.useClinVarCriteria = clinvarCriteria == "on"
+      options.fusionsPath = fusions
+      options.copyNumberPath = cna
       let outcome = try RunPipeline.run(options) { message in
         if !quiet { FileHandle.standardError.write(Data("sarcopanel: \(message)\n".utf8)) }
       }
@@ -103,6 +142,7 @@ extension Sarcopanel {
           sarcopanel: \(stats.access == .index ? "indexed" : "streamed"): \(stats.recordsScanned) records read, \(stats.recordsParsed) parsed, \(qc.panelRecords) in panel regions
           sarcopanel: \(qc.variants) variants (\(qc.passingFilters) PASS) in \(qc.genesWithVariants) panel genes
           sarcopanel: wrote \(outcome.jsonPath)
+          sarcopanel: \(ClinicalSummary.line(outcome.report.clinical))
           sarcopanel: wrote \(outcome.tsvPath)\(outcome.report.coverage.map { "\nsarcopanel: coverage verdict \($0.verdict): \($0.failingTargets.count) of \($0.targets.count) exons below \($0.thresholds.first ?? 0)x in more than \(Int(((1 - $0.minimumFraction) * 100).rounded()))% of bases" } ?? "")
 
           """
@@ -113,6 +153,21 @@ extension Sarcopanel {
         FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
       }
     }
+  }
+}
+
+/// One stderr line on what the clinical reading found.
+enum ClinicalSummary {
+  static func line(_ clinical: ClinicalReport?) -> String {
+    guard let clinical else { return "no clinical section" }
+    if clinical.sampleType == "germline" {
+      let reportable = clinical.germline.filter { $0.classification.hasSuffix("athogenic") }.count
+      return "\(clinical.germline.count) germline variants classified, \(reportable) pathogenic or likely pathogenic"
+    }
+    let tiers = Dictionary(grouping: clinical.somatic.map(\.tier.tier) + clinical.fusions.map(\.tier.tier) + clinical.copyNumber.map(\.tier.tier), by: { $0 })
+    let counts = TierAssignment.order.compactMap { tier in tiers[tier].map { "\(tier) \($0.count)" } }
+    let tmb = clinical.tumourMutationalBurden.map { ", TMB \($0.perMegabase) mut/Mb" } ?? ""
+    return "findings: \(counts.isEmpty ? "none" : counts.joined(separator: ", ")) (\(clinical.fusions.count) fusions, \(clinical.copyNumber.count) copy-number events)\(tmb)"
   }
 }
 

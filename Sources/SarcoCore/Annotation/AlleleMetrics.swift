@@ -1,0 +1,94 @@
+/// Population frequencies and in-silico predictions written into a record,
+/// either as INFO fields (`bcftools annotate` from gnomAD) or as VEP `CSQ`
+/// fields (`gnomADe_AF`, `MAX_AF`, `REVEL`, `CADD_PHRED`, `SpliceAI_pred_DS_*`).
+public struct AlleleMetrics: Sendable, Equatable, Codable {
+  /// Field name to allele frequency (0...1), for the fields that hold a value.
+  public var frequencies: [String: Double] = [:]
+  /// `REVEL`, `CADD_PHRED` and `SpliceAI` (the largest of the four delta scores).
+  public var scores: [String: Double] = [:]
+  /// True when the file declares a population-frequency field: a variant
+  /// without a value there was not seen in that population database.
+  public var frequencyFieldDeclared = false
+
+  public init() {}
+
+  public var isEmpty: Bool { frequencies.isEmpty && scores.isEmpty && !frequencyFieldDeclared }
+
+  /// Highest frequency over every population field; 0 when a field is
+  /// declared but the variant has no value; nil when nothing is known.
+  public var highestFrequency: Double? {
+    if let highest = frequencies.values.max() { return highest }
+    return frequencyFieldDeclared ? 0 : nil
+  }
+
+  public var revel: Double? { scores["REVEL"] }
+  public var cadd: Double? { scores["CADD_PHRED"] }
+  public var spliceAI: Double? { scores["SpliceAI"] }
+
+  /// Keeps the higher frequency and the first score seen for each name.
+  public mutating func merge(_ other: AlleleMetrics) {
+    for (name, value) in other.frequencies { frequencies[name] = max(frequencies[name] ?? value, value) }
+    for (name, value) in other.scores where scores[name] == nil { scores[name] = value }
+    frequencyFieldDeclared = frequencyFieldDeclared || other.frequencyFieldDeclared
+  }
+}
+
+/// Recognises frequency and score fields by name.
+public enum AlleleMetricFields {
+  /// A population allele-frequency field (never the caller's own `AF`).
+  public static func isFrequency(_ name: String) -> Bool {
+    let lowered = name.lowercased()
+    if lowered.hasSuffix("_ac") || lowered.hasSuffix("_an") || lowered.hasSuffix("_nhomalt") { return false }
+    if lowered.hasPrefix("gnomad") { return lowered.contains("af") }
+    return ["max_af", "af_exac", "exac_af", "af_esp", "af_tgp", "1000gp3_af", "exac_af_popmax", "esp_af", "tgp_af"]
+      .contains(lowered)
+  }
+
+  /// The canonical score name for a field, or nil.
+  public static func scoreName(_ name: String) -> String? {
+    switch name.lowercased() {
+    case "revel", "revel_score": return "REVEL"
+    case "cadd_phred", "cadd_phred_score": return "CADD_PHRED"
+    case "spliceai_pred_ds_ag", "spliceai_pred_ds_al", "spliceai_pred_ds_dg", "spliceai_pred_ds_dl", "spliceai":
+      return "SpliceAI"
+    default: return nil
+    }
+  }
+
+  /// Adds one field's value; `SpliceAI` keeps the largest delta score.
+  static func add(name: String, value: String, to metrics: inout AlleleMetrics) {
+    if isFrequency(name) {
+      let numbers = value.split(separator: "&").compactMap { Double($0) }
+      if let highest = numbers.max() { metrics.frequencies[name] = max(metrics.frequencies[name] ?? 0, highest) }
+      return
+    }
+    guard let score = scoreName(name) else { return }
+    var numbers: [Double]
+    if score == "SpliceAI" && value.contains("|") {
+      // INFO/SpliceAI: ALLELE|SYMBOL|DS_AG|DS_AL|DS_DG|DS_DL|DP_AG|DP_AL|DP_DG|DP_DL
+      numbers = value.split(separator: ",").flatMap { entry -> [Double] in
+        let parts = entry.split(separator: "|", omittingEmptySubsequences: false)
+        return parts.count >= 6 ? parts[2...5].compactMap { Double($0) } : []
+      }
+    } else {
+      numbers = value.split(separator: "&").compactMap { Double($0) }
+    }
+    guard let highest = numbers.max() else { return }
+    metrics.scores[score] = max(metrics.scores[score] ?? highest, highest)
+  }
+
+  /// Metrics from a record's INFO for its ALT number `alternateIndex` (1-based).
+  public static func fromInfo(
+    _ info: [String: FieldValue], header: VCFHeader, alternateIndex: Int, alternateCount: Int
+  ) -> AlleleMetrics? {
+    var metrics = AlleleMetrics()
+    metrics.frequencyFieldDeclared = header.info.keys.contains(where: isFrequency)
+    for (name, value) in info where isFrequency(name) || scoreName(name) != nil {
+      let texts = value.texts
+      // Number=A fields hold one value per ALT; others are taken whole.
+      let chosen = texts.count == alternateCount && alternateCount > 1 ? [texts[alternateIndex - 1]] : texts
+      for text in chosen where text != "." { add(name: name, value: text, to: &metrics) }
+    }
+    return metrics.isEmpty ? nil : metrics
+  }
+}

@@ -1,0 +1,45 @@
+/// ClinVar known variants of one build, indexed for the germline criteria:
+/// by normalised key (the variant's own entry, shown beside our class), by
+/// codon for pathogenic missense changes (PS1/PM5), and the most 3' pathogenic
+/// truncating change per gene (PM5_Supporting for truncating variants).
+public struct KnownVariantIndex: Sendable {
+  public let byKey: [String: KnownVariant]
+  /// gene -> codon -> pathogenic missense known variants there.
+  let pathogenicMissenseByCodon: [String: [Int: [KnownVariant]]]
+  /// gene -> largest c. position of a pathogenic nonsense or frameshift variant.
+  let lastPathogenicTruncation: [String: (position: Int, variant: KnownVariant)]
+  public let isEmpty: Bool
+
+  public init(view: PanelView) {
+    var byKey: [String: KnownVariant] = [:]
+    var missense: [String: [Int: [KnownVariant]]] = [:]
+    var truncation: [String: (Int, KnownVariant)] = [:]
+    for known in view.panel.knowledge.knownVariants where known.build == view.build {
+      byKey[known.key] = known
+      guard known.stars >= 2, Self.isPathogenic(known.significance),
+        let c = view.codingPosition(gene: known.gene, position: known.interval.start)
+      else { continue }
+      if known.consequence.contains("missense") && known.reference.count == 1 && known.alternate.count == 1 {
+        missense[known.gene, default: [:]][(c + 2) / 3, default: []].append(known)
+      } else if known.consequence.contains("nonsense") || known.consequence.contains("stop_gained")
+        || known.consequence.contains("frameshift")
+      {
+        if c > (truncation[known.gene]?.0 ?? 0) { truncation[known.gene] = (c, known) }
+      }
+    }
+    self.byKey = byKey
+    pathogenicMissenseByCodon = missense
+    lastPathogenicTruncation = truncation.mapValues { (position: $0.0, variant: $0.1) }
+    isEmpty = byKey.isEmpty
+  }
+
+  public static func isPathogenic(_ significance: String) -> Bool {
+    let lowered = significance.lowercased()
+    return lowered.hasPrefix("pathogenic") || lowered.hasPrefix("likely_pathogenic") || lowered.hasPrefix("likely pathogenic")
+  }
+
+  public static func isBenign(_ significance: String) -> Bool {
+    let lowered = significance.lowercased()
+    return lowered.hasPrefix("benign") || lowered.hasPrefix("likely_benign") || lowered.hasPrefix("likely benign")
+  }
+}

@@ -1,0 +1,103 @@
+/// A protein change read from an HGVS `p.` expression (`p.Val600Glu`,
+/// `ENSP...:p.(Arg213Ter)`, `p.W557_K558del`, `p.Arg213ProfsTer5`, `p.Ala79=`),
+/// reduced to the one-letter form evidence tables use (`V600E`, `W557_K558del`, `R213*`, `R213fs`).
+public struct ProteinChange: Sendable, Equatable, Codable {
+  public enum Effect: String, Sendable, Codable {
+    case missense, nonsense, frameshift, synonymous, deletion, insertion, duplication, delins
+    case startLost = "start_lost"
+    case stopLost = "stop_lost"
+    case other
+  }
+
+  /// One-letter form, e.g. `V600E`.
+  public let short: String
+  /// First residue touched and its one-letter code (`*` for a stop).
+  public let position: Int
+  public let referenceResidue: String
+  /// New residue for substitutions (`*` for a stop), nil otherwise.
+  public let alternateResidue: String?
+  public let effect: Effect
+
+  static let threeToOne: [String: String] = [
+    "Ala": "A", "Arg": "R", "Asn": "N", "Asp": "D", "Cys": "C", "Gln": "Q", "Glu": "E", "Gly": "G", "His": "H",
+    "Ile": "I", "Leu": "L", "Lys": "K", "Met": "M", "Phe": "F", "Pro": "P", "Ser": "S", "Thr": "T", "Trp": "W",
+    "Tyr": "Y", "Val": "V", "Ter": "*", "Sec": "U", "Pyl": "O", "Xaa": "X",
+  ]
+
+  /// Parses the `p.` part of an HGVS string; nil when it is absent or not a protein change.
+  public static func parse(_ hgvs: String) -> ProteinChange? {
+    guard let range = hgvs.firstRange(of: "p.") else { return nil }
+    var text = Substring(hgvs[range.upperBound...])
+    if text.hasPrefix("(") && text.hasSuffix(")") { text = text.dropFirst().dropLast() }
+    var cursor = Cursor(characters: Array(text))
+    guard let first = cursor.residue(), let position = cursor.number() else { return nil }
+    var short = "\(first)\(position)"
+    if cursor.skip("_"), let last = cursor.residue(), let end = cursor.number() { short += "_\(last)\(end)" }
+    let rest = cursor.rest
+    var alternate: String?
+    let effect: Effect
+    let suffixes: [(String, Effect)] = [
+      ("delins", .delins), ("del", .deletion), ("dup", .duplication), ("ins", .insertion),
+    ]
+    if rest.contains("fs") {
+      effect = .frameshift
+      short += "fs"
+    } else if let (suffix, kind) = suffixes.first(where: { rest.hasPrefix($0.0) }) {
+      effect = kind
+      short += suffix
+    } else if rest == "=" {
+      effect = .synonymous
+      alternate = first
+      short += "="
+    } else if rest == "?" && position == 1 {
+      effect = .startLost
+      short += "?"
+    } else if rest.hasPrefix("ext") || (first == "*" && !rest.isEmpty) {
+      effect = .stopLost
+      short += "ext"
+    } else {
+      guard let new = cursor.residue() else { return nil }
+      alternate = new
+      short += new
+      effect = new == "*" ? .nonsense : (new == first ? .synonymous : .missense)
+    }
+    return ProteinChange(
+      short: short, position: position, referenceResidue: first, alternateResidue: alternate, effect: effect)
+  }
+
+  /// Reads residues and numbers left to right.
+  struct Cursor {
+    let characters: [Character]
+    var index = 0
+
+    var rest: String { String(characters[index...]) }
+
+    mutating func skip(_ character: Character) -> Bool {
+      guard index < characters.count, characters[index] == character else { return false }
+      index += 1
+      return true
+    }
+
+    /// A three-letter code, a one-letter capital, or `*`.
+    mutating func residue() -> String? {
+      guard index < characters.count else { return nil }
+      if characters[index] == "*" {
+        index += 1
+        return "*"
+      }
+      if index + 3 <= characters.count, let one = ProteinChange.threeToOne[String(characters[index..<index + 3])] {
+        index += 3
+        return one
+      }
+      guard characters[index].isUppercase && characters[index].isLetter else { return nil }
+      index += 1
+      return String(characters[index - 1])
+    }
+
+    mutating func number() -> Int? {
+      let start = index
+      while index < characters.count, characters[index].isNumber { index += 1 }
+      return index > start ? Int(String(characters[start..<index])) : nil
+    }
+  }
+}
