@@ -74,7 +74,9 @@ public struct ClinicalAssessor: Sendable {
         let input = ACMGClassifier.Input(variant: variant, consequence: consequence, gene: gene, metrics: metrics, atHotspot: atHotspot)
         switch settings.sampleType {
         case .germline:
-          let relevant = consequence.isCoding || consequence.terms.contains { $0.hasPrefix("splice") } || clinvar != nil
+          // Everything within the transcript (exons, introns, UTRs) or known to ClinVar; not the flanks.
+          let flankOnly = consequence.terms.allSatisfy { $0 == "upstream_gene_variant" || $0 == "downstream_gene_variant" }
+          let relevant = !flankOnly || clinvar != nil
           if gene.germlineTesting && relevant && variant.passesFilters { germline.append(classifier.classify(input)) }
         case .tumor:
           let evidence = tiering.matches(consequence: consequence, variant: variant, atHotspot: atHotspot)

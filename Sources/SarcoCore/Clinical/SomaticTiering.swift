@@ -106,8 +106,10 @@ public struct SomaticTiering: Sendable {
   public func tier(for evidence: [MatchedEvidence], fallback: TierAssignment) -> TierAssignment {
     var best: TierAssignment?
     for item in evidence where item.supports && Self.tieringTypes.contains(item.evidenceType) {
-      // A diagnostic marker without a stated tumour type points to the tumour type it defines.
-      var match = item.tumourTypeMatch == "unknown" && item.evidenceType == "diagnostic" ? "same" : item.tumourTypeMatch
+      // The panel's defining markers (WHO fusions, amplifications) point to the tumour type they
+      // define when none is given; other evidence without a tumour type counts as another type's.
+      let definingMarker = item.source == "panel" && item.evidenceType == "diagnostic"
+      var match = item.tumourTypeMatch == "unknown" && definingMarker ? "same" : item.tumourTypeMatch
       // Only level A tumour-agnostic items (tissue-agnostic approvals) count as this tumour type.
       if match == "agnostic" { match = item.level == "A" ? "same" : "agnostic" }
       let effective = match == "same" ? "same" : "other"

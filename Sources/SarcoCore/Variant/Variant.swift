@@ -67,6 +67,13 @@ public struct OriginalRecord: Sendable, Equatable, Codable {
   public let alternates: [String]
   /// 1-based index of this variant's ALT among `alternates`.
   public let alternateIndex: Int
+
+  public init(position: Int, reference: String, alternates: [String], alternateIndex: Int) {
+    self.position = position
+    self.reference = reference
+    self.alternates = alternates
+    self.alternateIndex = alternateIndex
+  }
 }
 
 /// Structural-variant fields carried through for fusion and copy-number work.

@@ -1,0 +1,65 @@
+import SarcoCore
+import SarcoTestSupport
+import Testing
+
+@Suite struct ProteinChangeTests {
+  @Test(arguments: [
+    ("ENSP00000288135.6:p.Trp557_Lys558del", "W557_K558del", ProteinChange.Effect.deletion),
+    ("p.Val600Glu", "V600E", .missense),
+    ("p.(Arg213Ter)", "R213*", .nonsense),
+    ("p.Arg213*", "R213*", .nonsense),
+    ("p.Arg213ProfsTer5", "R213fs", .frameshift),
+    ("p.Ala79=", "A79=", .synonymous),
+    ("p.Met1?", "M1?", .startLost),
+    ("p.D842V", "D842V", .missense),
+    ("p.Ter394GlnextTer17", "*394ext", .stopLost),
+    ("p.Glu746_Ala750del", "E746_A750del", .deletion),
+  ])
+  func parses(hgvs: String, short: String, effect: ProteinChange.Effect) {
+    let change = ProteinChange.parse(hgvs)
+    #expect(change?.short == short)
+    #expect(change?.effect == effect)
+  }
+
+  @Test func rejectsNonProteinText() {
+    #expect(ProteinChange.parse("c.637C>T") == nil)
+    #expect(ProteinChange.parse("p.?") == nil)
+  }
+}
+
+@Suite struct PanelConsequenceTests {
+  let view = try! PanelView(panel: TestPanels.sarcoma, build: .grch38)
+
+  func consequence(_ position: Int, _ reference: String, _ alternate: String, contig: String = "17") -> AlleleConsequence? {
+    let kind = AlleleTrimming.kind(reference: reference, alternate: alternate)
+    let variant = Variant(
+      contig: contig, position: position, reference: reference, alternate: alternate,
+      end: position + reference.count - 1, kind: kind, id: ".", quality: nil, filters: [],
+      original: OriginalRecord(position: position, reference: reference, alternates: [alternate], alternateIndex: 1),
+      tumor: nil, normal: nil, upstream: [], structural: nil)
+    guard let hit = view.geneHits(for: variant).first else { return nil }
+    return ConsequenceSelector(view: view).select(for: variant, hit: hit)
+  }
+
+  @Test func minusStrandCodingSNVGetsItsCodingName() throws {
+    let r213 = try #require(consequence(7_674_894, "G", "A"))
+    #expect(r213.hgvsc == "c.637C>T" && r213.codon == 213 && r213.exon == 6 && r213.source == "panel-derived")
+    #expect(r213.terms == ["coding_sequence_variant"])
+  }
+
+  @Test func canonicalSpliceSitesAndSpliceRegion() throws {
+    // TP53 (minus strand) exon 10 ends at c.1100 (genomic 7670609); 7670608-7670607 read CA on the
+    // plus strand of the shared GRCh38 FASTA, the GT donor on the transcript's strand.
+    let donor = try #require(consequence(7_670_608, "C", "T"))
+    #expect(donor.terms.first == "splice_donor_variant")
+    #expect(donor.hgvsc == "c.1100+1G>A")
+    let region = try #require(consequence(7_670_604, "C", "T"))
+    #expect(region.terms.contains("splice_region_variant") && region.terms.contains("intron_variant"))
+    #expect(!region.terms.contains("splice_donor_variant"))
+  }
+
+  @Test func indelLengthDecidesFrameshiftOrInFrame() throws {
+    #expect(try #require(consequence(54_727_436, "GTGGAAG", "G", contig: "4")).terms == ["inframe_deletion"])
+    #expect(try #require(consequence(54_727_436, "GT", "G", contig: "4")).terms == ["frameshift_variant"])
+  }
+}

@@ -1,0 +1,185 @@
+import Foundation
+import SarcoCore
+import SarcoIO
+import SarcoPipeline
+import SarcoTestSupport
+import Testing
+
+/// Runs one scenario with clinical settings and returns its clinical section.
+func clinical(
+  _ vcf: String, tumourType: String? = nil, sampleType: ClinicalAssessor.SampleType = .tumor,
+  clinvar: Bool = true, fusions: String? = nil, cna: String? = nil, threads: Int = 1
+) throws -> (report: SampleReport, clinical: ClinicalReport) {
+  var options = RunOptions(
+    vcfPath: vcf.hasPrefix("/") ? vcf : TestData.path(vcf), panelPath: TestData.path("panels/sarcoma"),
+    outputDirectory: TestData.temporaryDirectory("clinical"), tumorType: tumourType, sampleID: "S", threads: threads,
+    commandLine: ["sarcopanel", "run"])
+  options.sampleType = sampleType
+  options.useClinVarCriteria = clinvar
+  options.fusionsPath = fusions
+  options.copyNumberPath = cna
+  let report = try RunPipeline.run(options, panel: TestPanels.sarcoma).report
+  return (report, try #require(report.clinical))
+}
+
+@Suite struct SomaticTierTests {
+  @Test func kitExon11DeletionInGISTIsTierIAWithImatinib() throws {
+    // Same answer from VEP's annotation and from the panel's exons alone.
+    for vcf in ["testdata/vcf/vep_annotated.grch38.vcf", "testdata/vcf/tumor_only.grch38.vcf"] {
+      let result = try clinical(vcf, tumourType: "GIST").clinical
+      let kit = try #require(result.somatic.first { $0.variantKey == "4:54727437:TGGAAG:" || $0.variantKey.hasPrefix("4:54727436:GTGGAAG") })
+      #expect(kit.tier.tier == "I-A")
+      #expect(kit.tier.reason.contains("Imatinib"))
+      #expect(kit.tier.source.contains("PMID:27993330"))
+      #expect(kit.therapies.sensitivity.first == "Imatinib (level A, this tumour type)")
+      #expect(kit.consequence.terms.first == "inframe_deletion")
+      #expect(kit.evidence.contains { $0.id == "SARCOPANEL:002" && $0.citation.contains("FDA") })
+    }
+  }
+
+  @Test func pdgfraD842VShowsAvapritinibSensitivityAndImatinibResistance() throws {
+    let result = try clinical("testdata/vcf/vep_annotated.grch38.vcf", tumourType: "GIST").clinical
+    let d842v = try #require(result.somatic.first { $0.gene == "PDGFRA" })
+    #expect(d842v.alteration == "PDGFRA p.D842V")
+    #expect(d842v.tier.tier == "I-A")
+    #expect(d842v.therapies.sensitivity.first == "Avapritinib (level A, this tumour type)")
+    #expect(d842v.therapies.resistance.first == "Imatinib (level A, this tumour type)")
+  }
+
+  @Test func evidenceForAnotherTumourTypeIsDowngraded() throws {
+    let result = try clinical("testdata/vcf/vep_annotated.grch38.vcf", tumourType: "ES").clinical
+    let kit = try #require(result.somatic.first { $0.gene == "KIT" })
+    #expect(kit.tier.tier == "II-C")
+    #expect(kit.tier.reason.contains("not ES"))
+    // KIT exon 11 has its own level B evidence in melanoma.
+    let melanoma = try clinical("testdata/vcf/vep_annotated.grch38.vcf", tumourType: "MEL").clinical
+    #expect(melanoma.somatic.first { $0.gene == "KIT" }?.tier.tier == "I-B")
+    let unspecified = try clinical("testdata/vcf/vep_annotated.grch38.vcf").clinical
+    #expect(unspecified.somatic.first { $0.gene == "KIT" }?.tier.tier == "II-C")
+    #expect(unspecified.notes.contains { $0.contains("no --tumor-type") })
+  }
+
+  @Test func tumourOnlyFindingsInPredispositionGenesAskForGermlineTesting() throws {
+    let result = try clinical("testdata/vcf/vep_annotated.grch38.vcf", tumourType: "GIST").clinical
+    let tp53 = try #require(result.somatic.first { $0.gene == "TP53" })
+    #expect(tp53.origin.call == "possibly_germline")
+    #expect(tp53.origin.recommendation?.contains("germline testing") == true)
+    #expect(tp53.origin.source.contains("ESMO"))
+    // ... and it is classified as a germline variant beside its tier.
+    #expect(result.germline.contains { $0.gene == "TP53" && $0.classification == "Pathogenic" })
+  }
+
+  @Test func matchedNormalDecidesOrigin() throws {
+    let report = try run("testdata/vcf/tumor_normal.grch38.vcf").report
+    let clinical = try #require(report.clinical)
+    #expect(!clinical.somatic.isEmpty)
+    #expect(clinical.somatic.allSatisfy { $0.origin.source == "matched normal" })
+  }
+
+  @Test func tmbCountsCodingSomaticCallsAndStatesItsRules() throws {
+    let result = try clinical("testdata/vcf/tumor_only.grch38.vcf", tumourType: "GIST").clinical
+    let tmb = try #require(result.tumourMutationalBurden)
+    #expect(tmb.footprintMegabases > 0.2 && tmb.footprintMegabases < 0.5)
+    #expect(tmb.perMegabase == ((Double(tmb.mutations) / tmb.footprintMegabases) * 100).rounded() / 100 || tmb.mutations > 0)
+    #expect(!tmb.counted.contains("4:54285926:A:T"))  // PDGFRA D842 is a known hotspot: left out
+    #expect(tmb.rules.contains { $0.contains("hotspot") })
+  }
+
+  @Test func clinicalSectionIsTheSameAtAnyThreadCount() throws {
+    let one = try clinical("testdata/vcf/structural.grch38.vcf", tumourType: "ES", threads: 1).report
+    let three = try clinical("testdata/vcf/structural.grch38.vcf", tumourType: "ES", threads: 3).report
+    #expect(one.clinical == three.clinical)
+  }
+}
+
+@Suite struct StructuralFindingTests {
+  @Test func ewsr1Fli1BreakendPairIsTierIDiagnosticForEwingSarcoma() throws {
+    let result = try clinical("testdata/vcf/structural.grch38.vcf", tumourType: "ES").clinical
+    #expect(result.fusions.count == 1)
+    let fusion = try #require(result.fusions.first)
+    #expect(fusion.name == "EWSR1::FLI1")
+    #expect(fusion.notes.isEmpty)  // 5'/3' order came from the breakend orientation
+    #expect(fusion.tier.tier == "I-A")
+    #expect(fusion.panelMatch?.meaning == "Ewing sarcoma")
+    #expect(fusion.evidence.first?.evidenceType == "diagnostic")
+    #expect(fusion.panelMatch?.citation.contains("PMID:1522903") == true)
+  }
+
+  @Test func mdm2AmplificationCarriesItsLiposarcomaMeaning() throws {
+    let fromVCF = try clinical("testdata/vcf/structural.grch38.vcf", tumourType: "DDLS").clinical
+    let mdm2 = try #require(fromVCF.copyNumber.first { $0.name == "MDM2 amplification" })
+    #expect(mdm2.copyNumber == 12.5 && mdm2.tier.tier == "I-A")
+    #expect(mdm2.panelMatch?.meaning.contains("liposarcoma") == true)
+    #expect(fromVCF.copyNumber.contains { $0.name == "CDKN2A homozygous deletion" })
+
+    let directory = TestData.temporaryDirectory("cna")
+    let segments = "\(directory)/S.cna.tsv"
+    try "Chromosome\tStart\tEnd\tnMajor\tnMinor\n12\t68700000\t69000000\t9\t1\n1\t1000\t2000\t1\t1\n"
+      .write(toFile: segments, atomically: true, encoding: .utf8)
+    let fromTable = try clinical("testdata/vcf/germline.grch38.vcf", tumourType: "DDLS", cna: segments).clinical
+    let segment = try #require(fromTable.copyNumber.first { $0.name == "MDM2 amplification" })
+    #expect(segment.copyNumber == 10)
+    #expect(segment.source.hasSuffix("S.cna.tsv line 2"))
+    #expect(segment.panelMatch?.tumourTypes == ["WDLS", "DDLS"])
+  }
+
+  @Test func pcgrFusionTableIsMatchedToThePanel() throws {
+    guard let fusions = TestData.shared("examples/pcgr_T001-BRCA/T001-BRCA.grch38.fusions.tsv") else {
+      print("skipped: ../shared/data/examples absent")
+      return
+    }
+    let result = try clinical("testdata/vcf/germline.grch38.vcf", fusions: fusions).clinical
+    let ewing = try #require(result.fusions.first { $0.name == "EWSR1::FLI1" })
+    #expect(ewing.supportingReads == 75)
+    #expect(ewing.tier.tier == "I-A")  // a diagnostic marker without --tumor-type points to its tumour type
+    let ntrk = try #require(result.fusions.first { $0.genes.contains("NTRK1") })
+    #expect(ntrk.therapies.sensitivity.contains { $0.hasPrefix("Larotrectinib") })
+  }
+
+  @Test func badFusionRowsNameFileAndLine() throws {
+    let directory = TestData.temporaryDirectory("fusions")
+    let path = "\(directory)/bad.tsv"
+    try "FusionGene\tSplitReads\nEWSR1--FLI1\t10\nEWSR1FLI1\tx\n".write(toFile: path, atomically: true, encoding: .utf8)
+    #expect {
+      _ = try clinical("testdata/vcf/germline.grch38.vcf", fusions: path)
+    } throws: { error in
+      let message = (error as? SarcoError)?.message ?? ""
+      return message.contains("bad.tsv:3") && message.contains("GENE1--GENE2") && (error as? SarcoError)?.kind == .input
+    }
+    #expect(try FileManager.default.contentsOfDirectory(atPath: directory) == ["bad.tsv"])
+  }
+}
+
+@Suite struct GermlineClassificationTests {
+  @Test func tp53TruncatingGermlineVariantIsPathogenicWithPVS1() throws {
+    let result = try clinical("testdata/vcf/vep_annotated.grch38.vcf", sampleType: .germline).clinical
+    let tp53 = try #require(result.germline.first { $0.gene == "TP53" })
+    #expect(tp53.classification == "Pathogenic")
+    #expect(tp53.criteria.map(\.code) == ["PVS1", "PM5_Supporting", "PM2"])
+    #expect(tp53.points == 10)
+    #expect(tp53.criteria.first?.evidence.contains("nonsense-mediated decay") == true)
+    #expect(tp53.classRule.contains("Tavtigian"))
+    // ClinVar's class is shown beside ours.
+    #expect(tp53.clinvar?.significance == "Pathogenic")
+    #expect(result.somatic.isEmpty && result.tumourMutationalBurden == nil)
+  }
+
+  @Test func withoutClinVarCriteriaTheTruncatingVariantIsLikelyPathogenic() throws {
+    let result = try clinical("testdata/vcf/vep_annotated.grch38.vcf", sampleType: .germline, clinvar: false).clinical
+    let tp53 = try #require(result.germline.first { $0.gene == "TP53" })
+    #expect(tp53.classification == "Likely pathogenic" && tp53.points == 9)
+    #expect(tp53.notEvaluated.contains { $0.contains("--clinvar-criteria off") })
+  }
+
+  @Test func commonPolymorphismIsBenignFromItsPopulationFrequency() throws {
+    let result = try clinical("testdata/vcf/germline.grch38.vcf", sampleType: .germline).clinical
+    let p72r = try #require(result.germline.first { $0.variantKey == "17:7676154:G:C" })
+    #expect(p72r.criteria.map(\.code) == ["BA1"])
+    #expect(p72r.classification == "Benign")
+    #expect(p72r.criteria.first?.source.contains("TP53 VCEP") == true)
+    // Without a consequence from annotation, R213* stays uncertain: the panel alone cannot tell it is a stop.
+    let r213 = try #require(result.germline.first { $0.variantKey == "17:7674894:G:A" })
+    #expect(r213.classification == "Uncertain significance")
+    #expect(r213.consequence.source == "panel-derived" && r213.consequence.hgvsc == "c.637C>T")
+  }
+}
