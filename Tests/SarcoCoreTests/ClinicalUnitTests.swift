@@ -63,3 +63,39 @@ import Testing
     #expect(try #require(consequence(54_727_436, "GT", "G", contig: "4")).terms == ["frameshift_variant"])
   }
 }
+
+@Suite struct RealUpstreamAnnotationTests {
+  /// vcf2maf's VEP-annotated Pindel example (GRCh37, 80-odd CSQ fields): every
+  /// entry's gene, HGVSc and HGVSp read through the header layout equal the
+  /// columns the header names, taken independently here.
+  @Test func vcf2mafVEPExampleFieldsFollowTheHeader() throws {
+    guard let path = TestData.shared("examples/vcf2maf_tests/test_pindel.vep.vcf") else {
+      print("skipped: ../shared/data/examples absent")
+      return
+    }
+    let text = try String(contentsOfFile: path, encoding: .utf8)
+    let lines = text.split(separator: "\n")
+    let header = VCFHeader(text: lines.filter { $0.hasPrefix("#") }.joined(separator: "\n"))
+    let parser = UpstreamConsequenceParser(header: header)
+    let format = try #require(header.info["CSQ"]?.description.split(separator: ":").last)
+      .trimmingCharacters(in: .whitespaces).split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+    let symbol = try #require(format.firstIndex(of: "SYMBOL"))
+    let hgvsc = try #require(format.firstIndex(of: "HGVSc"))
+    let hgvsp = try #require(format.firstIndex(of: "HGVSp"))
+    var compared = 0
+    for line in lines where !line.hasPrefix("#") {
+      let columns = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+      guard let csq = columns[7].split(separator: ";").first(where: { $0.hasPrefix("CSQ=") })?.dropFirst(4) else { continue }
+      let parsed = parser.consequences(info: ["CSQ": .strings([String(csq)])], reference: columns[3], alternate: columns[4])
+      let entries = csq.split(separator: ",").map { $0.split(separator: "|", omittingEmptySubsequences: false).map(String.init) }
+      #expect(parsed.count == entries.count)
+      for (entry, consequence) in zip(entries, parsed) {
+        #expect(consequence.gene == (entry[symbol].isEmpty ? nil : entry[symbol]))
+        #expect(consequence.hgvsc == (entry[hgvsc].isEmpty ? nil : entry[hgvsc]))
+        #expect(consequence.hgvsp == (entry[hgvsp].isEmpty ? nil : entry[hgvsp]))
+        compared += 1
+      }
+    }
+    #expect(compared > 100)
+  }
+}
