@@ -39,10 +39,19 @@ func sarcopanel(_ arguments: [String]) throws -> Invocation {
     #expect(result.status == 0, "\(result.stderr)")
     #expect(result.stderr.contains("5 variants (4 PASS) in 3 panel genes"))
     #expect(result.stderr.contains("wrote \(out)/GIST01.json"))
-    #expect(try FileManager.default.contentsOfDirectory(atPath: out).sorted() == ["GIST01.json", "GIST01.variants.tsv"])
+    #expect(result.stderr.contains("findings: ") && result.stderr.contains("TMB"))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: out).sorted() == ["GIST01.findings.tsv", "GIST01.json", "GIST01.variants.tsv"])
     let json = try String(contentsOfFile: "\(out)/GIST01.json", encoding: .utf8)
     // --threads is left out of the recorded command line: it cannot change results.
     #expect(!json.contains("--threads"))
+  }
+
+  @Test func clinicalOptionsAreCheckedAndExplained() throws {
+    let bad = try sarcopanel(["run", "--vcf", "testdata/vcf/germline.grch38.vcf", "--out", TestData.temporaryDirectory("cli"), "--sample-type", "blood"])
+    #expect(bad.status == 2)
+    #expect(bad.stderr.contains("--sample-type must be tumor or germline"))
+    let help = try sarcopanel(["run", "--help"])
+    #expect(help.stdout.contains("--clinvar-criteria") && help.stdout.contains("ACMG/AMP"))
   }
 
   @Test func dataErrorsExitOneWithOneLine() throws {
