@@ -7,6 +7,8 @@ public struct PanelView: Sendable {
   let exonsByGene: [String: [Exon]]
   let exonIndex: IntervalIndex<Exon>
   let hotspotIndex: IntervalIndex<Hotspot>
+  /// Genes by exact symbol, for per-variant lookups.
+  let geneBySymbol: [String: Gene]
   /// Gene spans plus the manifest's flank: what a run reads.
   public let scanRegions: RegionFilter
 
@@ -29,6 +31,7 @@ public struct PanelView: Sendable {
     exonIndex = IntervalIndex(exons.map { ($0.interval, $0) })
     hotspotIndex = IntervalIndex(panel.hotspots.filter { $0.build == build }.map { ($0.interval, $0) })
     scanRegions = RegionFilter(spans.map(\.0))
+    geneBySymbol = Dictionary(panel.genes.map { ($0.symbol, $0) }, uniquingKeysWith: { first, _ in first })
   }
 
   /// Genes whose span (plus flank) a variant touches, each with where in the transcript it falls.
@@ -155,7 +158,7 @@ extension PanelView {
   /// The `c.` number of a genomic base inside a gene's coding sequence on this
   /// build (1 = first base of the start codon), or nil outside coding exons.
   public func codingPosition(gene symbol: String, position: Int) -> Int? {
-    guard let gene = panel.gene(named: symbol), let locus = gene.locus(on: build),
+    guard let gene = geneBySymbol[symbol] ?? panel.gene(named: symbol), let locus = gene.locus(on: build),
       let codingStart = locus.codingStart, let codingEnd = locus.codingEnd,
       codingStart <= position, position <= codingEnd
     else { return nil }
