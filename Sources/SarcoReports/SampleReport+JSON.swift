@@ -73,7 +73,8 @@ extension QualityCounts {
 extension ReportedVariant {
   func write(to json: inout JSONWriter) {
     json.object { json in
-      json.member("consequences", encoded: consequences)
+      json.key("consequences")
+      json.array(consequences) { json, consequence in consequence.write(to: &json) }
       json.key("genes")
       json.array(genes) { json, hit in hit.write(to: &json) }
       json.key("hotspots")
@@ -99,7 +100,10 @@ extension Variant {
       json.member("filters", strings: filters)
       json.member("id", id)
       json.member("kind", kind.rawValue)
-      json.member("metrics", encoded: metrics)
+      if let metrics {
+        json.key("metrics")
+        metrics.write(to: &json)
+      }
       if let normal {
         json.key("normal")
         normal.write(to: &json)
@@ -153,7 +157,10 @@ extension UpstreamConsequence {
       json.member("hgvsp", hgvsp)
       json.member("intron", intron)
       json.member("maneSelect", maneSelect)
-      json.member("metrics", encoded: metrics)
+      if let metrics {
+        json.key("metrics")
+        metrics.write(to: &json)
+      }
       json.member("source", source)
       json.member("transcript", transcript)
     }
@@ -254,6 +261,60 @@ extension HotspotPileup {
       json.member("reference", reference)
       json.key("referenceAssumed")
       json.bool(referenceAssumed)
+    }
+  }
+}
+
+extension AlleleConsequence {
+  func write(to json: inout JSONWriter) {
+    json.object { json in
+      json.member("codon", codon)
+      json.member("exon", exon)
+      json.member("exonCount", exonCount)
+      json.member("gene", gene)
+      json.member("hgvsc", hgvsc)
+      json.member("hgvsp", hgvsp)
+      json.member("impact", impact)
+      json.member("intron", intron)
+      json.key("panelTranscript")
+      json.bool(panelTranscript)
+      if let protein {
+        json.key("protein")
+        json.object { json in
+          json.member("alternateResidue", protein.alternateResidue)
+          json.member("effect", protein.effect.rawValue)
+          json.member("position", protein.position)
+          json.member("referenceResidue", protein.referenceResidue)
+          json.member("short", protein.short)
+        }
+      }
+      json.member("source", source)
+      json.member("terms", strings: terms)
+      json.member("transcript", transcript)
+    }
+  }
+}
+
+extension AlleleMetrics {
+  func write(to json: inout JSONWriter) {
+    json.object { json in
+      json.key("frequencies")
+      json.numbers(frequencies)
+      json.key("frequencyFieldDeclared")
+      json.bool(frequencyFieldDeclared)
+      json.key("scores")
+      json.numbers(scores)
+    }
+  }
+}
+
+extension JSONWriter {
+  /// A string-keyed map of numbers, keys in code-point order.
+  mutating func numbers(_ values: [String: Double]) {
+    object { json in
+      for (key, value) in values.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
+        json.member(key, value)
+      }
     }
   }
 }

@@ -68,7 +68,7 @@ public struct ClinicalAssessor: Sendable {
       sawMetrics = sawMetrics || metrics.highestFrequency != nil
       sawUpstream = sawUpstream || !variant.upstream.isEmpty
       for consequence in item.consequences {
-        guard let gene = view.panel.gene(named: consequence.gene) else { continue }
+        guard let gene = view.gene(consequence.gene) else { continue }
         let atHotspot = item.hotspots.contains { $0.gene == gene.symbol }
         let clinvar = known.byKey[variant.key]
         let input = ACMGClassifier.Input(variant: variant, consequence: consequence, gene: gene, metrics: metrics, atHotspot: atHotspot)

@@ -14,7 +14,7 @@ public struct ConsequenceSelector: Sendable {
   }
 
   public func select(for variant: Variant, hit: GeneHit) -> AlleleConsequence? {
-    guard let gene = view.panel.gene(named: hit.gene) else { return nil }
+    guard let gene = view.gene(hit.gene) else { return nil }
     let entries = variant.upstream.filter { $0.gene == nil || $0.gene == gene.symbol || gene.aliases.contains($0.gene ?? "") }
     if !entries.isEmpty, let chosen = pick(entries, gene: gene, hit: hit) {
       return consequence(from: chosen, gene: gene, hit: hit, variant: variant)

@@ -12,6 +12,7 @@ public struct KnownVariantIndex: Sendable {
 
   public init(view: PanelView) {
     var byKey: [String: KnownVariant] = [:]
+    byKey.reserveCapacity(view.panel.knowledge.knownVariants.count)
     var missense: [String: [Int: [KnownVariant]]] = [:]
     var truncation: [String: (Int, KnownVariant)] = [:]
     for known in view.panel.knowledge.knownVariants where known.build == view.build {

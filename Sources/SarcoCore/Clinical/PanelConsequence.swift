@@ -78,6 +78,8 @@ struct PanelConsequence {
       let donorBase = strand == .plus ? upstream.end : upstream.start
       let acceptorBase = strand == .plus ? downstream.start : downstream.end
       for (boundary, isDonor) in [(donorBase, true), (acceptorBase, false)] {
+        // Splice sites reach 8 intronic and 3 exonic bases from the boundary.
+        if end < boundary - 8 || start > boundary + 8 { continue }
         // Intron offset of the nearest touched base: positive after a donor, negative before an acceptor.
         let direction = (isDonor == (strand == .plus)) ? 1 : -1
         let intronBases = (1...8).map { boundary + direction * $0 }

@@ -18,7 +18,9 @@ public struct SomaticTiering: Sendable {
 
   /// Evidence for a small variant in `gene`.
   public func matches(consequence: AlleleConsequence, variant: Variant, atHotspot: Bool) -> [MatchedEvidence] {
-    (evidenceByGene[consequence.gene] ?? []).compactMap { item in
+    // Every small-variant matcher needs a protein-altering change.
+    guard consequence.isProteinAltering, let items = evidenceByGene[consequence.gene] else { return [] }
+    return items.compactMap { item in
       guard applies(item.matcher, to: consequence, variant: variant, atHotspot: atHotspot) else { return nil }
       return matched(item)
     }

@@ -91,9 +91,9 @@ public struct StructuralInterpreter: Sendable {
   /// Rows of a fusion caller's table whose partners include a panel gene.
   public func fusions(from calls: [FusionCall]) -> [StructuralFinding] {
     calls.compactMap { call in
-      let five = view.panel.gene(named: call.fivePrime)?.symbol ?? call.fivePrime
-      let three = view.panel.gene(named: call.threePrime)?.symbol ?? call.threePrime
-      guard view.panel.gene(named: five) != nil || view.panel.gene(named: three) != nil else { return nil }
+      let five = view.gene(call.fivePrime)?.symbol ?? call.fivePrime
+      let three = view.gene(call.threePrime)?.symbol ?? call.threePrime
+      guard view.gene(five) != nil || view.gene(three) != nil else { return nil }
       return finding(fivePrime: five, threePrime: three, locus: call.locus, reads: call.supportingReads, source: call.source, orientationNote: nil)
     }
   }
@@ -190,7 +190,7 @@ public struct StructuralInterpreter: Sendable {
       let genes = view.geneHits(contig: interval.contig, start: interval.start, end: interval.end)
         .filter { $0.region != .upstream && $0.region != .downstream }.map(\.gene)
       for symbol in genes {
-        guard let gene = view.panel.gene(named: symbol) else { continue }
+        guard let gene = view.gene(symbol) else { continue }
         let cn = segment.copyNumber
         let rows = events[symbol] ?? []
         let row = rows.first { row in

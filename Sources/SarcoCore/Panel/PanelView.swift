@@ -34,6 +34,11 @@ public struct PanelView: Sendable {
     geneBySymbol = Dictionary(panel.genes.map { ($0.symbol, $0) }, uniquingKeysWith: { first, _ in first })
   }
 
+  /// A panel gene by symbol (dictionary lookup), else by alias or any letter case.
+  public func gene(_ symbolOrAlias: String) -> Gene? {
+    geneBySymbol[symbolOrAlias] ?? panel.gene(named: symbolOrAlias)
+  }
+
   /// Genes whose span (plus flank) a variant touches, each with where in the transcript it falls.
   public func geneHits(for variant: Variant) -> [GeneHit] {
     geneHits(contig: variant.contig, start: variant.position, end: max(variant.end, variant.position))
@@ -158,7 +163,7 @@ extension PanelView {
   /// The `c.` number of a genomic base inside a gene's coding sequence on this
   /// build (1 = first base of the start codon), or nil outside coding exons.
   public func codingPosition(gene symbol: String, position: Int) -> Int? {
-    guard let gene = geneBySymbol[symbol] ?? panel.gene(named: symbol), let locus = gene.locus(on: build),
+    guard let gene = gene(symbol), let locus = gene.locus(on: build),
       let codingStart = locus.codingStart, let codingEnd = locus.codingEnd,
       codingStart <= position, position <= codingEnd
     else { return nil }
