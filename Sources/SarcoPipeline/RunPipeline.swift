@@ -14,7 +14,8 @@ import SarcoReports
 /// 3. Pick tumour and normal columns; hash the input on a background queue.
 /// 4. Read the records overlapping the panel (indexed or streamed), then split,
 ///    trim and annotate them in batches across threads, keeping input order.
-/// 5. Write `<id>.json` and `<id>.variants.tsv` together, atomically.
+/// 5. Tier, classify and interpret (clinical section).
+/// 6. Write `<id>.json`, `<id>.variants.tsv`, `<id>.findings.tsv` and `<id>.html` together, atomically.
 public enum RunPipeline {
   /// Runs one sample; `preloaded` spares loading the panel again (batches, tests).
   public static func run(_ options: RunOptions, panel preloaded: Panel? = nil, log: (String) -> Void = { _ in }) throws
@@ -86,6 +87,7 @@ public enum RunPipeline {
     var files = [
       (rendered[0] ?? Data(), jsonPath), (rendered[1] ?? Data(), tsvPath),
       (Data(FindingsTSV.render(report).utf8), outputPath(options.outputDirectory, sampleID, "findings.tsv")),
+      (Data(HTMLReport.render(report).utf8), outputPath(options.outputDirectory, sampleID, "html")),
     ]
     if let coverage {
       files.append((Data(CoverageTask.tsv(coverage).utf8), outputPath(options.outputDirectory, sampleID, "coverage.tsv")))

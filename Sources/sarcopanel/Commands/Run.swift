@@ -9,9 +9,11 @@ extension Sarcopanel {
     static let configuration = CommandConfiguration(
       abstract: "Annotate one sample's VCF/BCF against a panel and write its reports.",
       discussion: """
-        Writes OUT/<sample>.json (versioned schema, same bytes at any --threads) and
-        OUT/<sample>.variants.tsv (one row per variant and panel gene). Files appear
-        complete or not at all.
+        Writes OUT/<sample>.json (versioned schema, same bytes at any --threads),
+        OUT/<sample>.variants.tsv (one row per variant and panel gene),
+        OUT/<sample>.findings.tsv (tiers, classes, fusions, copy number, TMB) and
+        OUT/<sample>.html (self-contained report for the tumour board; --pdf prints
+        it with Chromium). Files appear complete or not at all.
 
         Only records overlapping the panel's genes (plus the panel's flank) are parsed.
         With a .tbi/.csi index beside the VCF the reader seeks to them; without one it
@@ -92,6 +94,9 @@ extension Sarcopanel {
     @Option(name: .long, help: "Threads for decompression, parsing and annotation.")
     var threads: Int = 1
 
+    @Flag(name: .long, help: "Also print the HTML report to <sample>.pdf with headless Chromium (apt install chromium).")
+    var pdf = false
+
     @Flag(name: .long, help: "Print no summary on stderr.")
     var quiet = false
 
@@ -143,10 +148,19 @@ extension Sarcopanel {
           sarcopanel: \(qc.variants) variants (\(qc.passingFilters) PASS) in \(qc.genesWithVariants) panel genes
           sarcopanel: wrote \(outcome.jsonPath)
           sarcopanel: \(ClinicalSummary.line(outcome.report.clinical))
-          sarcopanel: wrote \(outcome.tsvPath)\(outcome.report.coverage.map { "\nsarcopanel: coverage verdict \($0.verdict): \($0.failingTargets.count) of \($0.targets.count) exons below \($0.thresholds.first ?? 0)x in more than \(Int(((1 - $0.minimumFraction) * 100).rounded()))% of bases" } ?? "")
+          sarcopanel: wrote \(outcome.tsvPath), .findings.tsv and .html\(outcome.report.coverage.map { "\nsarcopanel: coverage verdict \($0.verdict): \($0.failingTargets.count) of \($0.targets.count) exons below \($0.thresholds.first ?? 0)x in more than \(Int(((1 - $0.minimumFraction) * 100).rounded()))% of bases" } ?? "")
 
           """
         FileHandle.standardError.write(Data(summary.utf8))
+      }
+      if pdf {
+        let htmlPath = RunPipeline.outputPath(out, outcome.report.sample.id, "html")
+        let pdfPath = RunPipeline.outputPath(out, outcome.report.sample.id, "pdf")
+        if let written = try PDFRenderer.render(html: htmlPath, to: pdfPath) {
+          if !quiet { FileHandle.standardError.write(Data("sarcopanel: wrote \(written)\n".utf8)) }
+        } else {
+          FileHandle.standardError.write(Data("sarcopanel: --pdf: chromium not found (apt install chromium); the HTML report is \(htmlPath)\n".utf8))
+        }
       }
       if timings {
         let lines = outcome.phases.map { "sarcopanel: timing: \($0.0): \(String(format: "%.3f", $0.1)) s" }

@@ -1,0 +1,95 @@
+import Foundation
+import SarcoCore
+import SarcoPipeline
+import SarcoReports
+import SarcoTestSupport
+import Testing
+
+/// The HTML report of one scenario, written by a real run.
+func html(
+  _ vcf: String, tumourType: String? = nil, sampleType: ClinicalAssessor.SampleType = .tumor, sampleID: String = "S"
+) throws -> (path: String, text: String) {
+  var options = RunOptions(
+    vcfPath: vcf.hasPrefix("/") ? vcf : TestData.path(vcf), panelPath: TestData.path("panels/sarcoma"),
+    outputDirectory: TestData.temporaryDirectory("html"), tumorType: tumourType, sampleID: sampleID,
+    commandLine: ["sarcopanel", "run"])
+  options.sampleType = sampleType
+  let outcome = try RunPipeline.run(options, panel: TestPanels.sarcoma)
+  let path = RunPipeline.outputPath(options.outputDirectory, outcome.report.sample.id, "html")
+  return (path, try String(contentsOfFile: path, encoding: .utf8))
+}
+
+/// Byte offset of `needle`, for section-order checks.
+func offset(of needle: String, in text: String) -> Int? {
+  text.firstRange(of: needle).map { text.distance(from: text.startIndex, to: $0.lowerBound) }
+}
+
+@Suite struct HTMLReportTests {
+  @Test func gistReportListsTierOneFirstWithTherapiesAndCitations() throws {
+    let text = try html("testdata/vcf/vep_annotated.grch38.vcf", tumourType: "GIST").text
+    let sections = ["id=\"summary\"", "id=\"tier-1-2\"", "id=\"germline\"", "id=\"tmb\"", "id=\"methods\""]
+    let offsets = sections.map { offset(of: $0, in: text) }
+    #expect(offsets.allSatisfy { $0 != nil })
+    #expect(offsets.compactMap { $0 } == offsets.compactMap { $0 }.sorted())
+    #expect(text.contains("PDGFRA p.D842V - Tier I-A"))
+    #expect(text.contains("Avapritinib (level A, this tumour type)"))
+    #expect(text.contains("PMID:27993330"))
+    #expect(!text.contains("id=\"structural\""))  // no fusions or copy number: no empty section
+    #expect(!text.contains("<script") && !text.contains("http://") && !text.contains("https://"))
+  }
+
+  @Test func ewingReportShowsTheDiagnosticFusion() throws {
+    let text = try html("testdata/vcf/structural.grch38.vcf", tumourType: "ES").text
+    #expect(text.contains("EWSR1::FLI1 - Tier I-A"))
+    #expect(text.contains("Ewing sarcoma"))
+    #expect(text.contains("MDM2 amplification"))
+  }
+
+  @Test func germlineReportShowsCriteriaAndCounselling() throws {
+    let text = try html("testdata/vcf/vep_annotated.grch38.vcf", sampleType: .germline).text
+    #expect(text.contains("TP53 p.R213* - Pathogenic (10 points)"))
+    #expect(text.contains("<td>PVS1</td><td>8</td>"))
+    #expect(text.contains("genetic counselling"))
+    #expect(!text.contains("id=\"tier-1-2\"") && !text.contains("id=\"tmb\""))
+  }
+
+  @Test func hostileSampleNamesRenderAsText() throws {
+    let hostile = "<script>alert('x')</script>"
+    let source = try String(contentsOfFile: TestData.path("testdata/vcf/germline.grch38.vcf"), encoding: .utf8)
+    let directory = TestData.temporaryDirectory("hostile")
+    let vcf = "\(directory)/hostile.grch38.vcf"
+    try source.replacingOccurrences(of: "\tLFS01\n", with: "\t\(hostile)\n").write(toFile: vcf, atomically: true, encoding: .utf8)
+    let report = try html(vcf, tumourType: "<b>GIST</b>", sampleID: hostile)
+    #expect(!report.text.contains("<script"))
+    #expect(!report.text.contains("<b>GIST"))
+    #expect(report.text.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"))
+    #expect(report.path.hasSuffix("/_script_alert__x____script_.html"))
+  }
+
+  /// Opens the reports in Debian's Chromium (headless): the DOM has the
+  /// sections, no script element, the hostile name as text; printing gives a PDF.
+  @Test func chromiumRendersAndPrintsTheReports() throws {
+    guard let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first(where: FileManager.default.isExecutableFile) else {
+      print("skipped: chromium not installed (scripts/test installs it)")
+      return
+    }
+    let hostile = "<img src=x onerror=alert(1)>"
+    let source = try String(contentsOfFile: TestData.path("testdata/vcf/vep_annotated.grch38.vcf"), encoding: .utf8)
+    let directory = TestData.temporaryDirectory("chromium")
+    let vcf = "\(directory)/board.grch38.vcf"
+    try source.replacingOccurrences(of: "\tGIST02\n", with: "\t\(hostile)\n").write(toFile: vcf, atomically: true, encoding: .utf8)
+    let report = try html(vcf, tumourType: "GIST")
+    let flags = "--headless --no-sandbox --disable-gpu --no-first-run --user-data-dir=\(directory)/profile"
+    let dom = try shell("\(chromium) \(flags) --dump-dom 'file://\(report.path)' 2>/dev/null")
+    #expect(dom.status == 0)
+    #expect(dom.output.contains("<section id=\"tier-1-2\">") && dom.output.contains("<section id=\"germline\">"))
+    #expect(dom.output.contains("PDGFRA p.D842V - Tier I-A"))
+    #expect(!dom.output.contains("<img") && !dom.output.contains("<script"))
+    #expect(dom.output.contains("&lt;img src=x onerror=alert(1)&gt;"))
+    let pdf = "\(directory)/board.pdf"
+    let printed = try shell("\(chromium) \(flags) --no-pdf-header-footer --print-to-pdf='\(pdf)' 'file://\(report.path)' 2>/dev/null")
+    #expect(printed.status == 0)
+    let bytes = try Data(contentsOf: URL(fileURLWithPath: pdf))
+    #expect(bytes.starts(with: Array("%PDF".utf8)) && bytes.count > 10_000)
+  }
+}
