@@ -279,5 +279,10 @@ import Testing
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
     #expect(try Data(contentsOf: URL(fileURLWithPath: outcome.jsonPath)) == (try encoder.encode(outcome.report)) + Data([0x0A]))
+    // The tumour board sees the same QC: verdict, under-covered exons, hotspot read counts.
+    let html = try String(contentsOfFile: "\(work)/out/S.html", encoding: .utf8)
+    #expect(html.contains("<h2>Coverage QC: fail</h2>"))
+    #expect(html.contains("<td>TP53_exon7</td>"))
+    #expect(html.contains("Read counts at hotspots") && html.contains("<td>KIT</td><td>W557</td>"))
   }
 }
