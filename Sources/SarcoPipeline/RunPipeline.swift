@@ -58,7 +58,8 @@ public enum RunPipeline {
     clock.mark("read, parse and annotate records")
     let settings = ClinicalAssessor.Settings(
       sampleType: options.sampleType, tumourType: options.tumorType, useClinVarCriteria: options.useClinVarCriteria)
-    let clinical = ClinicalAssessor(view: view, settings: settings).assess(reported, fusionCalls: fusionCalls, segments: segments)
+    let clinical = ClinicalAssessor(view: view, settings: settings, known: KnownVariantCache.shared.index(for: view))
+      .assess(reported, fusionCalls: fusionCalls, segments: segments)
     clock.mark("tiers, classes, fusions, copy number, TMB")
 
     let coverage = try options.bam.map { bam in try measureCoverage(bam: bam, view: view, panel: panel, options: options) }
@@ -152,6 +153,24 @@ public enum RunPipeline {
   public static func safeFileName(_ name: String) -> String {
     let cleaned = String(name.map { $0.isLetter || $0.isNumber || "._-".contains($0) ? $0 : "_" })
     return cleaned.isEmpty || cleaned.hasPrefix(".") ? "sample\(cleaned)" : cleaned
+  }
+}
+
+/// ClinVar indexes by panel checksum and build, built once per process and
+/// shared by every sample of a batch.
+final class KnownVariantCache: @unchecked Sendable {
+  static let shared = KnownVariantCache()
+  private let lock = NSLock()
+  private var indexes: [String: KnownVariantIndex] = [:]
+
+  func index(for view: PanelView) -> KnownVariantIndex {
+    let key = "\(view.panel.checksum)|\(view.build.rawValue)"
+    lock.lock()
+    defer { lock.unlock() }
+    if let index = indexes[key] { return index }
+    let index = KnownVariantIndex(view: view)
+    indexes[key] = index
+    return index
   }
 }
 

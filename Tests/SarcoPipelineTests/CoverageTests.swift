@@ -284,5 +284,15 @@ import Testing
     #expect(html.contains("<h2>Coverage QC: fail</h2>"))
     #expect(html.contains("<td>TP53_exon7</td>"))
     #expect(html.contains("Read counts at hotspots") && html.contains("<td>KIT</td><td>W557</td>"))
+
+    // The same BAM through a batch sample sheet's `bam` column.
+    try "sample\tvcf\tbam\ttumor_type\nB1\t\(TestData.path("testdata/vcf/tumor_only.grch38.vcf"))\treads.bam\tGIST\n"
+      .write(toFile: "\(work)/samples.tsv", atomically: true, encoding: .utf8)
+    let batch = try BatchPipeline.run(
+      BatchPipeline.Options(samplesPath: "\(work)/samples.tsv", panelPath: TestData.path("panels/sarcoma"), outputDirectory: "\(work)/batch"))
+    #expect(batch.failed.isEmpty)
+    #expect(FileManager.default.fileExists(atPath: "\(work)/batch/B1.coverage.tsv"))
+    let cohort = try String(contentsOfFile: batch.cohortTSV, encoding: .utf8).split(separator: "\n")
+    #expect(cohort[1].split(separator: "\t", omittingEmptySubsequences: false)[16] == "fail")
   }
 }

@@ -30,13 +30,14 @@ public struct ClinicalAssessor: Sendable {
   let classifier: ACMGClassifier
   let interpreter: StructuralInterpreter
 
-  public init(view: PanelView, settings: Settings) {
+  /// `known` spares rebuilding the ClinVar index (41k rows) for every sample of a batch.
+  public init(view: PanelView, settings: Settings, known: KnownVariantIndex? = nil) {
     self.view = view
     self.settings = settings
     selector = ConsequenceSelector(view: view)
     tiering = SomaticTiering(knowledge: view.panel.knowledge, tumourType: settings.tumourType)
-    known = KnownVariantIndex(view: view)
-    classifier = ACMGClassifier(view: view, known: known, useClinVarCriteria: settings.useClinVarCriteria)
+    self.known = known ?? KnownVariantIndex(view: view)
+    classifier = ACMGClassifier(view: view, known: self.known, useClinVarCriteria: settings.useClinVarCriteria)
     interpreter = StructuralInterpreter(view: view, tiering: tiering)
   }
 

@@ -189,7 +189,7 @@ enum ClinicalSummary {
 enum CommandLineRecord {
   /// Drops `--threads N` / `--threads=N` (results do not depend on it) and the
   /// executable's directory.
-  static func withoutThreads(_ arguments: [String]) -> [String] {
+  static func withoutThreads(_ arguments: [String], dropping options: Set<String> = ["--threads"]) -> [String] {
     var result: [String] = []
     var skipNext = false
     for (index, argument) in arguments.enumerated() {
@@ -201,11 +201,11 @@ enum CommandLineRecord {
         result.append("sarcopanel")
         continue
       }
-      if argument == "--threads" {
+      if options.contains(argument) {
         skipNext = true
         continue
       }
-      if argument.hasPrefix("--threads=") { continue }
+      if options.contains(where: { argument.hasPrefix("\($0)=") }) { continue }
       result.append(argument)
     }
     return result

@@ -1,0 +1,177 @@
+import Dispatch
+import Foundation
+import SarcoCore
+import SarcoIO
+import SarcoReports
+
+/// `sarcopanel batch`: every sample of a sheet through `RunPipeline`, several
+/// at a time, then a cohort summary.
+///
+/// - The panel and its ClinVar index are loaded once and shared.
+/// - At most `jobs` samples are in memory at once (workers pull the next row).
+/// - A failing sample is recorded with its error; the others go on.
+/// - A sample whose outputs exist and whose fingerprint (tool version, panel
+///   checksum, sheet row, size and modification time of each input) matches
+///   the stamp of its last successful run is skipped, unless `force`.
+/// - The cohort files are built from the JSON reports in sheet order, so they
+///   are the same bytes for any `jobs`.
+public enum BatchPipeline {
+  public struct Options: Sendable {
+    public var samplesPath: String
+    public var panelPath: String
+    public var outputDirectory: String
+    public var jobs = 1
+    public var threadsPerSample = 1
+    public var force = false
+    public var commandLine: [String] = []
+
+    public init(samplesPath: String, panelPath: String, outputDirectory: String) {
+      self.samplesPath = samplesPath
+      self.panelPath = panelPath
+      self.outputDirectory = outputDirectory
+    }
+  }
+
+  public struct SampleResult: Sendable, Equatable {
+    public enum Status: String, Sendable { case ok, skipped, failed }
+    public let sample: String
+    public let status: Status
+    public let message: String?
+    public let seconds: Double
+  }
+
+  public struct Outcome: Sendable {
+    /// In sample-sheet order.
+    public let results: [SampleResult]
+    public let cohortTSV: String
+    public let cohortHTML: String
+    public var failed: [SampleResult] { results.filter { $0.status == .failed } }
+  }
+
+  /// Report files every successful sample has.
+  static let outputSuffixes = ["json", "variants.tsv", "findings.tsv", "html"]
+
+  public static func run(_ options: Options, progress: @escaping @Sendable (SampleResult, Int, Int) -> Void = { _, _, _ in })
+    throws -> Outcome
+  {
+    let sheet = try SampleSheet(path: options.samplesPath)
+    try checkFileNames(sheet)
+    try AtomicFile.prepareDirectory(options.outputDirectory)
+    let stampDirectory = "\(options.outputDirectory)/.sarcopanel-batch"
+    try AtomicFile.prepareDirectory(stampDirectory)
+    let panel = try PanelLoader.load(directory: options.panelPath)
+
+    let entries = sheet.entries
+    let results = WorkerSlots<SampleResult>(count: entries.count)
+    let next = Counter()
+    let done = Counter()
+    DispatchQueue.concurrentPerform(iterations: max(1, min(options.jobs, entries.count))) { _ in
+      while let index = next.take(below: entries.count) {
+        let result = runOne(entries[index], panel: panel, options: options, stampDirectory: stampDirectory)
+        results[index] = result
+        progress(result, done.increment(), entries.count)
+      }
+    }
+    let ordered = (0..<entries.count).map { results[$0]! }
+
+    let rows = zip(entries, ordered).map { entry, result -> CohortRow in
+      guard result.status != .failed else {
+        return CohortRow(sample: entry.id, status: "failed", error: result.message, report: nil, sex: entry.sex)
+      }
+      let path = RunPipeline.outputPath(options.outputDirectory, RunPipeline.safeFileName(entry.id), "json")
+      do {
+        let report = try JSONReport.decode(Data(contentsOf: URL(fileURLWithPath: path)))
+        return CohortRow(sample: entry.id, status: "ok", error: nil, report: report, sex: entry.sex)
+      } catch {
+        return CohortRow(sample: entry.id, status: "failed", error: "\(path): cannot be read back (\(error))", report: nil, sex: entry.sex)
+      }
+    }
+    let cohortTSV = "\(options.outputDirectory)/cohort.tsv"
+    let cohortHTML = "\(options.outputDirectory)/cohort.html"
+    try AtomicFile.writeAll([
+      (Data(CohortReport.tsv(rows).utf8), cohortTSV),
+      (Data(CohortReport.html(rows, panel: "\(panel.manifest.name) \(panel.manifest.version)").utf8), cohortHTML),
+    ])
+    return Outcome(results: ordered, cohortTSV: cohortTSV, cohortHTML: cohortHTML)
+  }
+
+  /// Two ids that become the same file name would overwrite each other's reports.
+  static func checkFileNames(_ sheet: SampleSheet) throws {
+    var seen: [String: SampleSheet.Entry] = [:]
+    for entry in sheet.entries {
+      let name = RunPipeline.safeFileName(entry.id)
+      if let other = seen[name] {
+        throw SarcoError.input(
+          "\(sheet.path):\(entry.line): sample '\(entry.id)' and '\(other.id)' (line \(other.line)) both give report files named \(name).*")
+      }
+      seen[name] = entry
+    }
+  }
+
+  static func runOne(_ entry: SampleSheet.Entry, panel: Panel, options: Options, stampDirectory: String) -> SampleResult {
+    let start = DispatchTime.now().uptimeNanoseconds
+    func elapsed() -> Double { Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
+    let name = RunPipeline.safeFileName(entry.id)
+    let stamp = "\(stampDirectory)/\(name).done"
+    do {
+      let fingerprint = try self.fingerprint(entry, panel: panel, options: options)
+      let outputs = outputSuffixes.map { RunPipeline.outputPath(options.outputDirectory, name, $0) }
+      if !options.force, (try? String(contentsOfFile: stamp, encoding: .utf8)) == fingerprint,
+        outputs.allSatisfy(FileManager.default.fileExists)
+      {
+        return SampleResult(sample: entry.id, status: .skipped, message: "outputs up to date", seconds: elapsed())
+      }
+      try? FileManager.default.removeItem(atPath: stamp)
+      var run = RunOptions(
+        vcfPath: entry.vcf, panelPath: options.panelPath, outputDirectory: options.outputDirectory, sample: entry.vcfSample,
+        normal: entry.normal, tumorType: entry.tumourType, sampleID: entry.id, threads: options.threadsPerSample,
+        commandLine: options.commandLine + ["(sample \(entry.id))"])
+      run.bam = entry.bam
+      run.sampleType = ClinicalAssessor.SampleType(rawValue: entry.sampleType) ?? .tumor
+      run.fusionsPath = entry.fusions
+      run.copyNumberPath = entry.copyNumber
+      let outcome = try RunPipeline.run(run, panel: panel)
+      try AtomicFile.writeAll([(Data(fingerprint.utf8), stamp)])
+      let clinical = outcome.report.clinical
+      let summary = "\(outcome.report.qc.variants) variants, \(clinical?.somatic.count ?? 0) somatic findings, \(clinical?.germline.count ?? 0) germline"
+      return SampleResult(sample: entry.id, status: .ok, message: summary, seconds: elapsed())
+    } catch {
+      let message = (error as? SarcoError)?.message ?? "\(error)"
+      return SampleResult(sample: entry.id, status: .failed, message: message, seconds: elapsed())
+    }
+  }
+
+  /// What a rerun compares: tool, panel, the sheet row and each input's size and modification time.
+  static func fingerprint(_ entry: SampleSheet.Entry, panel: Panel, options: Options) throws -> String {
+    var parts = ["sarcopanel \(SarcopanelVersion.current)", "panel \(panel.checksum)"] + entry.fields
+    for path in [entry.vcf, entry.bam, entry.fusions, entry.copyNumber].compactMap({ $0 }) {
+      let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+      let size = (attributes?[.size] as? NSNumber)?.intValue ?? -1
+      let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? -1
+      parts.append("\(path) \(size) \(modified)")
+    }
+    return FileDigest.sha256(of: Data(parts.joined(separator: "\n").utf8)) + "\n"
+  }
+}
+
+/// A shared counter for workers pulling rows.
+final class Counter: @unchecked Sendable {
+  private let lock = NSLock()
+  private var value = 0
+
+  /// The next index below `limit`, or nil when all are taken.
+  func take(below limit: Int) -> Int? {
+    lock.lock()
+    defer { lock.unlock() }
+    guard value < limit else { return nil }
+    value += 1
+    return value - 1
+  }
+
+  func increment() -> Int {
+    lock.lock()
+    defer { lock.unlock() }
+    value += 1
+    return value
+  }
+}

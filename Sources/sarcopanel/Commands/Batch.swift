@@ -1,0 +1,115 @@
+import ArgumentParser
+import Foundation
+import SarcoCore
+import SarcoIO
+import SarcoPipeline
+
+extension Sarcopanel {
+  struct Batch: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Run every sample of a sample sheet, several at a time, and write a cohort summary.",
+      discussion: """
+        The sample sheet is tab-separated with a header. Columns:
+          sample       report id (unique; names the files)            required
+          vcf          VCF/BCF (path relative to the sheet's folder)  required
+          bam          BAM/CRAM for coverage QC and hotspot reads     optional
+          vcf_sample   tumour column of the VCF                       optional
+          normal       matched normal column                          optional
+          tumor_type   OncoTree code (GIST, ES, DDLS...)              optional
+          sex          female, male or unknown (shown in the cohort)  optional
+          sample_type  tumor (default) or germline                    optional
+          fusions      fusion caller table (PCGR fusions.tsv)         optional
+          cna          copy-number segments (PCGR cna.tsv)            optional
+
+        Each sample gets the files `sarcopanel run` writes, in OUT/. A failing sample
+        is reported with its error and the rest finish; the exit status is 1 when any
+        failed. A rerun skips samples whose outputs exist and whose inputs, sheet row,
+        panel and tool version are unchanged (--force redoes them). OUT/cohort.tsv and
+        OUT/cohort.html hold QC and finding counts per sample and a samples-by-genes
+        matrix of Tier I/II alterations; they are the same bytes for any --jobs.
+
+        Example:
+          sarcopanel batch --samples samples.tsv --panel panels/sarcoma --out results/ --jobs 2
+        """)
+
+    @Option(name: .long, help: ArgumentHelp("Sample sheet (TSV, see above).", valueName: "tsv"))
+    var samples: String
+
+    @Option(name: .long, help: ArgumentHelp("Panel folder (with panel.json).", valueName: "dir"))
+    var panel: String = "panels/sarcoma"
+
+    @Option(name: .long, help: ArgumentHelp("Output directory (created if needed).", valueName: "dir"))
+    var out: String
+
+    @Option(name: .long, help: "Samples processed at the same time (memory grows with this, not with the sheet).")
+    var jobs: Int = 1
+
+    @Option(name: .customLong("threads-per-sample"), help: "Threads inside each sample's run.")
+    var threadsPerSample: Int = 1
+
+    @Flag(name: .long, help: "Redo samples whose outputs are up to date.")
+    var force = false
+
+    @Flag(name: .long, help: "Print only failures and the final summary.")
+    var quiet = false
+
+    func validate() throws {
+      if jobs < 1 || jobs > 256 { throw ValidationError("--jobs must be between 1 and 256, found \(jobs)") }
+      if threadsPerSample < 1 || threadsPerSample > 64 {
+        throw ValidationError("--threads-per-sample must be between 1 and 64, found \(threadsPerSample)")
+      }
+    }
+
+    func run() throws {
+      var options = BatchPipeline.Options(samplesPath: samples, panelPath: panel, outputDirectory: out)
+      options.jobs = jobs
+      options.threadsPerSample = threadsPerSample
+      options.force = force
+      // Options that cannot change results stay out of the reports, so --jobs 1 and 2 give the same bytes.
+      options.commandLine = CommandLineRecord.withoutThreads(
+        CommandLine.arguments, dropping: ["--threads-per-sample", "--jobs"]
+      ).filter { $0 != "--force" && $0 != "--quiet" }
+      let progress = BatchProgress(quiet: quiet)
+      let outcome = try BatchPipeline.run(options) { result, done, total in progress.report(result, done: done, total: total) }
+      progress.finish()
+      let counts = Dictionary(grouping: outcome.results, by: \.status).mapValues(\.count)
+      var summary = "sarcopanel: batch: \(outcome.results.count) samples: \(counts[.ok] ?? 0) run, \(counts[.skipped] ?? 0) up to date, \(counts[.failed] ?? 0) failed\n"
+      for failure in outcome.failed { summary += "sarcopanel: batch: FAILED \(failure.sample): \(failure.message ?? "")\n" }
+      summary += "sarcopanel: wrote \(outcome.cohortTSV) and \(outcome.cohortHTML)\n"
+      FileHandle.standardError.write(Data(summary.utf8))
+      if !outcome.failed.isEmpty { throw ExitCode(1) }
+    }
+  }
+}
+
+/// A progress bar on a terminal, one line per sample otherwise.
+final class BatchProgress: @unchecked Sendable {
+  private let lock = NSLock()
+  private let quiet: Bool
+  private let terminal = isatty(STDERR_FILENO) == 1
+  private var failed = 0
+
+  init(quiet: Bool) { self.quiet = quiet }
+
+  func report(_ result: BatchPipeline.SampleResult, done: Int, total: Int) {
+    lock.lock()
+    defer { lock.unlock() }
+    if result.status == .failed { failed += 1 }
+    var text = ""
+    if terminal {
+      let width = 30
+      let filled = width * done / max(total, 1)
+      let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
+      if result.status == .failed { text += "\r\u{1B}[Ksarcopanel: batch: FAILED \(result.sample): \(result.message ?? "")\n" }
+      text += "\r[\(bar)] \(done)/\(total) samples, \(failed) failed"
+    } else if !quiet || result.status == .failed {
+      let seconds = String(format: "%.2f", result.seconds)
+      text = "sarcopanel: batch: \(done)/\(total) \(result.sample) \(result.status.rawValue) (\(seconds) s)\(result.message.map { ": \($0)" } ?? "")\n"
+    }
+    FileHandle.standardError.write(Data(text.utf8))
+  }
+
+  func finish() {
+    if terminal { FileHandle.standardError.write(Data("\n".utf8)) }
+  }
+}
