@@ -58,12 +58,16 @@ public enum RunPipeline {
     clock.mark("read, parse and annotate records")
     let settings = ClinicalAssessor.Settings(
       sampleType: options.sampleType, tumourType: options.tumorType, useClinVarCriteria: options.useClinVarCriteria)
-    let clinical = ClinicalAssessor(view: view, settings: settings, known: KnownVariantCache.shared.index(for: view))
+    var clinical = ClinicalAssessor(view: view, settings: settings, known: KnownVariantCache.shared.index(for: view))
       .assess(reported, fusionCalls: fusionCalls, segments: segments)
     clock.mark("tiers, classes, fusions, copy number, TMB")
 
     let coverage = try options.bam.map { bam in try measureCoverage(bam: bam, view: view, panel: panel, options: options) }
-    if options.bam != nil { clock.mark("coverage and hotspot pileups") }
+    if let coverage {
+      clock.mark("coverage and hotspot pileups")
+      let uncalled = UncalledHotspots.find(pileups: coverage.hotspots, variants: reported.map(\.variant))
+      if !uncalled.isEmpty { clinical = clinical.adding(notes: uncalled.map(UncalledHotspots.note)) }
+    }
     let sampleID = safeFileName(options.sampleID ?? selection.roles.tumor ?? baseName(options.vcfPath))
     let report = SampleReport(
       commandLine: options.commandLine,

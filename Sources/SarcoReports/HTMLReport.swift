@@ -194,8 +194,11 @@ public enum HTMLReport {
       html.raw("<details>\n")
       html.element("summary", "Read counts at hotspots (\(coverage.hotspots.count) positions)")
       html.table(
-        headers: ["Gene", "Hotspot", "Position", "Depth", "Alt reads"],
-        rows: coverage.hotspots.map { [$0.gene, $0.change, "\($0.contig):\($0.position)", String($0.counts.depth), String($0.alternateReads)] })
+        headers: ["Gene", "Hotspot", "Position", "Depth", "Alt reads", "Alt forward/reverse"],
+        rows: coverage.hotspots.map {
+          [$0.gene, $0.change, "\($0.contig):\($0.position)", String($0.counts.depth), String($0.alternateReads),
+           "\($0.alternateForward)/\($0.alternateReverse)"]
+        })
       html.raw("</details>\n")
     }
     html.raw("</section>\n")

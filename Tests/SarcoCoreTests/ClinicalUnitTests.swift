@@ -99,3 +99,30 @@ import Testing
     #expect(compared > 100)
   }
 }
+
+@Suite struct UncalledHotspotTests {
+  func pileup(alt: Int, depth: Int) -> HotspotPileup {
+    var counts = BaseCounts()
+    counts.forward["A"] = depth - alt
+    counts.reverse["T"] = alt
+    return HotspotPileup(gene: "PDGFRA", change: "D842", contig: "4", position: 54_285_926, reference: "A", counts: counts)
+  }
+
+  func variant(at position: Int) -> Variant {
+    Variant(
+      contig: "chr4", position: position, reference: "A", alternate: "T", end: position, kind: .snv, id: ".", quality: nil,
+      filters: [], original: OriginalRecord(position: position, reference: "A", alternates: ["T"], alternateIndex: 1),
+      tumor: nil, normal: nil, upstream: [], structural: nil)
+  }
+
+  @Test func alternateReadsWithoutACallAreFlagged() {
+    let reads = pileup(alt: 12, depth: 800)
+    #expect(UncalledHotspots.find(pileups: [reads], variants: []) == [reads])
+    #expect(UncalledHotspots.find(pileups: [reads], variants: [variant(at: 54_285_926)]).isEmpty)
+    #expect(UncalledHotspots.find(pileups: [reads], variants: [variant(at: 54_285_927)]) == [reads])
+    // Two reads, or 3 of 1000 (0.3%), are noise.
+    #expect(UncalledHotspots.find(pileups: [pileup(alt: 2, depth: 100)], variants: []).isEmpty)
+    #expect(UncalledHotspots.find(pileups: [pileup(alt: 3, depth: 1000)], variants: []).isEmpty)
+    #expect(UncalledHotspots.note(reads).contains("12 of 800 reads alternate"))
+  }
+}

@@ -29,6 +29,15 @@ public struct ClinicalReport: Sendable, Equatable, Codable {
   }
 }
 
+extension ClinicalReport {
+  /// The same report with more notes (coverage observations made after the assessment).
+  public func adding(notes extra: [String]) -> ClinicalReport {
+    ClinicalReport(
+      sampleType: sampleType, tumourType: tumourType, somatic: somatic, germline: germline, fusions: fusions,
+      copyNumber: copyNumber, tumourMutationalBurden: tumourMutationalBurden, notes: notes + extra)
+  }
+}
+
 /// The OncoTree code given with `--tumor-type`, and its name in the panel.
 public struct TumourTypeContext: Sendable, Equatable, Codable {
   public let code: String
