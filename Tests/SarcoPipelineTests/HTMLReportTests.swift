@@ -93,3 +93,39 @@ func offset(of needle: String, in text: String) -> Int? {
     #expect(bytes.starts(with: Array("%PDF".utf8)) && bytes.count > 10_000)
   }
 }
+
+/// The reference samples' reports in testdata/expected/ (scripts/update-expected)
+/// are regenerated and compared the way a lab's CI would, with ReportDiff.
+@Suite struct ExpectedReportTests {
+  static let samples: [(id: String, vcf: String, tumourType: String?, sampleType: ClinicalAssessor.SampleType)] = [
+    ("GIST02", "testdata/vcf/vep_annotated.grch38.vcf", "GIST", .tumor),
+    ("EWS02", "testdata/vcf/structural.grch38.vcf", "ES", .tumor),
+    ("LFS02", "testdata/vcf/vep_annotated.grch38.vcf", nil, .germline),
+  ]
+
+  func regenerate(_ sample: (id: String, vcf: String, tumourType: String?, sampleType: ClinicalAssessor.SampleType), tumourType: String? = nil)
+    throws -> SampleReport
+  {
+    var options = RunOptions(
+      vcfPath: TestData.path(sample.vcf), panelPath: TestData.path("panels/sarcoma"),
+      outputDirectory: TestData.temporaryDirectory("expected"), tumorType: tumourType ?? sample.tumourType, sampleID: sample.id,
+      commandLine: ["sarcopanel", "run"])
+    options.sampleType = sample.sampleType
+    return try RunPipeline.run(options, panel: TestPanels.sarcoma).report
+  }
+
+  @Test func referenceSamplesShowNoClinicalDifference() throws {
+    for sample in Self.samples {
+      let expected = try JSONReport.decode(Data(contentsOf: URL(fileURLWithPath: TestData.path("testdata/expected/\(sample.id).json"))))
+      let changes = ReportDiff.compare(expected, try regenerate(sample))
+      #expect(changes.isEmpty, "\(sample.id): \(changes.map(\.description).joined(separator: "; ")) (rerun scripts/update-expected if intended)")
+    }
+  }
+
+  @Test func aChangedTierIsCaught() throws {
+    let sample = Self.samples[0]
+    let expected = try JSONReport.decode(Data(contentsOf: URL(fileURLWithPath: TestData.path("testdata/expected/\(sample.id).json"))))
+    let changes = ReportDiff.compare(expected, try regenerate(sample, tumourType: "ES"))
+    #expect(changes.contains { $0.kind == .changed && $0.finding.hasPrefix("KIT p.W557_K558del") && $0.detail == "Tier I-A -> Tier II-C" })
+  }
+}

@@ -54,6 +54,17 @@ func sarcopanel(_ arguments: [String]) throws -> Invocation {
     #expect(help.stdout.contains("--clinvar-criteria") && help.stdout.contains("ACMG/AMP"))
   }
 
+  @Test func diffExitStatusGatesOnClinicalChanges() throws {
+    let gist = TestData.path("testdata/expected/GIST02.json")
+    let same = try sarcopanel(["diff", gist, gist])
+    #expect(same.status == 0 && same.stdout.contains("no clinical differences"))
+    let other = try sarcopanel(["diff", gist, TestData.path("testdata/expected/EWS02.json")])
+    #expect(other.status == 1)
+    #expect(other.stdout.contains("+ fusion: EWSR1::FLI1") && other.stdout.contains("- somatic: PDGFRA p.D842V"))
+    let missing = try sarcopanel(["diff", gist, "/nonexistent.json"])
+    #expect(missing.status == 2 && missing.stderr.contains("/nonexistent.json: missing or unreadable"))
+  }
+
   @Test func dataErrorsExitOneWithOneLine() throws {
     let result = try sarcopanel(["run", "--vcf", "testdata/bad/malformed_pos.vcf", "--out", TestData.temporaryDirectory("cli")])
     #expect(result.status == 1)
