@@ -48,10 +48,9 @@ public enum CohortReport {
       return [row.sample, row.status, row.error ?? "", row.sex ?? ""] + Array(repeating: "", count: qcColumns.count - 4)
     }
     let clinical = report.clinical
-    let tiers = (clinical?.somatic.map(\.tier.tier) ?? []) + (clinical?.fusions.map(\.tier.tier) ?? [])
-      + (clinical?.copyNumber.map(\.tier.tier) ?? [])
+    let tiers = clinical?.tiers ?? []
     func count(_ prefix: String) -> String { String(tiers.filter { $0.split(separator: "-").first.map(String.init) == prefix }.count) }
-    let plp = clinical?.germline.filter { $0.classification.hasSuffix("athogenic") }.count ?? 0
+    let plp = clinical?.pathogenicGermline ?? 0
     return [
       row.sample, row.status, row.error ?? "", row.sex ?? "", report.sample.tumorType ?? "", clinical?.sampleType ?? "",
       report.genomeBuild.build.rawValue, String(report.qc.variants), String(report.qc.passingFilters), count("I"), count("II"),

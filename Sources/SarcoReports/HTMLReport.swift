@@ -52,14 +52,11 @@ public enum HTMLReport {
       rows.append(("Coverage QC", "\(coverage.verdict): \(coverage.failingTargets.count) of \(coverage.targets.count) exons below \(coverage.thresholds.first ?? 0)x"))
     }
     if let clinical {
-      let tiers = clinical.somatic.map(\.tier.tier) + clinical.fusions.map(\.tier.tier) + clinical.copyNumber.map(\.tier.tier)
-      let counts = TierAssignment.order.compactMap { tier -> String? in
-        let count = tiers.filter { $0 == tier }.count
-        return count > 0 ? "\(tier): \(count)" : nil
-      }
+      let counts = clinical.tierCounts.map { "\($0.tier): \($0.count)" }
       if clinical.sampleType == "tumor" { rows.append(("Findings by tier", counts.isEmpty ? "none" : counts.joined(separator: ", "))) }
-      let reportable = clinical.germline.filter { $0.classification.hasSuffix("athogenic") }.count
-      if !clinical.germline.isEmpty { rows.append(("Germline classifications", "\(clinical.germline.count) (\(reportable) pathogenic or likely pathogenic)")) }
+      if !clinical.germline.isEmpty {
+        rows.append(("Germline classifications", "\(clinical.germline.count) (\(clinical.pathogenicGermline) pathogenic or likely pathogenic)"))
+      }
     }
     for (term, value) in rows {
       html.element("dt", term)

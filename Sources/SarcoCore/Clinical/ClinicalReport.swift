@@ -30,6 +30,21 @@ public struct ClinicalReport: Sendable, Equatable, Codable {
 }
 
 extension ClinicalReport {
+  /// Every tiered finding's tier: small variants, fusions and copy-number events.
+  public var tiers: [String] { somatic.map(\.tier.tier) + fusions.map(\.tier.tier) + copyNumber.map(\.tier.tier) }
+
+  /// (tier, count) in tier order, tiers without findings left out.
+  public var tierCounts: [(tier: String, count: Int)] {
+    let all = tiers
+    return TierAssignment.order.compactMap { tier in
+      let count = all.filter { $0 == tier }.count
+      return count > 0 ? (tier, count) : nil
+    }
+  }
+
+  /// Germline classifications that are pathogenic or likely pathogenic.
+  public var pathogenicGermline: Int { germline.filter { $0.classification.hasSuffix("athogenic") }.count }
+
   /// The same report with more notes (coverage observations made after the assessment).
   public func adding(notes extra: [String]) -> ClinicalReport {
     ClinicalReport(

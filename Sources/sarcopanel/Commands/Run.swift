@@ -175,11 +175,9 @@ enum ClinicalSummary {
   static func line(_ clinical: ClinicalReport?) -> String {
     guard let clinical else { return "no clinical section" }
     if clinical.sampleType == "germline" {
-      let reportable = clinical.germline.filter { $0.classification.hasSuffix("athogenic") }.count
-      return "\(clinical.germline.count) germline variants classified, \(reportable) pathogenic or likely pathogenic"
+      return "\(clinical.germline.count) germline variants classified, \(clinical.pathogenicGermline) pathogenic or likely pathogenic"
     }
-    let tiers = Dictionary(grouping: clinical.somatic.map(\.tier.tier) + clinical.fusions.map(\.tier.tier) + clinical.copyNumber.map(\.tier.tier), by: { $0 })
-    let counts = TierAssignment.order.compactMap { tier in tiers[tier].map { "\(tier) \($0.count)" } }
+    let counts = clinical.tierCounts.map { "\($0.tier) \($0.count)" }
     let tmb = clinical.tumourMutationalBurden.map { ", TMB \($0.perMegabase) mut/Mb" } ?? ""
     return "findings: \(counts.isEmpty ? "none" : counts.joined(separator: ", ")) (\(clinical.fusions.count) fusions, \(clinical.copyNumber.count) copy-number events)\(tmb)"
   }
