@@ -74,24 +74,12 @@ public enum BatchPipeline {
     }
     let ordered = (0..<entries.count).map { results[$0]! }
 
-    let rows = zip(entries, ordered).map { entry, result -> CohortRow in
-      guard result.status != .failed else {
-        return CohortRow(sample: entry.id, status: "failed", error: result.message, report: nil, sex: entry.sex)
-      }
-      let path = RunPipeline.outputPath(options.outputDirectory, RunPipeline.safeFileName(entry.id), "json")
-      do {
-        let report = try JSONReport.decode(Data(contentsOf: URL(fileURLWithPath: path)))
-        return CohortRow(sample: entry.id, status: "ok", error: nil, report: report, sex: entry.sex)
-      } catch {
-        return CohortRow(sample: entry.id, status: "failed", error: "\(path): cannot be read back (\(error))", report: nil, sex: entry.sex)
-      }
-    }
-    let cohortTSV = "\(options.outputDirectory)/cohort.tsv"
-    let cohortHTML = "\(options.outputDirectory)/cohort.html"
-    try AtomicFile.writeAll([
-      (Data(CohortReport.tsv(rows).utf8), cohortTSV),
-      (Data(CohortReport.html(rows, panel: "\(panel.manifest.name) \(panel.manifest.version)").utf8), cohortHTML),
-    ])
+    let failures = Dictionary(
+      zip(entries, ordered).filter { $0.1.status == .failed }.map { ($0.0.id, $0.1.message ?? "failed") },
+      uniquingKeysWith: { first, _ in first })
+    let (cohortTSV, cohortHTML) = try CohortTask.write(
+      sheet: sheet, reportsIn: options.outputDirectory, failures: failures,
+      panel: "\(panel.manifest.name) \(panel.manifest.version)")
     return Outcome(results: ordered, cohortTSV: cohortTSV, cohortHTML: cohortHTML)
   }
 
