@@ -285,6 +285,10 @@ import Testing
     #expect(html.contains("<td>TP53_exon7</td>"))
     #expect(html.contains("Read counts at hotspots") && html.contains("<td>KIT</td><td>W557</td>"))
 
+    if let problems = try ReportSchema.problems([outcome.jsonPath]) {
+      #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
+    }
+
     // The same BAM through a batch sample sheet's `bam` column.
     try "sample\tvcf\tbam\ttumor_type\nB1\t\(TestData.path("testdata/vcf/tumor_only.grch38.vcf"))\treads.bam\tGIST\n"
       .write(toFile: "\(work)/samples.tsv", atomically: true, encoding: .utf8)

@@ -122,6 +122,21 @@ func offset(of needle: String, in text: String) -> Int? {
     }
   }
 
+  /// The published schema describes every report the scenarios produce.
+  @Test func reportsFollowThePublishedSchema() throws {
+    var paths = Self.samples.map { TestData.path("testdata/expected/\($0.id).json") }
+    for scenario in ["tumor_only", "tumor_normal", "strelka_somatic", "multiallelic", "germline", "chr_prefix.grch37"] {
+      let vcf = scenario.hasSuffix("grch37") ? "testdata/vcf/\(scenario).vcf" : "testdata/vcf/\(scenario).grch38.vcf"
+      let outcome = try run(vcf, normal: scenario.hasPrefix("strelka") ? "NORMAL" : nil)
+      paths.append(outcome.jsonPath)
+    }
+    guard let problems = try ReportSchema.problems(paths) else {
+      print("skipped: python3-jsonschema not installed (scripts/test installs it with snakemake)")
+      return
+    }
+    #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
+  }
+
   @Test func aChangedTierIsCaught() throws {
     let sample = Self.samples[0]
     let expected = try JSONReport.decode(Data(contentsOf: URL(fileURLWithPath: TestData.path("testdata/expected/\(sample.id).json"))))
