@@ -30,6 +30,8 @@ public struct RunOptions: Sendable {
   public var fusionsPath: String?
   /// A copy-number segment table (PCGR-style `cna.tsv`).
   public var copyNumberPath: String?
+  /// Adds date, host and absolute paths to the reports (they then differ between runs).
+  public var provenance = false
 
   public init(
     vcfPath: String, panelPath: String, outputDirectory: String, sample: String? = nil, normal: String? = nil,

@@ -69,7 +69,7 @@ public enum RunPipeline {
       if !uncalled.isEmpty { clinical = clinical.adding(notes: uncalled.map(UncalledHotspots.note)) }
     }
     let sampleID = safeFileName(options.sampleID ?? selection.roles.tumor ?? baseName(options.vcfPath))
-    let report = SampleReport(
+    var built = SampleReport(
       commandLine: options.commandLine,
       sample: SampleReport.Sample(
         id: sampleID, vcfSample: selection.roles.tumor, normalSample: selection.roles.normal,
@@ -80,6 +80,14 @@ public enum RunPipeline {
       genomeBuild: detection,
       panel: SampleReport.PanelIdentity(name: panel.manifest.name, version: panel.manifest.version, checksum: panel.checksum),
       qc: qc, variants: reported, coverage: coverage, clinical: clinical)
+    if options.provenance {
+      func absolute(_ path: String) -> String { URL(fileURLWithPath: path).standardizedFileURL.path }
+      built.provenance = SampleReport.Provenance(
+        generatedAt: ISO8601DateFormatter().string(from: Date()), host: ProcessInfo.processInfo.hostName,
+        inputPath: absolute(options.vcfPath), panelPath: absolute(options.panelPath),
+        outputDirectory: absolute(options.outputDirectory))
+    }
+    let report = built
     let jsonPath = outputPath(options.outputDirectory, sampleID, "json")
     let tsvPath = outputPath(options.outputDirectory, sampleID, "variants.tsv")
     // The two renderings are independent; with threads to spare they run side by side.

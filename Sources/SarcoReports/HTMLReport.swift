@@ -47,6 +47,7 @@ public enum HTMLReport {
       ("Variants in panel regions", "\(report.qc.variants) (\(report.qc.passingFilters) PASS) in \(report.qc.genesWithVariants) genes"),
     ]
     if let vcfSample = report.sample.vcfSample { rows.insert(("Tumour column", vcfSample), at: 1) }
+    if let provenance = report.provenance { rows.append(("Generated", "\(provenance.generatedAt) on \(provenance.host)")) }
     if let normal = report.sample.normalSample { rows.insert(("Matched normal", normal), at: 2) }
     if let coverage = report.coverage {
       rows.append(("Coverage QC", "\(coverage.verdict): \(coverage.failingTargets.count) of \(coverage.targets.count) exons below \(coverage.thresholds.first ?? 0)x"))

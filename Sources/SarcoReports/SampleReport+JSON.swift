@@ -29,6 +29,7 @@ extension SampleReport {
         json.member("name", panel.name)
         json.member("version", panel.version)
       }
+      json.member("provenance", encoded: provenance)
       json.key("qc")
       qc.write(to: &json)
       json.key("sample")

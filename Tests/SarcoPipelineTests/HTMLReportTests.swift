@@ -137,6 +137,18 @@ func offset(of needle: String, in text: String) -> Int? {
     #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
   }
 
+  @Test func provenanceOnlyWhenAskedFor() throws {
+    var options = RunOptions(
+      vcfPath: TestData.path("testdata/vcf/germline.grch38.vcf"), panelPath: TestData.path("panels/sarcoma"),
+      outputDirectory: TestData.temporaryDirectory("provenance"), sampleID: "P", commandLine: ["sarcopanel", "run"])
+    #expect(try RunPipeline.run(options, panel: TestPanels.sarcoma).report.provenance == nil)
+    options.provenance = true
+    let outcome = try RunPipeline.run(options, panel: TestPanels.sarcoma)
+    let provenance = try #require(outcome.report.provenance)
+    #expect(provenance.inputPath.hasSuffix("/testdata/vcf/germline.grch38.vcf") && provenance.generatedAt.hasSuffix("Z"))
+    if let problems = try ReportSchema.problems([outcome.jsonPath]) { #expect(problems.isEmpty, "\(problems)") }
+  }
+
   @Test func aChangedTierIsCaught() throws {
     let sample = Self.samples[0]
     let expected = try JSONReport.decode(Data(contentsOf: URL(fileURLWithPath: TestData.path("testdata/expected/\(sample.id).json"))))

@@ -20,6 +20,25 @@ public struct SampleReport: Sendable, Equatable, Codable {
   public let coverage: CoverageReport?
   /// Tiers, classes, fusions, copy number and TMB (schema 1.2.0).
   public let clinical: ClinicalReport?
+  /// When, where and from which paths; only with `--provenance`, since it changes between identical runs.
+  public var provenance: Provenance? = nil
+
+  public struct Provenance: Sendable, Equatable, Codable {
+    /// ISO 8601, UTC.
+    public let generatedAt: String
+    public let host: String
+    public let inputPath: String
+    public let panelPath: String
+    public let outputDirectory: String
+
+    public init(generatedAt: String, host: String, inputPath: String, panelPath: String, outputDirectory: String) {
+      self.generatedAt = generatedAt
+      self.host = host
+      self.inputPath = inputPath
+      self.panelPath = panelPath
+      self.outputDirectory = outputDirectory
+    }
+  }
 
   public struct Tool: Sendable, Equatable, Codable {
     public let name: String

@@ -97,6 +97,9 @@ extension Sarcopanel {
     @Flag(name: .long, help: "Also print the HTML report to <sample>.pdf with headless Chromium (apt install chromium).")
     var pdf = false
 
+    @Flag(name: .long, help: "Add date, host and absolute paths to the reports (then they differ between identical runs).")
+    var provenance = false
+
     @Flag(name: .long, help: "Print no summary on stderr.")
     var quiet = false
 
@@ -137,6 +140,7 @@ extension Sarcopanel {
       options.useClinVarCriteria = clinvarCriteria == "on"
       options.fusionsPath = fusions
       options.copyNumberPath = cna
+      options.provenance = provenance
       let outcome = try RunPipeline.run(options) { message in
         if !quiet { FileHandle.standardError.write(Data("sarcopanel: \(message)\n".utf8)) }
       }
