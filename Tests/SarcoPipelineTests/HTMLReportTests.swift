@@ -86,6 +86,15 @@ func offset(of needle: String, in text: String) -> Int? {
     #expect(dom.output.contains("PDGFRA p.D842V - Tier I-A"))
     #expect(!dom.output.contains("<img") && !dom.output.contains("<script"))
     #expect(dom.output.contains("&lt;img src=x onerror=alert(1)&gt;"))
+    // The Ewing and germline TP53 reports open too, with their key sections.
+    for (vcf, type, sampleType, section) in [
+      ("testdata/vcf/structural.grch38.vcf", "ES", ClinicalAssessor.SampleType.tumor, "<section id=\"structural\">"),
+      ("testdata/vcf/vep_annotated.grch38.vcf", nil, .germline, "<section id=\"germline\">"),
+    ] {
+      let other = try html(vcf, tumourType: type, sampleType: sampleType)
+      let opened = try shell("\(chromium) \(flags) --dump-dom 'file://\(other.path)' 2>/dev/null")
+      #expect(opened.status == 0 && opened.output.contains(section) && opened.output.contains("<section id=\"methods\">"))
+    }
     let pdf = "\(directory)/board.pdf"
     let printed = try shell("\(chromium) \(flags) --no-pdf-header-footer --print-to-pdf='\(pdf)' 'file://\(report.path)' 2>/dev/null")
     #expect(printed.status == 0)
