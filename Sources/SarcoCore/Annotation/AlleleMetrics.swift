@@ -44,6 +44,9 @@ public enum AlleleMetricFields {
       .contains(lowered)
   }
 
+  /// A field this reader takes: a population frequency or a predictor score.
+  public static func isMetric(_ name: String) -> Bool { isFrequency(name) || scoreName(name) != nil }
+
   /// The canonical score name for a field, or nil.
   public static func scoreName(_ name: String) -> String? {
     switch name.lowercased() {
@@ -76,18 +79,29 @@ public enum AlleleMetricFields {
     guard let highest = numbers.max() else { return }
     metrics.scores[score] = max(metrics.scores[score] ?? highest, highest)
   }
+}
+
+/// The INFO fields of one VCF header that carry frequencies or scores, found
+/// once per file so each record only looks those keys up.
+public struct InfoMetricFields: Sendable {
+  let names: [String]
+  let declaresFrequency: Bool
+
+  public init(header: VCFHeader) {
+    names = header.info.keys.filter(AlleleMetricFields.isMetric).sorted()
+    declaresFrequency = names.contains(where: AlleleMetricFields.isFrequency)
+  }
 
   /// Metrics from a record's INFO for its ALT number `alternateIndex` (1-based).
-  public static func fromInfo(
-    _ info: [String: FieldValue], header: VCFHeader, alternateIndex: Int, alternateCount: Int
-  ) -> AlleleMetrics? {
+  public func metrics(_ info: [String: FieldValue], alternateIndex: Int, alternateCount: Int) -> AlleleMetrics? {
+    guard !names.isEmpty else { return nil }
     var metrics = AlleleMetrics()
-    metrics.frequencyFieldDeclared = header.info.keys.contains(where: isFrequency)
-    for (name, value) in info where isFrequency(name) || scoreName(name) != nil {
-      let texts = value.texts
+    metrics.frequencyFieldDeclared = declaresFrequency
+    for name in names {
+      guard let texts = info[name]?.texts else { continue }
       // Number=A fields hold one value per ALT; others are taken whole.
       let chosen = texts.count == alternateCount && alternateCount > 1 ? [texts[alternateIndex - 1]] : texts
-      for text in chosen where text != "." { add(name: name, value: text, to: &metrics) }
+      for text in chosen where text != "." { AlleleMetricFields.add(name: name, value: text, to: &metrics) }
     }
     return metrics.isEmpty ? nil : metrics
   }

@@ -19,12 +19,33 @@ public struct UpstreamConsequence: Sendable, Equatable, Codable {
 
 /// Reads `CSQ`/`ANN`/`BCSQ` INFO strings using the layout its header declares.
 public struct UpstreamConsequenceParser: Sendable {
+  /// One tag's field order, with the columns this parser reads found once per header.
   struct Layout: Sendable {
     let tag: String
     let fields: [String]
-    func index(_ names: String...) -> Int? {
-      for name in names { if let i = fields.firstIndex(where: { $0.caseInsensitiveEquals(name) }) { return i } }
-      return nil
+    let allele, consequence, gene, transcript, hgvsc, hgvsp, exon, intron, mane: Int?
+    /// Population-frequency and predictor-score columns.
+    let metrics: [Int]
+    let declaresFrequency: Bool
+
+    init(tag: String, fields: [String]) {
+      self.tag = tag
+      self.fields = fields
+      func index(_ names: String...) -> Int? {
+        for name in names { if let i = fields.firstIndex(where: { $0.caseInsensitiveEquals(name) }) { return i } }
+        return nil
+      }
+      allele = index("Allele")
+      consequence = index("Consequence", "Annotation")
+      gene = index("SYMBOL", "Gene_Name", "gene")
+      transcript = index("Feature", "Feature_ID", "transcript")
+      hgvsc = index("HGVSc", "HGVS.c", "dna_change")
+      hgvsp = index("HGVSp", "HGVS.p", "amino_acid_change")
+      exon = index("EXON", "Rank")
+      intron = index("INTRON")
+      mane = index("MANE_SELECT", "MANE")
+      metrics = fields.indices.filter { AlleleMetricFields.isMetric(fields[$0]) }
+      declaresFrequency = fields.contains(where: AlleleMetricFields.isFrequency)
     }
   }
 
@@ -72,41 +93,28 @@ public struct UpstreamConsequenceParser: Sendable {
     var result: [UpstreamConsequence] = []
     for layout in layouts {
       guard let entries = info[layout.tag]?.texts else { continue }
-      let alleleIndex = layout.index("Allele")
-      let consequenceIndex = layout.index("Consequence", "Annotation")
-      let geneIndex = layout.index("SYMBOL", "Gene_Name", "gene")
-      let transcriptIndex = layout.index("Feature", "Feature_ID", "transcript")
-      let hgvscIndex = layout.index("HGVSc", "HGVS.c", "dna_change")
-      let hgvspIndex = layout.index("HGVSp", "HGVS.p", "amino_acid_change")
-      let exonIndex = layout.index("EXON", "Rank")
-      let intronIndex = layout.index("INTRON")
-      let maneIndex = layout.index("MANE_SELECT", "MANE")
-      let metricIndexes = layout.fields.indices.filter {
-        AlleleMetricFields.isFrequency(layout.fields[$0]) || AlleleMetricFields.scoreName(layout.fields[$0]) != nil
-      }
-      let declaresFrequency = layout.fields.contains(where: AlleleMetricFields.isFrequency)
       for entry in entries.flatMap({ $0.split(separator: ",") }) {
         let parts = entry.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
         func value(_ index: Int?) -> String? {
           guard let index, index < parts.count, !parts[index].isEmpty else { return nil }
           return parts[index]
         }
-        if let alleleIndex, let allele = value(alleleIndex),
+        if let allele = value(layout.allele),
           !UpstreamConsequenceParser.allele(allele, matches: alternate, reference: reference)
         {
           continue
         }
-        guard let consequence = value(consequenceIndex) else { continue }
+        guard let consequence = value(layout.consequence) else { continue }
         var metrics = AlleleMetrics()
-        metrics.frequencyFieldDeclared = declaresFrequency
-        for index in metricIndexes {
+        metrics.frequencyFieldDeclared = layout.declaresFrequency
+        for index in layout.metrics {
           if let text = value(index) { AlleleMetricFields.add(name: layout.fields[index], value: text, to: &metrics) }
         }
         result.append(
           UpstreamConsequence(
-            source: layout.tag, gene: value(geneIndex), transcript: value(transcriptIndex),
-            consequence: consequence, hgvsc: value(hgvscIndex), hgvsp: value(hgvspIndex),
-            exon: value(exonIndex), intron: value(intronIndex), maneSelect: value(maneIndex),
+            source: layout.tag, gene: value(layout.gene), transcript: value(layout.transcript),
+            consequence: consequence, hgvsc: value(layout.hgvsc), hgvsp: value(layout.hgvsp),
+            exon: value(layout.exon), intron: value(layout.intron), maneSelect: value(layout.mane),
             metrics: metrics.isEmpty ? nil : metrics))
       }
     }

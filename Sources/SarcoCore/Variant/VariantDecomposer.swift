@@ -25,11 +25,11 @@ public struct VariantDecomposer: Sendable {
   public let roles: SampleRoles
   let formatDefinitions: [String: VCFHeader.FieldDefinition]
   let consequenceParser: UpstreamConsequenceParser
-  let header: VCFHeader
+  let infoMetrics: InfoMetricFields
 
   public init(header: VCFHeader, roles: SampleRoles) {
     self.roles = roles
-    self.header = header
+    self.infoMetrics = InfoMetricFields(header: header)
     self.formatDefinitions = header.format
     self.consequenceParser = UpstreamConsequenceParser(header: header)
   }
@@ -62,8 +62,7 @@ public struct VariantDecomposer: Sendable {
           upstream: consequenceParser.isEmpty
             ? [] : consequenceParser.consequences(info: record.info, reference: record.reference, alternate: alternate),
           structural: structuralInfo(record, alternate: alternate, kind: kind))
-      variant.metrics = AlleleMetricFields.fromInfo(
-        record.info, header: header, alternateIndex: alternateIndex, alternateCount: alternates.count)
+      variant.metrics = infoMetrics.metrics(record.info, alternateIndex: alternateIndex, alternateCount: alternates.count)
       variants.append(variant)
     }
     return variants
