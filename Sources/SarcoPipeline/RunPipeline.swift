@@ -146,7 +146,7 @@ public enum RunPipeline {
         let hits = view.geneHits(for: variant)
         return ReportedVariant(
           variant: variant, genes: hits, hotspots: view.hotspots(for: variant),
-          consequences: ClinicalAssessor.consequences(for: variant, hits: hits, selector: selector))
+          consequences: selector.consequences(for: variant, hits: hits))
       }
     }
     return try ParallelShares.map(count: records.count, workers: threads) { _, share in records[share].map(annotateOne) }

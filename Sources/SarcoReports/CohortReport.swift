@@ -33,11 +33,10 @@ public enum CohortReport {
 
   static func tierOneTwo(_ row: CohortRow) -> [(gene: String, label: String)] {
     guard let clinical = row.report?.clinical else { return [] }
-    let wanted: Set<String> = ["I-A", "I-B", "II-C", "II-D"]
-    var cells: [(String, String)] = clinical.somatic.filter { wanted.contains($0.tier.tier) }.map {
+    var cells: [(String, String)] = clinical.somatic.filter(\.tier.isTierIOrII).map {
       ($0.gene, "\($0.alteration.split(separator: " ", maxSplits: 1).last.map(String.init) ?? $0.alteration) (\($0.tier.tier))")
     }
-    for finding in clinical.fusions + clinical.copyNumber where wanted.contains(finding.tier.tier) {
+    for finding in clinical.fusions + clinical.copyNumber where finding.tier.isTierIOrII {
       for gene in finding.genes { cells.append((gene, "\(finding.name) (\(finding.tier.tier))")) }
     }
     return cells

@@ -67,7 +67,7 @@ public enum HTMLReport {
   }
 
   static func actionable(_ clinical: ClinicalReport, into html: inout HTMLBuilder) {
-    let tiered = clinical.somatic.filter { ["I-A", "I-B", "II-C", "II-D"].contains($0.tier.tier) }
+    let tiered = clinical.somatic.filter(\.tier.isTierIOrII)
     guard !tiered.isEmpty else { return }
     html.raw("<section id=\"tier-1-2\">\n")
     html.element("h2", "Tier I and II variants (strong and potential clinical significance)")
@@ -150,7 +150,7 @@ public enum HTMLReport {
   }
 
   static func tierThree(_ clinical: ClinicalReport, into html: inout HTMLBuilder) {
-    let rest = clinical.somatic.filter { $0.tier.tier == "III" || $0.tier.tier == "IV" }
+    let rest = clinical.somatic.filter { !$0.tier.isTierIOrII }
     guard !rest.isEmpty else { return }
     html.raw("<section id=\"tier-3-4\">\n<details>\n")
     html.element("summary", "Tier III and IV variants (\(rest.count))")

@@ -171,7 +171,7 @@ public struct ACMGClassifier: Sendable {
   ) {
     if isMissense(consequence), let codon = consequence.residue {
       let others = (known.pathogenicMissenseByCodon[consequence.gene]?[codon] ?? []).filter {
-        "\($0.interval.contig):\($0.interval.start):\($0.reference):\($0.alternate)" != variant.key
+        $0.key != variant.key
       }
       if let example = others.first {
         // Without the known variants' amino acids, same-residue (PS1) and other-residue (PM5)

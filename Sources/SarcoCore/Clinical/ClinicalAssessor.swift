@@ -41,11 +41,6 @@ public struct ClinicalAssessor: Sendable {
     interpreter = StructuralInterpreter(view: view, tiering: tiering)
   }
 
-  /// One consequence per panel gene the variant touches (safe to call from many threads).
-  public static func consequences(for variant: Variant, hits: [GeneHit], selector: ConsequenceSelector) -> [AlleleConsequence] {
-    hits.compactMap { selector.select(for: variant, hit: $0) }
-  }
-
   /// Population frequencies and scores from INFO and every upstream entry of the allele.
   public static func metrics(of variant: Variant) -> AlleleMetrics {
     var merged = variant.metrics ?? AlleleMetrics()
@@ -68,10 +63,10 @@ public struct ClinicalAssessor: Sendable {
       let metrics = Self.metrics(of: variant)
       sawMetrics = sawMetrics || metrics.highestFrequency != nil
       sawUpstream = sawUpstream || !variant.upstream.isEmpty
+      let clinvar = known.byKey[variant.key]
       for consequence in item.consequences {
         guard let gene = view.gene(consequence.gene) else { continue }
         let atHotspot = item.hotspots.contains { $0.gene == gene.symbol }
-        let clinvar = known.byKey[variant.key]
         let input = ACMGClassifier.Input(variant: variant, consequence: consequence, gene: gene, metrics: metrics, atHotspot: atHotspot)
         switch settings.sampleType {
         case .germline:

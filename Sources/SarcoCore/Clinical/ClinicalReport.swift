@@ -70,6 +70,9 @@ public struct TierAssignment: Sendable, Equatable, Codable, Comparable {
   public let source: String
 
   public static let order = ["I-A", "I-B", "II-C", "II-D", "III", "IV"]
+
+  /// Tier I (strong) or II (potential clinical significance): what a tumour board acts on.
+  public var isTierIOrII: Bool { ["I-A", "I-B", "II-C", "II-D"].contains(tier) }
   public static func < (lhs: TierAssignment, rhs: TierAssignment) -> Bool {
     (order.firstIndex(of: lhs.tier) ?? order.count) < (order.firstIndex(of: rhs.tier) ?? order.count)
   }

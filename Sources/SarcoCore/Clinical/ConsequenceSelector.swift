@@ -13,6 +13,11 @@ public struct ConsequenceSelector: Sendable {
     self.severity = severity
   }
 
+  /// One consequence per panel gene the variant touches (safe to call from many threads).
+  public func consequences(for variant: Variant, hits: [GeneHit]) -> [AlleleConsequence] {
+    hits.compactMap { select(for: variant, hit: $0) }
+  }
+
   public func select(for variant: Variant, hit: GeneHit) -> AlleleConsequence? {
     guard let gene = view.gene(hit.gene) else { return nil }
     let entries = variant.upstream.filter { $0.gene == nil || $0.gene == gene.symbol || gene.aliases.contains($0.gene ?? "") }

@@ -10,8 +10,8 @@ struct PanelConsequence {
   func derive(variant: Variant, hit: GeneHit, gene: Gene) -> AlleleConsequence? {
     guard variant.kind != .symbolic, variant.kind != .breakend, let locus = gene.locus(on: view.build) else { return nil }
     let exons = view.exonsByGene[gene.symbol] ?? []
-    // An insertion sits between `position` and `position + 1`; a deletion covers its deleted bases.
-    let start = variant.kind == .insertion ? variant.position : variant.position
+    // Minimal alleles keep their anchor base, so `position...end` covers an indel's bases.
+    let start = variant.position
     let end = max(variant.end, start)
     var terms: [String] = []
     var hgvsc: String?

@@ -46,9 +46,9 @@ public struct StructuralInterpreter: Sendable {
 
   // MARK: fusions
 
-  /// Gene hits inside a gene (not in its flank).
-  func genes(at contig: String, _ position: Int) -> [String] {
-    view.geneHits(contig: contig, start: position, end: position)
+  /// Panel genes whose transcript (not its flank) touches `start...end`.
+  func genes(on contig: String, _ start: Int, _ end: Int) -> [String] {
+    view.geneHits(contig: contig, start: start, end: end)
       .filter { $0.region != .upstream && $0.region != .downstream }.map(\.gene)
   }
 
@@ -64,8 +64,8 @@ public struct StructuralInterpreter: Sendable {
       let there = "\(ContigName.canonical(mateContig)):\(matePosition)"
       let pairKey = [here, there].sorted().joined(separator: "|")
       guard !seen.contains(pairKey) else { continue }
-      let genesHere = genes(at: variant.contig, variant.position)
-      let genesThere = genes(at: mateContig, matePosition)
+      let genesHere = genes(on: variant.contig, variant.position, variant.position)
+      let genesThere = genes(on: mateContig, matePosition, matePosition)
       if genesHere.isEmpty && genesThere.isEmpty { continue }
       seen.insert(pairKey)
       let caller = structural.mateID != nil ? "MATEID \(structural.mateID!)" : "CHR2/END"
@@ -187,9 +187,7 @@ public struct StructuralInterpreter: Sendable {
     let events = Dictionary(grouping: view.panel.knowledge.copyNumberEvents, by: \.gene)
     for segment in segments {
       let interval = segment.interval
-      let genes = view.geneHits(contig: interval.contig, start: interval.start, end: interval.end)
-        .filter { $0.region != .upstream && $0.region != .downstream }.map(\.gene)
-      for symbol in genes {
+      for symbol in genes(on: interval.contig, interval.start, interval.end) {
         guard let gene = view.gene(symbol) else { continue }
         let cn = segment.copyNumber
         let rows = events[symbol] ?? []
