@@ -102,7 +102,7 @@ public enum BatchPipeline {
     let name = RunPipeline.safeFileName(entry.id)
     let stamp = "\(stampDirectory)/\(name).done"
     do {
-      let fingerprint = try self.fingerprint(entry, panel: panel, options: options)
+      let fingerprint = self.fingerprint(entry, panel: panel)
       let outputs = outputSuffixes.map { RunPipeline.outputPath(options.outputDirectory, name, $0) }
       if !options.force, (try? String(contentsOfFile: stamp, encoding: .utf8)) == fingerprint,
         outputs.allSatisfy(FileManager.default.fileExists)
@@ -130,7 +130,7 @@ public enum BatchPipeline {
   }
 
   /// What a rerun compares: tool, panel, the sheet row and each input's size and modification time.
-  static func fingerprint(_ entry: SampleSheet.Entry, panel: Panel, options: Options) throws -> String {
+  static func fingerprint(_ entry: SampleSheet.Entry, panel: Panel) -> String {
     var parts = ["sarcopanel \(SarcopanelVersion.current)", "panel \(panel.checksum)"] + entry.fields
     for path in [entry.vcf, entry.bam, entry.fusions, entry.copyNumber].compactMap({ $0 }) {
       let attributes = try? FileManager.default.attributesOfItem(atPath: path)

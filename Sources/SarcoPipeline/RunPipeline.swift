@@ -90,17 +90,22 @@ public enum RunPipeline {
     let report = built
     let jsonPath = outputPath(options.outputDirectory, sampleID, "json")
     let tsvPath = outputPath(options.outputDirectory, sampleID, "variants.tsv")
-    // The two renderings are independent; with threads to spare they run side by side.
-    let rendered = WorkerSlots<Data>(count: 2)
+    // The renderings are independent; with threads to spare the JSON (the largest)
+    // runs beside the others.
+    let rendered = WorkerSlots<Data>(count: 4)
     DispatchQueue.concurrentPerform(iterations: options.threads > 1 ? 2 : 1) { worker in
       if options.threads == 1 || worker == 0 { rendered[0] = JSONReport.render(report) }
-      if options.threads == 1 || worker == 1 { rendered[1] = Data(TSVReport.render(report).utf8) }
+      if options.threads == 1 || worker == 1 {
+        rendered[1] = Data(TSVReport.render(report).utf8)
+        rendered[2] = Data(FindingsTSV.render(report).utf8)
+        rendered[3] = Data(HTMLReport.render(report).utf8)
+      }
     }
-    clock.mark("render JSON and TSV")
+    clock.mark("render JSON, TSV, findings and HTML")
     var files = [
       (rendered[0] ?? Data(), jsonPath), (rendered[1] ?? Data(), tsvPath),
-      (Data(FindingsTSV.render(report).utf8), outputPath(options.outputDirectory, sampleID, "findings.tsv")),
-      (Data(HTMLReport.render(report).utf8), outputPath(options.outputDirectory, sampleID, "html")),
+      (rendered[2] ?? Data(), outputPath(options.outputDirectory, sampleID, "findings.tsv")),
+      (rendered[3] ?? Data(), outputPath(options.outputDirectory, sampleID, "html")),
     ]
     if let coverage {
       files.append((Data(CoverageTask.tsv(coverage).utf8), outputPath(options.outputDirectory, sampleID, "coverage.tsv")))

@@ -66,9 +66,8 @@ extension Sarcopanel {
       options.threadsPerSample = threadsPerSample
       options.force = force
       // Options that cannot change results stay out of the reports, so --jobs 1 and 2 give the same bytes.
-      options.commandLine = CommandLineRecord.withoutThreads(
-        CommandLine.arguments, dropping: ["--threads-per-sample", "--jobs"]
-      ).filter { $0 != "--force" && $0 != "--quiet" }
+      options.commandLine = CommandLineRecord.recorded(
+        CommandLine.arguments, valued: ["--threads-per-sample", "--jobs"], flags: ["--force", "--quiet"])
       let progress = BatchProgress(quiet: quiet)
       let outcome = try BatchPipeline.run(options) { result, done, total in progress.report(result, done: done, total: total) }
       progress.finish()

@@ -133,7 +133,7 @@ extension Sarcopanel {
       var options = RunOptions(
         vcfPath: vcf, panelPath: panel, outputDirectory: out, sample: sample, normal: normal, tumorType: tumorType,
         sampleID: sampleID, genome: genome.flatMap(GenomeBuild.init(userSpelling:)), threads: threads,
-        access: accessMode ?? .automatic, commandLine: CommandLineRecord.withoutThreads(CommandLine.arguments))
+        access: accessMode ?? .automatic, commandLine: CommandLineRecord.recorded(CommandLine.arguments))
       options.bam = bam
       options.reference = reference
       options.sampleType = ClinicalAssessor.SampleType(rawValue: sampleType) ?? .tumor
@@ -189,9 +189,11 @@ enum ClinicalSummary {
 
 /// The command line as reports record it.
 enum CommandLineRecord {
-  /// Drops `--threads N` / `--threads=N` (results do not depend on it) and the
-  /// executable's directory.
-  static func withoutThreads(_ arguments: [String], dropping options: Set<String> = ["--threads"]) -> [String] {
+  /// Drops the executable's directory and the options that cannot change results:
+  /// `valued` options with their value (`--threads N`, `--threads=N`) and `flags`.
+  static func recorded(
+    _ arguments: [String], valued: Set<String> = ["--threads"], flags: Set<String> = []
+  ) -> [String] {
     var result: [String] = []
     var skipNext = false
     for (index, argument) in arguments.enumerated() {
@@ -203,11 +205,11 @@ enum CommandLineRecord {
         result.append("sarcopanel")
         continue
       }
-      if options.contains(argument) {
+      if valued.contains(argument) {
         skipNext = true
         continue
       }
-      if options.contains(where: { argument.hasPrefix("\($0)=") }) { continue }
+      if flags.contains(argument) || valued.contains(where: { argument.hasPrefix("\($0)=") }) { continue }
       result.append(argument)
     }
     return result
