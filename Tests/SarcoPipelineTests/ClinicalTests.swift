@@ -5,20 +5,31 @@ import SarcoPipeline
 import SarcoTestSupport
 import Testing
 
-/// Runs one scenario with clinical settings and returns its clinical section.
-func clinical(
-  _ vcf: String, tumourType: String? = nil, sampleType: ClinicalAssessor.SampleType = .tumor,
-  clinvar: Bool = true, fusions: String? = nil, cna: String? = nil, threads: Int = 1
-) throws -> (report: SampleReport, clinical: ClinicalReport) {
+/// Runs one scenario against the sarcoma panel with clinical settings, into a fresh folder.
+func runScenario(
+  _ vcf: String, tumourType: String? = nil, sampleType: ClinicalAssessor.SampleType = .tumor, clinvar: Bool = true,
+  fusions: String? = nil, cna: String? = nil, threads: Int = 1, sampleID: String = "S", provenance: Bool = false
+) throws -> RunOutcome {
   var options = RunOptions(
     vcfPath: vcf.hasPrefix("/") ? vcf : TestData.path(vcf), panelPath: TestData.path("panels/sarcoma"),
-    outputDirectory: TestData.temporaryDirectory("clinical"), tumorType: tumourType, sampleID: "S", threads: threads,
+    outputDirectory: TestData.temporaryDirectory("scenario"), tumorType: tumourType, sampleID: sampleID, threads: threads,
     commandLine: ["sarcopanel", "run"])
   options.sampleType = sampleType
   options.useClinVarCriteria = clinvar
   options.fusionsPath = fusions
   options.copyNumberPath = cna
-  let report = try RunPipeline.run(options, panel: TestPanels.sarcoma).report
+  options.provenance = provenance
+  return try RunPipeline.run(options, panel: TestPanels.sarcoma)
+}
+
+/// Runs one scenario and returns its report and clinical section.
+func clinical(
+  _ vcf: String, tumourType: String? = nil, sampleType: ClinicalAssessor.SampleType = .tumor,
+  clinvar: Bool = true, fusions: String? = nil, cna: String? = nil, threads: Int = 1
+) throws -> (report: SampleReport, clinical: ClinicalReport) {
+  let report = try runScenario(
+    vcf, tumourType: tumourType, sampleType: sampleType, clinvar: clinvar, fusions: fusions, cna: cna, threads: threads
+  ).report
   return (report, try #require(report.clinical))
 }
 

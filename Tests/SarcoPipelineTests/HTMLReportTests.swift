@@ -9,13 +9,8 @@ import Testing
 func html(
   _ vcf: String, tumourType: String? = nil, sampleType: ClinicalAssessor.SampleType = .tumor, sampleID: String = "S"
 ) throws -> (path: String, text: String) {
-  var options = RunOptions(
-    vcfPath: vcf.hasPrefix("/") ? vcf : TestData.path(vcf), panelPath: TestData.path("panels/sarcoma"),
-    outputDirectory: TestData.temporaryDirectory("html"), tumorType: tumourType, sampleID: sampleID,
-    commandLine: ["sarcopanel", "run"])
-  options.sampleType = sampleType
-  let outcome = try RunPipeline.run(options, panel: TestPanels.sarcoma)
-  let path = RunPipeline.outputPath(options.outputDirectory, outcome.report.sample.id, "html")
+  let outcome = try runScenario(vcf, tumourType: tumourType, sampleType: sampleType, sampleID: sampleID)
+  let path = URL(fileURLWithPath: outcome.jsonPath).deletingPathExtension().appendingPathExtension("html").path
   return (path, try String(contentsOfFile: path, encoding: .utf8))
 }
 
@@ -115,12 +110,8 @@ func offset(of needle: String, in text: String) -> Int? {
   func regenerate(_ sample: (id: String, vcf: String, tumourType: String?, sampleType: ClinicalAssessor.SampleType), tumourType: String? = nil)
     throws -> SampleReport
   {
-    var options = RunOptions(
-      vcfPath: TestData.path(sample.vcf), panelPath: TestData.path("panels/sarcoma"),
-      outputDirectory: TestData.temporaryDirectory("expected"), tumorType: tumourType ?? sample.tumourType, sampleID: sample.id,
-      commandLine: ["sarcopanel", "run"])
-    options.sampleType = sample.sampleType
-    return try RunPipeline.run(options, panel: TestPanels.sarcoma).report
+    try runScenario(sample.vcf, tumourType: tumourType ?? sample.tumourType, sampleType: sample.sampleType, sampleID: sample.id)
+      .report
   }
 
   @Test func referenceSamplesShowNoClinicalDifference() throws {
@@ -147,12 +138,8 @@ func offset(of needle: String, in text: String) -> Int? {
   }
 
   @Test func provenanceOnlyWhenAskedFor() throws {
-    var options = RunOptions(
-      vcfPath: TestData.path("testdata/vcf/germline.grch38.vcf"), panelPath: TestData.path("panels/sarcoma"),
-      outputDirectory: TestData.temporaryDirectory("provenance"), sampleID: "P", commandLine: ["sarcopanel", "run"])
-    #expect(try RunPipeline.run(options, panel: TestPanels.sarcoma).report.provenance == nil)
-    options.provenance = true
-    let outcome = try RunPipeline.run(options, panel: TestPanels.sarcoma)
+    #expect(try runScenario("testdata/vcf/germline.grch38.vcf").report.provenance == nil)
+    let outcome = try runScenario("testdata/vcf/germline.grch38.vcf", provenance: true)
     let provenance = try #require(outcome.report.provenance)
     #expect(provenance.inputPath.hasSuffix("/testdata/vcf/germline.grch38.vcf") && provenance.generatedAt.hasSuffix("Z"))
     if let problems = try ReportSchema.problems([outcome.jsonPath]) { #expect(problems.isEmpty, "\(problems)") }
