@@ -72,8 +72,6 @@ public enum HTMLReport {
     html.raw("<section id=\"tier-1-2\">\n")
     html.element("h2", "Tier I and II variants (strong and potential clinical significance)")
     for finding in tiered {
-      html.raw("<article class=\"finding tier-\(tierClass(finding.tier.tier))\">\n")
-      html.element("h3", "\(finding.alteration) - Tier \(finding.tier.tier)")
       var facts: [(String, String)] = [
         ("Why this tier", finding.tier.reason),
         ("Rule", "\(finding.tier.rule) (\(finding.tier.source))"),
@@ -81,13 +79,10 @@ public enum HTMLReport {
       ]
       if let fraction = finding.tumorAlleleFraction { facts.append(("Tumour VAF", format(fraction))) }
       if !finding.hotspots.isEmpty { facts.append(("Hotspot", finding.hotspots.joined(separator: "; "))) }
-      if !finding.therapies.sensitivity.isEmpty { facts.append(("Sensitivity", finding.therapies.sensitivity.joined(separator: "; "))) }
-      if !finding.therapies.resistance.isEmpty { facts.append(("Resistance", finding.therapies.resistance.joined(separator: "; "))) }
+      facts += therapyFacts(finding.therapies)
       facts.append(("Origin", "\(finding.origin.call.replacingUnderscores): \(finding.origin.reasons.joined(separator: "; "))"))
       if let recommendation = finding.origin.recommendation { facts.append(("Recommendation", recommendation)) }
-      html.definitions(facts)
-      evidenceTable(finding.evidence, into: &html)
-      html.raw("</article>\n")
+      tieredArticle(finding.alteration, tier: finding.tier, facts: facts, evidence: finding.evidence, into: &html)
     }
     html.raw("</section>\n")
   }
@@ -98,8 +93,6 @@ public enum HTMLReport {
     html.raw("<section id=\"structural\">\n")
     html.element("h2", "Fusions and copy-number events")
     for finding in findings {
-      html.raw("<article class=\"finding tier-\(tierClass(finding.tier.tier))\">\n")
-      html.element("h3", "\(finding.name) - Tier \(finding.tier.tier)")
       var facts: [(String, String)] = [("Where", finding.locus), ("Seen in", finding.source)]
       if let match = finding.panelMatch {
         facts.append(("Meaning", "\(match.meaning) (\(match.tumourTypes.joined(separator: ", ")); \(match.significance))"))
@@ -107,14 +100,29 @@ public enum HTMLReport {
       }
       if let reads = finding.supportingReads { facts.append(("Supporting reads", String(reads))) }
       facts.append(("Why this tier", finding.tier.reason))
-      if !finding.therapies.sensitivity.isEmpty { facts.append(("Sensitivity", finding.therapies.sensitivity.joined(separator: "; "))) }
-      if !finding.therapies.resistance.isEmpty { facts.append(("Resistance", finding.therapies.resistance.joined(separator: "; "))) }
+      facts += therapyFacts(finding.therapies)
       for note in finding.notes { facts.append(("Note", note)) }
-      html.definitions(facts)
-      evidenceTable(finding.evidence, into: &html)
-      html.raw("</article>\n")
+      tieredArticle(finding.name, tier: finding.tier, facts: facts, evidence: finding.evidence, into: &html)
     }
     html.raw("</section>\n")
+  }
+
+  /// One tiered finding: heading with its tier, its facts, its evidence table.
+  static func tieredArticle(
+    _ title: String, tier: TierAssignment, facts: [(String, String)], evidence: [MatchedEvidence], into html: inout HTMLBuilder
+  ) {
+    html.raw("<article class=\"finding tier-\(tierClass(tier.tier))\">\n")
+    html.element("h3", "\(title) - Tier \(tier.tier)")
+    html.definitions(facts)
+    evidenceTable(evidence, into: &html)
+    html.raw("</article>\n")
+  }
+
+  static func therapyFacts(_ therapies: TherapySummary) -> [(String, String)] {
+    var facts: [(String, String)] = []
+    if !therapies.sensitivity.isEmpty { facts.append(("Sensitivity", therapies.sensitivity.joined(separator: "; "))) }
+    if !therapies.resistance.isEmpty { facts.append(("Resistance", therapies.resistance.joined(separator: "; "))) }
+    return facts
   }
 
   static func germline(_ clinical: ClinicalReport, into html: inout HTMLBuilder) {
