@@ -37,7 +37,9 @@ public enum RunPipeline {
     log("\(options.vcfPath): \(reader.format.rawValue), \(detection.build.rawValue) (\(detection.evidence))")
 
     clock.mark("open VCF, decide build and samples")
-    let digest = BackgroundDigest(path: options.vcfPath)
+    // Neither depends on the records: hash the input and index ClinVar while they are read.
+    let digest = Background { try FileDigest.sha256(ofFileAt: options.vcfPath) }
+    let known = Background { KnownVariantCache.shared.index(for: view) }
     // Side tables are read before the VCF so a bad row fails fast.
     let fusionCalls = try options.fusionsPath.map(CallerTables.fusions(path:)) ?? []
     let segments = try options.copyNumberPath.map(CallerTables.segments(path:)) ?? []
@@ -58,7 +60,7 @@ public enum RunPipeline {
     clock.mark("read, parse and annotate records")
     let settings = ClinicalAssessor.Settings(
       sampleType: options.sampleType, tumourType: options.tumorType, useClinVarCriteria: options.useClinVarCriteria)
-    var clinical = ClinicalAssessor(view: view, settings: settings, known: KnownVariantCache.shared.index(for: view))
+    var clinical = ClinicalAssessor(view: view, settings: settings, known: try known.value())
       .assess(reported, fusionCalls: fusionCalls, segments: segments)
     clock.mark("tiers, classes, fusions, copy number, TMB")
 
@@ -191,20 +193,21 @@ final class KnownVariantCache: @unchecked Sendable {
   }
 }
 
-/// Hashes the input on another thread while the main read goes on.
-final class BackgroundDigest: @unchecked Sendable {
+/// A value computed on another thread while the main read goes on.
+final class Background<Value>: @unchecked Sendable {
   private let group = DispatchGroup()
-  private var result: Result<String, Error> = .success("")
+  private var result: Result<Value, Error>?
 
-  init(path: String) {
+  init(_ work: @escaping @Sendable () throws -> Value) {
     DispatchQueue.global().async(group: group) { [self] in
-      result = Result { try FileDigest.sha256(ofFileAt: path) }
+      result = Result { try work() }
     }
   }
 
-  func value() throws -> String {
+  /// Waits for the value; rethrows the work's error.
+  func value() throws -> Value {
     group.wait()
-    return try result.get()
+    return try result!.get()
   }
 }
 
