@@ -5,10 +5,12 @@ import SarcoCore
 /// Reference bases from an indexed FASTA (`.fai`, and `.gzi` when bgzipped).
 ///
 /// The corresponding C functions are `fai_load` and `faidx_fetch_seq64`.
-public final class FastaReference: @unchecked Sendable {
+/// A `faidx_t` keeps one file position, so fetches are serialised.
+public final class FastaReference: ReferenceSequence, @unchecked Sendable {
   public let path: String
   let index: OpaquePointer
   public let sequenceNames: [String]
+  private let lock = NSLock()
 
   public init(path: String) throws {
     self.path = path
@@ -27,6 +29,8 @@ public final class FastaReference: @unchecked Sendable {
   public func bases(contig: String, start: Int, end: Int) -> String? {
     let wanted = ContigName.canonical(contig)
     guard let name = sequenceNames.first(where: { ContigName.canonical($0) == wanted }) else { return nil }
+    lock.lock()
+    defer { lock.unlock() }
     var length: hts_pos_t = 0
     guard let pointer = faidx_fetch_seq64(index, name, hts_pos_t(start - 1), hts_pos_t(end - 1), &length), length > 0 else {
       return nil

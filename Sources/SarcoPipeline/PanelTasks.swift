@@ -48,6 +48,20 @@ public enum PanelTasks {
 }
 
 extension PanelTasks {
+  /// The panel's transcript models as GFF3; unknown gene names are an error.
+  public static func gff3(directory: String, build: GenomeBuild, genes: Set<String>?, chrPrefix: Bool) throws -> String {
+    let panel = try PanelLoader.load(directory: directory)
+    let view = try PanelView(panel: panel, build: build)
+    if let genes {
+      let unknown = genes.filter { panel.gene(named: $0) == nil }.sorted()
+      guard unknown.isEmpty else {
+        throw SarcoError.usage("not genes of panel \(panel.manifest.name): \(unknown.joined(separator: ", "))")
+      }
+    }
+    let symbols = genes.map { Set($0.compactMap { panel.gene(named: $0)?.symbol }) }
+    return PanelGFF3.render(view: view, genes: symbols, chrPrefix: chrPrefix)
+  }
+
   /// Everything the panel knows about one gene, as text for a terminal.
   public static func show(directory: String, gene name: String) throws -> String {
     let panel = try PanelLoader.load(directory: directory)

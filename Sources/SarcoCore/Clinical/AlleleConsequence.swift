@@ -14,12 +14,14 @@ public struct AlleleConsequence: Sendable, Equatable, Codable {
   public let exon: Int?
   public let intron: Int?
   public let exonCount: Int?
-  /// `VEP CSQ`, `snpEff ANN`, `bcftools BCSQ` or `panel-derived`.
+  /// `VEP CSQ`, `snpEff ANN`, `bcftools BCSQ`, `computed from reference` or `panel-derived`.
   public let source: String
   /// True when this is the panel's (MANE Select) transcript.
   public let panelTranscript: Bool
   /// The codon number from the panel's coding coordinates (SNVs in coding exons).
   public let codon: Int?
+  /// With `--recompute-consequences`: how the upstream annotation differed from the computed one.
+  public var upstreamDisagreement: String?
 
   public init(
     gene: String, transcript: String?, terms: [String], impact: String?, hgvsc: String?, hgvsp: String?,

@@ -1,30 +1,42 @@
 /// Picks one consequence per (variant, panel gene): the panel transcript's
-/// upstream entry, else the gene's most severe upstream entry, else one derived
-/// from the panel's exon coordinates.
+/// upstream entry, else the gene's most severe upstream entry, else one
+/// computed from the reference FASTA (`predictor`), else one derived from the
+/// panel's exon coordinates. With `recompute`, the computed one wins over
+/// upstream entries and any disagreement with them is recorded.
 public struct ConsequenceSelector: Sendable {
   let view: PanelView
   /// SO term to (rank, impact); lower rank is more severe.
   let severity: [String: (rank: Int, impact: String)]
+  let predictor: ConsequencePredictor?
+  let recompute: Bool
 
-  public init(view: PanelView) {
+  public init(view: PanelView, predictor: ConsequencePredictor? = nil, recompute: Bool = false) {
     self.view = view
+    self.predictor = predictor
+    self.recompute = recompute && predictor != nil
     var severity: [String: (Int, String)] = [:]
     for row in view.panel.knowledge.rules.severity { severity[row.consequence] = (row.rank, row.impact) }
     self.severity = severity
   }
 
   /// One consequence per panel gene the variant touches (safe to call from many threads).
-  public func consequences(for variant: Variant, hits: [GeneHit]) -> [AlleleConsequence] {
-    hits.compactMap { select(for: variant, hit: $0) }
+  /// `useReference: false` skips the computed consequence (a REF that disagrees with the FASTA).
+  public func consequences(for variant: Variant, hits: [GeneHit], useReference: Bool = true) -> [AlleleConsequence] {
+    hits.compactMap { select(for: variant, hit: $0, useReference: useReference) }
   }
 
-  public func select(for variant: Variant, hit: GeneHit) -> AlleleConsequence? {
+  public func select(for variant: Variant, hit: GeneHit, useReference: Bool = true) -> AlleleConsequence? {
     guard let gene = view.gene(hit.gene) else { return nil }
     let entries = variant.upstream.filter { $0.gene == nil || $0.gene == gene.symbol || gene.aliases.contains($0.gene ?? "") }
-    if !entries.isEmpty, let chosen = pick(entries, gene: gene, hit: hit) {
-      return consequence(from: chosen, gene: gene, hit: hit, variant: variant)
+    let upstream = entries.isEmpty ? nil : pick(entries, gene: gene, hit: hit).map {
+      consequence(from: $0, gene: gene, hit: hit, variant: variant)
     }
-    return PanelConsequence(view: view, severity: severity).derive(variant: variant, hit: hit, gene: gene)
+    if let upstream, !recompute { return upstream }
+    if useReference, let predictor, var computed = predictor.predict(variant: variant, gene: gene) {
+      if let upstream { computed.upstreamDisagreement = UpstreamComparison.disagreement(computed: computed, upstream: upstream) }
+      return computed
+    }
+    return upstream ?? PanelConsequence(view: view, severity: severity).derive(variant: variant, hit: hit, gene: gene)
   }
 
   func unversioned(_ accession: String?) -> String? { accession?.split(separator: ".").first.map(String.init) }

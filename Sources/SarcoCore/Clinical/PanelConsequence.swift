@@ -28,7 +28,7 @@ struct PanelConsequence {
     case .upstream: terms.append("upstream_gene_variant")
     case .downstream: terms.append("downstream_gene_variant")
     }
-    if let splice = spliceTerms(start: start, end: end, exons: exons, strand: gene.strand) {
+    if let splice = SpliceSites.terms(start: start, end: end, exons: exons, strand: gene.strand) {
       terms.insert(contentsOf: splice.terms, at: 0)
       if hgvsc == nil, variant.kind == .snv, let anchor = splice.anchor,
         let c = view.codingPosition(gene: gene.symbol, position: anchor.position)
@@ -61,44 +61,6 @@ struct PanelConsequence {
       terms.append("coding_sequence_variant")
     }
     return terms
-  }
-
-  /// Splice terms for bases `start...end`, with the exon boundary base and
-  /// signed intron offset (for `c.N+d` / `c.N-d`) nearest to them.
-  func spliceTerms(start: Int, end: Int, exons: [Exon], strand: Strand)
-    -> (terms: [String], anchor: (position: Int, offset: Int)?)?
-  {
-    guard exons.count > 1 else { return nil }
-    var terms: Set<String> = []
-    var anchor: (position: Int, offset: Int)?
-    // Walk the introns in transcript order: exon i's 3' end (donor) to exon i+1's 5' end (acceptor).
-    for index in 0..<(exons.count - 1) {
-      let upstream = exons[index].interval
-      let downstream = exons[index + 1].interval
-      let donorBase = strand == .plus ? upstream.end : upstream.start
-      let acceptorBase = strand == .plus ? downstream.start : downstream.end
-      for (boundary, isDonor) in [(donorBase, true), (acceptorBase, false)] {
-        // Splice sites reach 8 intronic and 3 exonic bases from the boundary.
-        if end < boundary - 8 || start > boundary + 8 { continue }
-        // Intron offset of the nearest touched base: positive after a donor, negative before an acceptor.
-        let direction = (isDonor == (strand == .plus)) ? 1 : -1
-        let intronBases = (1...8).map { boundary + direction * $0 }
-        let exonBases = (0..<3).map { boundary - direction * $0 }
-        let touchedIntron = intronBases.enumerated().filter { start <= $0.element && $0.element <= end }.map { $0.offset + 1 }
-        let touchesExon = exonBases.contains { start <= $0 && $0 <= end }
-        guard let nearest = touchedIntron.min() else {
-          if touchesExon { terms.insert("splice_region_variant") }
-          continue
-        }
-        if nearest <= 2 {
-          terms.insert(isDonor ? "splice_donor_variant" : "splice_acceptor_variant")
-        } else {
-          terms.insert("splice_region_variant")
-        }
-        if anchor == nil { anchor = (boundary, isDonor ? nearest : -nearest) }
-      }
-    }
-    return terms.isEmpty ? nil : (Array(terms), anchor)
   }
 
   func strandBase(_ bases: String, _ strand: Strand) -> String {

@@ -39,6 +39,9 @@ public struct PanelView: Sendable {
     geneBySymbol[symbolOrAlias] ?? panel.gene(named: symbolOrAlias)
   }
 
+  /// A gene's exons on this build, in transcript order.
+  public func exons(of symbol: String) -> [Exon] { exonsByGene[symbol] ?? [] }
+
   /// Genes whose span (plus flank) a variant touches, each with where in the transcript it falls.
   public func geneHits(for variant: Variant) -> [GeneHit] {
     geneHits(contig: variant.contig, start: variant.position, end: max(variant.end, variant.position))

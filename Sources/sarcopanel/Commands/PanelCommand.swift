@@ -7,8 +7,8 @@ extension Sarcopanel {
   struct PanelCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "panel",
-      abstract: "Check a panel folder or write its regions as BED.",
-      subcommands: [Validate.self, Show.self, Bed.self])
+      abstract: "Check a panel folder, show a gene, or write its regions as BED or its transcript models as GFF3.",
+      subcommands: [Validate.self, Show.self, Bed.self, GFF3.self])
   }
 }
 
@@ -79,6 +79,45 @@ extension Sarcopanel.PanelCommand {
     func run() throws {
       guard let build = GenomeBuild(userSpelling: genome), let bedKind = PanelTasks.BedKind(rawValue: kind) else { return }
       let text = try PanelTasks.bed(directory: panel, build: build, kind: bedKind, pad: pad, chrPrefix: chrPrefix)
+      FileHandle.standardOutput.write(Data(text.utf8))
+    }
+  }
+}
+
+extension Sarcopanel.PanelCommand {
+  struct GFF3: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "gff3",
+      abstract: "Write the panel's transcript models (MANE) as GFF3 to stdout, for bcftools csq.",
+      discussion: """
+        Ensembl-style features (gene, mRNA, exon, CDS with phase, UTRs) that
+        `bcftools csq -g` reads, so a lab can pre-annotate on exactly the panel's
+        transcripts:
+
+          sarcopanel panel gff3 panels/sarcoma --genome GRCh38 > panel.grch38.gff3
+          bcftools csq -f GRCh38.fa -g panel.grch38.gff3 -p a in.vcf.gz -Oz -o annotated.vcf.gz
+        """)
+
+    @Argument(help: ArgumentHelp("Panel folder.", valueName: "dir"))
+    var panel: String
+
+    @Option(name: .long, help: ArgumentHelp("Genome build: GRCh38 or GRCh37.", valueName: "build"))
+    var genome: String
+
+    @Option(name: .long, help: ArgumentHelp("Only these genes (comma-separated symbols).", valueName: "list"))
+    var genes: String?
+
+    @Flag(name: .customLong("chr"), help: "Write contigs as chr1..chrX (UCSC style).")
+    var chrPrefix = false
+
+    func validate() throws {
+      if GenomeBuild(userSpelling: genome) == nil { throw ValidationError("--genome must be GRCh38 or GRCh37, found '\(genome)'") }
+    }
+
+    func run() throws {
+      guard let build = GenomeBuild(userSpelling: genome) else { return }
+      let wanted = genes.map { Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).uppercased() }) }
+      let text = try PanelTasks.gff3(directory: panel, build: build, genes: wanted, chrPrefix: chrPrefix)
       FileHandle.standardOutput.write(Data(text.utf8))
     }
   }
