@@ -24,6 +24,9 @@ public enum BatchPipeline {
     public var threadsPerSample = 1
     public var force = false
     public var commandLine: [String] = []
+    /// One reference FASTA for every sample (consequences, REF checks, CRAM).
+    public var reference: String?
+    public var recomputeConsequences = false
 
     public init(samplesPath: String, panelPath: String, outputDirectory: String) {
       self.samplesPath = samplesPath
@@ -102,7 +105,7 @@ public enum BatchPipeline {
     let name = RunPipeline.safeFileName(entry.id)
     let stamp = "\(stampDirectory)/\(name).done"
     do {
-      let fingerprint = self.fingerprint(entry, panel: panel)
+      let fingerprint = self.fingerprint(entry, panel: panel, reference: options.reference)
       let outputs = outputSuffixes.map { RunPipeline.outputPath(options.outputDirectory, name, $0) }
       if !options.force, (try? String(contentsOfFile: stamp, encoding: .utf8)) == fingerprint,
         outputs.allSatisfy(FileManager.default.fileExists)
@@ -115,6 +118,8 @@ public enum BatchPipeline {
         normal: entry.normal, tumorType: entry.tumourType, sampleID: entry.id, threads: options.threadsPerSample,
         commandLine: options.commandLine + ["(sample \(entry.id))"])
       run.bam = entry.bam
+      run.reference = options.reference
+      run.recomputeConsequences = options.recomputeConsequences
       run.sampleType = ClinicalAssessor.SampleType(rawValue: entry.sampleType) ?? .tumor
       run.fusionsPath = entry.fusions
       run.copyNumberPath = entry.copyNumber
@@ -130,9 +135,9 @@ public enum BatchPipeline {
   }
 
   /// What a rerun compares: tool, panel, the sheet row and each input's size and modification time.
-  static func fingerprint(_ entry: SampleSheet.Entry, panel: Panel) -> String {
+  static func fingerprint(_ entry: SampleSheet.Entry, panel: Panel, reference: String? = nil) -> String {
     var parts = ["sarcopanel \(SarcopanelVersion.current)", "panel \(panel.checksum)"] + entry.fields
-    for path in [entry.vcf, entry.bam, entry.fusions, entry.copyNumber].compactMap({ $0 }) {
+    for path in [entry.vcf, entry.bam, entry.fusions, entry.copyNumber, reference].compactMap({ $0 }) {
       let attributes = try? FileManager.default.attributesOfItem(atPath: path)
       let size = (attributes?[.size] as? NSNumber)?.intValue ?? -1
       let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? -1

@@ -19,8 +19,11 @@ public struct RunOptions: Sendable {
   public var commandLine: [String]
   /// BAM/CRAM for coverage QC and hotspot read counts.
   public var bam: String?
-  /// FASTA for CRAM decoding and hotspot reference bases.
+  /// The reference FASTA the sample was aligned to: consequences and HGVS computed
+  /// on the panel's transcripts, every REF checked; also CRAM decoding and hotspot bases.
   public var reference: String?
+  /// Compute consequences even when the VCF carries CSQ/ANN/BCSQ, recording where they differ.
+  public var recomputeConsequences = false
   public var coverageThresholds = [100, 250, 500]
   /// Tumour (tiers) or germline (ACMG/AMP classes) sample.
   public var sampleType: ClinicalAssessor.SampleType = .tumor

@@ -44,24 +44,39 @@ public enum RunPipeline {
     let fusionCalls = try options.fusionsPath.map(CallerTables.fusions(path:)) ?? []
     let segments = try options.copyNumberPath.map(CallerTables.segments(path:)) ?? []
     let decomposer = VariantDecomposer(header: reader.header, roles: selection.roles)
-    let selector = ConsequenceSelector(view: view)
+    let library = try options.reference.map { try transcriptLibrary(reference: $0, view: view) }
+    let predictor = library.map(ConsequencePredictor.init(library:))
+    let selector = ConsequenceSelector(view: view, predictor: predictor, recompute: options.recomputeConsequences)
     var reported: [ReportedVariant] = []
     var qc = QualityCounts()
+    var referenceCheck = ReferenceCheckTally()
     let statistics = try reader.read(
       regions: view.scanRegions, sampleIndexes: selection.indexes, access: options.access
     ) { records in
-      let annotated = try annotate(records, decomposer: decomposer, view: view, selector: selector, threads: options.threads)
+      let annotated = try annotate(
+        records, decomposer: decomposer, view: view, selector: selector, library: library, threads: options.threads)
       for (record, variants) in zip(records, annotated) {
-        qc.add(record: record, variants: variants.map(\.variant))
-        reported.append(contentsOf: variants)
+        qc.add(record: record, variants: variants.map(\.reported.variant))
+        for item in variants { referenceCheck.add(item.reported.variant, item.agreement) }
+        reported.append(contentsOf: variants.map(\.reported))
       }
     }
     qc.genesWithVariants = Set(reported.flatMap { $0.genes.map(\.gene) }).count
+    var engineNotes: [String] = []
+    if let library, let reference = options.reference {
+      qc.referenceChecked = referenceCheck.checked
+      qc.referenceMismatches = referenceCheck.mismatches.count
+      try referenceCheck.verdict(vcf: options.vcfPath, fasta: reference)
+      engineNotes = referenceCheck.notes(fasta: reference) + library.problems.sorted { $0.key < $1.key }.map {
+        "\($0.key): consequences not computed from \(reference) (\($0.value)); derived from the panel's exons instead"
+      }
+    }
     clock.mark("read, parse and annotate records")
     let settings = ClinicalAssessor.Settings(
       sampleType: options.sampleType, tumourType: options.tumorType, useClinVarCriteria: options.useClinVarCriteria)
-    var clinical = ClinicalAssessor(view: view, settings: settings, known: try known.value())
+    var clinical = ClinicalAssessor(view: view, settings: settings, known: try known.value(), predictor: predictor)
       .assess(reported, fusionCalls: fusionCalls, segments: segments)
+    if !engineNotes.isEmpty { clinical = clinical.adding(notes: engineNotes) }
     clock.mark("tiers, classes, fusions, copy number, TMB")
 
     let coverage = try options.bam.map { bam in try measureCoverage(bam: bam, view: view, panel: panel, options: options) }
@@ -144,16 +159,32 @@ public enum RunPipeline {
     return GenomeBuildDetector.Detection(build: forced, evidence: "given with --genome")
   }
 
+  /// The panel's transcripts over the reference FASTA; refuses a FASTA without the panel's chromosomes.
+  static func transcriptLibrary(reference path: String, view: PanelView) throws -> TranscriptLibrary {
+    let fasta = try FastaReference(path: path)
+    let wanted = Set(view.panel.genes.compactMap { $0.locus(on: view.build)?.span.contig }.map(ContigName.canonical))
+    let present = Set(fasta.sequenceNames.map(ContigName.canonical))
+    guard !wanted.isDisjoint(with: present) else {
+      throw SarcoError.input(
+        "\(path): none of the panel's chromosomes (\(wanted.sorted().prefix(5).joined(separator: ", "))...) are in this FASTA; its sequences are \(fasta.sequenceNames.prefix(5).joined(separator: ", "))")
+    }
+    return TranscriptLibrary(view: view, reference: fasta)
+  }
+
   /// Splits and annotates a batch, in parallel when asked, keeping record order.
   static func annotate(
-    _ records: [VCFRecord], decomposer: VariantDecomposer, view: PanelView, selector: ConsequenceSelector, threads: Int
-  ) throws -> [[ReportedVariant]] {
-    @Sendable func annotateOne(_ record: VCFRecord) -> [ReportedVariant] {
+    _ records: [VCFRecord], decomposer: VariantDecomposer, view: PanelView, selector: ConsequenceSelector,
+    library: TranscriptLibrary? = nil, threads: Int
+  ) throws -> [[(reported: ReportedVariant, agreement: ReferenceAgreement)]] {
+    @Sendable func annotateOne(_ record: VCFRecord) -> [(reported: ReportedVariant, agreement: ReferenceAgreement)] {
       decomposer.variants(from: record).map { variant in
         let hits = view.geneHits(for: variant)
-        return ReportedVariant(
+        let agreement = library?.check(variant, hits: hits) ?? .unchecked
+        var reported = ReportedVariant(
           variant: variant, genes: hits, hotspots: view.hotspots(for: variant),
-          consequences: selector.consequences(for: variant, hits: hits))
+          consequences: selector.consequences(for: variant, hits: hits, useReference: !agreement.isMismatch))
+        if case .differs(let found) = agreement { reported.referenceMismatch = found }
+        return (reported, agreement)
       }
     }
     return try ParallelShares.map(count: records.count, workers: threads) { _, share in records[share].map(annotateOne) }

@@ -59,6 +59,8 @@ extension QualityCounts {
       json.member("multiallelicRecords", multiallelicRecords)
       json.member("panelRecords", panelRecords)
       json.member("passingFilters", passingFilters)
+      json.member("referenceChecked", referenceChecked)
+      json.member("referenceMismatches", referenceMismatches)
       json.member("structuralVariants", structuralVariants)
       json.member("variants", variants)
       json.key("variantsByKind")
@@ -86,6 +88,7 @@ extension ReportedVariant {
           json.member("source", hotspot.source)
         }
       }
+      json.member("referenceMismatch", referenceMismatch)
       json.key("variant")
       variant.write(to: &json)
     }
@@ -292,6 +295,7 @@ extension AlleleConsequence {
       json.member("source", source)
       json.member("terms", strings: terms)
       json.member("transcript", transcript)
+      json.member("upstreamDisagreement", upstreamDisagreement)
     }
   }
 }

@@ -25,15 +25,18 @@ public struct ACMGClassifier: Sendable {
   let thresholds: [String: [RuleTables.FrequencyThreshold]]
   /// Whether PS1/PM5 may use ClinVar's classifications of other variants.
   let useClinVarCriteria: Bool
+  /// Names the known variants' amino-acid changes (needs the reference), so PS1 and PM5 can be told apart.
+  let predictor: ConsequencePredictor?
 
   static let points = ["very_strong": 8, "strong": 4, "moderate": 2, "supporting": 1, "stand_alone": 8]
   static let frequencySource = "population frequency compared as the highest value among the record's population fields"
   static let svi = "ClinGen SVI: Abou Tayoun et al. 2018 PMID:30192042 (PVS1)"
   static let pejaver = "Pejaver et al. 2022 PMID:36413997 (REVEL/CADD calibration)"
 
-  public init(view: PanelView, known: KnownVariantIndex, useClinVarCriteria: Bool) {
+  public init(view: PanelView, known: KnownVariantIndex, useClinVarCriteria: Bool, predictor: ConsequencePredictor? = nil) {
     self.view = view
     self.known = known
+    self.predictor = predictor
     let rules = view.panel.knowledge.rules
     criteria = Dictionary(rules.acmgCriteria.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
     classes = rules.acmgClasses
@@ -173,12 +176,28 @@ public struct ACMGClassifier: Sendable {
       let others = (known.pathogenicMissenseByCodon[consequence.gene]?[codon] ?? []).filter {
         $0.key != variant.key
       }
-      if let example = others.first {
+      if let predictor, let ours = consequence.protein?.alternateResidue {
+        // With the reference, each known change gets its amino acid: the same one is PS1, another PM5.
+        let named = others.map { ($0, predictor.proteinChange(gene: $0.gene, position: $0.interval.start, reference: $0.reference, alternate: $0.alternate)) }
+        let same = named.filter { $0.1?.alternateResidue == ours }.map(\.0)
+        let different = named.filter { $0.1 != nil && $0.1?.alternateResidue != ours }
+        if let example = same.first {
+          add(
+            "PS1", nil,
+            "same amino-acid change (\(consequence.protein?.short ?? "")) as \(same.count) ClinVar pathogenic variant(s) with another nucleotide change (e.g. VCV\(example.clinvarID) \(example.significance), \(example.stars) stars; amino acid computed from the reference)",
+            "ClinVar \(example.release)")
+        } else if let (example, change) = different.first {
+          add(
+            "PM5", nil,
+            "codon \(codon) of \(consequence.gene): other ClinVar pathogenic missense change(s) \(different.compactMap { $0.1?.short }.joined(separator: ", ")) (e.g. VCV\(example.clinvarID) \(change?.short ?? "") \(example.significance), \(example.stars) stars; amino acids computed from the reference)",
+            "ClinVar \(example.release)")
+        }
+      } else if let example = others.first {
         // Without the known variants' amino acids, same-residue (PS1) and other-residue (PM5)
         // changes cannot be told apart; the weaker PM5 is applied.
         add(
           "PM5", nil,
-          "codon \(codon) of \(consequence.gene) carries \(others.count) other ClinVar pathogenic missense change(s) (e.g. VCV\(example.clinvarID) \(example.significance), \(example.stars) stars); PS1 not separated from PM5 without the reference amino acids",
+          "codon \(codon) of \(consequence.gene) carries \(others.count) other ClinVar pathogenic missense change(s) (e.g. VCV\(example.clinvarID) \(example.significance), \(example.stars) stars); PS1 is not told apart from PM5 without --reference (the known variants' amino acids)",
           "ClinVar \(example.release)")
       }
     }

@@ -29,15 +29,19 @@ public struct ClinicalAssessor: Sendable {
   let known: KnownVariantIndex
   let classifier: ACMGClassifier
   let interpreter: StructuralInterpreter
+  let predictor: ConsequencePredictor?
 
   /// `known` spares rebuilding the ClinVar index (41k rows) for every sample of a batch.
-  public init(view: PanelView, settings: Settings, known: KnownVariantIndex? = nil) {
+  /// `predictor` (from `--reference`) names the known variants' amino acids for PS1.
+  public init(view: PanelView, settings: Settings, known: KnownVariantIndex? = nil, predictor: ConsequencePredictor? = nil) {
     self.view = view
     self.settings = settings
     selector = ConsequenceSelector(view: view)
     tiering = SomaticTiering(knowledge: view.panel.knowledge, tumourType: settings.tumourType)
     self.known = known ?? KnownVariantIndex(view: view)
-    classifier = ACMGClassifier(view: view, known: self.known, useClinVarCriteria: settings.useClinVarCriteria)
+    self.predictor = predictor
+    classifier = ACMGClassifier(
+      view: view, known: self.known, useClinVarCriteria: settings.useClinVarCriteria, predictor: predictor)
     interpreter = StructuralInterpreter(view: view, tiering: tiering)
   }
 
@@ -150,7 +154,10 @@ public struct ClinicalAssessor: Sendable {
       if filtered > 0 { notes.append("\(filtered) relevant call(s) failing FILTER were not tiered") }
     }
     if !sawUpstream {
-      notes.append("no CSQ/ANN/BCSQ annotation: consequences derived from panel exons; amino-acid changes need pre-annotation (see README)")
+      notes.append(
+        predictor == nil
+          ? "no CSQ/ANN/BCSQ annotation and no --reference: consequences derived from panel exons, without amino-acid changes (give --reference, or pre-annotate: see README)"
+          : "no CSQ/ANN/BCSQ annotation: consequences and HGVS computed from the reference FASTA on the panel's transcripts")
     }
     if !sawMetrics { notes.append("no population frequency in the input: PM2/BA1/BS1 and polymorphism checks not evaluated") }
     if skippedSegments > 0 { notes.append("\(skippedSegments) copy-number record(s) without CN or genotype skipped") }

@@ -25,6 +25,14 @@ public struct ConsequencePredictor: Sendable {
     return predict(edit: edit, model: model)
   }
 
+  /// The protein change of an allele given by position and bases on the gene's panel transcript.
+  public func proteinChange(gene symbol: String, position: Int, reference: String, alternate: String) -> ProteinChange? {
+    guard let gene = library.view.gene(symbol), let model = library.model(for: gene) else { return nil }
+    let edit = NucleotideEdit(position: position, reference: reference, alternate: alternate)
+    guard let found = model.bases(edit.start, edit.end), found == edit.deleted else { return nil }
+    return predict(edit: edit, model: model)?.protein
+  }
+
   public func predict(edit unshifted: NucleotideEdit, model: TranscriptModel) -> AlleleConsequence? {
     let edit = unshifted.shifted3Prime(on: model)
     let touched = edit.touched

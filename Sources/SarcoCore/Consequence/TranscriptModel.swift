@@ -27,11 +27,13 @@ public struct TranscriptModel: Sendable {
   public enum ModelError: Error, Equatable, CustomStringConvertible {
     case contigMissing(String)
     case noExons
+    case unknownBases(Int)
 
     public var description: String {
       switch self {
       case .contigMissing(let contig): return "contig \(contig) is not in the reference FASTA"
       case .noExons: return "the panel has no exons for this transcript"
+      case .unknownBases(let count): return "the FASTA has \(count) N bases in its exons"
       }
     }
   }
@@ -62,6 +64,8 @@ public struct TranscriptModel: Sendable {
       let slice = Array(genome[(exon.interval.start - low)...(exon.interval.end - low)])
       spliced.append(contentsOf: gene.strand == .plus ? slice : DNA.reverseComplement(slice))
     }
+    let unknown = spliced.lazy.filter { $0 == UInt8(ascii: "N") }.count
+    guard unknown == 0 else { throw ModelError.unknownBases(unknown) }
     exonFirstN = firsts
     cdna = spliced
     guard let codingStart = locus.codingStart, let codingEnd = locus.codingEnd else {

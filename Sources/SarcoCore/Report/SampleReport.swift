@@ -4,7 +4,7 @@
 /// on the same input give the same report.
 public struct SampleReport: Sendable, Equatable, Codable {
   /// Bumped on any change to the JSON layout (major: incompatible; minor: added members).
-  public static let schemaVersion = "1.2.0"
+  public static let schemaVersion = "1.3.0"
 
   public let schemaVersion: String
   public let tool: Tool
@@ -113,8 +113,10 @@ public struct ReportedVariant: Sendable, Equatable, Codable {
   public let variant: Variant
   public let genes: [GeneHit]
   public let hotspots: [HotspotHit]
-  /// One consequence per gene hit (upstream annotation or panel-derived).
+  /// One consequence per gene hit (upstream annotation, computed from the reference, or panel-derived).
   public let consequences: [AlleleConsequence]
+  /// The reference FASTA's bases where this REF disagrees with them (`--reference` only).
+  public var referenceMismatch: String?
 
   public init(variant: Variant, genes: [GeneHit], hotspots: [Hotspot], consequences: [AlleleConsequence] = []) {
     self.variant = variant
@@ -146,6 +148,9 @@ public struct QualityCounts: Sendable, Equatable, Codable {
   public var variantsByKind: [String: Int] = [:]
   /// Panel genes with at least one variant.
   public var genesWithVariants = 0
+  /// With `--reference`: alleles whose REF was compared with the FASTA, and how many differed.
+  public var referenceChecked: Int?
+  public var referenceMismatches: Int?
 
   public init() {}
 

@@ -32,7 +32,9 @@ extension Sarcopanel {
           --sample-type germline: ACMG/AMP classes (Tavtigian points) for every
             coding or splice variant in the panel's predisposition genes.
         Consequences come from VEP CSQ / snpEff ANN / bcftools BCSQ when present
-        (MANE transcript first), else from the panel's exons. Population
+        (MANE transcript first); else, with --reference, they are computed on the
+        panel's transcripts from the FASTA (SO terms, HGVS c./p., indels shifted 3');
+        else they are derived from the panel's exons (no amino acids). Population
         frequencies (gnomAD*_AF, MAX_AF) and REVEL/CADD/SpliceAI are read from
         INFO or CSQ when present; without them PM2/BA1/BS1/PP3/BP4 are listed
         as not evaluated.
@@ -44,6 +46,7 @@ extension Sarcopanel {
           sarcopanel run --vcf T001.vcf.gz --fusions T001.fusions.tsv --cna T001.cna.tsv \\
             --tumor-type DDLS --out results/
           sarcopanel run --vcf blood.vcf.gz --sample-type germline --panel panels/hereditary --out results/
+          sarcopanel run --vcf raw.vcf.gz --reference GRCh38.fa.gz --tumor-type GIST --out results/
         """)
 
     @Option(name: .long, help: ArgumentHelp("VCF, bgzipped VCF or BCF to read.", valueName: "file"))
@@ -76,8 +79,11 @@ extension Sarcopanel {
     @Option(name: .long, help: ArgumentHelp("Indexed BAM/CRAM of the tumour: adds coverage QC of the panel's exons and read counts at every hotspot.", valueName: "file"))
     var bam: String?
 
-    @Option(name: .long, help: ArgumentHelp("FASTA the BAM/CRAM was aligned to (needed for CRAM; gives hotspot reference bases).", valueName: "fasta"))
+    @Option(name: .long, help: ArgumentHelp("Reference FASTA of the VCF's build (indexed): consequences and HGVS computed on the panel's transcripts, every REF checked; also decodes CRAM.", valueName: "fasta"))
     var reference: String?
+
+    @Flag(name: .customLong("recompute-consequences"), help: "With --reference, compute consequences even where the VCF has CSQ/ANN/BCSQ, and record where those differ.")
+    var recomputeConsequences = false
 
     @Option(name: .customLong("sample-type"), help: ArgumentHelp("tumor (somatic tiers) or germline (ACMG/AMP classes).", valueName: "type"))
     var sampleType: String = "tumor"
@@ -115,6 +121,9 @@ extension Sarcopanel {
       if ClinicalAssessor.SampleType(rawValue: sampleType) == nil {
         throw ValidationError("--sample-type must be tumor or germline, found '\(sampleType)'")
       }
+      if recomputeConsequences && reference == nil {
+        throw ValidationError("--recompute-consequences needs --reference (the FASTA to compute them from)")
+      }
       if !["on", "off"].contains(clinvarCriteria) {
         throw ValidationError("--clinvar-criteria must be on or off, found '\(clinvarCriteria)'")
       }
@@ -136,6 +145,7 @@ extension Sarcopanel {
         access: accessMode ?? .automatic, commandLine: CommandLineRecord.recorded(CommandLine.arguments))
       options.bam = bam
       options.reference = reference
+      options.recomputeConsequences = recomputeConsequences
       options.sampleType = ClinicalAssessor.SampleType(rawValue: sampleType) ?? .tumor
       options.useClinVarCriteria = clinvarCriteria == "on"
       options.fusionsPath = fusions
