@@ -5,7 +5,7 @@ import SarcoCore
 /// evidence that decided it.
 public enum FindingsTSV {
   public static let columns = [
-    "sample", "category", "genes", "alteration", "variant_key", "tier_or_class", "points", "reason", "rule_source",
+    "sample", "category", "genes", "alteration", "hgvs", "variant_key", "tier_or_class", "points", "reason", "rule_source",
     "evidence", "sensitivity", "resistance", "origin", "recommendation", "criteria", "not_evaluated", "clinvar",
   ]
 
@@ -15,7 +15,7 @@ public enum FindingsTSV {
     let sample = report.sample.id
     for finding in clinical.somatic {
       lines.append(row([
-        sample, "somatic", finding.gene, finding.alteration, finding.variantKey, finding.tier.tier, "", finding.tier.reason,
+        sample, "somatic", finding.gene, finding.alteration, finding.consequence.hgvsLabel ?? "", finding.variantKey, finding.tier.tier, "", finding.tier.reason,
         finding.tier.source, evidence(finding.evidence), finding.therapies.sensitivity.joined(separator: "; "),
         finding.therapies.resistance.joined(separator: "; "),
         "\(finding.origin.call): \(finding.origin.reasons.joined(separator: "; "))", finding.origin.recommendation ?? "",
@@ -24,7 +24,7 @@ public enum FindingsTSV {
     }
     for finding in clinical.germline {
       lines.append(row([
-        sample, "germline", finding.gene, finding.alteration, finding.variantKey, finding.classification,
+        sample, "germline", finding.gene, finding.alteration, finding.consequence.hgvsLabel ?? "", finding.variantKey, finding.classification,
         String(finding.points), finding.classRule, "",
         "", "", "", finding.zygosity ?? "", "",
         finding.criteria.map { "\($0.code) (\($0.points)): \($0.evidence)" }.joined(separator: "; "),
@@ -35,7 +35,7 @@ public enum FindingsTSV {
     for (category, findings) in [("fusion", clinical.fusions), ("copy_number", clinical.copyNumber)] {
       for finding in findings {
         lines.append(row([
-          sample, category, finding.genes.joined(separator: ","), finding.name, finding.locus, finding.tier.tier, "",
+          sample, category, finding.genes.joined(separator: ","), finding.name, "", finding.locus, finding.tier.tier, "",
           ([finding.tier.reason] + finding.notes).joined(separator: "; "), finding.tier.source, evidence(finding.evidence),
           finding.therapies.sensitivity.joined(separator: "; "), finding.therapies.resistance.joined(separator: "; "),
           finding.source, "", "", "", "",
@@ -44,7 +44,7 @@ public enum FindingsTSV {
     }
     if let tmb = clinical.tumourMutationalBurden {
       lines.append(row([
-        sample, "tmb", "", "\(tmb.perMegabase) mut/Mb", "", "", String(tmb.mutations),
+        sample, "tmb", "", "\(tmb.perMegabase) mut/Mb", "", "", "", String(tmb.mutations),
         "\(tmb.mutations) mutations / \(tmb.footprintMegabases) Mb", "", "", "", "", "", "", tmb.rules.joined(separator: "; "), "", "",
       ]))
     }

@@ -77,6 +77,7 @@ public enum HTMLReport {
         ("Rule", "\(finding.tier.rule) (\(finding.tier.source))"),
         ("Consequence", "\(finding.consequence.terms.joined(separator: ", ")) on \(finding.consequence.transcript ?? "panel transcript") (\(finding.consequence.source))"),
       ]
+      if let hgvs = finding.consequence.hgvsLabel { facts.append(("HGVS", hgvs)) }
       if let fraction = finding.tumorAlleleFraction { facts.append(("Tumour VAF", format(fraction))) }
       if !finding.hotspots.isEmpty { facts.append(("Hotspot", finding.hotspots.joined(separator: "; "))) }
       facts += therapyFacts(finding.therapies)
@@ -134,6 +135,7 @@ public enum HTMLReport {
       html.raw("<article class=\"finding class-\(rank(finding.classification))\">\n")
       html.element("h3", "\(finding.alteration) - \(finding.classification) (\(finding.points) points)")
       var facts: [(String, String)] = [("Class rule", finding.classRule)]
+      if let hgvs = finding.consequence.hgvsLabel { facts.append(("HGVS", "\(hgvs) (\(finding.consequence.source))")) }
       if let zygosity = finding.zygosity { facts.append(("Zygosity", zygosity)) }
       if let syndromes = finding.syndromes { facts.append(("Syndromes", syndromes)) }
       if let clinvar = finding.clinvar {

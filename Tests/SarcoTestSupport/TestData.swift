@@ -16,6 +16,23 @@ public enum TestData {
     return FileManager.default.fileExists(atPath: path) ? path : nil
   }
 
+  /// The test genome of `build` (`grch38` or `grch37`): real sequence of TP53,
+  /// BRCA1, BRCA2, CDKN2A, WT1 and SDHD at their coordinates, N elsewhere,
+  /// built once by `scripts/make-test-reference`; nil without ../shared/data.
+  public static func testReference(_ build: String) -> String? {
+    guard let directory = testReferenceDirectory else { return nil }
+    return "\(directory)/\(build).fa.gz"
+  }
+
+  static let testReferenceDirectory: String? = {
+    guard shared("reference/cancer_gene_regions.tsv") != nil else { return nil }
+    let directory = path(".build/test-reference")
+    guard let result = try? shell("'\(path("scripts/make-test-reference"))' '\(directory)'"), result.status == 0 else {
+      fatalError("scripts/make-test-reference failed")
+    }
+    return directory
+  }()
+
   /// A fresh empty directory under the system temp folder.
   public static func temporaryDirectory(_ label: String = "sarcopanel-test") -> String {
     let path = NSTemporaryDirectory() + "\(label)-\(UUID().uuidString)"

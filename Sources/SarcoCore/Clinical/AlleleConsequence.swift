@@ -44,6 +44,14 @@ public struct AlleleConsequence: Sendable, Equatable, Codable {
   }
 
   public var mostSevere: String { terms.first ?? "unknown" }
+
+  /// `NM_000546.6:c.637C>T p.(Arg213Ter)` (the accession added when the `c.` lacks one); nil without a `c.`.
+  public var hgvsLabel: String? {
+    guard let hgvsc else { return nil }
+    let coding = hgvsc.contains(":") || transcript == nil ? hgvsc : "\(transcript!):\(hgvsc)"
+    guard let hgvsp else { return coding }
+    return "\(coding) \(hgvsp.split(separator: ":").last.map(String.init) ?? hgvsp)"
+  }
   public func has(_ term: String) -> Bool { terms.contains(term) }
   public func hasAny(_ wanted: Set<String>) -> Bool { terms.contains(where: wanted.contains) }
 

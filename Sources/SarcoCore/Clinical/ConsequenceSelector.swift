@@ -14,9 +14,7 @@ public struct ConsequenceSelector: Sendable {
     self.view = view
     self.predictor = predictor
     self.recompute = recompute && predictor != nil
-    var severity: [String: (Int, String)] = [:]
-    for row in view.panel.knowledge.rules.severity { severity[row.consequence] = (row.rank, row.impact) }
-    self.severity = severity
+    severity = ConsequencePredictor.severityTable(view.panel.knowledge.rules.severity)
   }
 
   /// One consequence per panel gene the variant touches (safe to call from many threads).

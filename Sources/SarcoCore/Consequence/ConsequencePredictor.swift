@@ -11,9 +11,14 @@ public struct ConsequencePredictor: Sendable {
 
   public init(library: TranscriptLibrary) {
     self.library = library
-    var severity: [String: (Int, String)] = [:]
-    for row in library.view.panel.knowledge.rules.severity { severity[row.consequence] = (row.rank, row.impact) }
-    self.severity = severity
+    severity = Self.severityTable(library.view.panel.knowledge.rules.severity)
+  }
+
+  /// SO term to (rank, impact) from the panel's consequence-severity rules (VEP's order).
+  public static func severityTable(_ rows: [RuleTables.SeverityRank]) -> [String: (rank: Int, impact: String)] {
+    var table: [String: (rank: Int, impact: String)] = [:]
+    for row in rows { table[row.consequence] = (row.rank, row.impact) }
+    return table
   }
 
   /// The consequence on the gene's panel transcript; nil for structural alleles
@@ -33,7 +38,14 @@ public struct ConsequencePredictor: Sendable {
     return predict(edit: edit, model: model)?.protein
   }
 
-  public func predict(edit unshifted: NucleotideEdit, model: TranscriptModel) -> AlleleConsequence? {
+  public func predict(edit: NucleotideEdit, model: TranscriptModel) -> AlleleConsequence? {
+    Self.consequence(of: edit, on: model, severity: severity)
+  }
+
+  /// The consequence of `unshifted` on `model`, terms ordered by `severity`.
+  public static func consequence(
+    of unshifted: NucleotideEdit, on model: TranscriptModel, severity: [String: (rank: Int, impact: String)]
+  ) -> AlleleConsequence? {
     let edit = unshifted.shifted3Prime(on: model)
     let touched = edit.touched
     let locations = touched.map(model.locate)
@@ -46,8 +58,8 @@ public struct ConsequencePredictor: Sendable {
 
     if exonic.isEmpty && !intronic {
       // Wholly outside the transcript.
-      if let upstream, upstream <= Self.flankReach { terms.append("upstream_gene_variant") }
-      if let downstream, downstream <= Self.flankReach { terms.append("downstream_gene_variant") }
+      if let upstream, upstream <= flankReach { terms.append("upstream_gene_variant") }
+      if let downstream, downstream <= flankReach { terms.append("downstream_gene_variant") }
       guard !terms.isEmpty else { return nil }
     } else if exonic.count == locations.count {
       let (lo, hi) = transcriptRange(edit, model: model)
@@ -55,7 +67,7 @@ public struct ConsequencePredictor: Sendable {
       let predicted = ProteinEffect.predict(model: model, lo: lo, hi: hi, inserted: inserted)
       effect = predicted
       terms.append(contentsOf: predicted.terms)
-    } else {
+    } else if !locations.allSatisfy({ if case .intron = $0 { return true } else { return false } }) {
       // Across an exon boundary or the transcript's ends: the product cannot be predicted.
       terms.append(contentsOf: partialTerms(edit, locations: locations, model: model))
     }
@@ -76,11 +88,11 @@ public struct ConsequencePredictor: Sendable {
     return AlleleConsequence(
       gene: model.gene, transcript: model.accession, terms: ordered, impact: ordered.first.flatMap { severity[$0]?.impact },
       hgvsc: edit.hgvs(on: model), hgvsp: hgvsp, protein: hgvsp.flatMap(ProteinChange.parse), exon: exon, intron: intron,
-      exonCount: model.exons.count, source: Self.sourceName, panelTranscript: true, codon: effect?.codon)
+      exonCount: model.exons.count, source: sourceName, panelTranscript: true, codon: effect?.codon)
   }
 
   /// Transcript positions removed (`hi == lo - 1` for an insertion before `lo`).
-  func transcriptRange(_ edit: NucleotideEdit, model: TranscriptModel) -> (lo: Int, hi: Int) {
+  static func transcriptRange(_ edit: NucleotideEdit, model: TranscriptModel) -> (lo: Int, hi: Int) {
     if edit.isInsertion {
       let before = model.strand == .plus ? edit.start - 1 : edit.start
       let lo = (model.n(before) ?? 0) + 1
@@ -92,7 +104,7 @@ public struct ConsequencePredictor: Sendable {
   }
 
   /// Terms for a change that straddles an exon edge or the transcript's ends.
-  func partialTerms(_ edit: NucleotideEdit, locations: [TranscriptModel.Location], model: TranscriptModel) -> [String] {
+  static func partialTerms(_ edit: NucleotideEdit, locations: [TranscriptModel.Location], model: TranscriptModel) -> [String] {
     var terms: Set<String> = []
     for location in locations {
       switch location {
@@ -116,7 +128,7 @@ public struct ConsequencePredictor: Sendable {
   }
 
   /// Exon or intron number where the change starts (transcript order).
-  func numbers(_ edit: NucleotideEdit, model: TranscriptModel) -> (exon: Int?, intron: Int?) {
+  static func numbers(_ edit: NucleotideEdit, model: TranscriptModel) -> (exon: Int?, intron: Int?) {
     let first = model.strand == .plus ? edit.touched.lowerBound : edit.touched.upperBound
     let probe = edit.isInsertion ? (model.strand == .plus ? edit.start : edit.start - 1) : first
     switch model.locate(probe) {
