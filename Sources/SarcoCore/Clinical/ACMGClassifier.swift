@@ -176,9 +176,11 @@ public struct ACMGClassifier: Sendable {
       let others = (known.pathogenicMissenseByCodon[consequence.gene]?[codon] ?? []).filter {
         $0.key != variant.key
       }
-      if let predictor, let ours = consequence.protein?.alternateResidue {
-        // With the reference, each known change gets its amino acid: the same one is PS1, another PM5.
-        let named = others.map { ($0, predictor.proteinChange(gene: $0.gene, position: $0.interval.start, reference: $0.reference, alternate: $0.alternate)) }
+      // With the reference, each known change gets its amino acid: the same one is PS1, another PM5.
+      let named = predictor.map { predictor in
+        others.map { ($0, predictor.proteinChange(gene: $0.gene, position: $0.interval.start, reference: $0.reference, alternate: $0.alternate)) }
+      } ?? []
+      if let ours = consequence.protein?.alternateResidue, named.contains(where: { $0.1 != nil }) {
         let same = named.filter { $0.1?.alternateResidue == ours }.map(\.0)
         let different = named.filter { $0.1 != nil && $0.1?.alternateResidue != ours }
         if let example = same.first {

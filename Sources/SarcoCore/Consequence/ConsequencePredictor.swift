@@ -61,7 +61,8 @@ public struct ConsequencePredictor: Sendable {
       if let upstream, upstream <= flankReach { terms.append("upstream_gene_variant") }
       if let downstream, downstream <= flankReach { terms.append("downstream_gene_variant") }
       guard !terms.isEmpty else { return nil }
-    } else if exonic.count == locations.count {
+    } else if exonic.count == locations.count || (edit.isInsertion && !exonic.isEmpty) {
+      // An insertion at an exon's edge lands in the spliced transcript (the splice site's own bases stay put).
       let (lo, hi) = transcriptRange(edit, model: model)
       let inserted = model.strand == .plus ? edit.inserted : DNA.reverseComplement(edit.inserted)
       let predicted = ProteinEffect.predict(model: model, lo: lo, hi: hi, inserted: inserted)
@@ -95,7 +96,8 @@ public struct ConsequencePredictor: Sendable {
   static func transcriptRange(_ edit: NucleotideEdit, model: TranscriptModel) -> (lo: Int, hi: Int) {
     if edit.isInsertion {
       let before = model.strand == .plus ? edit.start - 1 : edit.start
-      let lo = (model.n(before) ?? 0) + 1
+      let after = model.strand == .plus ? edit.start : edit.start - 1
+      let lo = model.n(before).map { $0 + 1 } ?? model.n(after) ?? 1
       return (lo, lo - 1)
     }
     let a = model.n(edit.start) ?? 0

@@ -41,8 +41,8 @@ public struct NucleotideEdit: Sendable, Equatable {
   }
 
   /// Every base an indel in a repeat could sit on (the union of its equivalent
-  /// placements, as ClinVar/NCBI judge splice sites); for an insertion that
-  /// cannot move, nil (only its insertion point is touched).
+  /// placements, as ClinVar/NCBI judge splice sites); nil for substitutions and
+  /// for an insertion that cannot move (it touches only its insertion point).
   public func ambiguousSpan(on model: TranscriptModel) -> ClosedRange<Int>? {
     guard isInsertion || isDeletion else { return nil }
     let left = shifted(towardHigher: false, on: model)
