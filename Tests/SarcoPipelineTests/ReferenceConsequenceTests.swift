@@ -16,6 +16,15 @@ import Testing
 
     """
 
+  /// The GRCh38 test genome, or nil (with a message) when the shared data is absent.
+  static func testGenome() -> String? {
+    guard let reference = TestData.testReference("grch38") else {
+      print("skipped: ../shared/data/reference is absent (no test genome)")
+      return nil
+    }
+    return reference
+  }
+
   /// Writes a germline VCF of `records` (CHROM POS ID REF ALT) and runs it against the hereditary panel.
   func run(
     _ records: [String], reference: String, recompute: Bool = false, vcf: String? = nil, panel: String = "hereditary"
@@ -34,10 +43,7 @@ import Testing
   }
 
   @Test func rawTP53TruncatingVariantsGetHGVSAndPVS1WithoutUpstreamAnnotation() throws {
-    guard let reference = TestData.testReference("grch38") else {
-      print("skipped: ../shared/data/reference is absent (no test genome)")
-      return
-    }
+    guard let reference = Self.testGenome() else { return }
     // R213* (c.637C>T) and a one-base deletion in the last exon (c.1177del, ClinVar 458523), both with no CSQ.
     let outcome = try run(["17\t7669613\tdel\tTC\tT", "17\t7674894\tr213x\tG\tA"], reference: reference)
     let germline = try #require(outcome.report.clinical?.germline)
@@ -61,10 +67,7 @@ import Testing
   }
 
   @Test func psOneNeedsTheSameAminoAcidFromAnotherNucleotideChange() throws {
-    guard let reference = TestData.testReference("grch38") else {
-      print("skipped: ../shared/data/reference is absent (no test genome)")
-      return
-    }
+    guard let reference = Self.testGenome() else { return }
     // TP53 c.843C>G p.(Asp281Glu): ClinVar has c.843C>A, also Asp281Glu, as pathogenic. R273H's codon has other changes.
     let outcome = try run(["17\t7673777\td281e\tG\tC", "17\t7673802\tr273h\tC\tT"], reference: reference)
     let germline = try #require(outcome.report.clinical?.germline)
@@ -76,10 +79,7 @@ import Testing
   }
 
   @Test func refMismatchesAreFlaggedAndAWrongFastaIsRefused() throws {
-    guard let reference = TestData.testReference("grch38") else {
-      print("skipped: ../shared/data/reference is absent (no test genome)")
-      return
-    }
+    guard let reference = Self.testGenome() else { return }
     // One wrong REF among correct ones: flagged, kept, noted.
     let outcome = try run(["17\t7674894\tr213x\tG\tA", "17\t7676154\tp72r\tC\tG"], reference: reference)
     let flagged = try #require(outcome.report.variants.first { $0.variant.id == "p72r" })
@@ -100,10 +100,7 @@ import Testing
   }
 
   @Test func recomputedConsequencesRecordWhereUpstreamAnnotationDiffers() throws {
-    guard let reference = TestData.testReference("grch38") else {
-      print("skipped: ../shared/data/reference is absent (no test genome)")
-      return
-    }
+    guard let reference = Self.testGenome() else { return }
     let outcome = try run(
       [], reference: reference, recompute: true, vcf: TestData.path("testdata/vcf/vep_annotated.grch38.vcf"), panel: "sarcoma")
     let consequences = outcome.report.variants.flatMap(\.consequences)
