@@ -93,7 +93,7 @@ public enum RunPipeline {
         tumorType: options.tumorType),
       input: SampleReport.Input(
         fileName: baseName(options.vcfPath), sha256: try clock.measure("wait for input SHA-256") { try digest.value() },
-        format: reader.format.rawValue),
+        format: reader.format.rawValue, referenceFasta: options.reference.map(baseName)),
       genomeBuild: detection,
       panel: SampleReport.PanelIdentity(name: panel.manifest.name, version: panel.manifest.version, checksum: panel.checksum),
       qc: qc, variants: reported, coverage: coverage, clinical: clinical)

@@ -219,6 +219,9 @@ public enum HTMLReport {
       "\(report.tool.name) \(report.tool.version), report schema \(report.schemaVersion); command: \(report.commandLine.joined(separator: " "))",
       "Panel \(report.panel.name) \(report.panel.version), checksum \(report.panel.checksum)",
       "Input \(report.input.fileName), SHA-256 \(report.input.sha256)",
+      report.input.referenceFasta.map {
+        "Consequences and HGVS computed on the panel's MANE transcripts from \($0) (indels shifted 3', HGVS; REF alleles checked: \(report.qc.referenceMismatches ?? 0) of \(report.qc.referenceChecked ?? 0) differed), unless the VCF carried VEP/snpEff/bcftools csq annotation"
+      } ?? "Consequences from the VCF's VEP/snpEff/bcftools csq annotation, else from the panel's exon coordinates (no reference FASTA given)",
       "Somatic tiers: AMP/ASCO/CAP 2017 (Li et al., J Mol Diagn 2017, PMID:27993330) from the panel's cited evidence (CIViC, FDA labels, NCCN, WHO).",
       "Germline classes: ACMG/AMP 2015 (Richards et al., PMID:25741868) on the Tavtigian et al. 2020 point scale (PMID:32720330); ClinVar's class is shown beside ours, never used in its place.",
       "Tumour-only origin flags follow the ESMO Precision Medicine Working Group (Mandelker et al. 2019).",

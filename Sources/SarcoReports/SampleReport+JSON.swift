@@ -21,6 +21,7 @@ extension SampleReport {
       json.object { json in
         json.member("fileName", input.fileName)
         json.member("format", input.format)
+        json.member("referenceFasta", input.referenceFasta)
         json.member("sha256", input.sha256)
       }
       json.key("panel")

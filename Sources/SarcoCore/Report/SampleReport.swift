@@ -71,10 +71,13 @@ public struct SampleReport: Sendable, Equatable, Codable {
     public let sha256: String
     /// `vcf`, `vcf.gz` (BGZF), `vcf (gzip)` or `bcf`.
     public let format: String
-    public init(fileName: String, sha256: String, format: String) {
+    /// File name of the reference FASTA consequences were computed from (`--reference`).
+    public var referenceFasta: String?
+    public init(fileName: String, sha256: String, format: String, referenceFasta: String? = nil) {
       self.fileName = fileName
       self.sha256 = sha256
       self.format = format
+      self.referenceFasta = referenceFasta
     }
   }
 
