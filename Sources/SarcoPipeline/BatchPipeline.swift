@@ -27,6 +27,9 @@ public enum BatchPipeline {
     /// One reference FASTA for every sample (consequences, REF checks, CRAM).
     public var reference: String?
     public var recomputeConsequences = false
+    /// Also a phenopacket per sample, pseudonymised with this key file when given.
+    public var phenopacket = false
+    public var pseudonymiseKeyFile: String?
 
     public init(samplesPath: String, panelPath: String, outputDirectory: String) {
       self.samplesPath = samplesPath
@@ -106,7 +109,8 @@ public enum BatchPipeline {
     let stamp = "\(stampDirectory)/\(name).done"
     do {
       let fingerprint = self.fingerprint(entry, panel: panel, reference: options.reference)
-      let outputs = outputSuffixes.map { RunPipeline.outputPath(options.outputDirectory, name, $0) }
+      let suffixes = outputSuffixes + (options.phenopacket ? ["phenopacket.json"] : [])
+      let outputs = suffixes.map { RunPipeline.outputPath(options.outputDirectory, name, $0) }
       if !options.force, (try? String(contentsOfFile: stamp, encoding: .utf8)) == fingerprint,
         outputs.allSatisfy(FileManager.default.fileExists)
       {
@@ -120,6 +124,8 @@ public enum BatchPipeline {
       run.bam = entry.bam
       run.reference = options.reference
       run.recomputeConsequences = options.recomputeConsequences
+      run.phenopacket = options.phenopacket
+      run.pseudonymiseKeyFile = options.pseudonymiseKeyFile
       run.sampleType = ClinicalAssessor.SampleType(rawValue: entry.sampleType) ?? .tumor
       run.fusionsPath = entry.fusions
       run.copyNumberPath = entry.copyNumber

@@ -35,6 +35,10 @@ public struct RunOptions: Sendable {
   public var copyNumberPath: String?
   /// Adds date, host and absolute paths to the reports (they then differ between runs).
   public var provenance = false
+  /// Also writes `<id>.phenopacket.json` (GA4GH Phenopacket v2).
+  public var phenopacket = false
+  /// Key file for pseudonymising the phenopacket's identifiers (HMAC-SHA256).
+  public var pseudonymiseKeyFile: String?
 
   public init(
     vcfPath: String, panelPath: String, outputDirectory: String, sample: String? = nil, normal: String? = nil,

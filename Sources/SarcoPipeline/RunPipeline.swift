@@ -23,6 +23,7 @@ public enum RunPipeline {
   {
     var clock = PhaseClock()
     try AtomicFile.prepareDirectory(options.outputDirectory)
+    let pseudonymiser = try options.pseudonymiseKeyFile.map(Pseudonymiser.init(keyFile:))
     let panel = try preloaded ?? PanelLoader.load(directory: options.panelPath)
     clock.mark("load panel")
     let reader = try VCFReader(path: options.vcfPath, threads: options.threads)
@@ -124,6 +125,10 @@ public enum RunPipeline {
       (rendered[2] ?? Data(), outputPath(options.outputDirectory, sampleID, "findings.tsv")),
       (rendered[3] ?? Data(), outputPath(options.outputDirectory, sampleID, "html")),
     ]
+    if options.phenopacket {
+      let packet = PhenopacketTask.packet(for: report, panel: panel, pseudonymiser: pseudonymiser)
+      files.append((packet.data, outputPath(options.outputDirectory, sampleID, "phenopacket.json")))
+    }
     if let coverage {
       files.append((Data(CoverageTask.tsv(coverage).utf8), outputPath(options.outputDirectory, sampleID, "coverage.tsv")))
       files.append(

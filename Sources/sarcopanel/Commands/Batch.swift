@@ -53,6 +53,12 @@ extension Sarcopanel {
     @Flag(name: .customLong("recompute-consequences"), help: "With --reference, compute consequences even where VCFs carry CSQ/ANN/BCSQ, recording differences.")
     var recomputeConsequences = false
 
+    @Flag(name: .long, help: "Also write OUT/<sample>.phenopacket.json for every sample (GA4GH Phenopacket v2).")
+    var phenopacket = false
+
+    @Option(name: .long, help: ArgumentHelp("Key file: phenopackets carry HMAC-SHA256 pseudonyms instead of sample ids.", valueName: "keyfile"))
+    var pseudonymise: String?
+
     @Flag(name: .long, help: "Redo samples whose outputs are up to date.")
     var force = false
 
@@ -63,6 +69,9 @@ extension Sarcopanel {
       if jobs < 1 || jobs > 256 { throw ValidationError("--jobs must be between 1 and 256, found \(jobs)") }
       if threadsPerSample < 1 || threadsPerSample > 64 {
         throw ValidationError("--threads-per-sample must be between 1 and 64, found \(threadsPerSample)")
+      }
+      if pseudonymise != nil && !phenopacket {
+        throw ValidationError("--pseudonymise applies to phenopackets; add --phenopacket")
       }
       if recomputeConsequences && reference == nil {
         throw ValidationError("--recompute-consequences needs --reference (the FASTA to compute them from)")
@@ -75,6 +84,8 @@ extension Sarcopanel {
       options.threadsPerSample = threadsPerSample
       options.force = force
       options.reference = reference
+      options.phenopacket = phenopacket
+      options.pseudonymiseKeyFile = pseudonymise
       options.recomputeConsequences = recomputeConsequences
       // Options that cannot change results stay out of the reports, so --jobs 1 and 2 give the same bytes.
       options.commandLine = CommandLineRecord.recorded(

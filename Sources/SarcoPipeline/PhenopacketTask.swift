@@ -1,0 +1,52 @@
+import Foundation
+import SarcoCore
+import SarcoIO
+import SarcoReports
+
+/// `sarcopanel export --format phenopacket` and `run/batch --phenopacket`:
+/// GA4GH Phenopackets from sarcopanel reports, pseudonymised when a key is given.
+public enum PhenopacketTask {
+  /// The report's phenopacket and the identifier it carries (the pseudonym when asked).
+  public static func packet(for report: SampleReport, panel: Panel?, pseudonymiser: Pseudonymiser?) -> (id: String, data: Data) {
+    let id = pseudonymiser?.pseudonym(report.sample.id) ?? report.sample.id
+    var hgnc: [String: String] = [:]
+    for gene in panel?.genes ?? [] where !gene.hgncID.isEmpty { hgnc[gene.symbol] = gene.hgncID }
+    let packet = PhenopacketExport.phenopacket(from: report, subjectID: id, hgncIDs: hgnc)
+    return (id, PhenopacketExport.render(packet))
+  }
+
+  /// Reads a report JSON, with the file named in any error.
+  public static func readReport(_ path: String) throws -> SampleReport {
+    guard let data = FileManager.default.contents(atPath: path) else { throw SarcoError.input("\(path): missing or unreadable") }
+    do {
+      return try JSONReport.decode(data)
+    } catch {
+      throw SarcoError.input("\(path): not a sarcopanel JSON report of schema \(SampleReport.schemaVersion) (\(error))")
+    }
+  }
+
+  /// Writes `<id>.phenopacket.json` for each report into `directory` (atomically); returns the paths.
+  public static func export(reports paths: [String], panelPath: String?, keyFile: String?, directory: String) throws -> [String] {
+    let pseudonymiser = try keyFile.map(Pseudonymiser.init(keyFile:))
+    try AtomicFile.prepareDirectory(directory)
+    var panels: [String: Panel] = [:]
+    var written: [String] = []
+    var files: [(Data, String)] = []
+    for path in paths {
+      let report = try readReport(path)
+      let folder = panelPath ?? defaultPanelFolder(report.panel.name)
+      if panels[folder] == nil, FileManager.default.fileExists(atPath: "\(folder)/panel.json") {
+        panels[folder] = try PanelLoader.load(directory: folder)
+      }
+      let (id, data) = packet(for: report, panel: panels[folder], pseudonymiser: pseudonymiser)
+      let out = RunPipeline.outputPath(directory, RunPipeline.safeFileName(id), "phenopacket.json")
+      files.append((data, out))
+      written.append(out)
+    }
+    try AtomicFile.writeAll(files.map { (data: $0.0, path: $0.1) })
+    return written
+  }
+
+  /// `panels/<name>` beside the working directory (for HGNC ids); absent panels leave them out.
+  static func defaultPanelFolder(_ name: String) -> String { "panels/\(name)" }
+}
