@@ -12,6 +12,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
   ],
   targets: [
     // System htslib (Debian libhts-dev); only the HTS module imports it.
@@ -33,8 +34,10 @@ let package = Package(
     ),
     // Renderers: SampleReport to JSON and TSV bytes.
     .target(name: "SarcoReports", dependencies: ["SarcoCore"]),
+    // The cohort store: reports in SQLite (GRDB), versioned schema, canned queries.
+    .target(name: "SarcoStore", dependencies: ["SarcoCore", .product(name: "GRDB", package: "GRDB.swift")]),
     // One library call per command: run, panel validate, panel bed.
-    .target(name: "SarcoPipeline", dependencies: ["HTS", "SarcoCore", "SarcoIO", "SarcoReports"]),
+    .target(name: "SarcoPipeline", dependencies: ["HTS", "SarcoCore", "SarcoIO", "SarcoReports", "SarcoStore"]),
     .executableTarget(
       name: "sarcopanel",
       dependencies: [
@@ -48,7 +51,7 @@ let package = Package(
     .testTarget(name: "SarcoIOTests", dependencies: ["SarcoIO", "SarcoCore", "SarcoTestSupport"]),
     .testTarget(
       name: "SarcoPipelineTests",
-      dependencies: ["SarcoPipeline", "HTS", "SarcoIO", "SarcoCore", "SarcoReports", "SarcoTestSupport"]
+      dependencies: ["SarcoPipeline", "HTS", "SarcoIO", "SarcoCore", "SarcoReports", "SarcoStore", "SarcoTestSupport"]
     ),
     .testTarget(name: "sarcopanelTests", dependencies: ["SarcoTestSupport"]),
   ]

@@ -3,6 +3,7 @@ import Foundation
 import SarcoCore
 import SarcoIO
 import SarcoReports
+import SarcoStore
 
 /// `sarcopanel batch`: every sample of a sheet through `RunPipeline`, several
 /// at a time, then a cohort summary.
@@ -30,6 +31,8 @@ public enum BatchPipeline {
     /// Also a phenopacket per sample, pseudonymised with this key file when given.
     public var phenopacket = false
     public var pseudonymiseKeyFile: String?
+    /// Cohort store (SQLite) to import every successful sample into, in sheet order.
+    public var database: String?
 
     public init(samplesPath: String, panelPath: String, outputDirectory: String) {
       self.samplesPath = samplesPath
@@ -51,6 +54,8 @@ public enum BatchPipeline {
     public let results: [SampleResult]
     public let cohortTSV: String
     public let cohortHTML: String
+    /// What `--db` did with each imported sample, in sheet order.
+    public var imported: [StoreTask.Imported] = []
     public var failed: [SampleResult] { results.filter { $0.status == .failed } }
   }
 
@@ -66,6 +71,8 @@ public enum BatchPipeline {
     let stampDirectory = "\(options.outputDirectory)/.sarcopanel-batch"
     try AtomicFile.prepareDirectory(stampDirectory)
     let panel = try PanelLoader.load(directory: options.panelPath)
+    // Open (and migrate) the store before any work, so a bad path fails fast.
+    if let database = options.database { _ = try CohortStore(path: database) }
 
     let entries = sheet.entries
     let results = WorkerSlots<SampleResult>(count: entries.count)
@@ -86,7 +93,14 @@ public enum BatchPipeline {
     let (cohortTSV, cohortHTML) = try CohortTask.write(
       sheet: sheet, reportsIn: options.outputDirectory, failures: failures,
       panel: "\(panel.manifest.name) \(panel.manifest.version)")
-    return Outcome(results: ordered, cohortTSV: cohortTSV, cohortHTML: cohortHTML)
+    var outcome = Outcome(results: ordered, cohortTSV: cohortTSV, cohortHTML: cohortHTML)
+    if let database = options.database {
+      let reports = zip(entries, ordered).filter { $0.1.status != .failed }.map {
+        RunPipeline.outputPath(options.outputDirectory, RunPipeline.safeFileName($0.0.id), "json")
+      }
+      outcome.imported = try StoreTask.importReports(reports, database: database, keyFile: options.pseudonymiseKeyFile)
+    }
+    return outcome
   }
 
   /// Two ids that become the same file name would overwrite each other's reports.

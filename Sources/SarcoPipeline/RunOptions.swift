@@ -37,8 +37,10 @@ public struct RunOptions: Sendable {
   public var provenance = false
   /// Also writes `<id>.phenopacket.json` (GA4GH Phenopacket v2).
   public var phenopacket = false
-  /// Key file for pseudonymising the phenopacket's identifiers (HMAC-SHA256).
+  /// Key file for pseudonymising identifiers in the phenopacket and the cohort store (HMAC-SHA256).
   public var pseudonymiseKeyFile: String?
+  /// Cohort store (SQLite) to import the report into.
+  public var database: String?
 
   public init(
     vcfPath: String, panelPath: String, outputDirectory: String, sample: String? = nil, normal: String? = nil,

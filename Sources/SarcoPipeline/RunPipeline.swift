@@ -4,6 +4,7 @@ import HTS
 import SarcoCore
 import SarcoIO
 import SarcoReports
+import SarcoStore
 
 /// `sarcopanel run`: one sample's VCF against a panel, to JSON and TSV reports.
 ///
@@ -24,6 +25,8 @@ public enum RunPipeline {
     var clock = PhaseClock()
     try AtomicFile.prepareDirectory(options.outputDirectory)
     let pseudonymiser = try options.pseudonymiseKeyFile.map(Pseudonymiser.init(keyFile:))
+    // Open (and migrate) the store first, so a bad path fails before any work.
+    if let database = options.database { _ = try CohortStore(path: database) }
     let panel = try preloaded ?? PanelLoader.load(directory: options.panelPath)
     clock.mark("load panel")
     let reader = try VCFReader(path: options.vcfPath, threads: options.threads)
@@ -136,6 +139,10 @@ public enum RunPipeline {
     }
     try AtomicFile.writeAll(files)
     clock.mark("write files")
+    if let database = options.database {
+      try StoreTask.importReport(report, json: rendered[0] ?? Data(), store: CohortStore(path: database), pseudonymiser: pseudonymiser)
+      clock.mark("import into the cohort store")
+    }
     return RunOutcome(report: report, jsonPath: jsonPath, tsvPath: tsvPath, statistics: statistics, phases: clock.phases)
   }
 

@@ -20,6 +20,6 @@ struct Sarcopanel: ParsableCommand {
         sarcopanel panel bed panels/sarcoma --genome GRCh38 > targets.bed
       """,
     version: SarcopanelVersion.current,
-    subcommands: [Run.self, Batch.self, Cohort.self, Diff.self, Export.self, Consequences.self, Coverage.self, FusionEvidence.self, PanelCommand.self]
+    subcommands: [Run.self, Batch.self, Cohort.self, Diff.self, Export.self, DB.self, Consequences.self, Coverage.self, FusionEvidence.self, PanelCommand.self]
   )
 }

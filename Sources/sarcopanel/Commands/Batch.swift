@@ -56,7 +56,10 @@ extension Sarcopanel {
     @Flag(name: .long, help: "Also write OUT/<sample>.phenopacket.json for every sample (GA4GH Phenopacket v2).")
     var phenopacket = false
 
-    @Option(name: .long, help: ArgumentHelp("Key file: phenopackets carry HMAC-SHA256 pseudonyms instead of sample ids.", valueName: "keyfile"))
+    @Option(name: .long, help: ArgumentHelp("Cohort store (SQLite, created if needed): every successful sample is imported, in sheet order; see `sarcopanel db`.", valueName: "file"))
+    var db: String?
+
+    @Option(name: .long, help: ArgumentHelp("Key file: phenopackets and the cohort store carry HMAC-SHA256 pseudonyms instead of sample ids.", valueName: "keyfile"))
     var pseudonymise: String?
 
     @Flag(name: .long, help: "Redo samples whose outputs are up to date.")
@@ -70,8 +73,8 @@ extension Sarcopanel {
       if threadsPerSample < 1 || threadsPerSample > 64 {
         throw ValidationError("--threads-per-sample must be between 1 and 64, found \(threadsPerSample)")
       }
-      if pseudonymise != nil && !phenopacket {
-        throw ValidationError("--pseudonymise applies to phenopackets; add --phenopacket")
+      if pseudonymise != nil && !phenopacket && db == nil {
+        throw ValidationError("--pseudonymise applies to phenopackets and the cohort store; add --phenopacket or --db")
       }
       if recomputeConsequences && reference == nil {
         throw ValidationError("--recompute-consequences needs --reference (the FASTA to compute them from)")
@@ -86,6 +89,7 @@ extension Sarcopanel {
       options.reference = reference
       options.phenopacket = phenopacket
       options.pseudonymiseKeyFile = pseudonymise
+      options.database = db
       options.recomputeConsequences = recomputeConsequences
       // Options that cannot change results stay out of the reports, so --jobs 1 and 2 give the same bytes.
       options.commandLine = CommandLineRecord.recorded(
@@ -97,6 +101,10 @@ extension Sarcopanel {
       var summary = "sarcopanel: batch: \(outcome.results.count) samples: \(counts[.ok] ?? 0) run, \(counts[.skipped] ?? 0) up to date, \(counts[.failed] ?? 0) failed\n"
       for failure in outcome.failed { summary += "sarcopanel: batch: FAILED \(failure.sample): \(failure.message ?? "")\n" }
       summary += "sarcopanel: wrote \(outcome.cohortTSV) and \(outcome.cohortHTML)\n"
+      if let db, !outcome.imported.isEmpty {
+        let counts = Dictionary(grouping: outcome.imported, by: \.result).mapValues(\.count)
+        summary += "sarcopanel: \(db): \(counts[.added] ?? 0) samples added, \(counts[.replaced] ?? 0) replaced, \(counts[.unchanged] ?? 0) unchanged\n"
+      }
       FileHandle.standardError.write(Data(summary.utf8))
       if !outcome.failed.isEmpty { throw ExitCode(1) }
     }

@@ -109,7 +109,10 @@ extension Sarcopanel {
     @Flag(name: .long, help: "Also write OUT/<sample>.phenopacket.json (GA4GH Phenopacket v2; see docs/INTEROPERABILITY.md).")
     var phenopacket = false
 
-    @Option(name: .long, help: ArgumentHelp("Key file: the phenopacket carries HMAC-SHA256 pseudonyms instead of the sample id.", valueName: "keyfile"))
+    @Option(name: .long, help: ArgumentHelp("Cohort store (SQLite, created if needed) to import the report into; see `sarcopanel db`.", valueName: "file"))
+    var db: String?
+
+    @Option(name: .long, help: ArgumentHelp("Key file: the phenopacket and the cohort store carry HMAC-SHA256 pseudonyms instead of the sample id.", valueName: "keyfile"))
     var pseudonymise: String?
 
     @Flag(name: .long, help: "Print no summary on stderr.")
@@ -127,8 +130,8 @@ extension Sarcopanel {
       if ClinicalAssessor.SampleType(rawValue: sampleType) == nil {
         throw ValidationError("--sample-type must be tumor or germline, found '\(sampleType)'")
       }
-      if pseudonymise != nil && !phenopacket {
-        throw ValidationError("--pseudonymise applies to the phenopacket; add --phenopacket (the reports keep the sample id)")
+      if pseudonymise != nil && !phenopacket && db == nil {
+        throw ValidationError("--pseudonymise applies to the phenopacket and the cohort store; add --phenopacket or --db (the reports keep the sample id)")
       }
       if recomputeConsequences && reference == nil {
         throw ValidationError("--recompute-consequences needs --reference (the FASTA to compute them from)")
@@ -162,6 +165,7 @@ extension Sarcopanel {
       options.provenance = provenance
       options.phenopacket = phenopacket
       options.pseudonymiseKeyFile = pseudonymise
+      options.database = db
       let outcome = try RunPipeline.run(options) { message in
         if !quiet { FileHandle.standardError.write(Data("sarcopanel: \(message)\n".utf8)) }
       }

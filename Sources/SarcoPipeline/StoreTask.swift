@@ -1,0 +1,76 @@
+import Foundation
+import SarcoCore
+import SarcoIO
+import SarcoReports
+import SarcoStore
+
+/// `sarcopanel db import|query` and `run/batch --db`: reports into the cohort store and canned questions out of it.
+public enum StoreTask {
+  public struct Imported: Sendable {
+    public let path: String
+    public let sample: String
+    public let result: CohortStore.ImportResult
+  }
+
+  /// Imports report JSON files, or every `*.json` report in the given folders (sorted by name).
+  @discardableResult
+  public static func importReports(_ inputs: [String], database: String, keyFile: String?) throws -> [Imported] {
+    let pseudonymiser = try keyFile.map(Pseudonymiser.init(keyFile:))
+    let store = try CohortStore(path: database)
+    return try reportFiles(inputs).map { path in
+      let data = try readData(path)
+      let report = try PhenopacketTask.readReport(path)
+      let sample = pseudonymiser?.pseudonym(report.sample.id) ?? report.sample.id
+      let result = try store.importReport(report, sampleID: sample, reportSHA256: FileDigest.sha256(of: data))
+      return Imported(path: path, sample: sample, result: result)
+    }
+  }
+
+  /// Imports one report just written by `run` (its JSON bytes give the report checksum).
+  @discardableResult
+  public static func importReport(_ report: SampleReport, json: Data, store: CohortStore, pseudonymiser: Pseudonymiser?) throws
+    -> CohortStore.ImportResult
+  {
+    let sample = pseudonymiser?.pseudonym(report.sample.id) ?? report.sample.id
+    return try store.importReport(report, sampleID: sample, reportSHA256: FileDigest.sha256(of: json))
+  }
+
+  /// A canned query as TSV; unknown names and parameters are usage errors that list what exists.
+  public static func query(database: String, name: String, parameters: [String: String]) throws -> String {
+    guard let query = CohortQueries.named(name) else {
+      throw SarcoError.usage("no query '\(name)'; queries: \(CohortQueries.all.map(\.name).joined(separator: ", "))")
+    }
+    let known = Set(query.parameters.map(\.name))
+    if let unknown = parameters.keys.sorted().first(where: { !known.contains($0) }) {
+      let accepted = query.parameters.map { "--\($0.name)" }.joined(separator: ", ")
+      throw SarcoError.usage("query \(name) takes \(accepted.isEmpty ? "no parameters" : accepted), not --\(unknown)")
+    }
+    guard FileManager.default.fileExists(atPath: database) else { throw SarcoError.input("\(database): no such cohort store") }
+    let arguments = query.parameters.map { parameters[$0.name] ?? $0.defaultValue }
+    let (columns, rows) = try CohortStore(path: database).rows(sql: query.sql, arguments: arguments)
+    return ([columns] + rows).map { $0.map(TSVReport.clean).joined(separator: "\t") }.joined(separator: "\n") + "\n"
+  }
+
+  static func reportFiles(_ inputs: [String]) throws -> [String] {
+    var files: [String] = []
+    for input in inputs {
+      var isDirectory: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory) else {
+        throw SarcoError.input("\(input): no such file or folder")
+      }
+      if isDirectory.boolValue {
+        let names = try FileManager.default.contentsOfDirectory(atPath: input)
+          .filter { $0.hasSuffix(".json") && !$0.hasSuffix(".phenopacket.json") }.sorted()
+        files += names.map { "\(input.hasSuffix("/") ? String(input.dropLast()) : input)/\($0)" }
+      } else {
+        files.append(input)
+      }
+    }
+    return files
+  }
+
+  static func readData(_ path: String) throws -> Data {
+    guard let data = FileManager.default.contents(atPath: path) else { throw SarcoError.input("\(path): missing or unreadable") }
+    return data
+  }
+}
