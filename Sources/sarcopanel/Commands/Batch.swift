@@ -53,14 +53,7 @@ extension Sarcopanel {
     @Flag(name: .customLong("recompute-consequences"), help: "With --reference, compute consequences even where VCFs carry CSQ/ANN/BCSQ, recording differences.")
     var recomputeConsequences = false
 
-    @Flag(name: .long, help: "Also write OUT/<sample>.phenopacket.json for every sample (GA4GH Phenopacket v2).")
-    var phenopacket = false
-
-    @Option(name: .long, help: ArgumentHelp("Cohort store (SQLite, created if needed): every successful sample is imported, in sheet order; see `sarcopanel db`.", valueName: "file"))
-    var db: String?
-
-    @Option(name: .long, help: ArgumentHelp("Key file: phenopackets and the cohort store carry HMAC-SHA256 pseudonyms instead of sample ids.", valueName: "keyfile"))
-    var pseudonymise: String?
+    @OptionGroup var sharing: SharingOptions
 
     @Flag(name: .long, help: "Redo samples whose outputs are up to date.")
     var force = false
@@ -73,9 +66,6 @@ extension Sarcopanel {
       if threadsPerSample < 1 || threadsPerSample > 64 {
         throw ValidationError("--threads-per-sample must be between 1 and 64, found \(threadsPerSample)")
       }
-      if pseudonymise != nil && !phenopacket && db == nil {
-        throw ValidationError("--pseudonymise applies to phenopackets and the cohort store; add --phenopacket or --db")
-      }
       if recomputeConsequences && reference == nil {
         throw ValidationError("--recompute-consequences needs --reference (the FASTA to compute them from)")
       }
@@ -87,9 +77,9 @@ extension Sarcopanel {
       options.threadsPerSample = threadsPerSample
       options.force = force
       options.reference = reference
-      options.phenopacket = phenopacket
-      options.pseudonymiseKeyFile = pseudonymise
-      options.database = db
+      options.phenopacket = sharing.phenopacket
+      options.pseudonymiseKeyFile = sharing.pseudonymise
+      options.database = sharing.db
       options.recomputeConsequences = recomputeConsequences
       // Options that cannot change results stay out of the reports, so --jobs 1 and 2 give the same bytes.
       options.commandLine = CommandLineRecord.recorded(
@@ -101,7 +91,7 @@ extension Sarcopanel {
       var summary = "sarcopanel: batch: \(outcome.results.count) samples: \(counts[.ok] ?? 0) run, \(counts[.skipped] ?? 0) up to date, \(counts[.failed] ?? 0) failed\n"
       for failure in outcome.failed { summary += "sarcopanel: batch: FAILED \(failure.sample): \(failure.message ?? "")\n" }
       summary += "sarcopanel: wrote \(outcome.cohortTSV) and \(outcome.cohortHTML)\n"
-      if let db, !outcome.imported.isEmpty {
+      if let db = sharing.db, !outcome.imported.isEmpty {
         let counts = Dictionary(grouping: outcome.imported, by: \.result).mapValues(\.count)
         summary += "sarcopanel: \(db): \(counts[.added] ?? 0) samples added, \(counts[.replaced] ?? 0) replaced, \(counts[.unchanged] ?? 0) unchanged\n"
       }

@@ -106,14 +106,7 @@ extension Sarcopanel {
     @Flag(name: .long, help: "Add date, host and absolute paths to the reports (then they differ between identical runs).")
     var provenance = false
 
-    @Flag(name: .long, help: "Also write OUT/<sample>.phenopacket.json (GA4GH Phenopacket v2; see docs/INTEROPERABILITY.md).")
-    var phenopacket = false
-
-    @Option(name: .long, help: ArgumentHelp("Cohort store (SQLite, created if needed) to import the report into; see `sarcopanel db`.", valueName: "file"))
-    var db: String?
-
-    @Option(name: .long, help: ArgumentHelp("Key file: the phenopacket and the cohort store carry HMAC-SHA256 pseudonyms instead of the sample id.", valueName: "keyfile"))
-    var pseudonymise: String?
+    @OptionGroup var sharing: SharingOptions
 
     @Flag(name: .long, help: "Print no summary on stderr.")
     var quiet = false
@@ -129,9 +122,6 @@ extension Sarcopanel {
       if accessMode == nil { throw ValidationError("--access must be auto, stream or index, found '\(access)'") }
       if ClinicalAssessor.SampleType(rawValue: sampleType) == nil {
         throw ValidationError("--sample-type must be tumor or germline, found '\(sampleType)'")
-      }
-      if pseudonymise != nil && !phenopacket && db == nil {
-        throw ValidationError("--pseudonymise applies to the phenopacket and the cohort store; add --phenopacket or --db (the reports keep the sample id)")
       }
       if recomputeConsequences && reference == nil {
         throw ValidationError("--recompute-consequences needs --reference (the FASTA to compute them from)")
@@ -163,9 +153,9 @@ extension Sarcopanel {
       options.fusionsPath = fusions
       options.copyNumberPath = cna
       options.provenance = provenance
-      options.phenopacket = phenopacket
-      options.pseudonymiseKeyFile = pseudonymise
-      options.database = db
+      options.phenopacket = sharing.phenopacket
+      options.pseudonymiseKeyFile = sharing.pseudonymise
+      options.database = sharing.db
       let outcome = try RunPipeline.run(options) { message in
         if !quiet { FileHandle.standardError.write(Data("sarcopanel: \(message)\n".utf8)) }
       }
