@@ -122,3 +122,25 @@ func sarcopanel(_ arguments: [String]) throws -> Invocation {
     #expect(scan.stdout.hasPrefix("chr1\t"))
   }
 }
+
+@Suite struct SharingCommandLineTests {
+  @Test func dbImportQueryAndExportFromTheCommandLine() throws {
+    let directory = TestData.temporaryDirectory("cli-db")
+    let database = "\(directory)/cohort.sqlite"
+    let imported = try sarcopanel(["db", "import", "--db", database, "testdata/expected/"])
+    #expect(imported.status == 0 && imported.stderr.contains("3 added, 0 replaced, 0 unchanged"), "\(imported.stderr)")
+    let kit = try sarcopanel(["db", "query", "--db", database, "gene", "--gene", "KIT", "--tier", "I"])
+    #expect(kit.status == 0 && kit.stdout.contains("GIST02\tGIST\tsomatic\tKIT p.W557_K558del\tI-A"))
+    // A parameter the query does not take, and an unknown query, are usage errors that say what exists.
+    let wrong = try sarcopanel(["db", "query", "--db", database, "fusion", "--gene", "KIT"])
+    #expect(wrong.status == 2 && wrong.stderr.contains("query fusion takes --name"))
+    let unknown = try sarcopanel(["db", "query", "--db", database, "kit"])
+    #expect(unknown.status == 2 && unknown.stderr.contains("queries: samples, gene, variant"))
+    let missing = try sarcopanel(["db", "query", "--db", "\(directory)/none.sqlite", "samples"])
+    #expect(missing.status == 1 && missing.stderr.contains("no such cohort store"))
+    let exported = try sarcopanel(["export", "--format", "phenopacket", "testdata/expected/EWS02.json", "--out", directory])
+    #expect(exported.status == 0 && FileManager.default.fileExists(atPath: "\(directory)/EWS02.phenopacket.json"))
+    let badFormat = try sarcopanel(["export", "--format", "beacon", "testdata/expected/EWS02.json"])
+    #expect(badFormat.status == 2 && badFormat.stderr.contains("--format must be phenopacket"))
+  }
+}
