@@ -74,6 +74,16 @@ public enum RunPipeline {
       engineNotes = referenceCheck.notes(fasta: reference) + library.problems.sorted { $0.key < $1.key }.map {
         "\($0.key): consequences not computed from \(reference) (\($0.value)); derived from the panel's exons instead"
       }
+      let disagreements = reported.flatMap { item in
+        item.consequences.compactMap { consequence in
+          consequence.upstreamDisagreement.map { "\(item.variant.key) \(consequence.gene): \($0)" }
+        }
+      }
+      if !disagreements.isEmpty {
+        engineNotes.append(
+          "\(disagreements.count) computed consequence(s) differ from the VCF's own annotation (upstreamDisagreement in the JSON): "
+            + disagreements.prefix(5).joined(separator: " | ") + (disagreements.count > 5 ? " | ..." : ""))
+      }
     }
     clock.mark("read, parse and annotate records")
     let settings = ClinicalAssessor.Settings(

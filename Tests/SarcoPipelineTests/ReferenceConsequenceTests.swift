@@ -106,6 +106,23 @@ import Testing
     let consequences = outcome.report.variants.flatMap(\.consequences)
     let tp53 = try #require(consequences.first { $0.gene == "TP53" && $0.hgvsc == "c.637C>T" })
     #expect(tp53.source == ConsequencePredictor.sourceName && tp53.upstreamDisagreement == nil)
+    // A wrong upstream entry (R213* annotated as missense) is overruled and the difference recorded.
+    let directory = TestData.temporaryDirectory("recompute")
+    let doctored = "\(directory)/doctored.vcf"
+    try """
+      ##fileformat=VCFv4.2
+      ##contig=<ID=17,length=83257441>
+      ##INFO=<ID=CSQ,Number=.,Type=String,Description="Consequence annotations from Ensembl VEP. Format: Allele|Consequence|IMPACT|SYMBOL|Gene|Feature_type|Feature|BIOTYPE|EXON|INTRON|HGVSc|HGVSp">
+      ##FORMAT=<ID=GT,Number=1,Type=String,Description="Genotype">
+      #CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tS1
+      17\t7674894\tr213x\tG\tA\t.\tPASS\tCSQ=A|missense_variant|MODERATE|TP53|ENSG00000141510|Transcript|NM_000546.6|protein_coding|6/11||NM_000546.6:c.637C>T|NP_000537.3:p.Arg213Gln\tGT\t0/1
+
+      """.write(toFile: doctored, atomically: true, encoding: .utf8)
+    let overruled = try run([], reference: reference, recompute: true, vcf: doctored)
+    let r213 = try #require(overruled.report.variants.first?.consequences.first)
+    #expect(r213.terms == ["stop_gained"] && r213.hgvsp == "p.(Arg213Ter)")
+    #expect(r213.upstreamDisagreement == "VEP CSQ on NM_000546.6: consequence missense_variant (computed stop_gained); p.Arg213Gln (computed p.Arg213Ter)")
+    #expect(overruled.report.clinical?.notes.contains { $0.hasPrefix("1 computed consequence(s) differ") } == true)
     // KIT's chromosome is not in the test genome: VEP's own entry is kept and the gap is noted.
     let kit = try #require(consequences.first { $0.gene == "KIT" })
     #expect(kit.source == "VEP CSQ")
