@@ -15,16 +15,6 @@ public enum PhenopacketTask {
     return (id, PhenopacketExport.render(packet))
   }
 
-  /// Reads a report JSON, with the file named in any error.
-  public static func readReport(_ path: String) throws -> SampleReport {
-    guard let data = FileManager.default.contents(atPath: path) else { throw SarcoError.input("\(path): missing or unreadable") }
-    do {
-      return try JSONReport.decode(data)
-    } catch {
-      throw SarcoError.input("\(path): not a sarcopanel JSON report of schema \(SampleReport.schemaVersion) (\(error))")
-    }
-  }
-
   /// Writes `<id>.phenopacket.json` for each report into `directory` (atomically); returns the paths.
   public static func export(reports paths: [String], panelPath: String?, keyFile: String?, directory: String) throws -> [String] {
     let pseudonymiser = try keyFile.map(Pseudonymiser.init(keyFile:))
@@ -33,7 +23,7 @@ public enum PhenopacketTask {
     var written: [String] = []
     var files: [(Data, String)] = []
     for path in paths {
-      let report = try readReport(path)
+      let report = try JSONReport.read(path: path).report
       let folder = panelPath ?? defaultPanelFolder(report.panel.name)
       if panels[folder] == nil, FileManager.default.fileExists(atPath: "\(folder)/panel.json") {
         panels[folder] = try PanelLoader.load(directory: folder)

@@ -18,8 +18,7 @@ public enum StoreTask {
     let pseudonymiser = try keyFile.map(Pseudonymiser.init(keyFile:))
     let store = try CohortStore(path: database)
     return try reportFiles(inputs).map { path in
-      let data = try readData(path)
-      let report = try PhenopacketTask.readReport(path)
+      let (report, data) = try JSONReport.read(path: path)
       let sample = pseudonymiser?.pseudonym(report.sample.id) ?? report.sample.id
       let result = try store.importReport(report, sampleID: sample, reportSHA256: FileDigest.sha256(of: data))
       return Imported(path: path, sample: sample, result: result)
@@ -67,10 +66,5 @@ public enum StoreTask {
       }
     }
     return files
-  }
-
-  static func readData(_ path: String) throws -> Data {
-    guard let data = FileManager.default.contents(atPath: path) else { throw SarcoError.input("\(path): missing or unreadable") }
-    return data
   }
 }

@@ -13,4 +13,14 @@ public enum JSONReport {
   public static func decode(_ data: Data) throws -> SampleReport {
     try JSONDecoder().decode(SampleReport.self, from: data)
   }
+
+  /// Reads and decodes a report file, naming the file in any error; the bytes come back too (for checksums).
+  public static func read(path: String) throws -> (report: SampleReport, data: Data) {
+    guard let data = FileManager.default.contents(atPath: path) else { throw SarcoError.input("\(path): missing or unreadable") }
+    do {
+      return (try decode(data), data)
+    } catch {
+      throw SarcoError.input("\(path): not a sarcopanel JSON report of schema \(SampleReport.schemaVersion) (\(error))")
+    }
+  }
 }

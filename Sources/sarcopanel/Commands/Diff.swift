@@ -27,12 +27,7 @@ extension Sarcopanel {
     func run() throws {
       let reports: [SampleReport]
       do {
-        reports = try [old, new].map { path in
-          guard let data = FileManager.default.contents(atPath: path) else { throw SarcoError.input("\(path): missing or unreadable") }
-          do { return try JSONReport.decode(data) } catch {
-            throw SarcoError.input("\(path): not a sarcopanel JSON report of schema \(SampleReport.schemaVersion) (\(error))")
-          }
-        }
+        reports = try [old, new].map { try JSONReport.read(path: $0).report }
       } catch let error as SarcoError {
         FileHandle.standardError.write(Data("sarcopanel: \(error.message)\n".utf8))
         throw ExitCode(2)
