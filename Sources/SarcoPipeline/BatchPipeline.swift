@@ -72,7 +72,7 @@ public enum BatchPipeline {
     try AtomicFile.prepareDirectory(stampDirectory)
     let panel = try PanelLoader.load(directory: options.panelPath)
     // Open (and migrate) the store before any work, so a bad path fails fast.
-    if let database = options.database { _ = try CohortStore(path: database) }
+    let store = try options.database.map(CohortStore.init(path:))
 
     let entries = sheet.entries
     let results = WorkerSlots<SampleResult>(count: entries.count)
@@ -94,11 +94,11 @@ public enum BatchPipeline {
       sheet: sheet, reportsIn: options.outputDirectory, failures: failures,
       panel: "\(panel.manifest.name) \(panel.manifest.version)")
     var outcome = Outcome(results: ordered, cohortTSV: cohortTSV, cohortHTML: cohortHTML)
-    if let database = options.database {
+    if let store {
       let reports = zip(entries, ordered).filter { $0.1.status != .failed }.map {
         RunPipeline.outputPath(options.outputDirectory, RunPipeline.safeFileName($0.0.id), "json")
       }
-      outcome.imported = try StoreTask.importReports(reports, database: database, keyFile: options.pseudonymiseKeyFile)
+      outcome.imported = try StoreTask.importReports(reports, store: store, keyFile: options.pseudonymiseKeyFile)
     }
     return outcome
   }

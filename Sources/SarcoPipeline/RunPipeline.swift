@@ -26,7 +26,7 @@ public enum RunPipeline {
     try AtomicFile.prepareDirectory(options.outputDirectory)
     let pseudonymiser = try options.pseudonymiseKeyFile.map(Pseudonymiser.init(keyFile:))
     // Open (and migrate) the store first, so a bad path fails before any work.
-    if let database = options.database { _ = try CohortStore(path: database) }
+    let store = try options.database.map(CohortStore.init(path:))
     let panel = try preloaded ?? PanelLoader.load(directory: options.panelPath)
     clock.mark("load panel")
     let reader = try VCFReader(path: options.vcfPath, threads: options.threads)
@@ -149,8 +149,8 @@ public enum RunPipeline {
     }
     try AtomicFile.writeAll(files)
     clock.mark("write files")
-    if let database = options.database {
-      try StoreTask.importReport(report, json: rendered[0] ?? Data(), store: CohortStore(path: database), pseudonymiser: pseudonymiser)
+    if let store {
+      try StoreTask.importReport(report, json: rendered[0] ?? Data(), store: store, pseudonymiser: pseudonymiser)
       clock.mark("import into the cohort store")
     }
     return RunOutcome(report: report, jsonPath: jsonPath, tsvPath: tsvPath, statistics: statistics, phases: clock.phases)

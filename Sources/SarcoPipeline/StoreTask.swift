@@ -15,8 +15,12 @@ public enum StoreTask {
   /// Imports report JSON files, or every `*.json` report in the given folders (sorted by name).
   @discardableResult
   public static func importReports(_ inputs: [String], database: String, keyFile: String?) throws -> [Imported] {
+    try importReports(inputs, store: CohortStore(path: database), keyFile: keyFile)
+  }
+
+  @discardableResult
+  public static func importReports(_ inputs: [String], store: CohortStore, keyFile: String?) throws -> [Imported] {
     let pseudonymiser = try keyFile.map(Pseudonymiser.init(keyFile:))
-    let store = try CohortStore(path: database)
     return try reportFiles(inputs).map { path in
       let (report, data) = try JSONReport.read(path: path)
       let sample = pseudonymiser?.pseudonym(report.sample.id) ?? report.sample.id
