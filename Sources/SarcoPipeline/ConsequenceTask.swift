@@ -48,39 +48,30 @@ public enum ConsequenceTask {
     var lines = [columns.joined(separator: "\t")]
     var summary = Summary()
     try reader.read(regions: view.scanRegions, sampleIndexes: []) { records in
-      let rows = try ParallelShares.map(count: records.count, workers: options.threads) { _, share in
-        records[share].map { record in
-          decomposer.variants(from: record).map { variant in
-            let hits = view.geneHits(for: variant)
-            let agreement = library.check(variant, hits: hits)
-            let consequences = selector.consequences(for: variant, hits: hits, useReference: !agreement.isMismatch)
-            return (variant, agreement, consequences)
-          }
+      let annotated = try RunPipeline.annotate(
+        records, decomposer: decomposer, view: view, selector: selector, library: library, threads: options.threads)
+      for (reported, agreement) in annotated.joined() {
+        let variant = reported.variant
+        summary.alleles += 1
+        let check: String
+        switch agreement {
+        case .matches: check = "ok"
+        case .unchecked: check = "unchecked"
+        case .differs(let found):
+          check = "REF differs: FASTA has \(found)"
+          summary.referenceMismatches += 1
         }
-      }
-      for perRecord in rows {
-        for (variant, agreement, consequences) in perRecord {
-          summary.alleles += 1
-          let check: String
-          switch agreement {
-          case .matches: check = "ok"
-          case .unchecked: check = "unchecked"
-          case .differs(let found):
-            check = "REF differs: FASTA has \(found)"
-            summary.referenceMismatches += 1
-          }
-          for consequence in consequences {
-            summary.rows += 1
-            let original = variant.original
-            lines.append(
-              [
-                variant.contig, String(original.position), original.reference,
-                original.alternates[original.alternateIndex - 1], variant.id, consequence.gene, consequence.transcript ?? "",
-                consequence.terms.joined(separator: "&"), consequence.impact ?? "", consequence.hgvsc ?? "",
-                consequence.hgvsp ?? "", consequence.exon.map(String.init) ?? "", consequence.intron.map(String.init) ?? "",
-                consequence.source, check, consequence.upstreamDisagreement ?? "",
-              ].map(TSVReport.clean).joined(separator: "\t"))
-          }
+        for consequence in reported.consequences {
+          summary.rows += 1
+          let original = variant.original
+          lines.append(
+            [
+              variant.contig, String(original.position), original.reference,
+              original.alternates[original.alternateIndex - 1], variant.id, consequence.gene, consequence.transcript ?? "",
+              consequence.terms.joined(separator: "&"), consequence.impact ?? "", consequence.hgvsc ?? "",
+              consequence.hgvsp ?? "", consequence.exon.map(String.init) ?? "", consequence.intron.map(String.init) ?? "",
+              consequence.source, check, consequence.upstreamDisagreement ?? "",
+            ].map(TSVReport.clean).joined(separator: "\t"))
         }
       }
     }
