@@ -47,11 +47,7 @@ extension Sarcopanel {
     @Option(name: .customLong("threads-per-sample"), help: "Threads inside each sample's run.")
     var threadsPerSample: Int = 1
 
-    @Option(name: .long, help: ArgumentHelp("Reference FASTA of the samples' build, indexed: consequences and HGVS computed on the panel's transcripts, REF alleles checked, CRAM decoded.", valueName: "fasta"))
-    var reference: String?
-
-    @Flag(name: .customLong("recompute-consequences"), help: "With --reference, compute consequences even where VCFs carry CSQ/ANN/BCSQ, recording differences.")
-    var recomputeConsequences = false
+    @OptionGroup var referenceOptions: ReferenceOptions
 
     @OptionGroup var sharing: SharingOptions
 
@@ -66,9 +62,6 @@ extension Sarcopanel {
       if threadsPerSample < 1 || threadsPerSample > 64 {
         throw ValidationError("--threads-per-sample must be between 1 and 64, found \(threadsPerSample)")
       }
-      if recomputeConsequences && reference == nil {
-        throw ValidationError("--recompute-consequences needs --reference (the FASTA to compute them from)")
-      }
     }
 
     func run() throws {
@@ -76,11 +69,11 @@ extension Sarcopanel {
       options.jobs = jobs
       options.threadsPerSample = threadsPerSample
       options.force = force
-      options.reference = reference
+      options.reference = referenceOptions.reference
       options.phenopacket = sharing.phenopacket
       options.pseudonymiseKeyFile = sharing.pseudonymise
       options.database = sharing.db
-      options.recomputeConsequences = recomputeConsequences
+      options.recomputeConsequences = referenceOptions.recomputeConsequences
       // Options that cannot change results stay out of the reports, so --jobs 1 and 2 give the same bytes.
       options.commandLine = CommandLineRecord.recorded(
         CommandLine.arguments, valued: ["--threads-per-sample", "--jobs"], flags: ["--force", "--quiet"])

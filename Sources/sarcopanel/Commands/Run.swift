@@ -79,11 +79,7 @@ extension Sarcopanel {
     @Option(name: .long, help: ArgumentHelp("Indexed BAM/CRAM of the tumour: adds coverage QC of the panel's exons and read counts at every hotspot.", valueName: "file"))
     var bam: String?
 
-    @Option(name: .long, help: ArgumentHelp("Reference FASTA of the VCF's build (indexed): consequences and HGVS computed on the panel's transcripts, every REF checked; also decodes CRAM.", valueName: "fasta"))
-    var reference: String?
-
-    @Flag(name: .customLong("recompute-consequences"), help: "With --reference, compute consequences even where the VCF has CSQ/ANN/BCSQ, and record where those differ.")
-    var recomputeConsequences = false
+    @OptionGroup var referenceOptions: ReferenceOptions
 
     @Option(name: .customLong("sample-type"), help: ArgumentHelp("tumor (somatic tiers) or germline (ACMG/AMP classes).", valueName: "type"))
     var sampleType: String = "tumor"
@@ -123,9 +119,6 @@ extension Sarcopanel {
       if ClinicalAssessor.SampleType(rawValue: sampleType) == nil {
         throw ValidationError("--sample-type must be tumor or germline, found '\(sampleType)'")
       }
-      if recomputeConsequences && reference == nil {
-        throw ValidationError("--recompute-consequences needs --reference (the FASTA to compute them from)")
-      }
       if !["on", "off"].contains(clinvarCriteria) {
         throw ValidationError("--clinvar-criteria must be on or off, found '\(clinvarCriteria)'")
       }
@@ -146,8 +139,8 @@ extension Sarcopanel {
         sampleID: sampleID, genome: genome.flatMap(GenomeBuild.init(userSpelling:)), threads: threads,
         access: accessMode ?? .automatic, commandLine: CommandLineRecord.recorded(CommandLine.arguments))
       options.bam = bam
-      options.reference = reference
-      options.recomputeConsequences = recomputeConsequences
+      options.reference = referenceOptions.reference
+      options.recomputeConsequences = referenceOptions.recomputeConsequences
       options.sampleType = ClinicalAssessor.SampleType(rawValue: sampleType) ?? .tumor
       options.useClinVarCriteria = clinvarCriteria == "on"
       options.fusionsPath = fusions
