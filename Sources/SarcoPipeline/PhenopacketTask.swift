@@ -20,8 +20,7 @@ public enum PhenopacketTask {
     let pseudonymiser = try keyFile.map(Pseudonymiser.init(keyFile:))
     try AtomicFile.prepareDirectory(directory)
     var panels: [String: Panel] = [:]
-    var written: [String] = []
-    var files: [(Data, String)] = []
+    var files: [(data: Data, path: String)] = []
     for path in paths {
       let report = try JSONReport.read(path: path).report
       let folder = panelPath ?? defaultPanelFolder(report.panel.name)
@@ -31,10 +30,9 @@ public enum PhenopacketTask {
       let (id, data) = packet(for: report, panel: panels[folder], pseudonymiser: pseudonymiser)
       let out = RunPipeline.outputPath(directory, RunPipeline.safeFileName(id), "phenopacket.json")
       files.append((data, out))
-      written.append(out)
     }
-    try AtomicFile.writeAll(files.map { (data: $0.0, path: $0.1) })
-    return written
+    try AtomicFile.writeAll(files)
+    return files.map(\.path)
   }
 
   /// `panels/<name>` beside the working directory (for HGNC ids); absent panels leave them out.

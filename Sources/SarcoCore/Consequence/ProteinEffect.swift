@@ -29,9 +29,9 @@ public struct ProteinEffect: Sendable, Equatable {
     if lo > cdsLast || (isInsertion && lo - 1 >= cdsLast) { return ProteinEffect(terms: ["3_prime_UTR_variant"]) }
     if lo < cdsFirst { return ProteinEffect(terms: ["start_lost", "5_prime_UTR_variant"], hgvsp: "p.(Met1?)", codon: 1) }
 
+    let change = inserted.count - (hi - lo + 1)
     // Ambiguous bases (N) in the new allele: the length still tells frameshift from in-frame; the product is unknown.
     if inserted.contains(UInt8(ascii: "N")) {
-      let change = inserted.count - (hi - lo + 1)
       let term =
         change % 3 != 0 ? "frameshift_variant" : change > 0 ? "inframe_insertion" : change < 0 ? "inframe_deletion" : "coding_sequence_variant"
       return ProteinEffect(terms: [term], codon: (lo - cdsFirst) / 3 + 1)
@@ -40,7 +40,6 @@ public struct ProteinEffect: Sendable, Equatable {
     let c1 = lo - cdsFirst + 1
     let c2 = hi - cdsFirst + 1
     let firstCodon = (c1 - 1) / 3
-    let change = inserted.count - (hi - lo + 1)
     let lastCodon = isInsertion ? ((c1 - 1) % 3 == 0 ? firstCodon - 1 : firstCodon) : (c2 - 1) / 3
     // Only the changed part is translated: from the first codon touched, to the next stop for
     // frameshifts and lost stops, else over the changed codons.
