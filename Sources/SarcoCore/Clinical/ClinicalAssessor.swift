@@ -29,7 +29,6 @@ public struct ClinicalAssessor: Sendable {
   let known: KnownVariantIndex
   let classifier: ACMGClassifier
   let interpreter: StructuralInterpreter
-  let predictor: ConsequencePredictor?
 
   /// `known` spares rebuilding the ClinVar index (41k rows) for every sample of a batch.
   /// `predictor` (from `--reference`) names the known variants' amino acids for PS1.
@@ -39,7 +38,6 @@ public struct ClinicalAssessor: Sendable {
     selector = ConsequenceSelector(view: view)
     tiering = SomaticTiering(knowledge: view.panel.knowledge, tumourType: settings.tumourType)
     self.known = known ?? KnownVariantIndex(view: view)
-    self.predictor = predictor
     classifier = ACMGClassifier(
       view: view, known: self.known, useClinVarCriteria: settings.useClinVarCriteria, predictor: predictor)
     interpreter = StructuralInterpreter(view: view, tiering: tiering)
@@ -155,7 +153,7 @@ public struct ClinicalAssessor: Sendable {
     }
     if !sawUpstream {
       notes.append(
-        predictor == nil
+        classifier.predictor == nil
           ? "no CSQ/ANN/BCSQ annotation and no --reference: consequences derived from panel exons, without amino-acid changes (give --reference, or pre-annotate: see README)"
           : "no CSQ/ANN/BCSQ annotation: consequences and HGVS computed from the reference FASTA on the panel's transcripts")
     }
