@@ -28,20 +28,18 @@ public enum PanelGFF3 {
         line("exon", exon.interval.start, exon.interval.end, ".", "Parent=\(transcriptID);exon_number=\(exon.number)")
       }
       guard let codingStart = locus.codingStart, let codingEnd = locus.codingEnd else { continue }
-      // Phase counts bases already used in transcript order.
+      // Phase counts coding bases already used in transcript order.
       var phases: [Int: Int] = [:]
       var used = 0
       for exon in gene.strand == .plus ? exons : exons.reversed() {
-        let start = max(exon.interval.start, codingStart)
-        let end = min(exon.interval.end, codingEnd)
-        guard start <= end else { continue }
+        guard let coding = locus.codingPart(of: exon.interval) else { continue }
         phases[exon.number] = (3 - used % 3) % 3
-        used += end - start + 1
+        used += coding.count
       }
       for exon in exons {
-        let start = max(exon.interval.start, codingStart)
-        let end = min(exon.interval.end, codingEnd)
-        if start <= end, let phase = phases[exon.number] { line("CDS", start, end, String(phase), "Parent=\(transcriptID)") }
+        if let coding = locus.codingPart(of: exon.interval), let phase = phases[exon.number] {
+          line("CDS", coding.lowerBound, coding.upperBound, String(phase), "Parent=\(transcriptID)")
+        }
         let fivePrimeIsLow = gene.strand == .plus
         if exon.interval.start < codingStart {
           line(

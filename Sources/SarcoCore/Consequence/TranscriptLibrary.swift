@@ -22,7 +22,7 @@ public final class TranscriptLibrary: @unchecked Sendable {
     var built: TranscriptModel?
     if let locus = gene.locus(on: view.build) {
       do {
-        built = try TranscriptModel(gene: gene, locus: locus, exons: view.exonsByGene[gene.symbol] ?? [], reference: reference)
+        built = try TranscriptModel(gene: gene, locus: locus, exons: view.exons(of: gene.symbol), reference: reference)
       } catch {
         failures[gene.symbol] = "\(error)"
       }

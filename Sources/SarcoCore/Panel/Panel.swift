@@ -171,6 +171,15 @@ public struct GeneLocus: Sendable, Equatable, Codable {
     self.codingStart = codingStart
     self.codingEnd = codingEnd
   }
+
+  /// The coding bases of an exon (`codingStart...codingEnd` clipped to it); nil when
+  /// the transcript is non-coding or the exon holds no coding base.
+  public func codingPart(of exon: GenomicInterval) -> ClosedRange<Int>? {
+    guard let codingStart, let codingEnd else { return nil }
+    let start = max(exon.start, codingStart)
+    let end = min(exon.end, codingEnd)
+    return start <= end ? start...end : nil
+  }
 }
 
 /// One exon of a panel transcript, numbered in transcript order.

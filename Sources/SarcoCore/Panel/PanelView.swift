@@ -65,14 +65,12 @@ public struct PanelView: Sendable {
     for gene in panel.genes {
       guard let locus = gene.locus(on: build) else { continue }
       for exon in exonsByGene[gene.symbol] ?? [] {
-        var start = exon.interval.start
-        var end = exon.interval.end
-        if let codingStart = locus.codingStart, let codingEnd = locus.codingEnd {
-          start = max(start, codingStart)
-          end = min(end, codingEnd)
-          if start > end { continue }
+        var bases = exon.interval.start...exon.interval.end
+        if locus.codingStart != nil {
+          guard let coding = locus.codingPart(of: exon.interval) else { continue }
+          bases = coding
         }
-        let interval = GenomicInterval(contig: exon.interval.contig, start: start, end: end).padded(by: pad)
+        let interval = GenomicInterval(contig: exon.interval.contig, start: bases.lowerBound, end: bases.upperBound).padded(by: pad)
         targets.append((interval, "\(gene.symbol)_exon\(exon.number)"))
       }
     }
@@ -173,13 +171,11 @@ extension PanelView {
     var offset = 0
     // Exons in transcript order; count coding bases before the position.
     for exon in exonsByGene[gene.symbol] ?? [] {
-      let start = max(exon.interval.start, codingStart)
-      let end = min(exon.interval.end, codingEnd)
-      guard start <= end else { continue }
-      if start <= position && position <= end {
-        return offset + (gene.strand == .plus ? position - start + 1 : end - position + 1)
+      guard let coding = locus.codingPart(of: exon.interval) else { continue }
+      if coding.contains(position) {
+        return offset + (gene.strand == .plus ? position - coding.lowerBound + 1 : coding.upperBound - position + 1)
       }
-      offset += end - start + 1
+      offset += coding.count
     }
     return nil
   }
