@@ -19,20 +19,22 @@ enum PanelKnowledgeLoader {
         path: folder.appendingPathComponent(name).path, displayPath: "\(label)/\(name)", requiredColumns: columns)
     }
     if let types = try table(tables.tumourTypes, ["code", "name", "source"]) {
-      for row in types.rows where row.hasExpectedWidth(problems) {
-        guard let code = row.required("code", problems), row.required("source", problems) != nil else { continue }
-        if knowledge.tumourTypes[code] != nil { row.problem("column 'code': duplicate '\(code)'", problems) }
-        knowledge.tumourTypes[code] = row.text("name")
-      }
+      knowledge.tumourTypes = loadTumourTypes(types, problems: problems)
     }
     func tumourTypes(_ row: TSVTable.Row, _ column: String = "tumour_types") -> [String] {
       let codes = row.text(column).split(separator: ",").map(String.init)
       if !knowledge.tumourTypes.isEmpty {
-        for code in codes where knowledge.tumourTypes[code] == nil {
+        for code in codes where !knowledge.tumourTypes.contains(code) {
           row.problem("column '\(column)': expected a code of tumour_types.tsv, found '\(code)'", problems)
         }
       }
       return codes
+    }
+    /// `specificity` is optional in older panels: characteristic (never a discordance) when absent.
+    func specificity(_ row: TSVTable.Row) -> DiagnosticSpecificity? {
+      guard row.table.columns.contains("specificity") else { return .characteristic }
+      return row.oneOf("specificity", DiagnosticSpecificity.allCases.map(\.rawValue), problems)
+        .flatMap(DiagnosticSpecificity.init(rawValue:))
     }
     func panelGene(_ row: TSVTable.Row, _ column: String, allowAny: Bool = false) -> String? {
       guard let gene = row.required(column, problems) else { return nil }
@@ -60,9 +62,10 @@ enum PanelKnowledgeLoader {
           continue
         }
         if !seen.insert(name).inserted { row.problem("column 'fusion': duplicate '\(name)'", problems) }
+        guard let specificity = specificity(row) else { continue }
         knowledge.fusions.append(
           Fusion(name: name, geneA: a, geneB: b, diagnosis: row.text("diagnosis"), tumourTypes: tumourTypes(row),
-                 significance: row.text("significance"), source: source))
+                 significance: row.text("significance"), specificity: specificity, source: source))
       }
     }
 
@@ -71,11 +74,13 @@ enum PanelKnowledgeLoader {
         guard let gene = panelGene(row, "gene"),
           let eventText = row.oneOf("event", CopyNumberEvent.Event.allCases.map(\.rawValue), problems),
           let event = CopyNumberEvent.Event(rawValue: eventText),
-          let copies = row.integer("copy_number", problems, minimum: 0), let source = row.required("source", problems)
+          let copies = row.integer("copy_number", problems, minimum: 0), let source = row.required("source", problems),
+          let specificity = specificity(row)
         else { continue }
         knowledge.copyNumberEvents.append(
           CopyNumberEvent(gene: gene, event: event, copyNumber: copies, meaning: row.text("meaning"),
-                          tumourTypes: tumourTypes(row), significance: row.text("significance"), source: source))
+                          tumourTypes: tumourTypes(row), significance: row.text("significance"), specificity: specificity,
+                          source: source))
       }
     }
 
@@ -87,7 +92,8 @@ enum PanelKnowledgeLoader {
       for row in evidence.rows where row.hasExpectedWidth(problems) {
         guard let id = row.required("id", problems), let gene = panelGene(row, "gene", allowAny: true),
           let type = row.oneOf("evidence_type", evidenceTypes, problems),
-          let level = row.oneOf("level", levels, problems), let citation = row.required("citation", problems),
+          let level = row.oneOf("level", levels, problems).flatMap(EvidenceLevel.init(rawValue:)),
+          let citation = row.required("citation", problems),
           let source = row.required("source", problems), let significance = row.required("significance", problems)
         else { continue }
         if let first = seen[id] {
@@ -97,16 +103,20 @@ enum PanelKnowledgeLoader {
         seen[id] = row.line
         guard let matcher = EvidenceMatcher.parse(type: row.text("matcher_type"), value: row.text("matcher")) else {
           row.problem(
-            "columns 'matcher_type'/'matcher': expected exact V600E, codon R132, exon 11[-12][:kind], variant_class, fusion A::B, amplification, deletion, tmb >=N or msi MSI-H; found '\(row.text("matcher_type"))' '\(row.text("matcher"))'",
+            "columns 'matcher_type'/'matcher': expected exact V600E, codon R132, exon 11[-12][:kind], variant_class, fusion A::B, amplification, deletion, biallelic_loss, tmb >=N or msi MSI-H; found '\(row.text("matcher_type"))' '\(row.text("matcher"))'",
             problems)
           continue
+        }
+        let exclusions = row.list("exclusions")
+        for excluded in exclusions where ProteinChange.parse("p.\(excluded)") == nil {
+          row.problem("column 'exclusions': expected protein changes such as D842V, found '\(excluded)'", problems)
         }
         knowledge.evidence.append(
           EvidenceItem(
             id: id, gene: gene, matcher: matcher, tumourTypes: tumourTypes(row), disease: row.text("disease"),
             doid: row.text("doid"), therapies: row.text("therapies").split(separator: ",").map(String.init),
             evidenceType: type, direction: row.text("direction"), significance: significance, level: level,
-            sourceLevel: row.text("source_level"), origin: row.text("origin"), citation: citation, source: source))
+            exclusions: exclusions, sourceLevel: row.text("source_level"), origin: row.text("origin"), citation: citation, source: source))
       }
     }
 
@@ -148,7 +158,29 @@ enum PanelKnowledgeLoader {
     if let rules = tables.rules {
       knowledge.rules = try loadRules(rules, table: table, symbols: symbols, problems: problems)
     }
+    try SomaticKnowledgeLoader.load(
+      tables: tables, folder: folder, label: label, symbols: symbols, builds: builds, into: &knowledge, problems: problems)
     return knowledge
+  }
+
+  /// `tumour_types.tsv`: code, name and source, with optional parent, aliases and unspecified columns.
+  static func loadTumourTypes(_ table: TSVTable, problems: Problems) -> TumourTypeTable {
+    var entries: [TumourTypeTable.Entry] = []
+    var seen: Set<String> = []
+    for row in table.rows where row.hasExpectedWidth(problems) {
+      guard let code = row.required("code", problems), let source = row.required("source", problems) else { continue }
+      if !seen.insert(code).inserted { row.problem("column 'code': duplicate '\(code)'", problems) }
+      let unspecified = table.columns.contains("unspecified") ? row.oneOf("unspecified", ["yes", "no"], problems) : "no"
+      entries.append(
+        TumourTypeTable.Entry(
+          code: code, name: row.text("name"), parent: row.text("parent"), aliases: row.list("aliases"),
+          unspecified: unspecified == "yes", source: source))
+    }
+    let codes = Set(entries.map(\.code))
+    for entry in entries where !entry.parent.isEmpty && !codes.contains(entry.parent) {
+      problems.add("\(table.displayPath): code \(entry.code): parent '\(entry.parent)' is not a code of the table")
+    }
+    return TumourTypeTable(entries)
   }
 
   static func loadRules(
@@ -173,30 +205,19 @@ enum PanelKnowledgeLoader {
       }
     }
     if let classes = try table(rules.acmgClasses, ["class", "min_points", "max_points", "source"]) {
-      for row in classes.rows where row.hasExpectedWidth(problems) {
-        guard let name = row.required("class", problems), let source = row.required("source", problems) else { continue }
-        let bounds = ["min_points", "max_points"].map { column -> Int?? in
-          let text = row.text(column)
-          if text.isEmpty { return .some(nil) }
-          guard let value = Int(text) else {
-            row.problem("column '\(column)': expected an integer or nothing, found '\(text)'", problems)
-            return nil
-          }
-          return .some(value)
-        }
-        guard let minimum = bounds[0], let maximum = bounds[1] else { continue }
-        result.acmgClasses.append(.init(name: name, minimumPoints: minimum, maximumPoints: maximum, source: source))
-      }
+      result.acmgClasses = SomaticKnowledgeLoader.loadBands(
+        classes, allowed: ["Pathogenic", "Likely pathogenic", "Uncertain significance", "Likely benign", "Benign"], problems: problems)
     }
     if let tiers = try table(rules.ampTiers, ["tier", "evidence_level", "tumour_type_match", "description", "source"]) {
       for row in tiers.rows where row.hasExpectedWidth(problems) {
-        guard let tier = row.oneOf("tier", ["I-A", "I-B", "II-C", "II-D", "III", "IV"], problems),
+        guard let tier = row.oneOf("tier", Tier.allCases.map(\.rawValue), problems).flatMap(Tier.init(rawValue:)),
           let match = row.oneOf("tumour_type_match", ["same", "other", "any"], problems),
           let source = row.required("source", problems)
         else { continue }
-        let level = row.text("evidence_level")
-        if !level.isEmpty && !levels.contains(level) {
-          row.problem("column 'evidence_level': expected A, B, C, D or nothing, found '\(level)'", problems)
+        let text = row.text("evidence_level")
+        let level = EvidenceLevel(rawValue: text)
+        if !text.isEmpty && level == nil {
+          row.problem("column 'evidence_level': expected A, B, C, D or nothing, found '\(text)'", problems)
         }
         result.ampTiers.append(.init(tier: tier, evidenceLevel: level, tumourTypeMatch: match, description: row.text("description"), source: source))
       }

@@ -182,8 +182,24 @@ public enum PanelLoader {
         row.problem("expected a panel build and start <= end", problems)
         continue
       }
-      hotspots.append(
-        Hotspot(gene: symbol, build: build, interval: GenomicInterval(contig: chrom, start: start, end: end), change: change, source: source))
+      var hotspot = Hotspot(
+        gene: symbol, build: build, interval: GenomicInterval(contig: chrom, start: start, end: end), change: change,
+        source: source)
+      if table.columns.contains("kind") {
+        guard let kind = row.oneOf("kind", Hotspot.Kind.allCases.map(\.rawValue), problems).flatMap(Hotspot.Kind.init(rawValue:))
+        else { continue }
+        hotspot.kind = kind
+      }
+      hotspot.sampleCount = Int(row.text("mutation_count"))
+      for item in row.list("variant_counts") {
+        let parts = item.split(separator: ":")
+        guard parts.count == 2, let count = Int(parts[1]) else {
+          row.problem("column 'variant_counts': expected CHANGE:COUNT items, found '\(item)'", problems)
+          continue
+        }
+        hotspot.variantCounts[String(parts[0])] = count
+      }
+      hotspots.append(hotspot)
     }
     return hotspots
   }

@@ -20,7 +20,9 @@ public struct TSVTable {
   public private(set) var rows: [Row] = []
   let columnIndex: [String: Int]
 
-  public init(path: String, displayPath: String? = nil, requiredColumns: [String]) throws {
+  /// `exactColumns`: the table may have no column besides `requiredColumns` (rule tables: a column the code
+  /// does not read would be silently ignored otherwise).
+  public init(path: String, displayPath: String? = nil, requiredColumns: [String], exactColumns: Bool = false) throws {
     self.path = path
     self.displayPath = displayPath ?? path
     guard let data = FileManager.default.contents(atPath: path) else {
@@ -62,6 +64,11 @@ public struct TSVTable {
     if !missing.isEmpty {
       throw SarcoError.panel(
         "\(displayPath ?? path):1: missing column(s) \(missing.joined(separator: ", ")); found \(header.joined(separator: ", "))")
+    }
+    let unknown = header.filter { !requiredColumns.contains($0) }
+    if exactColumns && !unknown.isEmpty {
+      throw SarcoError.panel(
+        "\(displayPath ?? path):1: unexpected column(s) \(unknown.joined(separator: ", ")): sarcopanel does not read them; expected exactly \(requiredColumns.joined(separator: ", "))")
     }
     columns = header
     columnIndex = Dictionary(header.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
@@ -132,6 +139,20 @@ extension TSVTable.Row {
       return nil
     }
     return value
+  }
+
+  public func number(_ column: String, _ problems: Problems) -> Double? {
+    let value = text(column)
+    guard let number = Double(value), number.isFinite else {
+      problems.add("\(location): column '\(column)': expected a number, found '\(value)'")
+      return nil
+    }
+    return number
+  }
+
+  /// A comma-separated list, empty items dropped.
+  public func list(_ column: String) -> [String] {
+    text(column).split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
   }
 
   public func build(_ column: String, _ problems: Problems) -> GenomeBuild? {

@@ -19,7 +19,7 @@ public enum PanelTasks {
     let knowledge = panel.knowledge
     lines.append("  genes: \(panel.genes.count), exons: \(panel.exons.count), hotspots: \(panel.hotspots.count)")
     lines.append(
-      "  fusions: \(knowledge.fusions.count), copy-number events: \(knowledge.copyNumberEvents.count), evidence items: \(knowledge.evidence.count), known variants: \(knowledge.knownVariants.count), tumour types: \(knowledge.tumourTypes.count)")
+      "  fusions: \(knowledge.fusions.count), copy-number events: \(knowledge.copyNumberEvents.count), evidence items: \(knowledge.evidence.count), known variants: \(knowledge.knownVariants.count), tumour types: \(knowledge.tumourTypes.entries.count), known alleles: \(knowledge.knownAlleles.count)")
     let rules = knowledge.rules
     lines.append(
       "  rules: \(rules.acmgCriteria.count) ACMG criteria, \(rules.acmgClasses.count) classes, \(rules.ampTiers.count) AMP tier rules, \(rules.severity.count) consequence ranks, \(rules.frequencyThresholds.count) VCEP thresholds")
@@ -63,6 +63,18 @@ extension PanelTasks {
   }
 
   /// Everything the panel knows about one gene, as text for a terminal.
+  /// The panel's tumour types as a table (code, name, parent, unspecified, aliases), optionally one branch.
+  public static func tumourTypes(directory: String, under branch: String?) throws -> String {
+    let panel = try PanelLoader.load(directory: directory)
+    let table = panel.knowledge.tumourTypes
+    let root = try branch.map { try table.code(for: $0, panel: panel.manifest.name) }
+    var lines = ["code\tname\tparent\tunspecified\taliases"]
+    for entry in table.entries(under: root) {
+      lines.append([entry.code, entry.name, entry.parent, entry.unspecified ? "yes" : "no", entry.aliases.joined(separator: ",")].joined(separator: "\t"))
+    }
+    return lines.joined(separator: "\n")
+  }
+
   public static func show(directory: String, gene name: String) throws -> String {
     let panel = try PanelLoader.load(directory: directory)
     guard let gene = panel.gene(named: name) else {

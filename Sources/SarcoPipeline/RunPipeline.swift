@@ -28,6 +28,9 @@ public enum RunPipeline {
     // Open (and migrate) the store first, so a bad path fails before any work.
     let store = try options.database.map(CohortStore.init(path:))
     let panel = try preloaded ?? PanelLoader.load(directory: options.panelPath)
+    let tumourType = try options.tumorType.map {
+      try panel.knowledge.tumourTypes.code(for: $0, panel: "\(panel.manifest.name) \(panel.manifest.version)")
+    }
     clock.mark("load panel")
     let reader = try VCFReader(path: options.vcfPath, threads: options.threads)
     let detection = try decideBuild(reader: reader, forced: options.genome)
@@ -50,7 +53,9 @@ public enum RunPipeline {
     let decomposer = VariantDecomposer(header: reader.header, roles: selection.roles)
     let library = try options.reference.map { try transcriptLibrary(reference: $0, view: view) }
     let predictor = library.map(ConsequencePredictor.init(library:))
-    let selector = ConsequenceSelector(view: view, predictor: predictor, recompute: options.recomputeConsequences)
+    let somaticIndex = SomaticKnowledgeIndex(view: view)
+    let selector = ConsequenceSelector(
+      view: view, predictor: predictor, recompute: options.recomputeConsequences, index: somaticIndex)
     var reported: [ReportedVariant] = []
     var qc = QualityCounts()
     var referenceCheck = ReferenceCheckTally()
@@ -87,9 +92,14 @@ public enum RunPipeline {
     }
     clock.mark("read, parse and annotate records")
     let settings = ClinicalAssessor.Settings(
-      sampleType: options.sampleType, tumourType: options.tumorType, useClinVarCriteria: options.useClinVarCriteria)
-    var clinical = ClinicalAssessor(view: view, settings: settings, known: try known.value(), predictor: predictor)
+      sampleType: options.sampleType, tumourType: tumourType, useClinVarCriteria: options.useClinVarCriteria)
+    var clinical = ClinicalAssessor(
+      view: view, settings: settings, known: try known.value(), predictor: predictor, index: somaticIndex)
       .assess(reported, fusionCalls: fusionCalls, segments: segments)
+    if let given = options.tumorType, let tumourType, given != tumourType {
+      engineNotes.insert(
+        "--tumor-type '\(given)' read as \(tumourType) (\(panel.knowledge.tumourTypes.name(of: tumourType) ?? tumourType))", at: 0)
+    }
     if !engineNotes.isEmpty { clinical = clinical.adding(notes: engineNotes) }
     clock.mark("tiers, classes, fusions, copy number, TMB")
 
@@ -104,7 +114,7 @@ public enum RunPipeline {
       commandLine: options.commandLine,
       sample: SampleReport.Sample(
         id: sampleID, vcfSample: selection.roles.tumor, normalSample: selection.roles.normal,
-        tumorType: options.tumorType),
+        tumorType: tumourType),
       input: SampleReport.Input(
         fileName: baseName(options.vcfPath), sha256: try clock.measure("wait for input SHA-256") { try digest.value() },
         format: reader.format.rawValue, referenceFasta: options.reference.map(baseName)),

@@ -34,10 +34,10 @@ public enum CohortReport {
   static func tierOneTwo(_ row: CohortRow) -> [(gene: String, label: String)] {
     guard let clinical = row.report?.clinical else { return [] }
     var cells: [(String, String)] = clinical.somatic.filter(\.tier.isTierIOrII).map {
-      ($0.gene, "\($0.alteration.split(separator: " ", maxSplits: 1).last.map(String.init) ?? $0.alteration) (\($0.tier.tier))")
+      ($0.gene, "\($0.alteration.split(separator: " ", maxSplits: 1).last.map(String.init) ?? $0.alteration) (\($0.tier.tier.rawValue))")
     }
     for finding in clinical.fusions + clinical.copyNumber where finding.tier.isTierIOrII {
-      for gene in finding.genes { cells.append((gene, "\(finding.name) (\(finding.tier.tier))")) }
+      for gene in finding.genes { cells.append((gene, "\(finding.name) (\(finding.tier.tier.rawValue))")) }
     }
     return cells
   }
@@ -48,13 +48,13 @@ public enum CohortReport {
     }
     let clinical = report.clinical
     let tiers = clinical?.tiers ?? []
-    func count(_ prefix: String) -> String { String(tiers.filter { $0.split(separator: "-").first.map(String.init) == prefix }.count) }
+    func count(_ prefix: String) -> String { String(tiers.filter { $0.rawValue.split(separator: "-").first.map(String.init) == prefix }.count) }
     let plp = clinical?.pathogenicGermline ?? 0
     return [
       row.sample, row.status, row.error ?? "", row.sex ?? "", report.sample.tumorType ?? "", clinical?.sampleType ?? "",
       report.genomeBuild.build.rawValue, String(report.qc.variants), String(report.qc.passingFilters), count("I"), count("II"),
       count("III"), String(plp), String(clinical?.fusions.count ?? 0), String(clinical?.copyNumber.count ?? 0),
-      clinical?.tumourMutationalBurden.map { String($0.perMegabase) } ?? "", report.coverage?.verdict ?? "",
+      clinical?.tumourMutationalBurden.map { $0.perMegabase.map { String($0) } ?? "not assessable" } ?? "", report.coverage?.verdict ?? "",
     ]
   }
 

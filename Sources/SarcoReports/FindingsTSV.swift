@@ -5,8 +5,9 @@ import SarcoCore
 /// evidence that decided it.
 public enum FindingsTSV {
   public static let columns = [
-    "sample", "category", "genes", "alteration", "hgvs", "variant_key", "tier_or_class", "points", "reason", "rule_source",
-    "evidence", "sensitivity", "resistance", "origin", "recommendation", "criteria", "not_evaluated", "clinvar",
+    "sample", "category", "genes", "alteration", "hgvs", "protein_basis", "variant_key", "tier_or_class", "oncogenicity",
+    "points", "reason", "rule_source", "evidence", "sensitivity", "resistance", "conflicting", "origin", "recommendation",
+    "criteria", "not_evaluated", "clinvar",
   ]
 
   public static func render(_ report: SampleReport) -> String {
@@ -14,19 +15,24 @@ public enum FindingsTSV {
     guard let clinical = report.clinical else { return lines.joined(separator: "\n") + "\n" }
     let sample = report.sample.id
     for finding in clinical.somatic {
+      let onco = finding.oncogenicity
       lines.append(row([
-        sample, "somatic", finding.gene, finding.alteration, finding.consequence.hgvsLabel ?? "", finding.variantKey, finding.tier.tier, "", finding.tier.reason,
-        finding.tier.source, evidence(finding.evidence), finding.therapies.sensitivity.joined(separator: "; "),
-        finding.therapies.resistance.joined(separator: "; "),
-        "\(finding.origin.call): \(finding.origin.reasons.joined(separator: "; "))", finding.origin.recommendation ?? "",
-        "", "", "",
+        sample, "somatic", finding.gene, finding.alteration, finding.consequence.hgvsLabel ?? "",
+        finding.consequence.proteinBasis?.rawValue ?? "", finding.variantKey, finding.tier.tier.rawValue,
+        onco.classification?.rawValue ?? "not evaluated", String(onco.points), finding.tier.reason, finding.tier.source,
+        evidence(finding.evidence), finding.therapies.sensitivity.joined(separator: "; "),
+        finding.therapies.resistance.joined(separator: "; "), finding.therapies.conflicting.joined(separator: "; "),
+        "\(finding.origin.call.rawValue): \(finding.origin.reasons.joined(separator: "; "))", finding.origin.recommendation ?? "",
+        onco.criteria.map { "\($0.code) (\($0.points)): \($0.evidence)" }.joined(separator: "; "),
+        onco.notEvaluated.joined(separator: "; "), "",
       ]))
     }
     for finding in clinical.germline {
       lines.append(row([
-        sample, "germline", finding.gene, finding.alteration, finding.consequence.hgvsLabel ?? "", finding.variantKey, finding.classification,
+        sample, "germline", finding.gene, finding.alteration, finding.consequence.hgvsLabel ?? "",
+        finding.consequence.proteinBasis?.rawValue ?? "", finding.variantKey, finding.classification, "",
         String(finding.points), finding.classRule, "",
-        "", "", "", finding.zygosity ?? "", "",
+        "", "", "", "", finding.zygosity ?? "", "",
         finding.criteria.map { "\($0.code) (\($0.points)): \($0.evidence)" }.joined(separator: "; "),
         finding.notEvaluated.joined(separator: "; "),
         finding.clinvar.map { "\($0.significance) (\($0.stars) stars, VCV\($0.variationID), \($0.release))" } ?? "",
@@ -35,24 +41,41 @@ public enum FindingsTSV {
     for (category, findings) in [("fusion", clinical.fusions), ("copy_number", clinical.copyNumber)] {
       for finding in findings {
         lines.append(row([
-          sample, category, finding.genes.joined(separator: ","), finding.name, "", finding.locus, finding.tier.tier, "",
-          ([finding.tier.reason] + finding.notes).joined(separator: "; "), finding.tier.source, evidence(finding.evidence),
-          finding.therapies.sensitivity.joined(separator: "; "), finding.therapies.resistance.joined(separator: "; "),
+          sample, category, finding.genes.joined(separator: ","), finding.name, "", "", finding.locus, finding.tier.tier.rawValue,
+          "", "", ([finding.tier.reason] + finding.notes + [finding.confirmation].compactMap { $0 }).joined(separator: "; "),
+          finding.tier.source, evidence(finding.evidence), finding.therapies.sensitivity.joined(separator: "; "),
+          finding.therapies.resistance.joined(separator: "; "), finding.therapies.conflicting.joined(separator: "; "),
           finding.source, "", "", "", "",
         ]))
       }
     }
+    for statement in clinical.therapies {
+      lines.append(row([
+        sample, "therapy", "", statement.therapy, "", "", "", statement.call.rawValue, "", "",
+        statement.reason, "level \(statement.level.rawValue), \(statement.tumourTypeMatch.rawValue) tumour type",
+        statement.evidence.joined(separator: " | "), "", "", "", statement.alterations.joined(separator: "; "), "", "", "", "",
+      ]))
+    }
+    for flag in clinical.diagnosis?.flags ?? [] {
+      lines.append(row([
+        sample, "diagnosis", "", flag.finding, "", "", "", flag.kind.rawValue, "", "", flag.statement, flag.source,
+        "", "", "", "", "", flag.recommendation ?? "", "", "", "",
+      ]))
+    }
     if let tmb = clinical.tumourMutationalBurden {
       lines.append(row([
-        sample, "tmb", "", "\(tmb.perMegabase) mut/Mb", "", "", "", String(tmb.mutations),
-        "\(tmb.mutations) mutations / \(tmb.footprintMegabases) Mb", "", "", "", "", "", "", tmb.rules.joined(separator: "; "), "", "",
+        sample, "tmb", "", tmb.perMegabase.map { "\($0) mut/Mb" } ?? "not assessable", "", "", "", "", "", String(tmb.mutations),
+        tmb.reason ?? "\(tmb.mutations) mutations / \(tmb.footprintMegabases) Mb", "", "", "", "", "", "", "",
+        tmb.rules.joined(separator: "; "), "", "",
       ]))
     }
     return lines.joined(separator: "\n") + "\n"
   }
 
   static func evidence(_ items: [MatchedEvidence]) -> String {
-    items.map { "\($0.id) \($0.level) \($0.evidenceType) \($0.significance) [\($0.tumourTypeMatch)] \($0.citation)" }
+    items.map {
+      "\($0.id) \($0.level.rawValue) \($0.evidenceType) \($0.significance) [\($0.tumourTypeMatch.rawValue)\($0.applied ? "" : ", not applied")] \($0.citation)"
+    }
       .joined(separator: " | ")
   }
 

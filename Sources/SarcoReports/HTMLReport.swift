@@ -14,6 +14,8 @@ public enum HTMLReport {
     html.element("h1", title)
     summary(report, into: &html)
     if let clinical = report.clinical {
+      diagnosis(clinical, into: &html)
+      therapySummary(clinical, into: &html)
       actionable(clinical, into: &html)
       structural(clinical, into: &html)
       germline(clinical, into: &html)
@@ -53,8 +55,9 @@ public enum HTMLReport {
       rows.append(("Coverage QC", "\(coverage.verdict): \(coverage.failingTargets.count) of \(coverage.targets.count) exons below \(coverage.thresholds.first ?? 0)x"))
     }
     if let clinical {
-      let counts = clinical.tierCounts.map { "\($0.tier): \($0.count)" }
+      let counts = clinical.tierCounts.map { "\($0.tier.rawValue): \($0.count)" }
       if clinical.sampleType == "tumor" { rows.append(("Findings by tier", counts.isEmpty ? "none" : counts.joined(separator: ", "))) }
+      if let diagnosis = clinical.diagnosis { rows.append(("Diagnosis check", diagnosis.status)) }
       if !clinical.germline.isEmpty {
         rows.append(("Germline classifications", "\(clinical.germline.count) (\(clinical.pathogenicGermline) pathogenic or likely pathogenic)"))
       }
@@ -64,6 +67,38 @@ public enum HTMLReport {
       html.element("dd", value)
     }
     html.raw("</dl>\n</section>\n")
+  }
+
+  /// Discordance, refinement, subtype and wild-type statements about the stated diagnosis.
+  static func diagnosis(_ clinical: ClinicalReport, into html: inout HTMLBuilder) {
+    guard let diagnosis = clinical.diagnosis, !diagnosis.flags.isEmpty else { return }
+    let discordant = diagnosis.flags.contains { $0.kind == .discordance }
+    html.raw("<section id=\"diagnosis\" class=\"\(discordant ? "alert" : "box")\">\n")
+    html.element("h2", discordant ? "Diagnostic discordance: review the diagnosis" : "What the findings say about the diagnosis")
+    for flag in diagnosis.flags {
+      html.raw("<article class=\"flag flag-\(flag.kind.rawValue)\">\n")
+      var facts: [(String, String)] = [("Statement", flag.statement)]
+      if let recommendation = flag.recommendation { facts.append(("Recommendation", recommendation)) }
+      facts.append(("Source", flag.source))
+      html.element("h3", "\(flag.kind.rawValue.replacingUnderscores): \(flag.finding)")
+      html.definitions(facts)
+      html.raw("</article>\n")
+    }
+    html.raw("</section>\n")
+  }
+
+  /// One line per drug across the sample.
+  static func therapySummary(_ clinical: ClinicalReport, into html: inout HTMLBuilder) {
+    guard !clinical.therapies.isEmpty else { return }
+    html.raw("<section id=\"therapies\">\n")
+    html.element("h2", "Therapies: one statement per drug")
+    html.table(
+      headers: ["Drug", "Call", "Level", "Alterations", "Why"],
+      rows: clinical.therapies.map {
+        [$0.therapy, $0.call.rawValue, "\($0.level.rawValue) (\($0.tumourTypeMatch.rawValue) tumour type)",
+         $0.alterations.joined(separator: "; "), $0.reason]
+      })
+    html.raw("</section>\n")
   }
 
   static func actionable(_ clinical: ClinicalReport, into html: inout HTMLBuilder) {
@@ -78,10 +113,12 @@ public enum HTMLReport {
         ("Consequence", "\(finding.consequence.terms.joined(separator: ", ")) on \(finding.consequence.transcript ?? "panel transcript") (\(finding.consequence.source))"),
       ]
       if let hgvs = finding.consequence.hgvsLabel { facts.append(("HGVS", hgvs)) }
+      facts.append(("Protein change known from", proteinBasis(finding.consequence)))
+      facts.append(("Oncogenicity", oncogenicity(finding.oncogenicity)))
       if let fraction = finding.tumorAlleleFraction { facts.append(("Tumour VAF", format(fraction))) }
       if !finding.hotspots.isEmpty { facts.append(("Hotspot", finding.hotspots.joined(separator: "; "))) }
       facts += therapyFacts(finding.therapies)
-      facts.append(("Origin", "\(finding.origin.call.replacingUnderscores): \(finding.origin.reasons.joined(separator: "; "))"))
+      facts.append(("Origin", "\(finding.origin.call.rawValue.replacingUnderscores): \(finding.origin.reasons.joined(separator: "; "))"))
       if let recommendation = finding.origin.recommendation { facts.append(("Recommendation", recommendation)) }
       tieredArticle(finding.alteration, tier: finding.tier, facts: facts, evidence: finding.evidence, into: &html)
     }
@@ -100,6 +137,7 @@ public enum HTMLReport {
         facts.append(("Citation", match.citation))
       }
       if let reads = finding.supportingReads { facts.append(("Supporting reads", String(reads))) }
+      if let confirmation = finding.confirmation { facts.append(("Confirmation", confirmation)) }
       facts.append(("Why this tier", finding.tier.reason))
       facts += therapyFacts(finding.therapies)
       for note in finding.notes { facts.append(("Note", note)) }
@@ -113,7 +151,7 @@ public enum HTMLReport {
     _ title: String, tier: TierAssignment, facts: [(String, String)], evidence: [MatchedEvidence], into html: inout HTMLBuilder
   ) {
     html.raw("<article class=\"finding tier-\(tierClass(tier.tier))\">\n")
-    html.element("h3", "\(title) - Tier \(tier.tier)")
+    html.element("h3", "\(title) - Tier \(tier.tier.rawValue)")
     html.definitions(facts)
     evidenceTable(evidence, into: &html)
     html.raw("</article>\n")
@@ -123,7 +161,20 @@ public enum HTMLReport {
     var facts: [(String, String)] = []
     if !therapies.sensitivity.isEmpty { facts.append(("Sensitivity", therapies.sensitivity.joined(separator: "; "))) }
     if !therapies.resistance.isEmpty { facts.append(("Resistance", therapies.resistance.joined(separator: "; "))) }
+    if !therapies.conflicting.isEmpty {
+      facts.append(("Conflicting evidence", therapies.conflicting.joined(separator: "; ") + " (see the evidence table)"))
+    }
     return facts
+  }
+
+  static func proteinBasis(_ consequence: AlleleConsequence) -> String {
+    let basis = consequence.proteinBasis?.rawValue ?? "not recorded"
+    return consequence.proteinNote.map { "\(basis): \($0)" } ?? basis
+  }
+
+  static func oncogenicity(_ assessment: OncogenicityAssessment) -> String {
+    let codes = assessment.criteria.map { "\($0.code) \($0.points > 0 ? "+" : "")\($0.points)" }.joined(separator: ", ")
+    return "\(assessment.classification?.rawValue ?? "not evaluated") (\(assessment.points) points\(codes.isEmpty ? "" : ": \(codes)"))"
   }
 
   static func germline(_ clinical: ClinicalReport, into html: inout HTMLBuilder) {
@@ -165,10 +216,11 @@ public enum HTMLReport {
     html.raw("<section id=\"tier-3-4\">\n<details>\n")
     html.element("summary", "Tier III and IV variants (\(rest.count))")
     html.table(
-      headers: ["Variant", "Tier", "Reason", "Consequence", "VAF", "Origin"],
+      headers: ["Variant", "Tier", "Reason", "Oncogenicity", "Consequence", "VAF", "Origin"],
       rows: rest.map {
-        [$0.alteration, $0.tier.tier, $0.tier.reason, $0.consequence.terms.joined(separator: ", "),
-         $0.tumorAlleleFraction.map(format) ?? "", $0.origin.call.replacingUnderscores]
+        [$0.alteration, $0.tier.tier.rawValue, $0.tier.reason, oncogenicity($0.oncogenicity),
+         $0.consequence.terms.joined(separator: ", "), $0.tumorAlleleFraction.map(format) ?? "",
+         $0.origin.call.rawValue.replacingUnderscores]
       })
     html.raw("</details>\n</section>\n")
   }
@@ -177,7 +229,11 @@ public enum HTMLReport {
     guard let tmb = clinical.tumourMutationalBurden else { return }
     html.raw("<section id=\"tmb\">\n")
     html.element("h2", "Tumour mutational burden")
-    html.element("p", "\(format(tmb.perMegabase)) mutations per megabase (\(tmb.mutations) counted over \(format(tmb.footprintMegabases)) Mb of coding sequence).")
+    if let rate = tmb.perMegabase {
+      html.element("p", "\(format(rate)) mutations per megabase (\(tmb.mutations) counted over \(format(tmb.footprintMegabases)) Mb of coding sequence).")
+    } else {
+      html.element("p", "TMB \(tmb.reason ?? "not assessable").")
+    }
     html.list(tmb.rules)
     html.raw("</section>\n")
   }
@@ -240,20 +296,21 @@ public enum HTMLReport {
     html.raw("<details>\n")
     html.element("summary", "Evidence (\(sorted.count) items)")
     html.table(
-      headers: ["Level", "Type", "Significance", "Therapies", "Disease", "Matched", "Citation", "Id"],
+      headers: ["Level", "Type", "Significance", "Therapies", "Disease", "Matched", "Applied", "Citation", "Id"],
       rows: sorted.map {
-        [$0.level, $0.evidenceType, $0.significance, $0.therapies.joined(separator: ", "),
-         "\($0.disease) [\($0.tumourTypeMatch)]", $0.matchedBy, $0.citation, $0.id]
+        [$0.level.rawValue, $0.evidenceType, $0.significance, $0.therapies.joined(separator: ", "),
+         "\($0.disease) [\($0.tumourTypeMatch.rawValue)]", "\($0.matchedBy) (\($0.specificity.rawValue))",
+         $0.applied ? "yes" : "no: \($0.note ?? "")", $0.citation, $0.id]
       })
     html.raw("</details>\n")
   }
 
-  static func tierClass(_ tier: String) -> String {
+  static func tierClass(_ tier: Tier) -> String {
     switch tier {
-    case "I-A", "I-B": return "1"
-    case "II-C", "II-D": return "2"
-    case "III": return "3"
-    default: return "4"
+    case .iA, .iB: return "1"
+    case .iiC, .iiD: return "2"
+    case .iii: return "3"
+    case .iv: return "4"
     }
   }
 
@@ -272,6 +329,9 @@ public enum HTMLReport {
     h2 { font-size: 1.2em; margin-top: 1.6em; border-bottom: 1px solid #999; }
     h3 { font-size: 1.05em; margin: 0.3em 0; }
     .box { border: 1px solid #999; padding: 0.5em 1em; background: #f6f6f6; }
+    .alert { border: 2px solid #b2182b; padding: 0.5em 1em; background: #fdeeee; }
+    .flag { border-left: 6px solid #999; padding: 0.2em 0.8em; margin: 0.5em 0; }
+    .flag-discordance { border-color: #b2182b; }
     dl { display: grid; grid-template-columns: 14em 1fr; gap: 0.2em 1em; margin: 0.4em 0; }
     dt { font-weight: bold; }
     dd { margin: 0; }

@@ -32,12 +32,15 @@ public enum PhenopacketExport {
             acmgPathogenicityClassification: acmg, therapeuticActionability: actionability, variationDescriptor: descriptor)))
     }
 
-    for finding in clinical?.somatic ?? [] where finding.tier.tier != "IV" {
+    for finding in clinical?.somatic ?? [] where finding.tier.tier != .iv {
       var descriptor = variantDescriptor(
         key: finding.variantKey, variant: variants[finding.variantKey], label: finding.alteration,
         consequence: finding.consequence, build: report.genomeBuild.build, gene: gene(finding.gene))
       descriptor.extensions = tierExtensions(finding.tier, evidence: finding.evidence, therapies: finding.therapies)
-        + [Phenopacket.Extension(name: "origin", value: finding.origin.call)]
+        + [Phenopacket.Extension(name: "origin", value: finding.origin.call.rawValue),
+           Phenopacket.Extension(
+             name: "oncogenicity",
+             value: "\(finding.oncogenicity.classification?.rawValue ?? "not evaluated") (\(finding.oncogenicity.points) points: \(finding.oncogenicity.criteria.map(\.code).joined(separator: ", ")))")]
       add(
         status: finding.tier.isTierIOrII ? "CONTRIBUTORY" : "CANDIDATE", acmg: "NOT_PROVIDED",
         actionability: actionability(finding.tier, finding.therapies), descriptor: descriptor)
@@ -62,7 +65,7 @@ public enum PhenopacketExport {
         actionability: "UNKNOWN_ACTIONABILITY", descriptor: descriptor)
     }
     for (finding, type) in (clinical?.fusions ?? []).map({ ($0, fusionType) }) + (clinical?.copyNumber ?? []).map({ ($0, copyNumberType($0)) })
-    where finding.tier.tier != "IV" {
+    where finding.tier.tier != .iv {
       usedSO = true
       var extensions = tierExtensions(finding.tier, evidence: finding.evidence, therapies: finding.therapies)
       extensions.append(Phenopacket.Extension(name: "locus", value: finding.locus))
@@ -199,18 +202,21 @@ public enum PhenopacketExport {
     -> [Phenopacket.Extension]
   {
     var extensions = [
-      Phenopacket.Extension(name: "AMP/ASCO/CAP tier", value: tier.tier),
+      Phenopacket.Extension(name: "AMP/ASCO/CAP tier", value: tier.tier.rawValue),
       Phenopacket.Extension(name: "tier reason", value: "\(tier.reason) [\(tier.rule); \(tier.source)]"),
     ]
     if !evidence.isEmpty {
       extensions.append(
-        Phenopacket.Extension(name: "evidence", value: evidence.map { "\($0.id) (\($0.level), \($0.citation))" }.joined(separator: " | ")))
+        Phenopacket.Extension(name: "evidence", value: evidence.filter(\.applied).map { "\($0.id) (\($0.level.rawValue), \($0.citation))" }.joined(separator: " | ")))
     }
     if !therapies.sensitivity.isEmpty {
       extensions.append(Phenopacket.Extension(name: "sensitivity", value: therapies.sensitivity.joined(separator: "; ")))
     }
     if !therapies.resistance.isEmpty {
       extensions.append(Phenopacket.Extension(name: "resistance", value: therapies.resistance.joined(separator: "; ")))
+    }
+    if !therapies.conflicting.isEmpty {
+      extensions.append(Phenopacket.Extension(name: "conflicting evidence", value: therapies.conflicting.joined(separator: "; ")))
     }
     return extensions
   }

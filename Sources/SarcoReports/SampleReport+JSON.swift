@@ -293,6 +293,8 @@ extension AlleleConsequence {
           json.member("short", protein.short)
         }
       }
+      json.member("proteinBasis", proteinBasis?.rawValue)
+      json.member("proteinNote", proteinNote)
       json.member("source", source)
       json.member("terms", strings: terms)
       json.member("transcript", transcript)

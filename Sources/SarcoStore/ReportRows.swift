@@ -37,8 +37,8 @@ enum ReportRows {
     for finding in clinical.somatic {
       let id = try insertFinding(
         db, sampleID: sampleID, category: "somatic", gene: finding.gene, name: finding.alteration, key: finding.variantKey,
-        tier: finding.tier.tier, acmgClass: nil, points: nil, rule: "\(finding.tier.rule): \(finding.tier.reason)",
-        origin: finding.origin.call)
+        tier: finding.tier.tier.rawValue, acmgClass: nil, points: nil, rule: "\(finding.tier.rule): \(finding.tier.reason)",
+        origin: finding.origin.call.rawValue)
       try insertEvidence(db, findingID: id, evidence: finding.evidence, therapies: finding.therapies)
     }
     for finding in clinical.germline {
@@ -51,7 +51,7 @@ enum ReportRows {
       for finding in findings {
         let id = try insertFinding(
           db, sampleID: sampleID, category: category, gene: finding.genes.joined(separator: ","), name: finding.name, key: nil,
-          tier: finding.tier.tier, acmgClass: nil, points: nil, rule: "\(finding.tier.rule): \(finding.tier.reason)", origin: nil)
+          tier: finding.tier.tier.rawValue, acmgClass: nil, points: nil, rule: "\(finding.tier.rule): \(finding.tier.reason)", origin: nil)
         try insertEvidence(db, findingID: id, evidence: finding.evidence, therapies: finding.therapies)
       }
     }
@@ -65,7 +65,7 @@ enum ReportRows {
     ]
     if let checked = qc.referenceChecked { values.append(("reference_checked", Double(checked))) }
     if let mismatches = qc.referenceMismatches { values.append(("reference_mismatches", Double(mismatches))) }
-    if let tmb = report.clinical?.tumourMutationalBurden { values.append(("tmb_per_mb", tmb.perMegabase)) }
+    if let rate = report.clinical?.tumourMutationalBurden?.perMegabase { values.append(("tmb_per_mb", rate)) }
     if let coverage = report.coverage {
       values.append(("coverage_exons_failing", Double(coverage.failingTargets.count)))
       values.append(("coverage_exons", Double(coverage.targets.count)))
@@ -90,9 +90,11 @@ enum ReportRows {
     for item in evidence {
       try db.execute(
         sql: "INSERT INTO finding_evidence (finding_id, evidence_id, level, citation) VALUES (?, ?, ?, ?)",
-        arguments: [findingID, item.id, item.level, item.citation])
+        arguments: [findingID, item.id, item.level.rawValue, item.citation])
     }
-    for (response, entries) in [("sensitivity", therapies.sensitivity), ("resistance", therapies.resistance)] {
+    for (response, entries) in [
+      ("sensitivity", therapies.sensitivity), ("resistance", therapies.resistance), ("conflicting", therapies.conflicting),
+    ] {
       for entry in entries {
         let (therapy, level) = splitTherapy(entry)
         try db.execute(

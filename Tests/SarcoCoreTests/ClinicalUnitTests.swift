@@ -44,7 +44,8 @@ import Testing
   @Test func minusStrandCodingSNVGetsItsCodingName() throws {
     let r213 = try #require(consequence(7_674_894, "G", "A"))
     #expect(r213.hgvsc == "c.637C>T" && r213.codon == 213 && r213.exon == 6 && r213.source == "panel-derived")
-    #expect(r213.terms == ["coding_sequence_variant"])
+    // The panel knows this allele (cancerhotspots codon change): the coding change becomes a stop gain.
+    #expect(r213.terms == ["stop_gained"] && r213.protein?.short == "R213*" && r213.proteinBasis == .knownAllele)
   }
 
   @Test func canonicalSpliceSitesAndSpliceRegion() throws {

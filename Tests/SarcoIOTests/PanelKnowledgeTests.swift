@@ -36,7 +36,8 @@ import Testing
       let fusion = try #require(fusions[name], "\(name)")
       #expect(!fusion.diagnosis.isEmpty && !fusion.source.isEmpty)
     }
-    #expect(fusions["EWSR1::FLI1"]?.tumourTypes == ["ES"])
+    #expect(fusions["EWSR1::FLI1"]?.tumourTypes == ["ES", "ESST"] && fusions["EWSR1::FLI1"]?.specificity == .defining)
+    #expect(fusions["ETV6::NTRK3"]?.specificity == .characteristic)
     let mdm2 = try #require(panel.knowledge.copyNumberEvents.first { $0.gene == "MDM2" })
     #expect(mdm2.event == .amplification && mdm2.meaning.contains("liposarcoma"))
     #expect(panel.knowledge.copyNumberEvents.contains { $0.gene == "CDKN2A" && $0.event == .homozygousDeletion })
@@ -44,16 +45,18 @@ import Testing
 
   @Test func briefActionabilityItemsAreThere() {
     let evidence = panel.knowledge.evidence
-    func has(_ gene: String, _ matcher: EvidenceMatcher, _ therapy: String, _ significance: String, level: String) -> Bool {
+    func has(_ gene: String, _ matcher: EvidenceMatcher, _ therapy: String, _ significance: String, level: EvidenceLevel) -> Bool {
       evidence.contains { $0.gene == gene && $0.matcher == matcher && $0.therapies.contains(therapy)
         && $0.significance.hasPrefix(significance) && $0.level == level }
     }
-    #expect(has("KIT", .exon(first: 11, last: 11, kind: nil), "Imatinib", "sensitivity", level: "A"))
-    #expect(has("PDGFRA", .exact("D842V"), "Avapritinib", "sensitivity", level: "A"))
-    #expect(has("PDGFRA", .exact("D842V"), "Imatinib", "resistance", level: "A"))
-    #expect(has("NTRK3", .fusion("NTRK3::*"), "Larotrectinib", "sensitivity", level: "A"))
-    #expect(has("SMARCB1", .deletion, "Tazemetostat", "sensitivity", level: "A"))
-    #expect(has("*", .tumourMutationalBurden(10), "Pembrolizumab", "sensitivity", level: "A"))
+    #expect(has("KIT", .exon(first: 11, last: 11, kind: nil), "Imatinib", "sensitivity", level: .A))
+    #expect(has("PDGFRA", .exact("D842V"), "Avapritinib", "sensitivity", level: .A))
+    #expect(has("PDGFRA", .exact("D842V"), "Imatinib", "resistance", level: .A))
+    #expect(has("NTRK3", .fusion("NTRK3::*"), "Larotrectinib", "sensitivity", level: .A))
+    #expect(has("SMARCB1", .biallelicLoss, "Tazemetostat", "sensitivity", level: .A))
+    // An exclusion is data: the PDGFRA exon 18 imatinib row never applies to D842V.
+    #expect(evidence.contains { $0.gene == "PDGFRA" && $0.matcher == .exon(first: 18, last: 18, kind: nil) && $0.exclusions == ["D842V"] })
+    #expect(has("*", .tumourMutationalBurden(10), "Pembrolizumab", "sensitivity", level: .A))
     // Every evidence row names a panel gene (or * for TMB/MSI), a level A-D and a citation.
     let symbols = Set(panel.genes.map(\.symbol))
     for item in evidence {
@@ -73,7 +76,7 @@ import Testing
     #expect(rules.severity.first?.consequence == "transcript_ablation")
     #expect(rules.severity.firstIndex { $0.consequence == "stop_gained" }! < rules.severity.firstIndex { $0.consequence == "missense_variant" }!)
     #expect(rules.frequencyThresholds.contains { $0.gene == "TP53" && $0.criterion == "BA1" && $0.thresholds == [0.001] })
-    #expect(Set(rules.ampTiers.map(\.tier)) == ["I-A", "I-B", "II-C", "II-D", "III", "IV"])
+    #expect(Set(rules.ampTiers.map(\.tier)) == Set(Tier.allCases))
   }
 
   @Test func knownGermlineVariantsAreTwoStarOrBetterAndUnique() {
@@ -134,8 +137,9 @@ import Testing
     let path = "\(directory)/sarcoma/evidence.tsv"
     var lines = try String(contentsOfFile: path, encoding: .utf8).components(separatedBy: "\n")
     var cells = lines[1].components(separatedBy: "\t")
-    cells[3] = "exon eleven"
-    cells[11] = "Z"
+    let header = lines[0].components(separatedBy: "\t")
+    cells[try #require(header.firstIndex(of: "matcher"))] = "exon eleven"
+    cells[try #require(header.firstIndex(of: "level"))] = "Z"
     lines[1] = cells.joined(separator: "\t")
     try lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
     do {
@@ -144,6 +148,76 @@ import Testing
     } catch let error as SarcoError {
       #expect(error.message.contains("\(directory)/sarcoma/evidence.tsv:2: column 'level': expected one of A/B/C/D, found 'Z'"))
     }
+  }
+}
+
+/// What a user types as --tumor-type, and how two tumour types relate (OncoTree hierarchy).
+@Suite struct TumourTypeTableTests {
+  var table: TumourTypeTable { TestPanels.sarcoma.knowledge.tumourTypes }
+
+  @Test(arguments: [
+    ("GIST", "GIST"), ("gist", "GIST"), ("Gastrointestinal stromal tumour", "GIST"), ("Ewing sarcoma", "ES"),
+    ("ewing-sarcoma", "ES"), ("DDLPS", "DDLS"), (" MRLS ", "MRLS"),
+  ])
+  func resolvesCodesNamesAndAliases(typed: String, code: String) {
+    #expect(table.resolve(typed) == code)
+  }
+
+  @Test func unknownTypesAreRefusedWithSuggestions() throws {
+    #expect(table.resolve("XYZ") == nil)
+    #expect(table.suggestions(for: "GITS").first == "GIST")
+    #expect(throws: SarcoError.self) { try table.code(for: "XYZ", panel: "sarcoma") }
+  }
+
+  @Test func evidenceForATypeCoversItsSubtypesOnly() {
+    #expect(table.lineage(of: "DDLS").starts(with: ["DDLS", "LIPO", "SOFT_TISSUE"]))
+    #expect(table.covers("LIPO", sample: "DDLS"))
+    #expect(!table.covers("DDLS", sample: "LIPO"))
+    #expect(!table.covers("ES", sample: "OS"))
+  }
+
+  @Test(arguments: [
+    ("ES", ["ES", "ESST"], TumourTypeTable.Relation.concordant),
+    ("OS", ["ES", "ESST"], .discordant),
+    ("SARCNOS", ["ES", "ESST"], .refines),
+    ("LIPO", ["DDLS"], .refines),
+    ("PAOS", ["WDLS", "DDLS", "PAOS"], .concordant),
+  ])
+  func relationOfASampleToADefiningAlteration(sample: String, types: [String], relation: TumourTypeTable.Relation) {
+    #expect(table.relation(sample: sample, to: types) == relation)
+  }
+}
+
+/// Rule tables hold exactly what the code reads: an unknown code or parameter is a load error, not ignored.
+@Suite struct RuleTableStrictnessTests {
+  func loadWithEdited(_ file: String, _ edit: (String) -> String) throws -> String? {
+    let directory = TestData.temporaryDirectory("rule-table")
+    try FileManager.default.copyItem(atPath: TestData.path("panels/sarcoma"), toPath: "\(directory)/sarcoma")
+    let path = "\(directory)/sarcoma/\(file)"
+    try edit(try String(contentsOfFile: path, encoding: .utf8)).write(toFile: path, atomically: true, encoding: .utf8)
+    do {
+      _ = try PanelLoader.load(directory: "\(directory)/sarcoma")
+      return nil
+    } catch let error as SarcoError {
+      return error.message
+    }
+  }
+
+  @Test func unknownOncogenicityCodeIsRefused() throws {
+    let message = try #require(try loadWithEdited("rules/oncogenicity_criteria.tsv") { $0.replacingOccurrences(of: "\nOM4\t", with: "\nOM9\t") })
+    #expect(message.contains("rules/oncogenicity_criteria.tsv:") && message.contains("OM9"))
+  }
+
+  @Test func unknownParameterIsRefused() throws {
+    let message = try #require(
+      try loadWithEdited("rules/oncogenicity_criteria.tsv") { $0.replacingOccurrences(of: "min_revel=0.644", with: "min_revle=0.644") })
+    #expect(message.contains("min_revle"))
+  }
+
+  @Test func unknownThresholdNameIsRefused() throws {
+    let message = try #require(
+      try loadWithEdited("rules/somatic_rules.tsv") { $0.replacingOccurrences(of: "fusion_minimum_supporting_reads", with: "fusion_min_reads") })
+    #expect(message.contains("rules/somatic_rules.tsv:") && message.contains("fusion_min_reads"))
   }
 }
 

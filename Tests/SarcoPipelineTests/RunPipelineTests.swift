@@ -79,7 +79,8 @@ let scenarioNames = ["tumor_only.grch38", "tumor_normal.grch38", "strelka_somati
     #expect(report.qc.failingFilters == 1)
     #expect(report.qc.variantsByKind == ["snv": 3, "deletion": 1, "mnv": 1])
     let kit = try #require(report.variants.first { $0.variant.kind == .deletion })
-    #expect(kit.hotspots.map(\.change) == ["W557"])
+    // The W557 residue and the cancerhotspots in-frame indel range 550-580.
+    #expect(kit.hotspots.map(\.change).sorted() == ["550-580", "W557"])
     #expect(kit.variant.tumor?.alleleFraction == 0.3548)
     let tsv = try String(contentsOfFile: outcome.tsvPath, encoding: .utf8).split(separator: "\n")
     #expect(tsv.count == 6)

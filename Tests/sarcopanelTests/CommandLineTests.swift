@@ -82,6 +82,20 @@ func sarcopanel(_ arguments: [String]) throws -> Invocation {
     let twoSamples = try sarcopanel(["run", "--vcf", "testdata/vcf/tumor_normal.grch38.vcf", "--out", TestData.temporaryDirectory("cli"),
                                      "--sample", "EWS_T", "--normal", "EWS_T"])
     #expect(twoSamples.status == 2)
+    // An unknown tumour type stops the run before anything is read or written, naming the nearest codes.
+    let out = TestData.temporaryDirectory("cli-tumour-type")
+    let misspelt = try sarcopanel(["run", "--vcf", "testdata/vcf/tumor_only.grch38.vcf.gz", "--out", out, "--tumor-type", "GITS"])
+    #expect(misspelt.status == 2)
+    #expect(misspelt.stderr.contains("'GITS' is not a tumour type") && misspelt.stderr.contains("GIST (Gastrointestinal Stromal Tumor)"))
+    #expect((try? FileManager.default.contentsOfDirectory(atPath: out))?.isEmpty ?? true)
+  }
+
+  @Test func panelTumourTypesListsABranch() throws {
+    let listed = try sarcopanel(["panel", "tumour-types", "panels/sarcoma", "--under", "liposarcoma"])
+    #expect(listed.status == 0, "\(listed.stderr)")
+    let codes = listed.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: "\t").first.map(String.init) ?? "" }
+    #expect(codes == ["DDLS", "LIPO", "MRLS", "PLLS", "WDLS"])
+    #expect(try sarcopanel(["panel", "tumour-types", "panels/sarcoma", "--under", "XYZ"]).status == 2)
   }
 
   @Test func helpTeachesWithExamples() throws {
@@ -96,7 +110,7 @@ func sarcopanel(_ arguments: [String]) throws -> Invocation {
   @Test func panelValidateAndBed() throws {
     let valid = try sarcopanel(["panel", "validate", "panels/sarcoma"])
     #expect(valid.status == 0)
-    #expect(valid.stdout.contains("sarcoma 0.2.0: valid"))
+    #expect(valid.stdout.contains("sarcoma 0.3.0: valid"))
     let broken = TestData.temporaryDirectory("cli-panel") + "/sarcoma"
     try FileManager.default.copyItem(atPath: TestData.path("panels/sarcoma"), toPath: broken)
     var exons = try String(contentsOfFile: "\(broken)/exons.tsv", encoding: .utf8).components(separatedBy: "\n")

@@ -113,7 +113,12 @@ public struct ACMGClassifier: Sendable {
     }
 
     let total = met.reduce(0) { $0 + $1.points }
-    let chosen = classes.first { ($0.minimumPoints ?? Int.min) <= total && total <= ($0.maximumPoints ?? Int.max) }
+    // BA1 is stand-alone (Richards 2015; ClinGen SVI Ghosh 2018): Benign whatever else is met.
+    let standAloneBenign = met.contains { $0.criterion == "BA1" }
+    let chosen =
+      standAloneBenign
+      ? classes.first { $0.name == "Benign" }
+      : classes.first { $0.contains(total) }
     let clinvar = known.byKey[variant.key].map {
       ClinVarView(variationID: $0.clinvarID, significance: $0.significance, reviewStatus: $0.reviewStatus, stars: $0.stars, release: $0.release)
     }
@@ -121,7 +126,9 @@ public struct ACMGClassifier: Sendable {
       variantKey: variant.key, gene: input.gene.symbol, consequence: consequence,
       alteration: Alteration.name(consequence: consequence, variant: variant),
       classification: chosen?.name ?? "Uncertain significance", points: total, criteria: met, notEvaluated: notEvaluated,
-      classRule: chosen.map { "\($0.name): \(Self.range($0)) points; \($0.source)" } ?? "",
+      classRule: standAloneBenign
+        ? "Benign: BA1 is stand-alone whatever else is met (Richards et al. 2015 PMID:25741868; ClinGen SVI Ghosh et al. 2018 PMID:30311383)"
+        : chosen.map { "\($0.name): \(Self.range($0)) points; \($0.source)" } ?? "",
       clinvar: clinvar, zygosity: variant.tumor?.zygosity.rawValue,
       syndromes: input.gene.syndromes.isEmpty ? nil : input.gene.syndromes)
   }

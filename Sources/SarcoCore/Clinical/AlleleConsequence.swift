@@ -22,6 +22,11 @@ public struct AlleleConsequence: Sendable, Equatable, Codable {
   public let codon: Int?
   /// With `--recompute-consequences`: how the upstream annotation differed from the computed one.
   public var upstreamDisagreement: String?
+  /// How the protein change is known (annotation, engine, known allele, residue inference, exon model), or
+  /// `unknown` for a coding change whose amino acids nothing here can tell.
+  public var proteinBasis: ProteinBasis?
+  /// What the basis rests on: the known allele's source, the codons weighed by residue inference, why it is unknown.
+  public var proteinNote: String?
 
   public init(
     gene: String, transcript: String?, terms: [String], impact: String?, hgvsc: String?, hgvsp: String?,
@@ -44,6 +49,19 @@ public struct AlleleConsequence: Sendable, Equatable, Codable {
   }
 
   public var mostSevere: String { terms.first ?? "unknown" }
+
+  /// The same consequence with a protein change learnt after selection (known allele, residue inference): the
+  /// panel-derived `coding_sequence_variant` becomes the term the change implies, `p.` is written out.
+  public func adding(protein change: ProteinChange, basis: ProteinBasis, note: String) -> AlleleConsequence {
+    var copy = AlleleConsequence(
+      gene: gene, transcript: transcript, terms: terms.map { $0 == "coding_sequence_variant" ? change.effect.soTerm : $0 },
+      impact: impact, hgvsc: hgvsc, hgvsp: hgvsp ?? change.hgvs, protein: change, exon: exon, intron: intron,
+      exonCount: exonCount, source: source, panelTranscript: panelTranscript, codon: codon)
+    copy.upstreamDisagreement = upstreamDisagreement
+    copy.proteinBasis = basis
+    copy.proteinNote = note
+    return copy
+  }
 
   /// `NM_000546.6:c.637C>T p.(Arg213Ter)` (the accession added when the `c.` lacks one); nil without a `c.`.
   public var hgvsLabel: String? {

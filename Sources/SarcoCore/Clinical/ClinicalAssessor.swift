@@ -24,23 +24,33 @@ public struct ClinicalAssessor: Sendable {
 
   let view: PanelView
   let settings: Settings
-  let selector: ConsequenceSelector
   let tiering: SomaticTiering
   let known: KnownVariantIndex
   let classifier: ACMGClassifier
   let interpreter: StructuralInterpreter
+  let oncogenicity: OncogenicityClassifier
+  let gate: TierGate
+  let burden: MutationalBurden
+  let index: SomaticKnowledgeIndex
 
   /// `known` spares rebuilding the ClinVar index (41k rows) for every sample of a batch.
   /// `predictor` (from `--reference`) names the known variants' amino acids for PS1.
-  public init(view: PanelView, settings: Settings, known: KnownVariantIndex? = nil, predictor: ConsequencePredictor? = nil) {
+  public init(
+    view: PanelView, settings: Settings, known: KnownVariantIndex? = nil, predictor: ConsequencePredictor? = nil,
+    index: SomaticKnowledgeIndex? = nil
+  ) {
     self.view = view
     self.settings = settings
-    selector = ConsequenceSelector(view: view)
+    let index = index ?? SomaticKnowledgeIndex(view: view)
+    self.index = index
     tiering = SomaticTiering(knowledge: view.panel.knowledge, tumourType: settings.tumourType)
     self.known = known ?? KnownVariantIndex(view: view)
     classifier = ACMGClassifier(
       view: view, known: self.known, useClinVarCriteria: settings.useClinVarCriteria, predictor: predictor)
-    interpreter = StructuralInterpreter(view: view, tiering: tiering)
+    interpreter = StructuralInterpreter(view: view, tiering: tiering, index: index)
+    oncogenicity = OncogenicityClassifier(view: view, index: index)
+    gate = TierGate(tiering: tiering, thresholds: view.panel.knowledge.rules.somatic.thresholds)
+    burden = MutationalBurden(view: view)
   }
 
   /// Population frequencies and scores from INFO and every upstream entry of the allele.
@@ -53,23 +63,29 @@ public struct ClinicalAssessor: Sendable {
   public func assess(_ reported: [ReportedVariant], fusionCalls: [FusionCall] = [], segments: [CopyNumberSegment] = [])
     -> ClinicalReport
   {
-    var somatic: [(order: Int, finding: SomaticFinding)] = []
+    var somatic: [(order: Int, finding: SomaticFinding, calls: [DrugCall])] = []
     var germline: [GermlineFinding] = []
     var counted: [String] = []
     var filtered = 0
     var sawMetrics = false
     var sawUpstream = false
+    var smallVariants = 0
     for (order, item) in reported.enumerated() {
       let variant = item.variant
       guard variant.kind != .symbolic && variant.kind != .breakend else { continue }
+      smallVariants += 1
       let metrics = Self.metrics(of: variant)
-      sawMetrics = sawMetrics || metrics.highestFrequency != nil
+      sawMetrics = sawMetrics || metrics.highestFrequency != nil || metrics.frequencyFieldDeclared
       sawUpstream = sawUpstream || !variant.upstream.isEmpty
       let clinvar = known.byKey[variant.key]
-      for consequence in item.consequences {
+      for selected in item.consequences {
+        let consequence = ProteinEffectResolver.completing(selected, with: clinvar)
         guard let gene = view.gene(consequence.gene) else { continue }
         let atHotspot = item.hotspots.contains { $0.gene == gene.symbol }
-        let input = ACMGClassifier.Input(variant: variant, consequence: consequence, gene: gene, metrics: metrics, atHotspot: atHotspot)
+        // PM1 counts only residues recurrent in tumours (cancerhotspots), not CIViC-listed positions such as TP53 P72.
+        let atRecurrentResidue = consequence.residue.flatMap { index.hotspot(gene: gene.symbol, residue: $0) }?.sampleCount != nil
+        let input = ACMGClassifier.Input(
+          variant: variant, consequence: consequence, gene: gene, metrics: metrics, atHotspot: atRecurrentResidue)
         switch settings.sampleType {
         case .germline:
           // Everything within the transcript (exons, introns, UTRs) or known to ClinVar; not the flanks.
@@ -85,23 +101,25 @@ public struct ClinicalAssessor: Sendable {
             filtered += 1
             continue
           }
+          let assessment = oncogenicity.classify(
+            OncogenicityClassifier.Input(
+              variant: variant, consequence: consequence, gene: gene, metrics: metrics, clinvar: clinvar, evidence: evidence))
+          let decision = gate.decide(
+            consequence: consequence, oncogenicity: assessment, evidence: evidence, metrics: metrics, clinvar: clinvar,
+            atHotspot: atHotspot)
           let clinvarPathogenic = clinvar.map { KnownVariantIndex.isPathogenic($0.significance) } ?? false
           let origin = OriginAssessor().assess(variant: variant, gene: gene, metrics: metrics, clinvarPathogenic: clinvarPathogenic)
-          let fallback = fallbackTier(metrics: metrics, clinvar: clinvar, atHotspot: atHotspot, consequence: consequence)
-          let tier = tiering.tier(for: evidence, fallback: fallback)
-          somatic.append(
-            (
-              order,
-              SomaticFinding(
-                variantKey: variant.key, gene: gene.symbol, consequence: consequence,
-                alteration: Alteration.name(consequence: consequence, variant: variant), tier: tier, evidence: evidence,
-                hotspots: item.hotspots.filter { $0.gene == gene.symbol }.map { "\($0.change) (\($0.source))" },
-                therapies: tiering.therapies(evidence), origin: origin, tumorAlleleFraction: variant.tumor?.alleleFraction)
-            ))
-          if gene.germlineTesting && ["germline", "likely_germline", "possibly_germline"].contains(origin.call) {
+          let finding = SomaticFinding(
+            variantKey: variant.key, gene: gene.symbol, consequence: consequence,
+            alteration: Alteration.name(consequence: consequence, variant: variant), oncogenicity: assessment,
+            tier: decision.tier, evidence: decision.evidence,
+            hotspots: item.hotspots.filter { $0.gene == gene.symbol }.map { "\($0.change) (\($0.source))" },
+            therapies: tiering.therapies(decision.evidence), origin: origin, tumorAlleleFraction: variant.tumor?.alleleFraction)
+          somatic.append((order, finding, tiering.drugCalls(decision.evidence)))
+          if gene.germlineTesting && origin.call.looksGermline {
             germline.append(classifier.classify(input))
           }
-          if MutationalBurden.counts(variant: variant, consequence: consequence, origin: origin, atHotspot: atHotspot, metrics: metrics),
+          if burden.counts(variant: variant, consequence: consequence, origin: origin, atHotspot: atHotspot, metrics: metrics),
             counted.last != variant.key
           {
             counted.append(variant.key)
@@ -112,38 +130,74 @@ public struct ClinicalAssessor: Sendable {
     let variants = reported.map(\.variant)
     let cnv = interpreter.segments(from: variants)
     let isTumour = settings.sampleType == .tumor
+    let somaticFindings = somatic.sorted { ($0.finding.tier, $0.order) < ($1.finding.tier, $1.order) }
     let fusions = isTumour ? interpreter.fusions(from: variants) + interpreter.fusions(from: fusionCalls) : []
-    let copyNumber = isTumour ? interpreter.copyNumber(from: cnv.segments + segments) : []
+    let copyNumber = isTumour ? interpreter.copyNumber(from: cnv.segments + segments, secondHits: secondHits(somaticFindings.map(\.finding))) : []
+    var therapies: [TherapyStatement] = []
+    var diagnosis: DiagnosisAssessment?
+    if isTumour {
+      let entries =
+        somaticFindings.map { TherapyStatements.Entry(alteration: $0.finding.alteration, calls: $0.calls, confirmation: nil) }
+        + (fusions + copyNumber).map {
+          TherapyStatements.Entry(alteration: $0.name, calls: tiering.drugCalls($0.evidence), confirmation: $0.confirmation)
+        }
+      therapies = TherapyStatements.build(entries: entries, secondary: secondaryResistance(somaticFindings.map(\.finding)))
+      diagnosis = DiagnosisCheck(view: view, tumourType: settings.tumourType)
+        .assess(somatic: somaticFindings.map(\.finding), fusions: fusions, copyNumber: copyNumber)
+    }
     return ClinicalReport(
       sampleType: settings.sampleType.rawValue, tumourType: tumourContext(),
-      somatic: somatic.sorted { ($0.finding.tier, $0.order) < ($1.finding.tier, $1.order) }.map(\.finding),
-      germline: germline, fusions: fusions, copyNumber: copyNumber,
-      tumourMutationalBurden: isTumour ? MutationalBurden.measure(view: view, counted: counted) : nil,
+      somatic: somaticFindings.map(\.finding), germline: germline, fusions: fusions, copyNumber: copyNumber,
+      tumourMutationalBurden: isTumour ? burden.measure(counted: counted, smallVariantCalls: smallVariants) : nil,
+      therapies: therapies, diagnosis: diagnosis,
       notes: notes(filtered: filtered, sawMetrics: sawMetrics, sawUpstream: sawUpstream, skippedSegments: cnv.skipped))
   }
 
-  func fallbackTier(metrics: AlleleMetrics, clinvar: KnownVariant?, atHotspot: Bool, consequence: AlleleConsequence)
-    -> TierAssignment
-  {
-    if let frequency = metrics.highestFrequency, frequency >= 0.01 {
-      return tiering.untiered("IV", reason: "population frequency \(frequency) >= 0.01")
+  /// Truncating oncogenic variants per gene: the second hit a one-copy deletion needs to be a loss of both copies.
+  func secondHits(_ findings: [SomaticFinding]) -> [String: String] {
+    var hits: [String: String] = [:]
+    for finding in findings
+    where finding.consequence.isTruncating && (finding.oncogenicity.classification?.isOncogenic ?? false) && hits[finding.gene] == nil {
+      hits[finding.gene] = finding.alteration
     }
-    if let clinvar, clinvar.stars >= 2, KnownVariantIndex.isBenign(clinvar.significance) {
-      return tiering.untiered("IV", reason: "ClinVar \(clinvar.significance) (\(clinvar.stars) stars, VCV\(clinvar.clinvarID))")
+    return hits
+  }
+
+  /// Acquired-resistance rules whose primary and secondary mutations are both in the sample.
+  func secondaryResistance(_ findings: [SomaticFinding]) -> [TherapyStatements.SecondaryResistance] {
+    let table = view.panel.knowledge.tumourTypes
+    var hits: [TherapyStatements.SecondaryResistance] = []
+    for rule in view.panel.knowledge.rules.somatic.secondaryResistance {
+      let match: TumourTypeMatch
+      if let tumourType = settings.tumourType {
+        guard rule.tumourTypes.contains(where: { table.covers($0, sample: tumourType) }) else { continue }
+        match = .same
+      } else {
+        match = .unknown
+      }
+      let drivers = findings.filter {
+        $0.gene == rule.gene && (($0.oncogenicity.classification?.isOncogenic ?? false) || $0.tier.isTierIOrII)
+      }
+      guard let primary = drivers.first(where: { $0.consequence.exon.map(rule.primaryExons.contains) ?? false }),
+        let secondary = drivers.first(where: {
+          $0.variantKey != primary.variantKey && ($0.consequence.exon.map(rule.secondaryExons.contains) ?? false)
+        })
+      else { continue }
+      hits.append(
+        TherapyStatements.SecondaryResistance(rule: rule, primary: primary.alteration, secondary: secondary.alteration, match: match))
     }
-    let place = atHotspot ? "at a known hotspot" : consequence.mostSevere
-    return tiering.untiered("III", reason: "\(place) in \(consequence.gene); no level A-D evidence matched")
+    return hits
   }
 
   func tumourContext() -> TumourTypeContext? {
-    settings.tumourType.map { TumourTypeContext(code: $0, name: view.panel.knowledge.tumourTypes[$0]) }
+    settings.tumourType.map { TumourTypeContext(code: $0, name: view.panel.knowledge.tumourTypes.name(of: $0)) }
   }
 
   func notes(filtered: Int, sawMetrics: Bool, sawUpstream: Bool, skippedSegments: Int) -> [String] {
     var notes: [String] = []
     if settings.sampleType == .tumor {
       if let code = settings.tumourType {
-        if view.panel.knowledge.tumourTypes[code] == nil {
+        if !view.panel.knowledge.tumourTypes.contains(code) {
           notes.append("tumour type \(code) is not among the panel's OncoTree codes: only tumour-agnostic evidence counts as same-type")
         }
       } else {
@@ -159,6 +213,9 @@ public struct ClinicalAssessor: Sendable {
     }
     if !sawMetrics { notes.append("no population frequency in the input: PM2/BA1/BS1 and polymorphism checks not evaluated") }
     if skippedSegments > 0 { notes.append("\(skippedSegments) copy-number record(s) without CN or genotype skipped") }
+    if settings.sampleType == .tumor && view.panel.knowledge.rules.somatic.thresholds == nil {
+      notes.append("the panel has no somatic rule table (rules/somatic_rules.tsv): copy number not interpreted, TMB not assessable, no tier gates")
+    }
     if known.isEmpty { notes.append("no ClinVar known variants for \(view.build.rawValue) in the panel") }
     return notes
   }

@@ -10,13 +10,17 @@ public struct ClinicalReport: Sendable, Equatable, Codable {
   public let fusions: [StructuralFinding]
   public let copyNumber: [StructuralFinding]
   public let tumourMutationalBurden: TumourMutationalBurden?
+  /// One statement per drug across all the sample's findings (sensitive, resistant or conflicting).
+  public let therapies: [TherapyStatement]
+  /// Whether the findings fit the stated tumour type, and what they say about it.
+  public let diagnosis: DiagnosisAssessment?
   /// What could not be assessed and why (missing frequencies, no tumour type...).
   public let notes: [String]
 
   public init(
     sampleType: String, tumourType: TumourTypeContext?, somatic: [SomaticFinding], germline: [GermlineFinding],
     fusions: [StructuralFinding], copyNumber: [StructuralFinding], tumourMutationalBurden: TumourMutationalBurden?,
-    notes: [String]
+    therapies: [TherapyStatement] = [], diagnosis: DiagnosisAssessment? = nil, notes: [String]
   ) {
     self.sampleType = sampleType
     self.tumourType = tumourType
@@ -25,18 +29,20 @@ public struct ClinicalReport: Sendable, Equatable, Codable {
     self.fusions = fusions
     self.copyNumber = copyNumber
     self.tumourMutationalBurden = tumourMutationalBurden
+    self.therapies = therapies
+    self.diagnosis = diagnosis
     self.notes = notes
   }
 }
 
 extension ClinicalReport {
   /// Every tiered finding's tier: small variants, fusions and copy-number events.
-  public var tiers: [String] { somatic.map(\.tier.tier) + fusions.map(\.tier.tier) + copyNumber.map(\.tier.tier) }
+  public var tiers: [Tier] { somatic.map(\.tier.tier) + fusions.map(\.tier.tier) + copyNumber.map(\.tier.tier) }
 
   /// (tier, count) in tier order, tiers without findings left out.
-  public var tierCounts: [(tier: String, count: Int)] {
+  public var tierCounts: [(tier: Tier, count: Int)] {
     let all = tiers
-    return TierAssignment.order.compactMap { tier in
+    return Tier.allCases.compactMap { tier in
       let count = all.filter { $0 == tier }.count
       return count > 0 ? (tier, count) : nil
     }
@@ -49,7 +55,8 @@ extension ClinicalReport {
   public func adding(notes extra: [String]) -> ClinicalReport {
     ClinicalReport(
       sampleType: sampleType, tumourType: tumourType, somatic: somatic, germline: germline, fusions: fusions,
-      copyNumber: copyNumber, tumourMutationalBurden: tumourMutationalBurden, notes: notes + extra)
+      copyNumber: copyNumber, tumourMutationalBurden: tumourMutationalBurden, therapies: therapies, diagnosis: diagnosis,
+      notes: notes + extra)
   }
 }
 
@@ -57,25 +64,31 @@ extension ClinicalReport {
 public struct TumourTypeContext: Sendable, Equatable, Codable {
   public let code: String
   public let name: String?
+  public init(code: String, name: String?) {
+    self.code = code
+    self.name = name
+  }
 }
 
 /// An AMP/ASCO/CAP tier with the rule row that assigned it.
 public struct TierAssignment: Sendable, Equatable, Codable, Comparable {
-  /// `I-A`, `I-B`, `II-C`, `II-D`, `III` or `IV`.
-  public let tier: String
+  public let tier: Tier
   /// Why, in words: the evidence level and tumour-type match that decided it.
   public let reason: String
   /// The rule's description and citation (Li et al. 2017).
   public let rule: String
   public let source: String
 
-  public static let order = ["I-A", "I-B", "II-C", "II-D", "III", "IV"]
+  public init(tier: Tier, reason: String, rule: String, source: String) {
+    self.tier = tier
+    self.reason = reason
+    self.rule = rule
+    self.source = source
+  }
 
   /// Tier I (strong) or II (potential clinical significance): what a tumour board acts on.
-  public var isTierIOrII: Bool { ["I-A", "I-B", "II-C", "II-D"].contains(tier) }
-  public static func < (lhs: TierAssignment, rhs: TierAssignment) -> Bool {
-    (order.firstIndex(of: lhs.tier) ?? order.count) < (order.firstIndex(of: rhs.tier) ?? order.count)
-  }
+  public var isTierIOrII: Bool { tier.isActionable }
+  public static func < (lhs: TierAssignment, rhs: TierAssignment) -> Bool { lhs.tier < rhs.tier }
 }
 
 /// One evidence item that matched a finding, and how it applies to this sample.
@@ -85,16 +98,26 @@ public struct MatchedEvidence: Sendable, Equatable, Codable {
   public let matchedBy: String
   public let evidenceType: String
   public let significance: String
-  public let level: String
+  public let level: EvidenceLevel
   public let therapies: [String]
   public let disease: String
   public let tumourTypes: [String]
-  /// `same` (the sample's tumour type), `agnostic` (any tumour type), `other`, or `unknown` (no `--tumor-type`).
-  public let tumourTypeMatch: String
+  public let tumourTypeMatch: TumourTypeMatch
   /// False for CIViC "does not support" items, which are shown but never tier.
   public let supports: Bool
   public let citation: String
   public let source: String
+  /// exact change, codon, exon or gene-level match: the most specific wins for a drug.
+  public var specificity: EvidenceSpecificity = .gene
+  /// Whether the item counts for this finding (tier, drug calls); false when excluded, superseded by a more
+  /// specific item for the same drug, or diagnostic/prognostic evidence from another tumour type.
+  public var applied = true
+  /// Why it does not count, when it does not.
+  public var note: String? = nil
+
+  public var isPredictive: Bool { evidenceType == "predictive" }
+  public var isResistance: Bool { significance == "resistance" || significance == "reduced_sensitivity" }
+  public var isSensitivity: Bool { significance.hasPrefix("sensitivity") }
 }
 
 /// A small variant with somatic clinical meaning.
@@ -104,25 +127,61 @@ public struct SomaticFinding: Sendable, Equatable, Codable {
   public let consequence: AlleleConsequence
   /// `KIT p.W557_K558del`, `TP53 c.743G>A`.
   public let alteration: String
+  /// ClinGen/CGC/VICC oncogenicity: class, points and the criteria behind them.
+  public let oncogenicity: OncogenicityAssessment
   public let tier: TierAssignment
   public let evidence: [MatchedEvidence]
   public let hotspots: [String]
-  /// Therapies with sensitivity evidence, best level first, and those with resistance evidence.
+  /// Each drug once, by its net call for this alteration.
   public let therapies: TherapySummary
   public let origin: OriginAssessment
   public let tumorAlleleFraction: Double?
 }
 
+/// The ClinGen/CGC/VICC oncogenicity of a somatic variant.
+public struct OncogenicityAssessment: Sendable, Equatable, Codable {
+  /// Nil when the panel has no oncogenicity rule tables.
+  public let classification: OncogenicityClass?
+  public let points: Int
+  public let criteria: [MetCriterion]
+  /// Codes the input could not support, with what they need.
+  public let notEvaluated: [String]
+  public let classRule: String
+}
+
+/// A finding's drugs, each once, by net call: `Imatinib (level A, this tumour type)`.
 public struct TherapySummary: Sendable, Equatable, Codable {
-  /// `Imatinib (A, same tumour type)`.
   public let sensitivity: [String]
   public let resistance: [String]
+  /// Sensitivity and weaker resistance evidence both apply: both are cited in the evidence list.
+  public var conflicting: [String] = []
+
+  public init(sensitivity: [String], resistance: [String], conflicting: [String] = []) {
+    self.sensitivity = sensitivity
+    self.resistance = resistance
+    self.conflicting = conflicting
+  }
+
+  public var isEmpty: Bool { sensitivity.isEmpty && resistance.isEmpty && conflicting.isEmpty }
+}
+
+/// One drug's net call for the whole sample, with the alterations and evidence behind it.
+public struct TherapyStatement: Sendable, Equatable, Codable {
+  public let therapy: String
+  public let call: TherapyCall
+  /// Level of the evidence that decided the call.
+  public let level: EvidenceLevel
+  public let tumourTypeMatch: TumourTypeMatch
+  /// `KIT p.W557_K558del`, `EWSR1::FLI1`.
+  public let alterations: [String]
+  /// Evidence and rule ids behind the call.
+  public let evidence: [String]
+  public let reason: String
 }
 
 /// Whether a finding is somatic or germline, and what to do about it.
 public struct OriginAssessment: Sendable, Equatable, Codable {
-  /// `somatic`, `germline` (matched normal), `likely_germline`, `possibly_germline` or `likely_somatic`.
-  public let call: String
+  public let call: OriginCall
   /// The observations behind the call.
   public let reasons: [String]
   public let recommendation: String?
@@ -184,6 +243,8 @@ public struct StructuralFinding: Sendable, Equatable, Codable {
   public let evidence: [MatchedEvidence]
   public let therapies: TherapySummary
   public let notes: [String]
+  /// Set when the call needs orthogonal confirmation before it is acted on (`needs confirmation (RNA/IHC): ...`).
+  public var confirmation: String? = nil
 }
 
 public struct PanelMatch: Sendable, Equatable, Codable {
@@ -192,14 +253,50 @@ public struct PanelMatch: Sendable, Equatable, Codable {
   public let tumourTypes: [String]
   public let significance: String
   public let citation: String
+  /// `defining` (pathognomonic) or `characteristic`.
+  public var specificity: DiagnosticSpecificity = .characteristic
 }
 
-/// Somatic coding mutations per megabase of the panel's coding footprint.
+/// Somatic coding mutations per megabase of the panel's coding footprint, when the panel can measure it.
 public struct TumourMutationalBurden: Sendable, Equatable, Codable {
+  /// False when the footprint is too small or the input holds no small-variant calls: then there is no rate.
+  public let assessable: Bool
+  /// Why not, when not assessable.
+  public let reason: String?
   public let mutations: Int
   public let footprintMegabases: Double
-  public let perMegabase: Double
+  public let perMegabase: Double?
   /// Variant keys counted.
   public let counted: [String]
   public let rules: [String]
+}
+
+/// Does the tumour type given fit the findings, and what do they say about it?
+public struct DiagnosisAssessment: Sendable, Equatable, Codable {
+  /// `concordant`, `discordant` or `not assessed`.
+  public let status: String
+  public let flags: [DiagnosticFlag]
+}
+
+/// A statement about the diagnosis, with the finding and rule behind it.
+public struct DiagnosticFlag: Sendable, Equatable, Codable {
+  public enum Kind: String, Sendable, Codable {
+    /// A pathognomonic alteration of another entity: review the diagnosis.
+    case discordance
+    /// An unspecified or broader diagnosis made specific by a defining alteration.
+    case refinement
+    /// A subtype of the stated entity (SDH-deficient GIST).
+    case subtype
+    /// None of the defining genes is altered (KIT/PDGFRA wild-type GIST).
+    case wildType = "wild_type"
+    /// A loss that needs both copies is seen on one copy only.
+    case biallelicNotEstablished = "biallelic_not_established"
+  }
+
+  public let kind: Kind
+  /// The finding(s) it rests on, or `none` for a wild-type statement.
+  public let finding: String
+  public let statement: String
+  public let recommendation: String?
+  public let source: String
 }

@@ -2,19 +2,25 @@
 /// upstream entry, else the gene's most severe upstream entry, else one
 /// computed from the reference FASTA (`predictor`), else one derived from the
 /// panel's exon coordinates. With `recompute`, the computed one wins over
-/// upstream entries and any disagreement with them is recorded.
+/// upstream entries and any disagreement with them is recorded. The protein
+/// change is then completed from the panel's knowledge where the choice lacks one
+/// (`ProteinEffectResolver`), and every consequence says how its protein change is known.
 public struct ConsequenceSelector: Sendable {
   let view: PanelView
   /// SO term to (rank, impact); lower rank is more severe.
   let severity: [String: (rank: Int, impact: String)]
   let predictor: ConsequencePredictor?
   let recompute: Bool
+  let resolver: ProteinEffectResolver
 
-  public init(view: PanelView, predictor: ConsequencePredictor? = nil, recompute: Bool = false) {
+  public init(
+    view: PanelView, predictor: ConsequencePredictor? = nil, recompute: Bool = false, index: SomaticKnowledgeIndex? = nil
+  ) {
     self.view = view
     self.predictor = predictor
     self.recompute = recompute && predictor != nil
     severity = ConsequencePredictor.severityTable(view.panel.knowledge.rules.severity)
+    resolver = ProteinEffectResolver(view: view, index: index ?? SomaticKnowledgeIndex(view: view))
   }
 
   /// One consequence per panel gene the variant touches (safe to call from many threads).
@@ -24,8 +30,15 @@ public struct ConsequenceSelector: Sendable {
   }
 
   public func select(for variant: Variant, hit: GeneHit, useReference: Bool = true) -> AlleleConsequence? {
+    choose(for: variant, hit: hit, useReference: useReference).map { resolver.resolve($0, variant: variant) }
+  }
+
+  func choose(for variant: Variant, hit: GeneHit, useReference: Bool) -> AlleleConsequence? {
     guard let gene = view.gene(hit.gene) else { return nil }
-    let entries = variant.upstream.filter { $0.gene == nil || $0.gene == gene.symbol || gene.aliases.contains($0.gene ?? "") }
+    // bcftools marks consequences written at another record of the haplotype with `@POS`: not this allele's.
+    let entries = variant.upstream.filter {
+      ($0.gene == nil || $0.gene == gene.symbol || gene.aliases.contains($0.gene ?? "")) && !$0.consequence.hasPrefix("@")
+    }
     let upstream = entries.isEmpty ? nil : pick(entries, gene: gene, hit: hit).map {
       consequence(from: $0, gene: gene, hit: hit, variant: variant)
     }
@@ -45,7 +58,7 @@ public struct ConsequenceSelector: Sendable {
   }
 
   func rank(_ entry: UpstreamConsequence) -> Int {
-    entry.consequence.split(separator: "&").map { severity[String($0)]?.rank ?? Int.max }.min() ?? Int.max
+    Self.terms(of: entry).map { severity[$0]?.rank ?? Int.max }.min() ?? Int.max
   }
 
   func pick(_ entries: [UpstreamConsequence], gene: Gene, hit: GeneHit) -> UpstreamConsequence? {
@@ -54,16 +67,45 @@ public struct ConsequenceSelector: Sendable {
     return entries.enumerated().min { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }?.element
   }
 
+  /// bcftools csq's own consequence names, as Sequence Ontology terms.
+  static let bcsqTerms: [String: String] = [
+    "missense": "missense_variant", "synonymous": "synonymous_variant", "stop_gained": "stop_gained",
+    "frameshift": "frameshift_variant", "inframe_deletion": "inframe_deletion", "inframe_insertion": "inframe_insertion",
+    "inframe_altering": "protein_altering_variant", "splice_donor": "splice_donor_variant",
+    "splice_acceptor": "splice_acceptor_variant", "splice_region": "splice_region_variant", "start_lost": "start_lost",
+    "stop_lost": "stop_lost", "stop_retained": "stop_retained_variant", "start_retained": "start_retained_variant",
+    "5_prime_utr": "5_prime_UTR_variant", "3_prime_utr": "3_prime_UTR_variant", "intron": "intron_variant",
+    "non_coding": "non_coding_transcript_variant", "coding_sequence": "coding_sequence_variant",
+  ]
+
+  /// SO terms of an entry; bcftools csq names are translated (a leading `*`, "after a stop in this haplotype", dropped).
+  static func terms(of entry: UpstreamConsequence) -> [String] {
+    entry.consequence.split(separator: "&").map { term in
+      guard entry.source == "BCSQ" else { return String(term) }
+      let bare = term.hasPrefix("*") ? String(term.dropFirst()) : String(term)
+      return bcsqTerms[bare] ?? bare
+    }
+  }
+
   func consequence(from entry: UpstreamConsequence, gene: Gene, hit: GeneHit, variant: Variant) -> AlleleConsequence {
-    let terms = entry.consequence.split(separator: "&").map(String.init)
+    let terms = Self.terms(of: entry)
       .sorted { (severity[$0]?.rank ?? Int.max) < (severity[$1]?.rank ?? Int.max) }
     let exon = Self.numberAndTotal(entry.exon)
     let intron = Self.numberAndTotal(entry.intron)
-    let protein = entry.hgvsp.flatMap { entry.source == "BCSQ" ? Self.parseBCSQ($0) : ProteinChange.parse($0) }
     let onPanel = isPanelTranscript(entry, gene: gene, hit: hit)
+    var protein = entry.hgvsp.flatMap { entry.source == "BCSQ" ? Self.parseBCSQ($0) : ProteinChange.parse($0) }
+    var hgvsc = entry.hgvsc
+    var hgvsp = entry.hgvsp
+    if entry.source == "BCSQ" {
+      // bcftools writes `842D>842V` and a genomic `54285926A>T`: written out as HGVS on the panel transcript, or left
+      // out when the entry is another transcript's (its residue numbers may differ).
+      protein = onPanel ? protein : nil
+      hgvsp = protein?.hgvs
+      hgvsc = onPanel ? PanelConsequence(view: view, severity: severity).derive(variant: variant, hit: hit, gene: gene)?.hgvsc : nil
+    }
     return AlleleConsequence(
       gene: gene.symbol, transcript: entry.transcript, terms: terms, impact: terms.first.flatMap { severity[$0]?.impact },
-      hgvsc: entry.hgvsc, hgvsp: entry.hgvsp, protein: protein,
+      hgvsc: hgvsc, hgvsp: hgvsp, protein: protein,
       exon: exon?.number ?? (onPanel || hit.region != .intron ? hit.number : nil),
       intron: intron?.number, exonCount: exon?.total ?? hit.total.map { hit.region == .intron ? $0 + 1 : $0 },
       source: Self.sourceName(entry.source), panelTranscript: onPanel,

@@ -1,19 +1,48 @@
-/// Tumour mutational burden over the panel's coding footprint.
-public enum MutationalBurden {
-  public static let rules = [
-    "counted: PASS SNVs, MNVs and indels in the coding exons of panel genes (synonymous included)",
-    "tumour VAF >= 0.05 and >= 3 alt reads when read counts are given",
-    "left out: likely or possibly germline calls, population frequency >= 0.001, known hotspots (driver bias)",
-    "footprint: coding bases of every panel transcript on this build (exons clipped to the CDS, overlaps merged)",
-    "panel TMB is an estimate; small footprints give wide confidence intervals",
-  ]
+/// Tumour mutational burden over the panel's coding footprint, reported only when
+/// the footprint is large enough to separate TMB-high from TMB-low (the panel's
+/// `tmb_minimum_coding_megabases`) and the input holds small-variant calls.
+public struct MutationalBurden: Sendable {
+  let view: PanelView
+  let thresholds: SomaticThresholds?
 
-  public static func measure(view: PanelView, counted: [String]) -> TumourMutationalBurden {
-    let bases = footprint(view: view)
-    let megabases = Double(bases) / 1_000_000
+  public init(view: PanelView) {
+    self.view = view
+    thresholds = view.panel.knowledge.rules.somatic.thresholds
+  }
+
+  var rules: [String] {
+    guard let thresholds else { return [] }
+    return [
+      "counted: PASS SNVs, MNVs and indels in the coding exons of panel genes (synonymous included)",
+      "tumour VAF >= \(thresholds.cited(.tmbMinimumVAF)) and >= \(SomaticThresholds.format(thresholds[.tmbMinimumAltReads])) alt reads when read counts are given",
+      "left out: likely or possibly germline calls, population frequency >= \(thresholds.cited(.tmbMaximumPopulationFrequency)), known hotspots (driver bias)",
+      "footprint: coding bases of every panel transcript on this build (exons clipped to the CDS, overlaps merged)",
+      "reported only for a coding footprint >= \(thresholds.cited(.tmbMinimumCodingMegabases)) Mb",
+    ]
+  }
+
+  /// `smallVariantCalls`: SNV/MNV/indel records read in the panel's regions (0 for an SV-only VCF).
+  public func measure(counted: [String], smallVariantCalls: Int) -> TumourMutationalBurden {
+    let bases = Self.footprint(view: view)
+    let megabases = (Double(bases) / 1_000_000 * 10000).rounded() / 10000
+    func notAssessable(_ reason: String) -> TumourMutationalBurden {
+      TumourMutationalBurden(
+        assessable: false, reason: reason, mutations: counted.count, footprintMegabases: megabases, perMegabase: nil,
+        counted: counted, rules: rules)
+    }
+    guard let thresholds else {
+      return notAssessable("not assessable: the panel has no somatic rule table (rules/somatic_rules.tsv) with TMB thresholds")
+    }
+    var reasons: [String] = []
+    if smallVariantCalls == 0 { reasons.append("the input holds no SNV or indel calls in the panel's regions (structural calls only?)") }
+    if megabases < thresholds[.tmbMinimumCodingMegabases] {
+      reasons.append(
+        "the panel's coding footprint is \(megabases) Mb, too small to call TMB-high or TMB-low reliably: at least \(thresholds.cited(.tmbMinimumCodingMegabases, unit: "Mb")) is needed")
+    }
+    guard reasons.isEmpty else { return notAssessable("not assessable: " + reasons.joined(separator: "; and ")) }
     let perMegabase = megabases > 0 ? (Double(counted.count) / megabases * 100).rounded() / 100 : 0
     return TumourMutationalBurden(
-      mutations: counted.count, footprintMegabases: (megabases * 10000).rounded() / 10000, perMegabase: perMegabase,
+      assessable: true, reason: nil, mutations: counted.count, footprintMegabases: megabases, perMegabase: perMegabase,
       counted: counted, rules: rules)
   }
 
@@ -35,14 +64,14 @@ public enum MutationalBurden {
   }
 
   /// Whether one somatic finding counts.
-  public static func counts(variant: Variant, consequence: AlleleConsequence, origin: OriginAssessment, atHotspot: Bool, metrics: AlleleMetrics) -> Bool {
-    guard variant.passesFilters, consequence.isCoding, !atHotspot,
+  public func counts(variant: Variant, consequence: AlleleConsequence, origin: OriginAssessment, atHotspot: Bool, metrics: AlleleMetrics) -> Bool {
+    guard let thresholds, variant.passesFilters, consequence.isCoding, !atHotspot,
       [.snv, .mnv, .insertion, .deletion, .complex].contains(variant.kind),
-      origin.call == "somatic" || origin.call == "likely_somatic",
-      (metrics.highestFrequency ?? 0) < 0.001
+      origin.call == .somatic || origin.call == .likelySomatic,
+      (metrics.highestFrequency ?? 0) < thresholds[.tmbMaximumPopulationFrequency]
     else { return false }
-    if let fraction = variant.tumor?.alleleFraction, fraction < 0.05 { return false }
-    if let alt = variant.tumor?.alternateReads, alt < 3 { return false }
+    if let fraction = variant.tumor?.alleleFraction, fraction < thresholds[.tmbMinimumVAF] { return false }
+    if let alt = variant.tumor?.alternateReads, Double(alt) < thresholds[.tmbMinimumAltReads] { return false }
     return true
   }
 }

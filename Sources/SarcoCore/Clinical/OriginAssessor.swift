@@ -18,19 +18,19 @@ public struct OriginAssessor: Sendable {
       let fraction = normal.alleleFraction ?? 0
       if alt >= 2 && fraction >= 0.05 {
         return OriginAssessment(
-          call: "germline", reasons: ["present in the matched normal (\(alt) alt reads, VAF \(Self.round(fraction)))"],
+          call: .germline, reasons: ["present in the matched normal (\(alt) alt reads, VAF \(Self.round(fraction)))"],
           recommendation: gene?.germlineTesting == true ? "germline finding in a predisposition gene: refer for genetic counselling" : nil,
           source: "matched normal")
       }
       return OriginAssessment(
-        call: "somatic", reasons: ["absent from the matched normal (\(alt) alt reads of \(normal.depth.map(String.init) ?? "?"))"],
+        call: .somatic, reasons: ["absent from the matched normal (\(alt) alt reads of \(normal.depth.map(String.init) ?? "?"))"],
         recommendation: nil, source: "matched normal")
     }
     var reasons: [String] = []
     let frequency = metrics.highestFrequency
     if let frequency, frequency >= Self.polymorphismFrequency {
       return OriginAssessment(
-        call: "likely_germline", reasons: ["population frequency \(frequency) >= \(Self.polymorphismFrequency): a germline polymorphism"],
+        call: .likelyGermline, reasons: ["population frequency \(frequency) >= \(Self.polymorphismFrequency): a germline polymorphism"],
         recommendation: nil, source: Self.esmo)
     }
     let depth = variant.tumor?.depth ?? 0
@@ -51,14 +51,14 @@ public struct OriginAssessor: Sendable {
     if frequency == nil { reasons.append("no population frequency in the input") }
     if predisposition && (germlineFraction || clinvarPathogenic) {
       return OriginAssessment(
-        call: "possibly_germline", reasons: reasons,
+        call: .possiblyGermline, reasons: reasons,
         recommendation: "confirmatory germline testing recommended (tumour-only finding in a predisposition gene)",
         source: Self.esmo)
     }
     if germlineFraction {
-      return OriginAssessment(call: "possibly_germline", reasons: reasons, recommendation: nil, source: Self.esmo)
+      return OriginAssessment(call: .possiblyGermline, reasons: reasons, recommendation: nil, source: Self.esmo)
     }
-    return OriginAssessment(call: "likely_somatic", reasons: reasons, recommendation: nil, source: Self.esmo)
+    return OriginAssessment(call: .likelySomatic, reasons: reasons, recommendation: nil, source: Self.esmo)
   }
 
   static func round(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }

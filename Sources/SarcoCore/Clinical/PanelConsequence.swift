@@ -4,6 +4,7 @@
 /// intron 3-8), intron, UTR, upstream/downstream. SNV amino acids need the
 /// reference sequence, so coding SNVs stay `coding_sequence_variant`.
 struct PanelConsequence {
+  static let sourceName = "panel-derived"
   let view: PanelView
   let severity: [String: (rank: Int, impact: String)]
 
@@ -42,7 +43,7 @@ struct PanelConsequence {
       gene: gene.symbol, transcript: locus.transcript, terms: ordered, impact: ordered.first.flatMap { severity[$0]?.impact },
       hgvsc: hgvsc, hgvsp: nil, protein: nil, exon: hit.region == .intron ? nil : hit.number,
       intron: hit.region == .intron ? hit.number : nil, exonCount: exons.isEmpty ? nil : exons.count,
-      source: "panel-derived", panelTranscript: true, codon: Self.codon(of: variant, gene: gene.symbol, view: view))
+      source: Self.sourceName, panelTranscript: true, codon: Self.codon(of: variant, gene: gene.symbol, view: view))
   }
 
   func codingTerms(variant: Variant, locus: GeneLocus, strand: Strand) -> [String] {

@@ -7,6 +7,21 @@ public struct ProteinChange: Sendable, Equatable, Codable {
     case startLost = "start_lost"
     case stopLost = "stop_lost"
     case other
+
+    /// The Sequence Ontology term the change implies.
+    public var soTerm: String {
+      switch self {
+      case .missense: return "missense_variant"
+      case .nonsense: return "stop_gained"
+      case .frameshift: return "frameshift_variant"
+      case .synonymous: return "synonymous_variant"
+      case .deletion: return "inframe_deletion"
+      case .insertion, .duplication: return "inframe_insertion"
+      case .delins, .other: return "protein_altering_variant"
+      case .startLost: return "start_lost"
+      case .stopLost: return "stop_lost"
+      }
+    }
   }
 
   /// One-letter form, e.g. `V600E`.
@@ -23,6 +38,25 @@ public struct ProteinChange: Sendable, Equatable, Codable {
     "Ile": "I", "Leu": "L", "Lys": "K", "Met": "M", "Phe": "F", "Pro": "P", "Ser": "S", "Thr": "T", "Trp": "W",
     "Tyr": "Y", "Val": "V", "Ter": "*", "Sec": "U", "Pyl": "O", "Xaa": "X",
   ]
+
+  /// The predicted HGVS form in three-letter code: `p.(Asp842Val)`, `p.(Trp557_Lys558del)`, `p.(Arg213Ter)`.
+  public var hgvs: String {
+    var text = ""
+    var cursor = Cursor(characters: Array(short))
+    func three(_ one: String) -> String { ProteinChange.oneToThree[one] ?? one }
+    guard let first = cursor.residue(), let position = cursor.number() else { return "p.(\(short))" }
+    text = three(first) + String(position)
+    if cursor.skip("_"), let last = cursor.residue(), let end = cursor.number() { text += "_" + three(last) + String(end) }
+    let rest = cursor.rest
+    for prefix in ["delins", "ins"] where rest.hasPrefix(prefix) {
+      let inserted = rest.dropFirst(prefix.count).map { three(String($0)) }.joined()
+      return "p.(\(text)\(prefix)\(inserted))"
+    }
+    if rest.count == 1 && rest != "=" && rest != "?" { return "p.(\(text)\(three(rest)))" }
+    return "p.(\(text)\(rest))"
+  }
+
+  static let oneToThree: [String: String] = Dictionary(threeToOne.map { ($0.value, $0.key) }, uniquingKeysWith: { a, _ in a })
 
   /// Parses the `p.` part of an HGVS string; nil when it is absent or not a protein change.
   public static func parse(_ hgvs: String) -> ProteinChange? {
@@ -45,6 +79,11 @@ public struct ProteinChange: Sendable, Equatable, Codable {
     } else if let (suffix, kind) = suffixes.first(where: { rest.hasPrefix($0.0) }) {
       effect = kind
       short += suffix
+      if kind == .insertion || kind == .delins {
+        // The inserted residues name the change (`insAY`, `delinsNP`); `ins` alone leaves it open.
+        var inserted = Cursor(characters: Array(rest.dropFirst(suffix.count)))
+        while let residue = inserted.residue() { short += residue }
+      }
     } else if rest == "=" {
       effect = .synonymous
       alternate = first

@@ -1,9 +1,12 @@
-/// Matches evidence items to alterations and assigns AMP/ASCO/CAP 2017 tiers
-/// (Li et al. 2017) from the panel's tier table and the sample's tumour type.
+/// Matches evidence items to alterations, resolves them (exclusions, the most
+/// specific item per drug, cross-histology only for therapy) and assigns
+/// AMP/ASCO/CAP 2017 tiers (Li et al. 2017) from the panel's tier table and the
+/// sample's tumour type.
 public struct SomaticTiering: Sendable {
   let evidenceByGene: [String: [EvidenceItem]]
   let tierRules: [RuleTables.AMPTierRule]
   let tumourType: String?
+  let tumourTypes: TumourTypeTable
 
   /// Evidence types that tier; `oncogenic` and `predisposing` items are listed but do not.
   static let tieringTypes: Set<String> = ["predictive", "diagnostic", "prognostic"]
@@ -12,125 +15,239 @@ public struct SomaticTiering: Sendable {
     evidenceByGene = Dictionary(grouping: knowledge.evidence, by: \.gene)
     tierRules = knowledge.rules.ampTiers
     self.tumourType = tumourType
+    tumourTypes = knowledge.tumourTypes
   }
 
   // MARK: matching
 
-  /// Evidence for a small variant in `gene`.
+  /// Evidence for a small variant in `gene`, resolved. Every small-variant matcher needs a protein-altering change.
   public func matches(consequence: AlleleConsequence, variant: Variant, atHotspot: Bool) -> [MatchedEvidence] {
-    // Every small-variant matcher needs a protein-altering change.
     guard consequence.isProteinAltering, let items = evidenceByGene[consequence.gene] else { return [] }
-    return items.compactMap { item in
-      guard applies(item.matcher, to: consequence, variant: variant, atHotspot: atHotspot) else { return nil }
-      return matched(item)
+    let found = items.compactMap { item -> MatchedEvidence? in
+      guard let specificity = specificity(of: item.matcher, for: consequence, variant: variant, atHotspot: atHotspot) else {
+        return nil
+      }
+      var evidence = self.matched(item, specificity: specificity)
+      if !item.exclusions.isEmpty {
+        if let protein = consequence.protein, item.exclusions.contains(protein.short) {
+          evidence.applied = false
+          evidence.note = "excluded: the row does not apply to \(protein.short)"
+        } else if consequence.protein == nil {
+          evidence.applied = false
+          evidence.note = "not applied: the row excludes \(item.exclusions.joined(separator: ", ")) and the protein change is unknown"
+        }
+      }
+      return evidence
     }
+    return resolve(found)
   }
 
-  func applies(_ matcher: EvidenceMatcher, to consequence: AlleleConsequence, variant: Variant, atHotspot: Bool) -> Bool {
+  /// How specifically `matcher` fits the change, or nil when it does not.
+  func specificity(of matcher: EvidenceMatcher, for consequence: AlleleConsequence, variant: Variant, atHotspot: Bool)
+    -> EvidenceSpecificity?
+  {
     switch matcher {
     case .exact(let change):
-      return consequence.protein?.short == change
+      return consequence.protein?.short == change ? .exact : nil
     case .codon(let residue):
-      guard let wanted = Int(residue.dropFirst()), consequence.isProteinAltering, consequence.residue == wanted else {
-        return false
-      }
-      return consequence.protein.map { $0.referenceResidue == String(residue.prefix(1)) } ?? true
+      guard let wanted = Int(residue.dropFirst()), consequence.residue == wanted,
+        consequence.protein.map({ $0.referenceResidue == String(residue.prefix(1)) }) ?? true
+      else { return nil }
+      return .codon
     case .exon(let first, let last, let kind):
-      guard let exon = consequence.exon, (first...last).contains(exon), consequence.isProteinAltering else { return false }
+      guard let exon = consequence.exon, (first...last).contains(exon) else { return nil }
       switch kind {
-      case nil, "mutation": return true
-      case "deletion": return consequence.has("inframe_deletion") || variant.kind == .deletion
-      case "insertion": return consequence.has("inframe_insertion") || variant.kind == .insertion
-      case "missense": return consequence.has("missense_variant")
-      default: return false
+      case nil, "mutation": return .exon
+      case "deletion": return consequence.has("inframe_deletion") || variant.kind == .deletion ? .exon : nil
+      case "insertion":
+        return consequence.has("inframe_insertion") || variant.kind == .insertion
+          || consequence.protein?.effect == .duplication ? .exon : nil
+      case "missense": return consequence.has("missense_variant") ? .exon : nil
+      case "frameshift": return consequence.has("frameshift_variant") ? .exon : nil
+      default: return nil
       }
     case .variantClass(let name):
       switch name {
-      case "any": return consequence.isProteinAltering
-      case "loss_of_function", "truncating": return consequence.isTruncating
-      case "missense": return consequence.has("missense_variant")
-      case "activating": return atHotspot && consequence.isProteinAltering
-      default: return false
+      case "any": return .gene
+      case "loss_of_function", "truncating": return consequence.isTruncating ? .gene : nil
+      case "missense": return consequence.has("missense_variant") ? .gene : nil
+      case "activating": return atHotspot ? .gene : nil
+      default: return nil
       }
     default:
-      return false
+      return nil
     }
   }
 
-  /// Evidence for a fusion named `GENE1::GENE2` or a copy-number event of `genes`.
+  /// Evidence for a fusion named `GENE1::GENE2` or a partner-less rearrangement of `genes`.
   public func matches(fusion name: String, genes: [String]) -> [MatchedEvidence] {
     let parts = name.split(separator: "::").map(String.init)
-    return Set(genes).sorted().flatMap { evidenceByGene[$0] ?? [] }.compactMap { item -> MatchedEvidence? in
+    let items = Set(genes).sorted().flatMap { evidenceByGene[$0] ?? [] }.compactMap { item -> MatchedEvidence? in
       guard case .fusion(let wanted) = item.matcher else { return nil }
+      if wanted == name { return matched(item, specificity: .exact) }
       let wantedParts = wanted.split(separator: "::").map(String.init)
-      let hit =
-        wanted == name || (wantedParts.count == 2 && wantedParts[1] == "*" && parts.contains(wantedParts[0]))
-      return hit ? matched(item) : nil
+      let anyPartner = wantedParts.count == 2 && wantedParts[1] == "*" && parts.contains(wantedParts[0])
+      return anyPartner ? matched(item, specificity: .gene) : nil
     }
+    return resolve(items)
   }
 
-  public func matches(copyNumber event: CopyNumberEvent.Event, gene: String) -> [MatchedEvidence] {
-    (evidenceByGene[gene] ?? []).compactMap { item in
+  /// Evidence for a copy-number event of `gene`; `biallelic` when both copies are lost.
+  public func matches(copyNumber event: CopyNumberEvent.Event, gene: String, biallelic: Bool) -> [MatchedEvidence] {
+    let items = (evidenceByGene[gene] ?? []).compactMap { item -> MatchedEvidence? in
       switch (item.matcher, event) {
-      case (.amplification, .amplification), (.deletion, .deletion), (.deletion, .homozygousDeletion): return matched(item)
+      case (.amplification, .amplification), (.deletion, .deletion), (.deletion, .homozygousDeletion):
+        return matched(item, specificity: .gene)
+      case (.biallelicLoss, _) where biallelic && event != .amplification:
+        return matched(item, specificity: .gene)
       default: return nil
       }
     }
+    return resolve(items)
   }
 
-  func tumourTypeMatch(_ types: [String]) -> String {
-    if types.contains("*") { return "agnostic" }
-    guard let tumourType else { return "unknown" }
-    return types.contains(tumourType) ? "same" : "other"
+  /// Whether evidence for `types` applies to the sample: hierarchical (evidence for LIPO covers a DDLS sample).
+  func tumourTypeMatch(_ types: [String]) -> TumourTypeMatch {
+    if types.contains("*") { return .agnostic }
+    guard let tumourType else { return .unknown }
+    return types.contains { tumourTypes.isEmpty ? $0 == tumourType : tumourTypes.covers($0, sample: tumourType) } ? .same : .other
   }
 
-  func matched(_ item: EvidenceItem) -> MatchedEvidence {
+  func matched(_ item: EvidenceItem, specificity: EvidenceSpecificity) -> MatchedEvidence {
     MatchedEvidence(
       id: item.id, matchedBy: item.matcher.description, evidenceType: item.evidenceType,
       significance: item.significance, level: item.level, therapies: item.therapies, disease: item.disease,
       tumourTypes: item.tumourTypes, tumourTypeMatch: tumourTypeMatch(item.tumourTypes),
-      supports: item.direction != "does not support", citation: item.citation, source: item.source)
+      supports: item.direction != "does not support", citation: item.citation, source: item.source,
+      specificity: specificity)
   }
 
   /// A panel fusion or copy-number entry as level A diagnostic evidence (WHO classification).
+  /// In an unspecified or broader diagnosis (sarcoma NOS) the marker defines the tumour type and counts as its own.
   public func diagnostic(entry: String, meaning: String, tumourTypes: [String], significance: String, citation: String)
     -> MatchedEvidence
   {
-    MatchedEvidence(
+    var match = tumourTypeMatch(tumourTypes)
+    if match == .other, let tumourType, !self.tumourTypes.isEmpty,
+      self.tumourTypes.relation(sample: tumourType, to: tumourTypes) == .refines
+    {
+      match = .same
+    }
+    return MatchedEvidence(
       id: "PANEL:\(entry)", matchedBy: entry, evidenceType: significance == "diagnostic" ? "diagnostic" : significance,
-      significance: meaning, level: "A", therapies: [], disease: meaning, tumourTypes: tumourTypes,
-      tumourTypeMatch: tumourTypeMatch(tumourTypes), supports: true, citation: citation, source: "panel")
+      significance: meaning, level: .A, therapies: [], disease: meaning, tumourTypes: tumourTypes,
+      tumourTypeMatch: match, supports: true, citation: citation, source: "panel", specificity: .exact)
+  }
+
+  // MARK: resolution
+
+  /// Marks what does not count: for each drug only the most specific matching items apply (exact > codon > exon >
+  /// gene); diagnostic and prognostic evidence counts only for the sample's own tumour type.
+  func resolve(_ evidence: [MatchedEvidence]) -> [MatchedEvidence] {
+    var result = evidence
+    var bestForTherapy: [String: EvidenceSpecificity] = [:]
+    for item in evidence where item.applied && item.supports && item.isPredictive {
+      for therapy in item.therapies { bestForTherapy[therapy] = min(bestForTherapy[therapy] ?? .gene, item.specificity) }
+    }
+    for index in result.indices where result[index].applied && result[index].supports {
+      let item = result[index]
+      if item.isPredictive {
+        let superseded = item.therapies.filter { item.specificity > (bestForTherapy[$0] ?? item.specificity) }
+        if !superseded.isEmpty && superseded.count == item.therapies.count {
+          let winners = evidence.filter { other in
+            other.applied && other.isPredictive && other.specificity < item.specificity
+              && !Set(other.therapies).isDisjoint(with: superseded)
+          }.map(\.id)
+          result[index].applied = false
+          result[index].note =
+            "superseded for \(superseded.joined(separator: ", ")) by more specific evidence \(winners.joined(separator: ", "))"
+        }
+      } else if Self.tieringTypes.contains(item.evidenceType) && !isDefiningMarker(item) {
+        switch item.tumourTypeMatch {
+        case .other:
+          result[index].applied = false
+          result[index].note = "\(item.evidenceType) evidence for another tumour type: listed, not used (cross-histology counts only for therapy)"
+        case .unknown:
+          result[index].applied = false
+          result[index].note = "\(item.evidenceType) evidence needs the tumour type (--tumor-type): listed, not used"
+        case .same, .agnostic:
+          break
+        }
+      }
+    }
+    return result
+  }
+
+  func isDefiningMarker(_ item: MatchedEvidence) -> Bool { item.source == "panel" && item.evidenceType == "diagnostic" }
+
+  /// Level then tumour-type fit: lower is stronger. Level A tumour-agnostic counts as the sample's type.
+  static func rank(_ item: MatchedEvidence) -> (Int, Int) {
+    let fits = item.tumourTypeMatch == .same || (item.tumourTypeMatch == .agnostic && item.level == .A)
+    return (item.level.rank, fits ? 0 : 1)
+  }
+
+  /// Each drug's net call among the applied predictive items.
+  public func drugCalls(_ evidence: [MatchedEvidence]) -> [DrugCall] {
+    var byTherapy: [String: [MatchedEvidence]] = [:]
+    for item in evidence where item.applied && item.supports && item.isPredictive && (item.isSensitivity || item.isResistance) {
+      for therapy in item.therapies { byTherapy[therapy, default: []].append(item) }
+    }
+    return byTherapy.keys.sorted().map { therapy in
+      DrugCall.resolve(therapy: therapy, items: byTherapy[therapy]!)
+    }
+  }
+
+  public func therapies(_ evidence: [MatchedEvidence]) -> TherapySummary {
+    let calls = drugCalls(evidence).sorted {
+      let left = Self.rank($0.deciding)
+      let right = Self.rank($1.deciding)
+      return (left.0, left.1, $0.therapy) < (right.0, right.1, $1.therapy)
+    }
+    func label(_ call: DrugCall) -> String {
+      let context: String
+      switch call.deciding.tumourTypeMatch {
+      case .same: context = "this tumour type"
+      case .agnostic: context = "tumour-agnostic"
+      case .unknown: context = "tumour type not given"
+      case .other: context = "other tumour type"
+      }
+      return "\(call.therapy) (level \(call.deciding.level.rawValue), \(context))"
+    }
+    return TherapySummary(
+      sensitivity: calls.filter { $0.call == .sensitive }.map(label),
+      resistance: calls.filter { $0.call == .resistant }.map(label),
+      conflicting: calls.filter { $0.call == .conflicting }.map(label))
   }
 
   // MARK: tiers
 
-  /// The best tier any supporting evidence earns, else `fallback`.
+  /// The best tier the applied tiering evidence earns, else `fallback`.
   public func tier(for evidence: [MatchedEvidence], fallback: TierAssignment) -> TierAssignment {
     var best: TierAssignment?
-    for item in evidence where item.supports && Self.tieringTypes.contains(item.evidenceType) {
+    for item in evidence where item.applied && item.supports && Self.tieringTypes.contains(item.evidenceType) {
       // The panel's defining markers (WHO fusions, amplifications) point to the tumour type they
       // define when none is given; other evidence without a tumour type counts as another type's.
-      let definingMarker = item.source == "panel" && item.evidenceType == "diagnostic"
-      var match = item.tumourTypeMatch == "unknown" && definingMarker ? "same" : item.tumourTypeMatch
+      var match = item.tumourTypeMatch == .unknown && isDefiningMarker(item) ? TumourTypeMatch.same : item.tumourTypeMatch
       // Only level A tumour-agnostic items (tissue-agnostic approvals) count as this tumour type.
-      if match == "agnostic" { match = item.level == "A" ? "same" : "agnostic" }
-      let effective = match == "same" ? "same" : "other"
+      if match == .agnostic && item.level == .A { match = .same }
+      let effective = match == .same ? "same" : "other"
       guard
         let rule = tierRules.first(where: {
           $0.evidenceLevel == item.level && ($0.tumourTypeMatch == "any" || $0.tumourTypeMatch == effective)
         })
       else { continue }
       let typeText: String
-      switch match {
-      case "same": typeText = item.tumourTypes.contains("*") ? "tumour-agnostic (level A)" : "for \(tumourType ?? item.tumourTypes.joined(separator: "/"))"
-      case "agnostic": typeText = "tumour-agnostic below level A, counted as another tumour type"
-      case "unknown": typeText = "tumour type not given (--tumor-type)"
-      default: typeText = "for \(item.tumourTypes.isEmpty ? "an unmapped disease" : item.tumourTypes.joined(separator: "/")), not \(tumourType ?? "")"
+      switch (match, item.tumourTypeMatch) {
+      case (.same, .agnostic): typeText = "tumour-agnostic (level A)"
+      case (.same, _): typeText = "for \(tumourType ?? item.tumourTypes.joined(separator: "/"))"
+      case (.agnostic, _): typeText = "tumour-agnostic below level A, counted as another tumour type"
+      case (.unknown, _): typeText = "tumour type not given (--tumor-type)"
+      default: typeText = "for \(item.tumourTypes.isEmpty ? "an unmapped disease (\(item.disease))" : item.tumourTypes.joined(separator: "/")), not \(tumourType ?? "")"
       }
       let therapies = item.therapies.isEmpty ? "" : " \(item.therapies.joined(separator: "+"))"
       let candidate = TierAssignment(
         tier: rule.tier,
-        reason: "level \(item.level) \(item.evidenceType) evidence \(item.id)\(therapies) (\(item.significance)), \(typeText)",
+        reason: "level \(item.level.rawValue) \(item.evidenceType) evidence \(item.id)\(therapies) (\(item.significance)), \(typeText)",
         rule: rule.description, source: rule.source)
       if best == nil || candidate < best! { best = candidate }
     }
@@ -138,37 +255,46 @@ public struct SomaticTiering: Sendable {
   }
 
   /// Tier III or IV from the panel's table, with the reason.
-  public func untiered(_ tier: String, reason: String) -> TierAssignment {
+  public func untiered(_ tier: Tier, reason: String) -> TierAssignment {
     let rule = tierRules.first { $0.tier == tier }
     return TierAssignment(
       tier: tier, reason: reason, rule: rule?.description ?? "", source: rule?.source ?? "Li et al. 2017 PMID:27993330")
   }
+}
 
-  public func therapies(_ evidence: [MatchedEvidence]) -> TherapySummary {
-    func list(_ wanted: (String) -> Bool) -> [String] {
-      var best: [String: (level: String, match: String)] = [:]
-      for item in evidence where item.supports && item.evidenceType == "predictive" && wanted(item.significance) {
-        for therapy in item.therapies {
-          let current = best[therapy]
-          let rankNew = (item.level, item.tumourTypeMatch == "same" ? 0 : 1)
-          if current == nil || rankNew < (current!.level, current!.match == "same" ? 0 : 1) {
-            best[therapy] = (item.level, item.tumourTypeMatch)
-          }
-        }
-      }
-      return best.sorted { ($0.value.level, $0.key) < ($1.value.level, $1.key) }.map { therapy, value in
-        let context: String
-        switch value.match {
-        case "same": context = "this tumour type"
-        case "agnostic": context = "tumour-agnostic"
-        case "unknown": context = "tumour type not given"
-        default: context = "other tumour type"
-        }
-        return "\(therapy) (level \(value.level), \(context))"
-      }
+/// One drug's call from the items of one finding: resistance at an equal or higher level wins; weaker
+/// resistance beside sensitivity is `conflicting`, with both cited.
+public struct DrugCall: Sendable, Equatable {
+  public let therapy: String
+  public let call: TherapyCall
+  /// The item that decided the call.
+  public let deciding: MatchedEvidence
+  public let items: [MatchedEvidence]
+  public let reason: String
+
+  static func resolve(therapy: String, items: [MatchedEvidence]) -> DrugCall {
+    let sensitivity = items.filter(\.isSensitivity).sorted { SomaticTiering.rank($0) < SomaticTiering.rank($1) }
+    let resistance = items.filter(\.isResistance).sorted { SomaticTiering.rank($0) < SomaticTiering.rank($1) }
+    func describe(_ item: MatchedEvidence) -> String { "\(item.id) level \(item.level.rawValue) (\(item.matchedBy))" }
+    guard let bestResistance = resistance.first else {
+      return DrugCall(therapy: therapy, call: .sensitive, deciding: sensitivity[0], items: items,
+                      reason: "sensitivity: \(describe(sensitivity[0]))")
     }
-    return TherapySummary(
-      sensitivity: list { $0.hasPrefix("sensitivity") },
-      resistance: list { $0 == "resistance" || $0 == "reduced_sensitivity" })
+    guard let bestSensitivity = sensitivity.first else {
+      return DrugCall(therapy: therapy, call: .resistant, deciding: bestResistance, items: items,
+                      reason: "resistance: \(describe(bestResistance))")
+    }
+    if SomaticTiering.rank(bestResistance) <= SomaticTiering.rank(bestSensitivity) {
+      return DrugCall(
+        therapy: therapy, call: .resistant, deciding: bestResistance, items: items,
+        reason: "resistance \(describe(bestResistance)) at an equal or higher level than sensitivity \(describe(bestSensitivity))")
+    }
+    return DrugCall(
+      therapy: therapy, call: .conflicting, deciding: bestSensitivity, items: items,
+      reason: "conflicting evidence: sensitivity \(describe(bestSensitivity)) but also \(bestResistance.significance.replacingUnderscores) \(describe(bestResistance))")
   }
+}
+
+extension String {
+  var replacingUnderscores: String { String(map { $0 == "_" ? " " : $0 }) }
 }

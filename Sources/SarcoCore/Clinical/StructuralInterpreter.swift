@@ -31,17 +31,26 @@ public struct CopyNumberSegment: Sendable, Equatable {
 }
 
 /// Turns breakend pairs, fusion-caller rows and copy-number segments into
-/// findings named per HGNC (`GENE1::GENE2`) and matched to the panel.
+/// findings named per HGNC (`GENE1::GENE2`) and matched to the panel. Kinase
+/// fusions are checked for a productive shape (kinase 3', kinase domain kept);
+/// poorly supported fusions are marked as needing confirmation.
 public struct StructuralInterpreter: Sendable {
   let view: PanelView
   let tiering: SomaticTiering
-  /// Amplification and deep-deletion cut-offs for genes without a panel event row.
-  public static let defaultAmplification = 6.0
-  static let whoSource = "WHO Classification of Tumours: Soft Tissue and Bone Tumours, 5th ed. (IARC 2020)"
+  let index: SomaticKnowledgeIndex
+  let thresholds: SomaticThresholds?
 
-  public init(view: PanelView, tiering: SomaticTiering) {
+  public init(view: PanelView, tiering: SomaticTiering, index: SomaticKnowledgeIndex) {
     self.view = view
     self.tiering = tiering
+    self.index = index
+    thresholds = view.panel.knowledge.rules.somatic.thresholds
+  }
+
+  /// A genomic breakpoint of a fusion partner.
+  struct Breakpoint {
+    let contig: String
+    let position: Int
   }
 
   // MARK: fusions
@@ -71,9 +80,14 @@ public struct StructuralInterpreter: Sendable {
       let caller = structural.mateID != nil ? "MATEID \(structural.mateID!)" : "CHR2/END"
       let source = "VCF breakend \(variant.id) (\(caller))"
       let reads = variant.tumor?.alternateReads
+      var breakpoints: [String: Breakpoint] = [:]
+      for gene in genesHere { breakpoints[gene] = Breakpoint(contig: variant.contig, position: variant.position) }
+      for gene in genesThere { breakpoints[gene] = Breakpoint(contig: mateContig, position: matePosition) }
       if genesHere.isEmpty || genesThere.isEmpty {
         for gene in genesHere + genesThere {
-          findings.append(finding(fivePrime: gene, threePrime: nil, locus: "\(here)-\(there)", reads: reads, source: source, orientationNote: nil))
+          findings.append(
+            finding(fivePrime: gene, threePrime: nil, locus: "\(here)-\(there)", reads: reads, source: source, orientationNote: nil,
+                    breakpoints: breakpoints, orientationKnown: false))
         }
         continue
       }
@@ -81,20 +95,22 @@ public struct StructuralInterpreter: Sendable {
         for geneB in genesThere where geneA != geneB {
           let order = Self.fivePrimeOrder(alternate: variant.alternate, here: geneA, there: geneB, panel: view.panel)
           findings.append(
-            finding(fivePrime: order.fivePrime, threePrime: order.threePrime, locus: "\(here)-\(there)", reads: reads, source: source, orientationNote: order.note))
+            finding(fivePrime: order.fivePrime, threePrime: order.threePrime, locus: "\(here)-\(there)", reads: reads,
+                    source: source, orientationNote: order.note, breakpoints: breakpoints, orientationKnown: order.note == nil))
         }
       }
     }
     return findings
   }
 
-  /// Rows of a fusion caller's table whose partners include a panel gene.
+  /// Rows of a fusion caller's table whose partners include a panel gene (5'/3' order as the caller gives it).
   public func fusions(from calls: [FusionCall]) -> [StructuralFinding] {
     calls.compactMap { call in
       let five = view.gene(call.fivePrime)?.symbol ?? call.fivePrime
       let three = view.gene(call.threePrime)?.symbol ?? call.threePrime
       guard view.gene(five) != nil || view.gene(three) != nil else { return nil }
-      return finding(fivePrime: five, threePrime: three, locus: call.locus, reads: call.supportingReads, source: call.source, orientationNote: nil)
+      return finding(fivePrime: five, threePrime: three, locus: call.locus, reads: call.supportingReads, source: call.source,
+                     orientationNote: nil, breakpoints: [:], orientationKnown: true)
     }
   }
 
@@ -121,9 +137,10 @@ public struct StructuralInterpreter: Sendable {
     return fallback("breakend orientation and gene strands do not give a 5'->3' transcript fusion")
   }
 
-  func finding(fivePrime: String, threePrime: String?, locus: String, reads: Int?, source: String, orientationNote: String?)
-    -> StructuralFinding
-  {
+  func finding(
+    fivePrime: String, threePrime: String?, locus: String, reads: Int?, source: String, orientationNote: String?,
+    breakpoints: [String: Breakpoint], orientationKnown: Bool
+  ) -> StructuralFinding {
     let name = threePrime.map { "\(fivePrime)::\($0)" } ?? "\(fivePrime) rearrangement (partner outside the panel genes)"
     let genes = [fivePrime] + (threePrime.map { [$0] } ?? [])
     var notes = orientationNote.map { [$0] } ?? []
@@ -138,16 +155,51 @@ public struct StructuralInterpreter: Sendable {
     var evidence = tiering.matches(fusion: threePrime == nil ? "\(fivePrime)::*" : name, genes: genes)
     var panelMatch: PanelMatch?
     if let entry {
-      panelMatch = PanelMatch(entry: entry.name, meaning: entry.diagnosis, tumourTypes: entry.tumourTypes, significance: entry.significance, citation: entry.source)
+      panelMatch = PanelMatch(
+        entry: entry.name, meaning: entry.diagnosis, tumourTypes: entry.tumourTypes, significance: entry.significance,
+        citation: entry.source, specificity: entry.specificity)
       evidence.insert(
         tiering.diagnostic(entry: entry.name, meaning: entry.diagnosis, tumourTypes: entry.tumourTypes, significance: entry.significance, citation: entry.source),
         at: 0)
     }
-    let tier = tiering.tier(
-      for: evidence, fallback: tiering.untiered("III", reason: "rearrangement of a panel gene without matching evidence"))
-    return StructuralFinding(
+    let gate = TierGate(tiering: tiering, thresholds: thresholds)
+    var tier = tiering.tier(
+      for: evidence, fallback: tiering.untiered(.iii, reason: "rearrangement of a panel gene without matching evidence"))
+    if let problem = kinaseProblem(fivePrime: fivePrime, threePrime: threePrime, breakpoints: breakpoints, orientationKnown: orientationKnown) {
+      let held = gate.held(.iii, "not a productive kinase fusion as called: \(problem); confirm by RNA sequencing", evidence)
+      tier = held.tier
+      evidence = held.evidence
+      notes.append(problem)
+    }
+    var finding = StructuralFinding(
       name: name, genes: genes, locus: locus, source: source, supportingReads: reads, copyNumber: nil, panelMatch: panelMatch,
       tier: tier, evidence: evidence, therapies: tiering.therapies(evidence), notes: notes)
+    if let thresholds {
+      let minimum = Int(thresholds[.fusionMinimumSupportingReads])
+      if reads == nil || reads! < minimum {
+        finding.confirmation =
+          "needs confirmation (RNA sequencing or immunohistochemistry): \(reads.map { "\($0) supporting reads" } ?? "no read support given") < \(thresholds.cited(.fusionMinimumSupportingReads))"
+      }
+    }
+    return finding
+  }
+
+  /// Why a fusion of a panel kinase cannot express the kinase, when the breakpoints tell.
+  func kinaseProblem(fivePrime: String, threePrime: String?, breakpoints: [String: Breakpoint], orientationKnown: Bool) -> String? {
+    if let threePrime, orientationKnown, index.kinaseDomain(of: fivePrime) != nil, index.kinaseDomain(of: threePrime) == nil {
+      return "the kinase \(fivePrime) is the 5' partner (its kinase domain is encoded 3' of the breakpoint)"
+    }
+    for gene in [threePrime ?? fivePrime] {
+      guard let kinase = index.kinaseDomain(of: gene), let breakpoint = breakpoints[gene],
+        let strand = view.gene(gene)?.strand,
+        let domainStart = view.genomicPosition(gene: gene, codingPosition: 3 * (kinase.residues.lowerBound - 1) + 1)
+      else { continue }
+      let kept = strand == .plus ? breakpoint.position < domainStart : breakpoint.position > domainStart
+      if !kept {
+        return "the \(gene) breakpoint \(ContigName.canonical(breakpoint.contig)):\(breakpoint.position) lies in or after the kinase domain (residues \(kinase.residues.lowerBound)-\(kinase.residues.upperBound), starting at \(domainStart); \(kinase.source))"
+      }
+    }
+    return nil
   }
 
   // MARK: copy number
@@ -180,9 +232,15 @@ public struct StructuralInterpreter: Sendable {
     return (segments, skipped)
   }
 
-  /// Gene-level events: panel copy-number rows first, then evidence items, then
-  /// amplified oncogenes and homozygously deleted tumour suppressors (Tier III).
-  public func copyNumber(from segments: [CopyNumberSegment]) -> [StructuralFinding] {
+  /// Gene-level events: panel copy-number rows first, then evidence items, then amplified oncogenes and homozygously
+  /// deleted tumour suppressors (Tier III); one-copy losses of genes whose loss needs both copies are reported as
+  /// such. `secondHits` are truncating variants per gene (a one-copy deletion plus one is a loss of both copies).
+  public func copyNumber(from segments: [CopyNumberSegment], secondHits: [String: String] = [:]) -> [StructuralFinding] {
+    guard let thresholds else { return [] }
+    let homozygousLimit = thresholds[.homozygousDeletionMaximumCopyNumber]
+    let oneCopyLimit = thresholds[.oneCopyDeletionMaximumCopyNumber]
+    let biallelicGenes = Set(
+      view.panel.knowledge.rules.somatic.entityRules.filter { $0.kind == .biallelicRequired }.flatMap(\.genes))
     var findings: [StructuralFinding] = []
     let events = Dictionary(grouping: view.panel.knowledge.copyNumberEvents, by: \.gene)
     for segment in segments {
@@ -194,42 +252,61 @@ public struct StructuralInterpreter: Sendable {
         let row = rows.first { row in
           switch row.event {
           case .amplification: return cn >= Double(row.copyNumber)
-          case .homozygousDeletion: return cn < 0.5
-          case .deletion: return cn <= Double(row.copyNumber) + 0.25
+          case .homozygousDeletion: return cn < homozygousLimit
+          case .deletion: return cn <= oneCopyLimit
           }
         }
         let event: CopyNumberEvent.Event
         if let row {
           event = row.event
-        } else if cn >= Self.defaultAmplification {
+        } else if cn >= thresholds[.amplificationMinimumCopyNumber] {
           event = .amplification
-        } else if cn < 0.5 {
+        } else if cn < homozygousLimit {
           event = .homozygousDeletion
+        } else if cn <= oneCopyLimit && (biallelicGenes.contains(symbol) || rows.contains { $0.event == .homozygousDeletion }) {
+          event = .deletion
         } else {
           continue
         }
-        var evidence = tiering.matches(copyNumber: event, gene: symbol)
+        let secondHit = event == .deletion ? secondHits[symbol] : nil
+        let biallelic = event == .homozygousDeletion || secondHit != nil
+        var evidence = tiering.matches(copyNumber: event, gene: symbol, biallelic: biallelic)
         let role = gene.role
         let driverEvent =
           (event == .amplification && role.contains("oncogene")) || (event != .amplification && role.contains("tumour_suppressor"))
-        guard row != nil || !evidence.isEmpty || driverEvent else { continue }
+        guard row != nil || !evidence.isEmpty || driverEvent || event == .deletion else { continue }
         var panelMatch: PanelMatch?
-        if let row {
+        // A one-copy loss never takes the meaning of a panel row that needs both copies.
+        if let row, row.event == event || (biallelic && row.event == .homozygousDeletion) {
           panelMatch = PanelMatch(
-            entry: "\(symbol) \(row.event.rawValue)", meaning: row.meaning, tumourTypes: row.tumourTypes, significance: row.significance, citation: row.source)
+            entry: "\(symbol) \(row.event.rawValue)", meaning: row.meaning, tumourTypes: row.tumourTypes,
+            significance: row.significance, citation: row.source, specificity: row.specificity)
           evidence.insert(
             tiering.diagnostic(entry: "\(symbol) \(row.event.rawValue)", meaning: row.meaning, tumourTypes: row.tumourTypes, significance: row.significance, citation: row.source),
             at: 0)
         }
-        let label = event.rawValue.split(separator: "_").joined(separator: " ")
-        let tier = tiering.tier(
-          for: evidence, fallback: tiering.untiered("III", reason: "\(label) of a panel \(role.isEmpty ? "gene" : role) without matching evidence"))
+        var notes: [String] = []
+        let name: String
+        let tier: TierAssignment
+        if event == .deletion && (biallelicGenes.contains(symbol) || rows.contains { $0.event == .homozygousDeletion }) && !biallelic {
+          name = "\(symbol) one-copy deletion"
+          let held = TierGate(tiering: tiering, thresholds: thresholds).held(
+            .iii, "one copy of \(symbol) lost and no second hit found: loss of \(symbol) needs both copies", evidence)
+          evidence = held.evidence
+          tier = held.tier
+        } else {
+          name = secondHit.map { "\(symbol) biallelic loss (deletion of one copy + \($0))" }
+            ?? "\(symbol) \(event.rawValue.split(separator: "_").joined(separator: " "))"
+          if let secondHit { notes.append("biallelic inactivation: one-copy deletion and the truncating variant \(secondHit)") }
+          tier = tiering.tier(
+            for: evidence, fallback: tiering.untiered(.iii, reason: "\(name) of a panel \(role.isEmpty ? "gene" : role) without matching evidence"))
+        }
         findings.append(
           StructuralFinding(
-            name: "\(symbol) \(label)", genes: [symbol],
+            name: name, genes: [symbol],
             locus: "\(interval.contig):\(interval.start)-\(interval.end) CN=\(Self.format(cn))", source: segment.source,
             supportingReads: nil, copyNumber: cn, panelMatch: panelMatch, tier: tier, evidence: evidence,
-            therapies: tiering.therapies(evidence), notes: []))
+            therapies: tiering.therapies(evidence), notes: notes))
       }
     }
     return findings

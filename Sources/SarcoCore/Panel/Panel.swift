@@ -50,6 +50,9 @@ public struct PanelManifest: Sendable, Equatable, Codable {
     public let evidence: String?
     public let knownVariants: String?
     public let tumourTypes: String?
+    public let knownAlleles: String?
+    public let functionalDomains: String?
+    public let kinaseDomains: String?
     public let rules: Rules?
 
     enum CodingKeys: String, CodingKey {
@@ -57,12 +60,15 @@ public struct PanelManifest: Sendable, Equatable, Codable {
       case copyNumber = "copy_number"
       case knownVariants = "known_variants"
       case tumourTypes = "tumour_types"
+      case knownAlleles = "known_alleles"
+      case functionalDomains = "functional_domains"
+      case kinaseDomains = "kinase_domains"
     }
 
     /// Every table file named, in a fixed order (for the checksum).
     public var allFiles: [String] {
-      [genes, exons, hotspots, fusions, copyNumber, evidence, knownVariants, tumourTypes].compactMap { $0 }
-        + (rules?.allFiles ?? [])
+      [genes, exons, hotspots, fusions, copyNumber, evidence, knownVariants, tumourTypes, knownAlleles, functionalDomains,
+       kinaseDomains].compactMap { $0 } + (rules?.allFiles ?? [])
     }
   }
 
@@ -73,6 +79,11 @@ public struct PanelManifest: Sendable, Equatable, Codable {
     public let ampTiers: String?
     public let consequenceSeverity: String?
     public let vcepThresholds: String?
+    public let oncogenicityCriteria: String?
+    public let oncogenicityClasses: String?
+    public let somaticRules: String?
+    public let secondaryResistance: String?
+    public let entityRules: String?
 
     enum CodingKeys: String, CodingKey {
       case acmgCriteria = "acmg_criteria"
@@ -80,9 +91,17 @@ public struct PanelManifest: Sendable, Equatable, Codable {
       case ampTiers = "amp_tiers"
       case consequenceSeverity = "consequence_severity"
       case vcepThresholds = "vcep_thresholds"
+      case oncogenicityCriteria = "oncogenicity_criteria"
+      case oncogenicityClasses = "oncogenicity_classes"
+      case somaticRules = "somatic_rules"
+      case secondaryResistance = "secondary_resistance"
+      case entityRules = "entity_rules"
     }
 
-    public var allFiles: [String] { [acmgCriteria, acmgClasses, ampTiers, consequenceSeverity, vcepThresholds].compactMap { $0 } }
+    public var allFiles: [String] {
+      [acmgCriteria, acmgClasses, ampTiers, consequenceSeverity, vcepThresholds, oncogenicityCriteria, oncogenicityClasses,
+       somaticRules, secondaryResistance, entityRules].compactMap { $0 }
+    }
   }
 
   public init(
@@ -201,11 +220,25 @@ public struct Exon: Sendable, Equatable, Codable {
 
 /// A recurrent somatic position (cancerhotspots, CIViC) on one build.
 public struct Hotspot: Sendable, Equatable, Codable {
+  public enum Kind: String, Sendable, Codable, CaseIterable {
+    /// One codon (`D842`).
+    case residue
+    /// An in-frame indel hotspot over residues (`550-580`).
+    case indelRange = "indel_range"
+    /// A non-coding position (TERT promoter).
+    case promoter
+  }
+
   public let gene: String
   public let build: GenomeBuild
   public let interval: GenomicInterval
-  /// e.g. `D842V`, `R132`, `C228T`.
+  /// e.g. `D842`, `R132`, `550-580`, `C228T`.
   public let change: String
+  public var kind: Kind = .residue
+  /// Samples with a change here (cancerhotspots `Mutation_Count`), when known.
+  public var sampleCount: Int? = nil
+  /// Samples per specific change (`D842V` -> 9; `W557_K558del` -> 10).
+  public var variantCounts: [String: Int] = [:]
   public let source: String
 
   public init(gene: String, build: GenomeBuild, interval: GenomicInterval, change: String, source: String) {
@@ -214,5 +247,15 @@ public struct Hotspot: Sendable, Equatable, Codable {
     self.interval = interval
     self.change = change
     self.source = source
+  }
+
+  /// The residue number of a single-residue hotspot (`D842` -> 842).
+  public var residue: Int? { kind == .residue ? Int(change.dropFirst()) : nil }
+
+  /// First and last residue of an indel range (`550-580`).
+  public var residueRange: ClosedRange<Int>? {
+    guard kind == .indelRange else { return nil }
+    let bounds = change.split(separator: "-").compactMap { Int($0) }
+    return bounds.count == 2 && bounds[0] <= bounds[1] ? bounds[0]...bounds[1] : nil
   }
 }

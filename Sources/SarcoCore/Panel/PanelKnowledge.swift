@@ -6,7 +6,13 @@ public struct PanelKnowledge: Sendable, Equatable {
   public var copyNumberEvents: [CopyNumberEvent] = []
   public var evidence: [EvidenceItem] = []
   public var knownVariants: [KnownVariant] = []
-  public var tumourTypes: [String: String] = [:]
+  /// Alleles with a known protein change (cancerhotspots codon changes, CIViC coordinates).
+  public var knownAlleles: [KnownAllele] = []
+  public var tumourTypes = TumourTypeTable()
+  /// Critical parts of functional domains (oncogenicity OM1).
+  public var functionalDomains: [FunctionalDomain] = []
+  /// Kinase domains of fusion kinases (orientation and domain-retention checks).
+  public var kinaseDomains: [KinaseDomain] = []
   public var rules = RuleTables()
 
   public init() {}
@@ -21,6 +27,14 @@ public struct PanelKnowledge: Sendable, Equatable {
   }
 }
 
+/// How tied a structural alteration is to the entities it is listed for.
+public enum DiagnosticSpecificity: String, Sendable, Codable, CaseIterable {
+  /// Pathognomonic: in a tumour diagnosed otherwise it contradicts the diagnosis.
+  case defining
+  /// Typical of the entities but also seen elsewhere: never a contradiction.
+  case characteristic
+}
+
 /// A gene fusion with diagnostic meaning; `geneB` is `*` for any partner.
 public struct Fusion: Sendable, Equatable, Codable {
   public let name: String
@@ -29,15 +43,20 @@ public struct Fusion: Sendable, Equatable, Codable {
   public let diagnosis: String
   public let tumourTypes: [String]
   public let significance: String
+  public let specificity: DiagnosticSpecificity
   public let source: String
 
-  public init(name: String, geneA: String, geneB: String, diagnosis: String, tumourTypes: [String], significance: String, source: String) {
+  public init(
+    name: String, geneA: String, geneB: String, diagnosis: String, tumourTypes: [String], significance: String,
+    specificity: DiagnosticSpecificity = .characteristic, source: String
+  ) {
     self.name = name
     self.geneA = geneA
     self.geneB = geneB
     self.diagnosis = diagnosis
     self.tumourTypes = tumourTypes
     self.significance = significance
+    self.specificity = specificity
     self.source = source
   }
 }
@@ -59,15 +78,20 @@ public struct CopyNumberEvent: Sendable, Equatable, Codable {
   public let meaning: String
   public let tumourTypes: [String]
   public let significance: String
+  public let specificity: DiagnosticSpecificity
   public let source: String
 
-  public init(gene: String, event: Event, copyNumber: Int, meaning: String, tumourTypes: [String], significance: String, source: String) {
+  public init(
+    gene: String, event: Event, copyNumber: Int, meaning: String, tumourTypes: [String], significance: String,
+    specificity: DiagnosticSpecificity = .characteristic, source: String
+  ) {
     self.gene = gene
     self.event = event
     self.copyNumber = copyNumber
     self.meaning = meaning
     self.tumourTypes = tumourTypes
     self.significance = significance
+    self.specificity = specificity
     self.source = source
   }
 }
@@ -86,6 +110,8 @@ public enum EvidenceMatcher: Sendable, Equatable, Codable, CustomStringConvertib
   case fusion(String)
   case amplification
   case deletion
+  /// Both copies lost: homozygous deletion, or a one-copy deletion plus a truncating mutation.
+  case biallelicLoss
   /// Tumour mutational burden at or above this many mutations per megabase.
   case tumourMutationalBurden(Double)
   case microsatelliteInstability
@@ -102,6 +128,7 @@ public enum EvidenceMatcher: Sendable, Equatable, Codable, CustomStringConvertib
     case .fusion(let name): return name.hasSuffix("::*") ? "\(name.dropLast(3)) fusion (any partner)" : "\(name) fusion"
     case .amplification: return "amplification"
     case .deletion: return "deletion"
+    case .biallelicLoss: return "loss of both copies"
     case .tumourMutationalBurden(let minimum): return "TMB >= \(Int(minimum)) mut/Mb"
     case .microsatelliteInstability: return "MSI-high"
     }
@@ -125,14 +152,16 @@ public struct EvidenceItem: Sendable, Equatable, Codable {
   /// sensitivity/response, resistance, positive, better_outcome, ...
   public let significance: String
   /// AMP/ASCO/CAP evidence level A-D.
-  public let level: String
+  public let level: EvidenceLevel
+  /// Protein changes the row never applies to (`D842V` for "PDGFRA exon 18 except D842V").
+  public let exclusions: [String]
   /// The level as the source gave it (`CIViC B`, `curated`).
   public let sourceLevel: String
   public let origin: String
   public let citation: String
   public let source: String
 
-  public init(id: String, gene: String, matcher: EvidenceMatcher, tumourTypes: [String], disease: String, doid: String, therapies: [String], evidenceType: String, direction: String, significance: String, level: String, sourceLevel: String, origin: String, citation: String, source: String) {
+  public init(id: String, gene: String, matcher: EvidenceMatcher, tumourTypes: [String], disease: String, doid: String, therapies: [String], evidenceType: String, direction: String, significance: String, level: EvidenceLevel, exclusions: [String] = [], sourceLevel: String, origin: String, citation: String, source: String) {
     self.id = id
     self.gene = gene
     self.matcher = matcher
@@ -144,6 +173,7 @@ public struct EvidenceItem: Sendable, Equatable, Codable {
     self.direction = direction
     self.significance = significance
     self.level = level
+    self.exclusions = exclusions
     self.sourceLevel = sourceLevel
     self.origin = origin
     self.citation = citation
@@ -202,28 +232,19 @@ public struct RuleTables: Sendable, Equatable {
     }
   }
 
-  public struct ACMGClass: Sendable, Equatable, Codable {
-    public let name: String
-    public let minimumPoints: Int?
-    public let maximumPoints: Int?
-    public let source: String
-
-    public init(name: String, minimumPoints: Int?, maximumPoints: Int?, source: String) {
-      self.name = name
-      self.minimumPoints = minimumPoints
-      self.maximumPoints = maximumPoints
-      self.source = source
-    }
-  }
+  /// ACMG/AMP classes share the point-band shape of the oncogenicity classes.
+  public typealias ACMGClass = ClassBand
 
   public struct AMPTierRule: Sendable, Equatable, Codable {
-    public let tier: String
-    public let evidenceLevel: String
+    public let tier: Tier
+    /// Nil for Tier III and IV (no evidence level).
+    public let evidenceLevel: EvidenceLevel?
+    /// `same`, `other` or `any`.
     public let tumourTypeMatch: String
     public let description: String
     public let source: String
 
-    public init(tier: String, evidenceLevel: String, tumourTypeMatch: String, description: String, source: String) {
+    public init(tier: Tier, evidenceLevel: EvidenceLevel?, tumourTypeMatch: String, description: String, source: String) {
       self.tier = tier
       self.evidenceLevel = evidenceLevel
       self.tumourTypeMatch = tumourTypeMatch
@@ -271,6 +292,7 @@ public struct RuleTables: Sendable, Equatable {
   public var ampTiers: [AMPTierRule] = []
   public var severity: [SeverityRank] = []
   public var frequencyThresholds: [FrequencyThreshold] = []
+  public var somatic = SomaticRules()
 
   public init() {}
 }
@@ -303,6 +325,7 @@ extension EvidenceMatcher {
       return value.contains("::") && genes.count == 2 ? .fusion(value) : nil
     case "amplification": return .amplification
     case "deletion": return .deletion
+    case "biallelic_loss": return .biallelicLoss
     case "tmb":
       guard value.hasPrefix(">="), let minimum = Double(value.dropFirst(2)) else { return nil }
       return .tumourMutationalBurden(minimum)

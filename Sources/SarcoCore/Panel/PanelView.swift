@@ -180,3 +180,20 @@ extension PanelView {
     return nil
   }
 }
+
+extension PanelView {
+  /// The genomic base of a `c.` position (1 = first base of the start codon) of a gene's panel transcript on this
+  /// build, or nil outside its coding sequence.
+  public func genomicPosition(gene symbol: String, codingPosition: Int) -> Int? {
+    guard codingPosition >= 1, let gene = gene(symbol), let locus = gene.locus(on: build) else { return nil }
+    var remaining = codingPosition
+    for exon in exonsByGene[gene.symbol] ?? [] {
+      guard let coding = locus.codingPart(of: exon.interval) else { continue }
+      if remaining <= coding.count {
+        return gene.strand == .plus ? coding.lowerBound + remaining - 1 : coding.upperBound - remaining + 1
+      }
+      remaining -= coding.count
+    }
+    return nil
+  }
+}

@@ -18,16 +18,16 @@ public enum ReportDiff {
     let newClinical = new.clinical
     changes += keyed(
       "somatic", oldClinical?.somatic ?? [], newClinical?.somatic ?? [], key: { "\($0.gene) \($0.variantKey)" },
-      label: { "\($0.alteration) (\($0.variantKey))" }, value: { "Tier \($0.tier.tier)" })
+      label: { "\($0.alteration) (\($0.variantKey))" }, value: { "Tier \($0.tier.tier.rawValue)" })
     changes += keyed(
       "germline", oldClinical?.germline ?? [], newClinical?.germline ?? [], key: { "\($0.gene) \($0.variantKey)" },
       label: { "\($0.alteration) (\($0.variantKey))" }, value: { $0.classification })
     changes += keyed(
       "fusion", oldClinical?.fusions ?? [], newClinical?.fusions ?? [], key: { "\($0.name) \($0.locus)" },
-      label: { "\($0.name) \($0.locus)" }, value: { "Tier \($0.tier.tier)" })
+      label: { "\($0.name) \($0.locus)" }, value: { "Tier \($0.tier.tier.rawValue)" })
     changes += keyed(
       "copy number", oldClinical?.copyNumber ?? [], newClinical?.copyNumber ?? [], key: { "\($0.name) \($0.locus)" },
-      label: { "\($0.name) \($0.locus)" }, value: { "Tier \($0.tier.tier)" })
+      label: { "\($0.name) \($0.locus)" }, value: { "Tier \($0.tier.tier.rawValue)" })
     if old.coverage?.verdict != new.coverage?.verdict {
       changes.append(
         Change(kind: .changed, section: "coverage", finding: "verdict", detail: "\(old.coverage?.verdict ?? "none") -> \(new.coverage?.verdict ?? "none")"))

@@ -7,8 +7,9 @@
 /// 2. Strelka2 indels: `TAR`/`TIR` tier-1 counts, `DP`.
 /// 3. Strelka2 SNVs: `{A,C,G,T}U` tier-1 counts of the REF and ALT bases, `DP`.
 /// 4. VarScan2: `RD` (ref) and single-valued `AD` (alt), `FREQ` (percent), `DP`.
-/// 5. GATK/Mutect2/standard: `AD` (Number=R), `DP`, else `AF`.
-/// 6. `AF` and/or `DP` alone.
+/// 5. Manta structural calls: `PR` (spanning pairs) and `SR` (split reads), each ref,alt.
+/// 6. GATK/Mutect2/standard: `AD` (Number=R), `DP`, else `AF`.
+/// 7. `AF` and/or `DP` alone.
 public enum ReadSupport {
   /// Which block of fields to read from a sample column.
   public enum Columns: Sendable {
@@ -24,6 +25,17 @@ public enum ReadSupport {
     public var alternateReads: Int?
     public var alleleFraction: Double?
     public var source: String?
+  }
+
+  /// Manta structural calls: spanning pairs (`PR`) and split reads (`SR`), each `ref,alt`; either may be absent.
+  static func mantaCounts(pairs: [Double?]?, splits: [Double?]?) -> Counts? {
+    let parts = [pairs, splits].compactMap { $0 }.filter { $0.count == 2 && $0.allSatisfy { $0 != nil } }
+    guard !parts.isEmpty else { return nil }
+    let reference = parts.reduce(0) { $0 + Int($1[0]!) }
+    let alternate = parts.reduce(0) { $0 + Int($1[1]!) }
+    return Counts(
+      depth: reference + alternate, referenceReads: reference, alternateReads: alternate,
+      alleleFraction: fraction(alternate, of: reference + alternate), source: "PR,SR (Manta pairs and split reads)")
   }
 
   public static func counts(
@@ -68,6 +80,7 @@ public enum ReadSupport {
         depth: integer("DP") ?? rd + ad, referenceReads: rd, alternateReads: ad,
         alleleFraction: percent ?? fraction(ad, of: rd + ad), source: "RD,AD,FREQ (VarScan2)")
     }
+    if let manta = mantaCounts(pairs: fields["PR"]?.numbers, splits: fields["SR"]?.numbers) { return manta }
     if let depths = fields["AD"]?.numbers, depths.count > alternateIndex {
       var counts = alleleDepthCounts(
         depth: integer("DP"), alleleDepths: depths, alternateIndex: alternateIndex, source: "AD,DP")

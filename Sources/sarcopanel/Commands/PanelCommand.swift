@@ -7,8 +7,8 @@ extension Sarcopanel {
   struct PanelCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "panel",
-      abstract: "Check a panel folder, show a gene, or write its regions as BED or its transcript models as GFF3.",
-      subcommands: [Validate.self, Show.self, Bed.self, GFF3.self])
+      abstract: "Check a panel folder, show a gene or its tumour types, or write its regions as BED or its transcript models as GFF3.",
+      subcommands: [Validate.self, Show.self, TumourTypes.self, Bed.self, GFF3.self])
   }
 }
 
@@ -39,6 +39,34 @@ extension Sarcopanel.PanelCommand {
 
     func run() throws {
       print(try PanelTasks.show(directory: panel, gene: gene))
+    }
+  }
+
+  struct TumourTypes: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "tumour-types",
+      abstract: "List the tumour types --tumor-type accepts: OncoTree codes, names, parents and aliases (TSV).",
+      discussion: """
+        --tumor-type takes any code, name or alias in any letter case (GIST, gist,
+        "gastrointestinal stromal tumour"). Evidence for a type applies to its
+        subtypes: evidence for LIPO (liposarcoma) applies to a DDLS sample.
+        Types marked unspecified (SARCNOS, SOFT_TISSUE) name no entity: a
+        defining fusion refines them instead of contradicting them.
+
+        Examples:
+          sarcopanel panel tumour-types panels/sarcoma
+          sarcopanel panel tumour-types panels/sarcoma --under LIPO
+        """,
+      aliases: ["tumor-types"])
+
+    @Argument(help: ArgumentHelp("Panel folder.", valueName: "dir"))
+    var panel: String
+
+    @Option(name: .long, help: ArgumentHelp("Only this type and its subtypes (code, name or alias).", valueName: "type"))
+    var under: String?
+
+    func run() throws {
+      print(try PanelTasks.tumourTypes(directory: panel, under: under))
     }
   }
 

@@ -64,7 +64,9 @@ extension Sarcopanel {
     @Option(name: .long, help: ArgumentHelp("Matched normal sample column.", valueName: "name"))
     var normal: String?
 
-    @Option(name: .customLong("tumor-type"), help: ArgumentHelp("OncoTree code of the tumour (e.g. GIST, ES, DDLS).", valueName: "code"))
+    @Option(name: .customLong("tumor-type"), help: ArgumentHelp(
+        "Tumour type: OncoTree code, name or alias in any case (GIST, ES, DDLS, \"Ewing sarcoma\"); an unknown one is an error. List: sarcopanel panel tumour-types <panel dir>.",
+        valueName: "type"))
     var tumorType: String?
 
     @Option(name: .customLong("sample-id"), help: ArgumentHelp("Name for the report files (default: the sample column's name).", valueName: "id"))
@@ -190,7 +192,10 @@ enum ClinicalSummary {
       return "\(clinical.germline.count) germline variants classified, \(clinical.pathogenicGermline) pathogenic or likely pathogenic"
     }
     let counts = clinical.tierCounts.map { "\($0.tier) \($0.count)" }
-    let tmb = clinical.tumourMutationalBurden.map { ", TMB \($0.perMegabase) mut/Mb" } ?? ""
+    let tmb =
+      clinical.tumourMutationalBurden.map { burden in
+        burden.perMegabase.map { ", TMB \($0) mut/Mb" } ?? ", TMB not assessable"
+      } ?? ""
     return "findings: \(counts.isEmpty ? "none" : counts.joined(separator: ", ")) (\(clinical.fusions.count) fusions, \(clinical.copyNumber.count) copy-number events)\(tmb)"
   }
 }
