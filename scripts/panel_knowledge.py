@@ -341,6 +341,34 @@ ONCOTREE_TYPES = [  # (code, name, parent) from OncoTree release oncotree_2025_1
     ('WDTC', 'Well-Differentiated Thyroid Cancer', 'THYROID'),
 ]
 
+ONCOTREE_TYPES += [  # tumour types of the germline follow-up rules (ESMO PMWG, syndromes), same release
+    ('ACC', 'Adrenocortical Carcinoma', 'ADRENAL_GLAND'),
+    ('ADRENAL_GLAND', 'Adrenal Gland', ''),
+    ('BCC', 'Basal Cell Carcinoma', 'SKIN'),
+    ('CCRCC', 'Renal Clear Cell Carcinoma', 'RCC'),
+    ('CPC', 'Choroid Plexus Carcinoma', 'CPT'),
+    ('CPT', 'Choroid Plexus Tumor', 'BRAIN'),
+    ('HMBL', 'Hemangioblastoma', 'MBT'),
+    ('MBL', 'Medulloblastoma', 'EMBT'),
+    ('MBT', 'Miscellaneous Brain Tumor', 'BRAIN'),
+    ('OVT', 'Ovarian Epithelial Tumor', 'OVARY'),
+    ('PANET', 'Pancreatic Neuroendocrine Tumor', 'PANCREAS'),
+    ('PBL', 'Pineoblastoma', 'PINT'),
+    ('PEMESO', 'Peritoneal Mesothelioma', 'PERITONEUM'),
+    ('PERITONEUM', 'Peritoneum', ''),
+    ('PHC', 'Pheochromocytoma', 'ADRENAL_GLAND'),
+    ('PINT', 'Pineal Tumor', 'BRAIN'),
+    ('PLEURA', 'Pleura', ''),
+    ('PLMESO', 'Pleural Mesothelioma', 'PLEURA'),
+    ('PPB', 'Pleuropulmonary Blastoma', 'LUNG'),
+    ('PRCC', 'Papillary Renal Cell Carcinoma', 'NCCRCC'),
+    ('RAML', 'Renal Angiomyolipoma', 'NCCRCC'),
+    ('SCCO', 'Small Cell Carcinoma of the Ovary', 'OVT'),
+    ('SCST', 'Sex Cord Stromal Tumor', 'OVARY'),
+    ('SLCT', 'Sertoli-Leydig Cell Tumor', 'SCST'),
+    ('THFO', 'Follicular Thyroid Cancer', 'WDTC'),
+    ('WT', "Wilms' Tumor", 'KIDNEY'),
+]
 ONCOTREE_RELEASE = "OncoTree oncotree_2025_10_03 (MSK, CC BY 4.0; github.com/cBioPortal/oncotree trees/oncotree_2025_10_03.json)"
 # Entities the panel names that OncoTree has no code for: (code, name, parent, source).
 LOCAL_TYPES = [
@@ -694,3 +722,250 @@ def trim(pos, ref, alt):
     while len(ref) > 1 and len(alt) > 1 and ref[0] == alt[0]:
         ref, alt, pos = ref[1:], alt[1:], pos + 1
     return pos, ref, alt
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Germline rule tables (both panels).
+TAVTIGIAN = "Tavtigian et al. 2020 PMID:32720330 (points per strength; stand-alone BA1 per Richards et al. 2015)"
+ACMG_STRENGTHS = [("stand_alone", 8), ("very_strong", 8), ("strong", 4), ("moderate", 2), ("supporting", 1)]
+ABOU_TAYOUN = "Abou Tayoun et al. 2018 PMID:30192042 (ClinGen SVI PVS1 decision tree)"
+MANDELKER_2019 = "sarcopanel default for the allele-fraction heuristics discussed by the ESMO PMWG (Mandelker et al. 2019 PMID:31050713)"
+GERMLINE_RULES = [  # rule, value, description, source
+    ("ba1_default_population_frequency", 0.05,
+     "BA1 above this allele frequency where no VCEP threshold applies, or where the VCEP threshold needs a filtering allele frequency the input lacks",
+     "Richards et al. 2015 PMID:25741868 (BA1: allele frequency > 5%)"),
+    ("pm2_maximum_population_frequency", 0.00002,
+     "PM2 (supporting) when absent or at most this allele frequency, where no VCEP threshold applies",
+     "ClinGen SVI PM2 recommendation v1.0 (PM2 at supporting strength; it sets no universal cut-off: 0.00002 is sarcopanel's default)"),
+    ("nmd_penultimate_exon_bases", 50,
+     "a premature stop in the last exon or within this many bases of the end of the penultimate exon escapes nonsense-mediated decay",
+     ABOU_TAYOUN),
+    ("pvs1_strong_removed_protein_fraction", 0.1,
+     "when decay is escaped (or an exon is skipped in frame) outside a critical region, removing more than this fraction of the protein is PVS1_Strong, less is PVS1_Moderate",
+     ABOU_TAYOUN),
+    ("indel_placement_window_bases", 20,
+     "without the reference sequence, an indel this close to an exon edge, start or stop codon may sit elsewhere after 3' shifting: PVS1 is not evaluated",
+     "den Dunnen et al. 2016 PMID:26931183 (HGVS 3' rule); sarcopanel window"),
+    ("clinvar_minimum_stars", 2,
+     "ClinVar classifications with at least this many review stars count for germline follow-up and are compared with ours",
+     "ClinVar review status (2 stars: multiple submitters, no conflicts); Kuzbari et al. 2023 PMID:36529447"),
+    ("origin_minimum_depth", 20, "below this tumour depth the allele fraction says nothing about origin", MANDELKER_2019),
+    ("origin_polymorphism_frequency", 0.001, "at or above this population frequency a tumour-only variant is a germline polymorphism", MANDELKER_2019),
+    ("origin_heterozygous_minimum_vaf", 0.35, "lowest tumour allele fraction read as compatible with a heterozygous germline variant", MANDELKER_2019),
+    ("origin_heterozygous_maximum_vaf", 0.65, "highest tumour allele fraction read as compatible with a heterozygous germline variant", MANDELKER_2019),
+    ("origin_homozygous_minimum_vaf", 0.85, "tumour allele fraction read as compatible with a homozygous germline variant (or loss of the other allele)", MANDELKER_2019),
+    ("origin_normal_minimum_alt_reads", 2, "alternate reads in the matched normal that make a variant germline", "sarcopanel default"),
+    ("origin_normal_minimum_vaf", 0.05, "allele fraction in the matched normal that makes a variant germline", "sarcopanel default"),
+]
+PEJAVER = "Pejaver et al. 2022 PMID:36413997 (ClinGen SVI calibration of computational predictors)"
+WALKER = "Walker et al. 2023 PMID:37352859 (ClinGen SVI splicing recommendations: SpliceAI)"
+ACMG_COMPUTATIONAL = [  # predictor, criterion, strength, comparator, threshold, source
+    ("REVEL", "PP3", "strong", "gte", 0.932, PEJAVER), ("REVEL", "PP3", "moderate", "gte", 0.773, PEJAVER),
+    ("REVEL", "PP3", "supporting", "gte", 0.644, PEJAVER),
+    ("REVEL", "BP4", "supporting", "lte", 0.290, PEJAVER), ("REVEL", "BP4", "moderate", "lte", 0.183, PEJAVER),
+    ("REVEL", "BP4", "strong", "lte", 0.016, PEJAVER), ("REVEL", "BP4", "very_strong", "lte", 0.003, PEJAVER),
+    ("CADD_PHRED", "PP3", "moderate", "gte", 28.1, PEJAVER), ("CADD_PHRED", "PP3", "supporting", "gte", 25.3, PEJAVER),
+    ("CADD_PHRED", "BP4", "supporting", "lte", 22.7, PEJAVER), ("CADD_PHRED", "BP4", "moderate", "lte", 17.3, PEJAVER),
+    ("CADD_PHRED", "BP4", "strong", "lte", 0.15, PEJAVER),
+    ("SpliceAI", "PP3", "supporting", "gte", 0.2, WALKER), ("SpliceAI", "BP4", "supporting", "lte", 0.1, WALKER),
+    ("SpliceAI", "BP7", "supporting", "lte", 0.1, WALKER),
+]
+
+# ClinGen VCEP specifications, read from the public transcriptions in github.com/muwenbo/vcep-classification-skills
+# (each spec's markdown, checked by its author against the CSpec PDFs) and cross-checked with the older versions coded
+# in github.com/bihealth/auto-acmg; residues and exons are on the MANE Select transcripts.
+def cspec(gene, doc, version):
+    return (f"ClinGen {gene} VCEP specification CSpec {doc} v{version} (cspec.genome.network; transcription in "
+            f"github.com/muwenbo/vcep-classification-skills)")
+
+CSPEC = {"TP53": cspec("TP53", "GN009", "2.4.0"), "PTEN": cspec("PTEN", "GN003", "3.2"),
+         "MLH1": cspec("MLH1 (InSiGHT)", "GN115", "2.0"), "MSH2": cspec("MSH2 (InSiGHT)", "GN137", "2.0"),
+         "MSH6": cspec("MSH6 (InSiGHT)", "GN138", "2.0"), "PMS2": cspec("PMS2 (InSiGHT)", "GN139", "2.0"),
+         "APC": cspec("APC (InSiGHT)", "GN089", "2.1.0"), "ATM": cspec("ATM", "GN020", "1.5.0"),
+         "PALB2": cspec("PALB2", "GN077", "1.2.0"), "BRCA1": cspec("BRCA1 (ENIGMA)", "GN092", "1.2.0"),
+         "BRCA2": cspec("BRCA2 (ENIGMA)", "GN097", "1.2.0"), "DICER1": cspec("DICER1", "GN024", "1.4.0"),
+         "VHL": cspec("VHL", "GN078", "1.1.0")}
+
+# PVS1 gene rules: (gene, kind, spec, strength, description). kind truncation_after: spec = first residue of a
+# premature stop the rule covers (the rule with the highest first residue at or below the stop wins); truncation_exon:
+# spec = exon; splice_exon: spec = "exon:N[:donor|acceptor]" or a canonical site in c. ("c.332-2"), converted to the
+# MANE exon at build time (specific sites first: the first matching row wins); initiation_codon: no spec.
+NA = "not_applicable"
+PVS1_RULES = [
+    ("TP53", "truncation_after", "351", "strong", "premature stop at Lys351-Ala355: escapes decay, removes >10% of the protein"),
+    ("TP53", "truncation_after", "356", "moderate", "premature stop at Gly356-Asp393: escapes decay, removes <10%"),
+    ("TP53", "initiation_codon", "", "very_strong", "initiation codon variants: PVS1 (per the TP53 VCEP)"),
+    ("TP53", "splice_exon", "exon:1:donor", NA, "exon 1 is non-coding"),
+    ("TP53", "splice_exon", "exon:2:acceptor", NA, "predicted splicing change does not affect the reading frame"),
+    ("TP53", "splice_exon", "exon:2:donor", "very_strong", "exon 2 donor (the start codon's exon): PVS1"),
+    ("TP53", "splice_exon", "exon:8:acceptor", NA, "predicted very short in-frame changes with no obvious functional impact"),
+    ("TP53", "splice_exon", "exon:10:donor", "moderate", "shortens (<10%) or extends a C-terminus of unknown function"),
+    ("TP53", "splice_exon", "exon:11:acceptor", "moderate", "shortens (<10%) or extends a C-terminus of unknown function"),
+] + [("TP53", "splice_exon", f"exon:{n}", "very_strong", "canonical sites of exons 3-10: PVS1") for n in range(3, 11)] + [
+    ("PTEN", "truncation_after", "375", "moderate", "premature stop 3' of c.1121: role unknown, removes <10%"),
+    ("PTEN", "initiation_codon", "", "very_strong", "initiation codon variants: PVS1 (no alternative start codon)"),
+] + [("PTEN", "splice_exon", f"exon:{n}", "very_strong", "skipping exon 1, 2, 4, 5, 6 or 7: frameshift, decay") for n in (1, 2, 4, 5, 6, 7)] + [
+    ("PTEN", "splice_exon", f"exon:{n}", "strong", "skipping exon 3, 8 or 9: in frame, critical region") for n in (3, 8, 9)] + [
+    ("MLH1", "truncation_after", "685", "very_strong", "premature stop at codons 685-753: escapes decay but removes a critical region"),
+    ("MLH1", "truncation_after", "754", "moderate", "premature stop at codons 754-756: role unknown"),
+    ("MLH1", "initiation_codon", "", "very_strong", "initiation codon variants: PVS1"),
+] + [("MLH1", "splice_exon", f"exon:{n}", "strong", "in-frame skipping of a critical region: PVS1_Strong") for n in (3, 16, 17, 18)] + [
+    ("MSH2", "truncation_after", "862", "very_strong", "premature stop at codons 862-891: escapes decay but removes a critical region"),
+    ("MSH2", "truncation_after", "892", "moderate", "premature stop at codons 892-934: role unknown"),
+    ("MSH2", "initiation_codon", "", NA, "further in-frame start codons in exon 1"),
+] + [("MSH2", "splice_exon", f"exon:{n}", "strong", "in-frame skipping of a critical region: PVS1_Strong") for n in (3, 4, 5, 12)] + [
+    ("MSH6", "truncation_after", "1318", "very_strong", "premature stop at codons 1318-1341: escapes decay but removes a critical region"),
+    ("MSH6", "truncation_after", "1342", "moderate", "premature stop at codons 1342-1360: role unknown"),
+    ("MSH6", "initiation_codon", "", "strong", "initiation codon variants: PVS1_Strong"),
+    ("MSH6", "splice_exon", "exon:7", "strong", "in-frame skipping of a critical region: PVS1_Strong"),
+    ("PMS2", "truncation_after", "799", "moderate", "premature stop at codons 799-862: role unknown"),
+    ("PMS2", "initiation_codon", "", "strong", "initiation codon variants: PVS1_Strong"),
+] + [("PMS2", "splice_exon", f"exon:{n}", "strong", "in-frame skipping of a critical region: PVS1_Strong") for n in (3, 6, 10, 12)] + [
+    ("APC", "truncation_after", "1", NA, "premature stops before codon 49: translation reinitiates"),
+    ("APC", "truncation_after", "49", "very_strong", "premature stops at codons 49-2645: PVS1 (last-exon truncations established)"),
+    ("APC", "truncation_after", "2646", NA, "premature stops after codon 2645"),
+    ("APC", "splice_exon", "exon:2", NA, "exon 2 canonical sites: an alternative transcript exists"),
+] + [
+    ("ATM", "truncation_after", "2980", "very_strong", "premature stop at Leu2980-Arg3047 (FATKIN, critical): PVS1"),
+    ("ATM", "truncation_after", "3048", NA, "premature stop at codons 3048-3056 (role unknown)"),
+    ("ATM", "initiation_codon", "", "very_strong", "pathogenic variants upstream of the next in-frame start (Met94): PVS1"),
+    ("ATM", "splice_exon", "c.-31+1", NA, "canonical sites of non-coding exon 1"),
+    ("ATM", "splice_exon", "c.-30-1", NA, "canonical sites of non-coding exon 1"),
+] + [("ATM", "splice_exon", site, "strong", "List B: N-terminal HEAT region, in-frame skipping or cryptic site: PVS1_Strong")
+     for site in ("c.332-1", "c.496+1", "c.1607+1", "c.1608-1", "c.1802+1", "c.1898+1", "c.2250+1", "c.2376+1", "c.2377-1",
+                  "c.2466+1", "c.3576+1", "c.3993+1", "c.4612-1", "c.4776+1", "c.4910-1", "c.5005+1", "c.5496+1")] + [
+    ("ATM", "splice_exon", site, "supporting", "Lists C/F: cryptic site keeps the frame with a very small indel: PVS1_Supporting")
+     for site in ("c.2467-1", "c.2839-1", "c.4237-1", "c.4437-1", "c.5675-1", "c.6199-1", "c.7928-1", "c.8152-1", "c.8269-1",
+                  "c.8419-1")] + [
+] + [("ATM", "splice_exon", f"exon:{n}", "very_strong", "other canonical sites (Lists A, D, E): PVS1") for n in range(2, 64)] + [
+    ("PALB2", "truncation_after", "1102", "very_strong", "premature stop up to Tyr1183: PVS1 whether or not decay is expected"),
+    ("PALB2", "truncation_after", "1184", "moderate", "premature stop at His1184-Ser1186: PVS1_Moderate"),
+    ("PALB2", "initiation_codon", "", "very_strong", "the next in-frame start (Met296) loses the coiled-coil domain: PVS1"),
+    ("PALB2", "splice_exon", "c.49-1", "moderate", "in-frame loss of <10% of unknown function: PVS1_Moderate"),
+    ("PALB2", "splice_exon", "c.211+1", "supporting", "small in-frame insertion: PVS1_Supporting"),
+    ("PALB2", "splice_exon", "c.212-1", "strong", "List D: in-frame loss of >=10% of unknown function: PVS1_Strong"),
+    ("PALB2", "splice_exon", "c.1684+1", "strong", "List D: in-frame loss of >=10% of unknown function: PVS1_Strong"),
+    ("PALB2", "splice_exon", "c.1685-1", "strong", "List D: in-frame loss of >=10% of unknown function: PVS1_Strong"),
+] + [("PALB2", "splice_exon", f"exon:{n}", "very_strong", "Lists A-C (decay, frameshift, coiled-coil or WD40 exons): PVS1") for n in range(1, 14)] + [
+    ("BRCA1", "truncation_after", "1855", NA, "premature stop after Leu1854"),
+    ("BRCA1", "truncation_exon", "8", NA, "exon 8 (legacy 9): rescued by naturally occurring in-frame isoforms"),
+    ("BRCA1", "truncation_exon", "9", NA, "exon 9 (legacy 10): rescued by naturally occurring in-frame isoforms"),
+    ("BRCA1", "splice_exon", "exon:8", NA, "exon 8 (legacy 9): rescued by naturally occurring in-frame isoforms"),
+    ("BRCA1", "splice_exon", "exon:9", NA, "exon 9 (legacy 10): rescued by naturally occurring in-frame isoforms"),
+    ("BRCA1", "splice_exon", "exon:10", "moderate", "exon 10 (legacy 11) canonical sites: PVS1_Moderate"),
+    ("BRCA1", "initiation_codon", "", "very_strong", "initiation codon (exon 2): PVS1"),
+    ("BRCA2", "truncation_after", "3310", NA, "premature stop after Glu3309"),
+    ("BRCA2", "splice_exon", "c.-40+1", NA, "non-coding exon 1"),
+    ("BRCA2", "splice_exon", "c.68-1", "supporting", "small in-frame outcome: PVS1_Supporting"),
+] + [("BRCA2", "splice_exon", site, NA, "in-frame rescue isoform, or a functional GC donor")
+     for site in ("c.317-1", "c.425+1", "c.517-1", "c.632-1", "c.681+1", "c.794-1", "c.6842-1", "c.6937+1")] + [
+    ("BRCA2", "splice_exon", "c.8331+1", "strong", "exon 18 donor: leaky splicing reported: PVS1_Strong"),
+    ("BRCA2", "splice_exon", "c.8488-1", "supporting", "small in-frame outcome: PVS1_Supporting"),
+    ("BRCA2", "splice_exon", "c.9257-1", "supporting", "small in-frame outcome: PVS1_Supporting"),
+] + [("BRCA2", "splice_exon", f"exon:{n}", "very_strong", "other canonical sites (Table 4): PVS1") for n in range(2, 28)] + [
+    ("DICER1", "truncation_after", "1850", "moderate", "premature stop 3' of Pro1850 (no decay): PVS1_Moderate"),
+    ("DICER1", "initiation_codon", "", NA, "in-frame alternative starts at Met11/17/24"),
+    ("DICER1", "splice_exon", "exon:10", "strong", "in frame, >10% of the protein: PVS1_Strong"),
+] + [("DICER1", "splice_exon", f"exon:{n}", "moderate", "in frame, <10% of the protein: PVS1_Moderate") for n in (5, 15, 18, 22)] + [
+    ("DICER1", "splice_exon", "exon:27:acceptor", "moderate", "final exon, <10% removed: PVS1_Moderate"),
+    ("VHL", "truncation_after", "1", NA, "premature stops before codon 54: the p19 isoform starts at Met54"),
+    ("VHL", "truncation_after", "54", "very_strong", "premature stops at codons 54-204 (decay, or the critical domain 63-204): PVS1"),
+    ("VHL", "truncation_after", "205", "moderate", "premature stops at codons 205-213: PVS1_Moderate"),
+    ("VHL", "initiation_codon", "", NA, "p19 initiates at Met54"),
+] + [("VHL", "splice_exon", f"exon:{n}", "very_strong", "every exon is critical: PVS1") for n in (1, 2, 3)]
+PVS1_NOT_ENCODED = ("APC canonical-site lists A/C (which in-frame exons have enough clinical data for full PVS1) could "
+                    "not be read per site: APC splice sites other than exon 2 go through the generic tree; "
+                    "nucleotide-specific exceptions (e.g. BRCA2 c.517-1G>A is PVS1 while other c.517-1/-2 changes are not; "
+                    "ATM and BRCA2 +2T>C changes that create a functional GC donor; BRCA1 ENIGMA Table 4 sites) are not encoded: "
+                    "the exon-and-site rule is applied to every change at the site")
+
+# PM1: (gene, first residue, last residue, change or "", strength or not_applicable, description).
+PM1_RULES = [
+    ("TP53", 175, 175, "", "moderate", "TP53 VCEP critical codon"), ("TP53", 245, 245, "", "moderate", "TP53 VCEP critical codon"),
+    ("TP53", 248, 249, "", "moderate", "TP53 VCEP critical codons"), ("TP53", 273, 273, "", "moderate", "TP53 VCEP critical codon"),
+    ("TP53", 282, 282, "", "moderate", "TP53 VCEP critical codon"),
+    ("PTEN", 90, 94, "", "moderate", "catalytic motif"), ("PTEN", 123, 130, "", "moderate", "catalytic P-loop"),
+    ("PTEN", 166, 168, "", "moderate", "catalytic motif"),
+] + [("DICER1", r, r, "", "moderate", "RNase IIIb metal-binding residue") for r in (1344, 1705, 1709, 1713, 1809, 1810, 1813)] + [
+    ("DICER1", 1682, 1846, "", "supporting", "RNase IIIb domain"),
+] + [("VHL", r, r, "", "moderate", "VHL VCEP hotspot residue") for r in (65, 76, 78, 80, 86, 88, 96, 98, 112, 117, 161, 162, 167, 170, 176, 178)] + [
+    (g, "", "", "", NA, "the VCEP does not use PM1 for this gene") for g in
+    ("ATM", "PALB2", "BRCA1", "BRCA2", "MLH1", "MSH2", "MSH6", "PMS2", "APC")]
+TP53_PM1_HOTSPOT_SOURCE = ("TP53 VCEP PM1: the same amino-acid change in >= 10 tumours in cancerhotspots.org v2 is "
+                           "moderate, in 2-9 supporting (Chang et al. 2018)")
+PM1_HOTSPOT_MINIMUM_SAMPLES = 10  # a residue recurrent in >= 10 tumours (cancerhotspots) counts as a hotspot for PM1
+
+# ClinGen SVI BA1 exceptions (Ghosh et al. 2018 PMID:30311383): (gene, HGVS, GRCh38 chrom, pos, ref, alt).
+GHOSH = "ClinGen SVI BA1 exception list: Ghosh et al. 2018 PMID:30311383"
+BA1_EXCEPTIONS = [
+    ("ACAD9", "NM_014049.4:c.-44_-41dupTAAG", "3", 128879647, "C", "CTAAG"),
+    ("GJB2", "NM_004004.5:c.109G>A (p.Val37Ile)", "13", 20189473, "C", "T"),
+    ("HFE", "NM_000410.3:c.187C>G (p.His63Asp)", "6", 26090951, "C", "G"),
+    ("HFE", "NM_000410.3:c.845G>A (p.Cys282Tyr)", "6", 26092913, "G", "A"),
+    ("MEFV", "NM_000243.2:c.1105C>T (p.Pro369Ser)", "16", 3249586, "G", "A"),
+    ("MEFV", "NM_000243.2:c.1223G>A (p.Arg408Gln)", "16", 3249468, "C", "T"),
+    ("PIBF1", "NM_006346.2:c.1214G>A (p.Arg405Gln)", "13", 72835359, "G", "A"),
+    ("ACADS", "NM_000017.3:c.511C>T (p.Arg171Trp)", "12", 120737875, "C", "T"),
+    ("BTD", "NM_000060.4:c.1330G>C (p.Asp444His)", "3", 15645186, "G", "C"),
+]
+FREQUENCY_CONFOUNDED = [  # gene, confounder, source
+    ("PMS2", "the PMS2CL pseudogene (exons 9 and 11-15; gene conversion)", CSPEC["PMS2"] + " (appendix: PMS2CL)"),
+    ("CHEK2", "the CHEK2 duplicon (pseudogene copies of exons 10-14)", "Muench et al. 2008 BMC Evol Biol 8:269 PMID:18831734"),
+    ("NF1", "NF1 pseudogenes on chromosomes 2, 14, 15, 21 and 22", "Luijten et al. 2001 Hum Genet 109:109-116 doi:10.1007/s004390100543"),
+]
+
+# Tumour-only germline follow-up (ESMO PMWG). Kuzbari et al. 2023 (PMID:36529447) confirm from the abstract: the seven
+# most actionable genes are followed up in every patient; ATM and CHEK2 were added; germline conversion rates are >80%
+# for BRCA1/BRCA2/PALB2 and <2% for TP53, APC and STK11. The per-gene rates of the supplement could not be read here:
+# other genes of the ESMO list get tumour-type rules (followed up when the tumour is one their syndrome causes).
+KUZBARI = "ESMO PMWG: Kuzbari et al. 2023 PMID:36529447"
+KUZBARI_ON_TUMOUR = KUZBARI + " (gene on the ESMO list; per-gene conversion rate not verified here, so followed up in its syndrome's tumours)"
+FREBOURG = "Frebourg et al. 2020 PMID:32457520 (ERN GENTURIS Li-Fraumeni / heritable TP53-related cancer guideline)"
+GERMLINE_TRIAGE = [  # gene, rule, gcr_percent, tumour types, max age, statement, source
+    ("BRCA1", "always", "", "", "", "one of the seven most actionable genes: germline follow-up in every patient", KUZBARI),
+    ("BRCA2", "always", "", "", "", "one of the seven most actionable genes: germline follow-up in every patient", KUZBARI),
+    ("PALB2", "always", "", "", "", "one of the seven most actionable genes: germline follow-up in every patient", KUZBARI),
+    ("MLH1", "always", "", "", "", "one of the seven most actionable genes: germline follow-up in every patient (in MSI-high tumours, look for MLH1 promoter methylation first)", KUZBARI),
+    ("MSH2", "always", "", "", "", "one of the seven most actionable genes: germline follow-up in every patient", KUZBARI),
+    ("MSH6", "always", "", "", "", "one of the seven most actionable genes: germline follow-up in every patient", KUZBARI),
+    ("RET", "always", "", "", "", "one of the seven most actionable genes: germline follow-up in every patient", KUZBARI),
+    ("ATM", "gcr_at_least_5", "", "", "", "added to the germline follow-up genes by ESMO PMWG 2023", KUZBARI),
+    ("CHEK2", "gcr_at_least_5", "", "", "", "added to the germline follow-up genes by ESMO PMWG 2023", KUZBARI),
+    ("PMS2", "on_tumour", "", "COADREAD,UCEC", "", "Lynch syndrome tumour", KUZBARI_ON_TUMOUR),
+    ("BRIP1", "on_tumour", "", "OVARY", "", "ovarian cancer", KUZBARI_ON_TUMOUR),
+    ("RAD51C", "on_tumour", "", "OVARY,BREAST", "", "ovarian or breast cancer", KUZBARI_ON_TUMOUR),
+    ("RAD51D", "on_tumour", "", "OVARY,BREAST", "", "ovarian or breast cancer", KUZBARI_ON_TUMOUR),
+    ("PTEN", "on_tumour", "", "BREAST,UCEC,THFO", "", "PTEN hamartoma tumour syndrome tumour", KUZBARI_ON_TUMOUR),
+    ("VHL", "on_tumour", "", "CCRCC,HMBL,PHC,PGNG,PANET", "", "von Hippel-Lindau tumour", KUZBARI_ON_TUMOUR),
+    ("FH", "on_tumour", "", "PRCC,ULMS", "", "hereditary leiomyomatosis and renal cell cancer tumour (uterine leiomyosarcoma, papillary renal cancer)", KUZBARI_ON_TUMOUR),
+    ("BAP1", "on_tumour", "", "UM,PLMESO,PEMESO,CCRCC", "", "BAP1 tumour predisposition syndrome tumour", KUZBARI_ON_TUMOUR),
+    ("CDKN2A", "on_tumour", "", "MEL,PAAD", "", "melanoma or pancreatic cancer (sequence variants only)", KUZBARI_ON_TUMOUR),
+    ("PTCH1", "on_tumour", "", "MBL,BCC", "", "Gorlin syndrome tumour", KUZBARI_ON_TUMOUR),
+    ("SUFU", "on_tumour", "", "MBL", "", "SHH medulloblastoma", KUZBARI_ON_TUMOUR),
+    ("TSC1", "on_tumour", "", "RAML", "", "tuberous sclerosis tumour (renal angiomyolipoma)", KUZBARI_ON_TUMOUR),
+    ("TSC2", "on_tumour", "", "RAML", "", "tuberous sclerosis tumour (renal angiomyolipoma)", KUZBARI_ON_TUMOUR),
+    ("WT1", "on_tumour", "", "WT", "", "Wilms tumour", KUZBARI_ON_TUMOUR),
+    ("STK11", "not_recommended", "", "", "", "germline conversion rate below 2%", KUZBARI),
+    ("APC", "on_tumour", "", "COADREAD,DES", "", "colorectal cancer or desmoid tumour (exclude familial adenomatous polyposis)", KUZBARI + "; desmoid: Desmoid Tumor Working Group 2020 (Eur J Cancer 127:96-107)"),
+    ("TP53", "on_tumour", "", "ACC,CPC", "", "adrenocortical or choroid plexus carcinoma: test whatever the family history", FREBOURG),
+    ("TP53", "age_below", "", "BREAST", "31", "breast cancer before 31 years", FREBOURG),
+    ("TP53", "age_below", "", "OS", "18", "osteosarcoma in a child or adolescent (the guideline names jaw osteosarcoma)", FREBOURG),
+    ("TP53", "not_recommended", "", "", "", "germline conversion rate below 2% otherwise (Li-Fraumeni criteria need the family history)", KUZBARI + "; " + FREBOURG),
+    ("DICER1", "on_tumour", "", "PPB,SLCT,ERMS,PBL", "", "DICER1 syndrome tumour (pleuropulmonary blastoma, Sertoli-Leydig cell tumour, embryonal rhabdomyosarcoma, pineoblastoma)", "Schultz et al. 2018 PMID:29343557 (DICER1 testing indications, Table 1)"),
+    ("NF1", "on_tumour", "", "MPNST,NFIB", "", "malignant peripheral nerve sheath tumour or neurofibroma (20-50% of MPNST arise in neurofibromatosis type 1)", "WHO Classification of Soft Tissue and Bone Tumours, 5th ed. 2020"),
+    ("SMARCB1", "on_tumour", "", "ATRT,MRT", "", "rhabdoid tumour (rhabdoid tumour predisposition syndrome 1)", "GeneReviews NBK469816 (rhabdoid tumour predisposition syndrome, 2022)"),
+    ("SMARCA4", "on_tumour", "", "ATRT,MRT,SCCO", "", "rhabdoid tumour or small cell carcinoma of the ovary, hypercalcaemic type (rhabdoid tumour predisposition syndrome 2)", "GeneReviews NBK469816 (rhabdoid tumour predisposition syndrome, 2022)"),
+    ("SDHA", "on_tumour", "", "GIST,PHC,PGNG", "", "SDH-deficient GIST or paraganglioma/phaeochromocytoma", "UK SDHA recommendations (J Med Genet 2023;60:107, Table 2); ESMO-EURACAN-GENTURIS GIST guideline 2022"),
+    ("SDHB", "on_tumour", "", "GIST,PHC,PGNG", "", "SDH-deficient GIST or paraganglioma/phaeochromocytoma: refer for germline SDHx testing", "ESMO-EURACAN-GENTURIS GIST guideline (Casali et al. 2022); Endocrine Society guideline 2014 PMID:24893135"),
+    ("SDHC", "on_tumour", "", "GIST,PHC,PGNG", "", "SDH-deficient GIST or paraganglioma/phaeochromocytoma: refer for germline SDHx testing", "ESMO-EURACAN-GENTURIS GIST guideline (Casali et al. 2022); Endocrine Society guideline 2014 PMID:24893135"),
+    ("SDHD", "on_tumour", "", "GIST,PHC,PGNG", "", "SDH-deficient GIST or paraganglioma/phaeochromocytoma: refer for germline SDHx testing", "ESMO-EURACAN-GENTURIS GIST guideline (Casali et al. 2022); Endocrine Society guideline 2014 PMID:24893135"),
+    ("SDHAF2", "on_tumour", "", "PHC,PGNG", "", "paraganglioma/phaeochromocytoma", "Endocrine Society guideline 2014 PMID:24893135"),
+    ("MAX", "on_tumour", "", "PHC,PGNG", "", "paraganglioma/phaeochromocytoma", "Endocrine Society guideline 2014 PMID:24893135"),
+    ("TMEM127", "on_tumour", "", "PHC,PGNG", "", "paraganglioma/phaeochromocytoma", "Endocrine Society guideline 2014 PMID:24893135"),
+    ("MUTYH", "not_recommended", "", "", "", "a single heterozygous MUTYH variant is not followed up (MUTYH-associated polyposis needs two)", KUZBARI),
+    ("KIT", "not_recommended", "", "", "", "germline KIT variants share the somatic GIST exons: tumour data cannot tell them apart (consider only with multiple GISTs or a family history)", "ESMO-EURACAN-GENTURIS GIST guideline (Casali et al. 2022)"),
+    ("PDGFRA", "not_recommended", "", "", "", "germline PDGFRA variants share the somatic GIST exons: tumour data cannot tell them apart (consider only with multiple GISTs or a family history)", "ESMO-EURACAN-GENTURIS GIST guideline (Casali et al. 2022)"),
+    ("RB1", "on_tumour", "", "RBL", "", "retinoblastoma", KUZBARI_ON_TUMOUR),
+    ("EXT1", "not_recommended", "", "", "", "hereditary multiple osteochondromas is a clinical diagnosis (multiple osteochondromas): not decided from a chondrosarcoma alone", "GeneReviews NBK1235 (hereditary multiple osteochondromas)"),
+    ("EXT2", "not_recommended", "", "", "", "hereditary multiple osteochondromas is a clinical diagnosis (multiple osteochondromas): not decided from a chondrosarcoma alone", "GeneReviews NBK1235 (hereditary multiple osteochondromas)"),
+]

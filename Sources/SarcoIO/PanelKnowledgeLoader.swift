@@ -13,11 +13,10 @@ enum PanelKnowledgeLoader {
   ) throws -> PanelKnowledge {
     var knowledge = PanelKnowledge()
     let symbols = Set(genes.map(\.symbol))
-    func table(_ name: String?, _ columns: [String]) throws -> TSVTable? {
-      guard let name else { return nil }
-      return try TSVTable(
-        path: folder.appendingPathComponent(name).path, displayPath: "\(label)/\(name)", requiredColumns: columns)
-    }
+    let reader = PanelTableReader(folder: folder, label: label, symbols: symbols, problems: problems)
+    func table(_ name: String?, _ columns: [String]) throws -> TSVTable? { try reader.table(name, columns) }
+    /// Rule tables hold exactly the columns the code reads.
+    func ruleTable(_ name: String?, _ columns: [String]) throws -> TSVTable? { try reader.table(name, columns, exact: true) }
     if let types = try table(tables.tumourTypes, ["code", "name", "source"]) {
       knowledge.tumourTypes = loadTumourTypes(types, problems: problems)
     }
@@ -37,13 +36,7 @@ enum PanelKnowledgeLoader {
         .flatMap(DiagnosticSpecificity.init(rawValue:))
     }
     func panelGene(_ row: TSVTable.Row, _ column: String, allowAny: Bool = false) -> String? {
-      guard let gene = row.required(column, problems) else { return nil }
-      if gene == "*" && allowAny { return gene }
-      guard symbols.contains(gene) else {
-        row.problem("column '\(column)': expected a gene of genes.tsv, found '\(gene)'", problems)
-        return nil
-      }
-      return gene
+      reader.panelGene(row, column, allowAny: allowAny)
     }
 
     if let fusions = try table(tables.fusions, ["fusion", "gene_a", "gene_b", "diagnosis", "tumour_types", "significance", "source"]) {
@@ -156,7 +149,9 @@ enum PanelKnowledgeLoader {
       }
     }
     if let rules = tables.rules {
-      knowledge.rules = try loadRules(rules, table: table, symbols: symbols, problems: problems)
+      knowledge.rules = try loadRules(rules, table: ruleTable, symbols: symbols, problems: problems)
+      knowledge.rules.germline = try GermlineKnowledgeLoader.load(
+        rules: rules, folder: folder, label: label, symbols: symbols, tumourTypes: knowledge.tumourTypes, problems: problems)
     }
     try SomaticKnowledgeLoader.load(
       tables: tables, folder: folder, label: label, symbols: symbols, builds: builds, into: &knowledge, problems: problems)
@@ -188,20 +183,19 @@ enum PanelKnowledgeLoader {
     problems: Problems
   ) throws -> RuleTables {
     var result = RuleTables()
-    let strengths = ["very_strong", "strong", "moderate", "supporting", "stand_alone"]
-    if let criteria = try table(rules.acmgCriteria, ["criterion", "direction", "strength", "points", "description", "source"]) {
-      var seen: Set<String> = []
+    if let criteria = try table(rules.acmgCriteria, ["criterion", "direction", "strength", "description", "source"]) {
+      var seen: Set<ACMGCode> = []
       for row in criteria.rows where row.hasExpectedWidth(problems) {
-        guard let code = row.required("criterion", problems),
+        guard let code = row.oneOf("criterion", ACMGCode.allCases.map(\.rawValue), problems).flatMap(ACMGCode.init(rawValue:)),
           let direction = row.oneOf("direction", ["pathogenic", "benign"], problems),
-          let strength = row.oneOf("strength", strengths, problems),
-          let points = row.integer("points", problems, minimum: -16), let source = row.required("source", problems)
+          let strength = row.oneOf("strength", ACMGStrength.allCases.map(\.rawValue), problems).flatMap(ACMGStrength.init(rawValue:)),
+          let source = row.required("source", problems)
         else { continue }
-        if !seen.insert(code).inserted { row.problem("column 'criterion': duplicate '\(code)'", problems) }
-        if (direction == "pathogenic") != (points > 0) {
-          row.problem("column 'points': a \(direction) criterion needs \(direction == "pathogenic" ? "positive" : "negative") points, found \(points)", problems)
+        if !seen.insert(code).inserted { row.problem("column 'criterion': duplicate '\(code.rawValue)'", problems) }
+        if (direction == "benign") != code.rawValue.hasPrefix("B") {
+          row.problem("column 'direction': \(code.rawValue) is a \(code.rawValue.hasPrefix("B") ? "benign" : "pathogenic") criterion, found '\(direction)'", problems)
         }
-        result.acmgCriteria.append(.init(code: code, direction: direction, strength: strength, points: points, description: row.text("description"), source: source))
+        result.acmgCriteria.append(.init(code: code, direction: direction, strength: strength, description: row.text("description"), source: source))
       }
     }
     if let classes = try table(rules.acmgClasses, ["class", "min_points", "max_points", "source"]) {
@@ -234,10 +228,13 @@ enum PanelKnowledgeLoader {
         result.severity.append(.init(rank: rank, consequence: term, accession: row.text("so_accession"), impact: impact))
       }
     }
-    if let thresholds = try table(rules.vcepThresholds, ["gene", "criterion", "evidence_level", "property", "thresholds", "comparator", "source"]) {
+    if let thresholds = try table(
+      rules.vcepThresholds, ["gene", "criterion", "vcep_version", "evidence_level", "property", "thresholds", "comparator", "source"])
+    {
       for row in thresholds.rows where row.hasExpectedWidth(problems) {
         guard let gene = row.required("gene", problems), let criterion = row.oneOf("criterion", ["BA1", "BS1", "PM2"], problems),
-          let source = row.required("source", problems)
+          let strength = row.oneOf("evidence_level", ACMGStrength.allCases.map(\.rawValue), problems).flatMap(ACMGStrength.init(rawValue:)),
+          let property = row.required("property", problems), let source = row.required("source", problems)
         else { continue }
         if !symbols.contains(gene) { row.problem("column 'gene': expected a gene of genes.tsv, found '\(gene)'", problems) }
         let values = row.text("thresholds").split(separator: ",").map { Double($0) }
@@ -248,7 +245,10 @@ enum PanelKnowledgeLoader {
           row.problem("columns 'thresholds'/'comparator': expected matching comma lists of numbers and gt/gte/lt/lte", problems)
           continue
         }
-        result.frequencyThresholds.append(.init(gene: gene, criterion: criterion, strength: row.text("evidence_level"), property: row.text("property"), thresholds: values.compactMap { $0 }, comparators: comparators, source: source))
+        result.frequencyThresholds.append(
+          .init(
+            gene: gene, criterion: criterion, strength: strength, property: property,
+            thresholds: values.compactMap { $0 }, comparators: comparators, source: source))
       }
     }
     return result

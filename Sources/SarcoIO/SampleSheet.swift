@@ -5,7 +5,7 @@ import SarcoCore
 ///
 /// Required columns: `sample` (report id, unique) and `vcf`. Optional: `bam`,
 /// `vcf_sample` (tumour column), `normal`, `tumor_type` (OncoTree), `sex`,
-/// `sample_type` (tumor/germline), `fusions`, `cna`. Relative paths are read
+/// `sample_type` (tumor/germline), `fusions`, `cna`, `age` (at diagnosis, years). Relative paths are read
 /// from the sheet's folder.
 public struct SampleSheet: Sendable {
   public struct Entry: Sendable, Equatable {
@@ -20,12 +20,13 @@ public struct SampleSheet: Sendable {
     public let sampleType: String
     public let fusions: String?
     public let copyNumber: String?
+    public let age: Int?
 
     /// The row as written, for the rerun fingerprint.
     public let fields: [String]
   }
 
-  public static let columns = ["sample", "vcf", "bam", "vcf_sample", "normal", "tumor_type", "sex", "sample_type", "fusions", "cna"]
+  public static let columns = ["sample", "vcf", "bam", "vcf_sample", "normal", "tumor_type", "sex", "sample_type", "fusions", "cna", "age"]
 
   public let path: String
   public let entries: [Entry]
@@ -68,11 +69,17 @@ public struct SampleSheet: Sendable {
         continue
       }
       func optional(_ column: String) -> String? { row.text(column).isEmpty ? nil : row.text(column) }
+      let ageText = row.text("age")
+      let age = Int(ageText)
+      guard ageText.isEmpty || (age.map { (0...130).contains($0) } ?? false) else {
+        row.problem("column 'age': expected an age at diagnosis in years (0-130) or nothing, found '\(ageText)'", problems)
+        continue
+      }
       entries.append(
         Entry(
           id: id, line: row.line, vcf: resolve(vcf)!, bam: resolve(row.text("bam")), vcfSample: optional("vcf_sample"),
           normal: optional("normal"), tumourType: optional("tumor_type"), sex: optional("sex"), sampleType: sampleType,
-          fusions: resolve(row.text("fusions")), copyNumber: resolve(row.text("cna")),
+          fusions: resolve(row.text("fusions")), copyNumber: resolve(row.text("cna")), age: age,
           fields: table.columns.map { "\($0)=\(row.text($0))" }))
     }
     guard problems.isEmpty else { throw SarcoError.input(problems.messages.joined(separator: "\n")) }

@@ -10,20 +10,11 @@ enum SomaticKnowledgeLoader {
     tables: PanelManifest.Tables, folder: URL, label: String, symbols: Set<String>, builds: [GenomeBuild],
     into knowledge: inout PanelKnowledge, problems: Problems
   ) throws {
+    let reader = PanelTableReader(folder: folder, label: label, symbols: symbols, problems: problems)
     func table(_ name: String?, _ columns: [String], exact: Bool = false) throws -> TSVTable? {
-      guard let name else { return nil }
-      return try TSVTable(
-        path: folder.appendingPathComponent(name).path, displayPath: "\(label)/\(name)", requiredColumns: columns,
-        exactColumns: exact)
+      try reader.table(name, columns, exact: exact)
     }
-    func panelGene(_ row: TSVTable.Row) -> String? {
-      guard let gene = row.required("gene", problems) else { return nil }
-      guard symbols.contains(gene) else {
-        row.problem("column 'gene': expected a gene of genes.tsv, found '\(gene)'", problems)
-        return nil
-      }
-      return gene
-    }
+    func panelGene(_ row: TSVTable.Row) -> String? { reader.panelGene(row) }
     func tumourTypes(_ row: TSVTable.Row) -> [String] {
       let codes = row.list("tumour_types")
       for code in codes where !knowledge.tumourTypes.isEmpty && !knowledge.tumourTypes.contains(code) {
@@ -119,24 +110,7 @@ enum SomaticKnowledgeLoader {
         classes, allowed: OncogenicityClass.allCases.map(\.rawValue), problems: problems)
     }
     if let named = try table(rules.somaticRules, ["rule", "value", "description", "source"], exact: true) {
-      var values: [SomaticThresholds.Name: SomaticThresholds.Value] = [:]
-      for row in named.rows where row.hasExpectedWidth(problems) {
-        guard let text = row.required("rule", problems), let value = row.number("value", problems),
-          let source = row.required("source", problems)
-        else { continue }
-        guard let name = SomaticThresholds.Name(rawValue: text) else {
-          row.problem("column 'rule': '\(text)' is not a rule sarcopanel reads; expected one of \(SomaticThresholds.Name.allCases.map(\.rawValue).joined(separator: ", "))", problems)
-          continue
-        }
-        if values[name] != nil { row.problem("column 'rule': duplicate '\(text)'", problems) }
-        values[name] = SomaticThresholds.Value(value: value, description: row.text("description"), source: source)
-      }
-      let missing = SomaticThresholds.Name.allCases.filter { values[$0] == nil }
-      if missing.isEmpty {
-        somatic.thresholds = SomaticThresholds(values)
-      } else {
-        problems.add("\(named.displayPath): missing rule(s) \(missing.map(\.rawValue).joined(separator: ", "))")
-      }
+      somatic.thresholds = loadNamed(named, problems: problems)
     }
     if let resistance = try table(
       rules.secondaryResistance,
@@ -180,6 +154,28 @@ enum SomaticKnowledgeLoader {
       }
     }
     knowledge.rules.somatic = somatic
+  }
+
+  /// A `rule value description source` table that must name every case of `Name` once, and nothing else.
+  static func loadNamed<Name>(_ table: TSVTable, problems: Problems) -> NamedThresholds<Name>? {
+    var values: [Name: NamedThresholds<Name>.Value] = [:]
+    for row in table.rows where row.hasExpectedWidth(problems) {
+      guard let text = row.required("rule", problems), let value = row.number("value", problems),
+        let source = row.required("source", problems)
+      else { continue }
+      guard let name = Name(rawValue: text) else {
+        row.problem("column 'rule': '\(text)' is not a rule sarcopanel reads; expected one of \(Name.allCases.map(\.rawValue).joined(separator: ", "))", problems)
+        continue
+      }
+      if values[name] != nil { row.problem("column 'rule': duplicate '\(text)'", problems) }
+      values[name] = .init(value: value, description: row.text("description"), source: source)
+    }
+    let missing = Name.allCases.filter { values[$0] == nil }
+    guard missing.isEmpty else {
+      problems.add("\(table.displayPath): missing rule(s) \(missing.map(\.rawValue).joined(separator: ", "))")
+      return nil
+    }
+    return NamedThresholds(values)
   }
 
   /// `name=value;name=value`: exactly the parameters the code reads for `code`.

@@ -143,6 +143,7 @@ public enum BatchPipeline {
       run.sampleType = ClinicalAssessor.SampleType(rawValue: entry.sampleType) ?? .tumor
       run.fusionsPath = entry.fusions
       run.copyNumberPath = entry.copyNumber
+      run.age = entry.age
       let outcome = try RunPipeline.run(run, panel: panel)
       try AtomicFile.writeAll([(Data(fingerprint.utf8), stamp)])
       let clinical = outcome.report.clinical

@@ -29,6 +29,8 @@ public struct RunOptions: Sendable {
   public var sampleType: ClinicalAssessor.SampleType = .tumor
   /// PS1/PM5 from ClinVar's other classified variants.
   public var useClinVarCriteria = true
+  /// Age at diagnosis in years, for age-dependent germline follow-up rules.
+  public var age: Int?
   /// A fusion caller's table (PCGR-style `fusions.tsv`).
   public var fusionsPath: String?
   /// A copy-number segment table (PCGR-style `cna.tsv`).

@@ -92,10 +92,13 @@ public enum RunPipeline {
     }
     clock.mark("read, parse and annotate records")
     let settings = ClinicalAssessor.Settings(
-      sampleType: options.sampleType, tumourType: tumourType, useClinVarCriteria: options.useClinVarCriteria)
+      sampleType: options.sampleType, tumourType: tumourType, useClinVarCriteria: options.useClinVarCriteria, age: options.age)
     var clinical = ClinicalAssessor(
       view: view, settings: settings, known: try known.value(), predictor: predictor, index: somaticIndex)
       .assess(reported, fusionCalls: fusionCalls, segments: segments)
+    if let age = options.age {
+      engineNotes.append("age at diagnosis \(age) years (--age): used by the age-dependent germline follow-up rules")
+    }
     if let given = options.tumorType, let tumourType, given != tumourType {
       engineNotes.insert(
         "--tumor-type '\(given)' read as \(tumourType) (\(panel.knowledge.tumourTypes.name(of: tumourType) ?? tumourType))", at: 0)

@@ -30,7 +30,7 @@ public enum FindingsTSV {
     for finding in clinical.germline {
       lines.append(row([
         sample, "germline", finding.gene, finding.alteration, finding.consequence.hgvsLabel ?? "",
-        finding.consequence.proteinBasis?.rawValue ?? "", finding.variantKey, finding.classification, "",
+        finding.consequence.proteinBasis?.rawValue ?? "", finding.variantKey, finding.classification.rawValue, "",
         String(finding.points), finding.classRule, "",
         "", "", "", "", finding.zygosity ?? "", "",
         finding.criteria.map { "\($0.code) (\($0.points)): \($0.evidence)" }.joined(separator: "; "),

@@ -181,10 +181,10 @@ public enum HTMLReport {
     guard !clinical.germline.isEmpty else { return }
     html.raw("<section id=\"germline\">\n")
     html.element("h2", clinical.sampleType == "germline" ? "Germline variant classification (ACMG/AMP)" : "Possible germline findings (ACMG/AMP)")
-    let ordered = clinical.germline.enumerated().sorted { (rank($0.element.classification), $0.offset) < (rank($1.element.classification), $1.offset) }
+    let ordered = clinical.germline.enumerated().sorted { ($0.element.classification.step, $0.offset) < ($1.element.classification.step, $1.offset) }
     for (_, finding) in ordered {
-      html.raw("<article class=\"finding class-\(rank(finding.classification))\">\n")
-      html.element("h3", "\(finding.alteration) - \(finding.classification) (\(finding.points) points)")
+      html.raw("<article class=\"finding class-\(finding.classification.step)\">\n")
+      html.element("h3", "\(finding.alteration) - \(finding.classification.rawValue) (\(finding.points) points)")
       var facts: [(String, String)] = [("Class rule", finding.classRule)]
       if let hgvs = finding.consequence.hgvsLabel { facts.append(("HGVS", "\(hgvs) (\(finding.consequence.source))")) }
       if let zygosity = finding.zygosity { facts.append(("Zygosity", zygosity)) }
@@ -192,7 +192,7 @@ public enum HTMLReport {
       if let clinvar = finding.clinvar {
         facts.append(("ClinVar (shown, not used)", "\(clinvar.significance) (\(clinvar.stars) stars, VCV\(clinvar.variationID), \(clinvar.release))"))
       }
-      if finding.classification.hasSuffix("athogenic") {
+      if finding.classification.isPathogenic {
         facts.append(("Recommendation", "refer for genetic counselling and confirmatory germline testing"))
       }
       html.definitions(facts)
@@ -312,10 +312,6 @@ public enum HTMLReport {
     case .iii: return "3"
     case .iv: return "4"
     }
-  }
-
-  static func rank(_ classification: String) -> Int {
-    ["Pathogenic", "Likely pathogenic", "Uncertain significance", "Likely benign", "Benign"].firstIndex(of: classification) ?? 5
   }
 
   static func format(_ value: Double) -> String {

@@ -46,7 +46,7 @@ public enum PhenopacketExport {
         actionability: actionability(finding.tier, finding.therapies), descriptor: descriptor)
     }
     for finding in clinical?.germline ?? [] {
-      guard let acmg = acmgClass(finding.classification), !acmg.hasSuffix("BENIGN") else { continue }
+      guard let acmg = acmgClass(finding.classification.rawValue), !acmg.hasSuffix("BENIGN") else { continue }
       var descriptor = variantDescriptor(
         key: finding.variantKey, variant: variants[finding.variantKey], label: finding.alteration,
         consequence: finding.consequence, build: report.genomeBuild.build, gene: gene(finding.gene))

@@ -306,6 +306,8 @@ extension AlleleConsequence {
 extension AlleleMetrics {
   func write(to json: inout JSONWriter) {
     json.object { json in
+      json.key("filteringFieldDeclared")
+      json.bool(filteringFieldDeclared)
       json.key("frequencies")
       json.numbers(frequencies)
       json.key("frequencyFieldDeclared")

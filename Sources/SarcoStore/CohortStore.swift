@@ -60,7 +60,7 @@ public final class CohortStore: Sendable {
   static func findingsSummary(_ report: SampleReport) -> String {
     guard let clinical = report.clinical else { return "" }
     var lines = clinical.somatic.map { "somatic \($0.alteration) \($0.tier.tier)" }
-    lines += clinical.germline.map { "germline \($0.alteration) \($0.classification)" }
+    lines += clinical.germline.map { "germline \($0.alteration) \($0.classification.rawValue)" }
     lines += clinical.fusions.map { "fusion \($0.name) \($0.tier.tier)" }
     lines += clinical.copyNumber.map { "copy_number \($0.name) \($0.tier.tier)" }
     return lines.sorted().joined(separator: "; ")

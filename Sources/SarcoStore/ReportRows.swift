@@ -44,7 +44,7 @@ enum ReportRows {
     for finding in clinical.germline {
       _ = try insertFinding(
         db, sampleID: sampleID, category: "germline", gene: finding.gene, name: finding.alteration, key: finding.variantKey,
-        tier: nil, acmgClass: finding.classification, points: finding.points,
+        tier: nil, acmgClass: finding.classification.rawValue, points: finding.points,
         rule: "\(finding.classRule): \(finding.criteria.map(\.code).joined(separator: ", "))", origin: finding.zygosity)
     }
     for (category, findings) in [("fusion", clinical.fusions), ("copy_number", clinical.copyNumber)] {

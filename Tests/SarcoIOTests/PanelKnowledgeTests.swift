@@ -68,9 +68,12 @@ import Testing
 
   @Test func ruleTablesLoadWithTheirPoints() {
     let rules = panel.knowledge.rules
-    let points = Dictionary(uniqueKeysWithValues: rules.acmgCriteria.map { ($0.code, $0.points) })
-    #expect(points["PVS1"] == 8 && points["PS1"] == 4 && points["PM1"] == 2 && points["PP3"] == 1)
-    #expect(points["BA1"] == -8 && points["BS1"] == -4 && points["BP4"] == -1)
+    let strengths = Dictionary(uniqueKeysWithValues: rules.acmgCriteria.map { ($0.code, $0.strength) })
+    #expect(strengths[.PVS1] == .veryStrong && strengths[.PS1] == .strong && strengths[.PM1] == .moderate && strengths[.PP3] == .supporting)
+    #expect(strengths[.BA1] == .standAlone && strengths[.BS1] == .strong && strengths[.BP4] == .supporting)
+    let points = rules.germline.points
+    #expect(points[.veryStrong] == 8 && points[.strong] == 4 && points[.moderate] == 2 && points[.supporting] == 1)
+    #expect(rules.germline.thresholds?[.nmdPenultimateExonBases] == 50)
     #expect(rules.acmgClasses.first { $0.name == "Pathogenic" }?.minimumPoints == 10)
     #expect(rules.acmgClasses.first { $0.name == "Benign" }?.maximumPoints == -7)
     #expect(rules.severity.first?.consequence == "transcript_ablation")

@@ -21,6 +21,11 @@ import Testing
     let tumourType: String?
     let sampleType: String
     let records: [[String]]
+    /// `sarcoma` (default) or `hereditary`.
+    let panel: String?
+    /// Extra VCF header lines (INFO fields some cases use).
+    let header: [String]?
+    let age: Int?
     let fusions: [[String: Value]]?
     let cna: [[String: Value]]?
     let expect: Expectation
@@ -51,10 +56,25 @@ import Testing
     let hgvsp: String?
     let reasonContains: String?
     let confirmation: String?
+    /// Germline follow-up decision of a tumour finding: recommended, not_recommended, not_evaluated.
+    let followUp: String?
+    let followUpReason: String?
+  }
+
+  struct GermlineExpectation: Decodable {
+    let gene: String
+    let classification: String?
+    /// Criterion labels that must be met (`PVS1_Strong`, `BA1`).
+    let criteria: [String]?
+    /// Base criteria that must not be met (`PVS1` also excludes `PVS1_Strong`).
+    let absentCriteria: [String]?
+    let notEvaluated: String?
+    let clinvarComparison: Bool?
   }
 
   struct Expectation: Decodable {
     let findings: [FindingExpectation]?
+    let germline: [GermlineExpectation]?
     let therapies: [String: String]?
     let absentTherapies: [String]?
     let noTherapies: Bool?
@@ -70,14 +90,17 @@ import Testing
     let exitStatus: Int32?
   }
 
-  static let corpus: [Case] = {
+  static let corpus: [Case] = load("testdata/clinical/cases.json")
+  static let germlineCorpus: [Case] = load("testdata/clinical/germline_cases.json")
+
+  static func load(_ path: String) -> [Case] {
     do {
-      let data = try Data(contentsOf: URL(fileURLWithPath: TestData.path("testdata/clinical/cases.json")))
+      let data = try Data(contentsOf: URL(fileURLWithPath: TestData.path(path)))
       return try JSONDecoder().decode(Corpus.self, from: data).cases
     } catch {
-      fatalError("testdata/clinical/cases.json does not load: \(error)")
+      fatalError("\(path) does not load: \(error)")
     }
-  }()
+  }
 
   @Test func theCorpusCoversTheEntitiesTheIssueNames() {
     #expect(Self.corpus.count >= 40)
@@ -89,14 +112,24 @@ import Testing
     #expect(Self.corpus.allSatisfy { !$0.guideline.isEmpty && !$0.title.isEmpty })
   }
 
-  @Test(arguments: corpus) func caseMeetsItsExpectations(_ scenario: Case) throws {
+  @Test func theGermlineCorpusCoversEachPVS1BranchAndTheTriage() {
+    #expect(Self.germlineCorpus.count >= 25)
+    let wanted = Self.germlineCorpus.flatMap { $0.expect.germline ?? [] }.flatMap { ($0.criteria ?? []) + ($0.absentCriteria ?? []) }
+    for code in ["PVS1", "PVS1_Strong", "PVS1_Moderate", "BA1", "BS1", "PM1"] { #expect(wanted.contains(code), "no case for \(code)") }
+    let decisions = Set(Self.germlineCorpus.flatMap { $0.expect.findings ?? [] }.compactMap(\.followUp))
+    #expect(decisions == ["recommended", "not_recommended", "not_evaluated"])
+  }
+
+  @Test(arguments: corpus + germlineCorpus) func caseMeetsItsExpectations(_ scenario: Case) throws {
     let directory = TestData.temporaryDirectory("clinical-\(scenario.id)")
     let vcf = "\(directory)/\(scenario.id).vcf"
-    try Self.vcfText(scenario.records).write(toFile: vcf, atomically: true, encoding: .utf8)
+    try Self.vcfText(scenario.records, extraHeader: scenario.header ?? []).write(toFile: vcf, atomically: true, encoding: .utf8)
+    let panel = scenario.panel == "hereditary" ? TestPanels.hereditary : TestPanels.sarcoma
     var options = RunOptions(
-      vcfPath: vcf, panelPath: TestData.path("panels/sarcoma"), outputDirectory: "\(directory)/out",
+      vcfPath: vcf, panelPath: TestData.path("panels/\(scenario.panel ?? "sarcoma")"), outputDirectory: "\(directory)/out",
       tumorType: scenario.tumourType, sampleID: "S", commandLine: ["sarcopanel", "run"])
     options.sampleType = ClinicalAssessor.SampleType(rawValue: scenario.sampleType) ?? .tumor
+    options.age = scenario.age
     if let fusions = scenario.fusions {
       options.fusionsPath = try Self.table(fusions, columns: ["FusionGene", "SplitReads"], path: "\(directory)/fusions.tsv")
     }
@@ -107,18 +140,21 @@ import Testing
     let expect = scenario.expect
     if let wanted = expect.error {
       #expect {
-        _ = try RunPipeline.run(options, panel: TestPanels.sarcoma)
+        _ = try RunPipeline.run(options, panel: panel)
       } throws: { error in
         guard let error = error as? SarcoError else { return false }
         return error.message.contains(wanted) && error.exitStatus == (expect.exitStatus ?? 1)
       }
       return
     }
-    let report = try RunPipeline.run(options, panel: TestPanels.sarcoma).report
+    let report = try RunPipeline.run(options, panel: panel).report
     let clinical = try #require(report.clinical)
     if let code = expect.tumourTypeCode { #expect(report.sample.tumorType == code) }
     for wanted in expect.findings ?? [] {
       try check(wanted, in: clinical)
+    }
+    for wanted in expect.germline ?? [] {
+      check(wanted, in: clinical)
     }
     let calls = Dictionary(clinical.therapies.map { ($0.therapy, $0) }, uniquingKeysWith: { first, _ in first })
     for (drug, call) in expect.therapies ?? [:] {
@@ -161,6 +197,13 @@ import Testing
     }
     if let basis = wanted.basis { #expect(small?.consequence.proteinBasis?.rawValue == basis, "\(wanted.name): \(small?.consequence.proteinNote ?? "")") }
     if let hgvsp = wanted.hgvsp { #expect(small?.consequence.hgvsp == hgvsp) }
+    if let decision = wanted.followUp {
+      #expect(small?.origin.followUp?.decision.rawValue == decision, "\(wanted.name): \(String(describing: small?.origin.followUp))")
+      if decision == "recommended" { #expect(small?.origin.recommendation != nil) }
+    }
+    if let text = wanted.followUpReason {
+      #expect(small?.origin.followUp?.reason.contains(text) == true, "\(wanted.name): \(String(describing: small?.origin.followUp))")
+    }
     if let confirmation = wanted.confirmation {
       if confirmation == "none" {
         #expect(structural != nil && structural?.confirmation == nil)
@@ -170,8 +213,22 @@ import Testing
     }
   }
 
+  func check(_ wanted: GermlineExpectation, in clinical: ClinicalReport) {
+    guard let finding = clinical.germline.first(where: { $0.gene == wanted.gene }) else {
+      Issue.record("no germline finding in \(wanted.gene): \(clinical.germline.map(\.gene))")
+      return
+    }
+    let codes = finding.criteria.map(\.code)
+    let described = "\(wanted.gene): \(finding.classification.rawValue) \(codes); not evaluated: \(finding.notEvaluated)"
+    if let expected = wanted.classification { #expect(finding.classification.rawValue == expected, "\(described)") }
+    for code in wanted.criteria ?? [] { #expect(codes.contains(code), "\(code) missing: \(described)") }
+    for code in wanted.absentCriteria ?? [] { #expect(!finding.criteria.contains { $0.criterion == code }, "\(code) present: \(described)") }
+    if let text = wanted.notEvaluated { #expect(finding.notEvaluated.contains { $0.contains(text) }, "'\(text)' not said: \(described)") }
+    if let comparison = wanted.clinvarComparison { #expect((finding.clinvarComparison != nil) == comparison, "\(described)") }
+  }
+
   /// A GRCh38 VCF with the INFO and FORMAT fields the cases use.
-  static func vcfText(_ records: [[String]]) -> String {
+  static func vcfText(_ records: [[String]], extraHeader: [String] = []) -> String {
     var lines = ["##fileformat=VCFv4.2", "##reference=GRCh38"]
     for (contig, length) in GenomeBuild.grch38.contigLengths.sorted(by: { $0.key < $1.key }) {
       lines.append("##contig=<ID=\(contig),length=\(length)>")
@@ -184,6 +241,7 @@ import Testing
       "##INFO=<ID=MATEID,Number=.,Type=String,Description=\"ID of mate breakend\">",
       "##INFO=<ID=END,Number=1,Type=Integer,Description=\"End position\">",
       "##INFO=<ID=CN,Number=1,Type=Float,Description=\"Copy number\">",
+    ] + extraHeader + [
       "##FORMAT=<ID=GT,Number=1,Type=String,Description=\"Genotype\">",
       "##FORMAT=<ID=AD,Number=R,Type=Integer,Description=\"Allelic depths\">",
       "##FORMAT=<ID=DP,Number=1,Type=Integer,Description=\"Read depth\">",

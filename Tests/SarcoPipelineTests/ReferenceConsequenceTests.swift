@@ -51,7 +51,7 @@ import Testing
     #expect(r213.consequence.hgvsp == "p.(Arg213Ter)" && r213.consequence.source == ConsequencePredictor.sourceName)
     #expect(r213.criteria.contains { $0.code == "PVS1" })
     // No population frequency in the file, so PM2 is not evaluated: PVS1 + PM5_Supporting make it likely pathogenic.
-    #expect(r213.classification == "Likely pathogenic")
+    #expect(r213.classification == .likelyPathogenic)
     let frameshift = try #require(germline.first { $0.consequence.terms.contains("frameshift_variant") })
     #expect(frameshift.consequence.hgvsc == "c.1177del" && frameshift.consequence.hgvsp == "p.(Asp393ThrfsTer29)")
     // In the last exon: no nonsense-mediated decay, so PVS1 is not very strong.

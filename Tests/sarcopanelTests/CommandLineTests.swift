@@ -110,7 +110,7 @@ func sarcopanel(_ arguments: [String]) throws -> Invocation {
   @Test func panelValidateAndBed() throws {
     let valid = try sarcopanel(["panel", "validate", "panels/sarcoma"])
     #expect(valid.status == 0)
-    #expect(valid.stdout.contains("sarcoma 0.3.0: valid"))
+    #expect(valid.stdout.contains("sarcoma 0.4.0: valid"))
     let broken = TestData.temporaryDirectory("cli-panel") + "/sarcoma"
     try FileManager.default.copyItem(atPath: TestData.path("panels/sarcoma"), toPath: broken)
     var exons = try String(contentsOfFile: "\(broken)/exons.tsv", encoding: .utf8).components(separatedBy: "\n")

@@ -9,6 +9,8 @@ public struct AlleleMetrics: Sendable, Equatable, Codable {
   /// True when the file declares a population-frequency field: a variant
   /// without a value there was not seen in that population database.
   public var frequencyFieldDeclared = false
+  /// True when one of the declared frequency fields is a filtering allele frequency (gnomAD `faf95`).
+  public var filteringFieldDeclared = false
 
   public init() {}
 
@@ -21,6 +23,19 @@ public struct AlleleMetrics: Sendable, Equatable, Codable {
     return frequencyFieldDeclared ? 0 : nil
   }
 
+  /// Highest allele frequency (filtering allele frequencies left out); 0 when declared but empty.
+  public var highestAlleleFrequency: Double? {
+    if let highest = frequencies.filter({ !AlleleMetricFields.isFilteringFrequency($0.key) }).values.max() { return highest }
+    return frequencyFieldDeclared ? 0 : nil
+  }
+
+  /// Highest filtering allele frequency (gnomAD FAF95, the lower bound VCEP thresholds are written for);
+  /// 0 when such a field is declared but empty; nil when the input has none.
+  public var highestFilteringFrequency: Double? {
+    if let highest = frequencies.filter({ AlleleMetricFields.isFilteringFrequency($0.key) }).values.max() { return highest }
+    return filteringFieldDeclared ? 0 : nil
+  }
+
   public var revel: Double? { scores["REVEL"] }
   public var cadd: Double? { scores["CADD_PHRED"] }
   public var spliceAI: Double? { scores["SpliceAI"] }
@@ -30,6 +45,7 @@ public struct AlleleMetrics: Sendable, Equatable, Codable {
     for (name, value) in other.frequencies { frequencies[name] = max(frequencies[name] ?? value, value) }
     for (name, value) in other.scores where scores[name] == nil { scores[name] = value }
     frequencyFieldDeclared = frequencyFieldDeclared || other.frequencyFieldDeclared
+    filteringFieldDeclared = filteringFieldDeclared || other.filteringFieldDeclared
   }
 }
 
@@ -39,10 +55,13 @@ public enum AlleleMetricFields {
   public static func isFrequency(_ name: String) -> Bool {
     let lowered = name.lowercased()
     if lowered.hasSuffix("_ac") || lowered.hasSuffix("_an") || lowered.hasSuffix("_nhomalt") { return false }
-    if lowered.hasPrefix("gnomad") { return lowered.contains("af") }
+    if lowered.hasPrefix("gnomad") || isFilteringFrequency(name) { return lowered.contains("af") }
     return ["max_af", "af_exac", "exac_af", "af_esp", "af_tgp", "1000gp3_af", "exac_af_popmax", "esp_af", "tgp_af"]
       .contains(lowered)
   }
+
+  /// A filtering allele frequency (gnomAD `faf95_popmax`, `fafmax_faf95_max`, `gnomADe_FAF95`).
+  public static func isFilteringFrequency(_ name: String) -> Bool { name.lowercased().contains("faf") }
 
   /// A field this reader takes: a population frequency or a predictor score.
   public static func isMetric(_ name: String) -> Bool { isFrequency(name) || scoreName(name) != nil }
@@ -86,10 +105,12 @@ public enum AlleleMetricFields {
 public struct InfoMetricFields: Sendable {
   let names: [String]
   let declaresFrequency: Bool
+  let declaresFiltering: Bool
 
   public init(header: VCFHeader) {
     names = header.info.keys.filter(AlleleMetricFields.isMetric).sorted()
     declaresFrequency = names.contains(where: AlleleMetricFields.isFrequency)
+    declaresFiltering = names.contains(where: AlleleMetricFields.isFilteringFrequency)
   }
 
   /// Metrics from a record's INFO for its ALT number `alternateIndex` (1-based).
@@ -97,6 +118,7 @@ public struct InfoMetricFields: Sendable {
     guard !names.isEmpty else { return nil }
     var metrics = AlleleMetrics()
     metrics.frequencyFieldDeclared = declaresFrequency
+    metrics.filteringFieldDeclared = declaresFiltering
     for name in names {
       guard let texts = info[name]?.texts else { continue }
       // Number=A fields hold one value per ALT; others are taken whole.

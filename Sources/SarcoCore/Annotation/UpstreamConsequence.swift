@@ -27,6 +27,7 @@ public struct UpstreamConsequenceParser: Sendable {
     /// Population-frequency and predictor-score columns.
     let metrics: [Int]
     let declaresFrequency: Bool
+    let declaresFiltering: Bool
 
     init(tag: String, fields: [String]) {
       self.tag = tag
@@ -46,6 +47,7 @@ public struct UpstreamConsequenceParser: Sendable {
       mane = index("MANE_SELECT", "MANE")
       metrics = fields.indices.filter { AlleleMetricFields.isMetric(fields[$0]) }
       declaresFrequency = fields.contains(where: AlleleMetricFields.isFrequency)
+      declaresFiltering = fields.contains(where: AlleleMetricFields.isFilteringFrequency)
     }
   }
 
@@ -107,6 +109,7 @@ public struct UpstreamConsequenceParser: Sendable {
         guard let consequence = value(layout.consequence) else { continue }
         var metrics = AlleleMetrics()
         metrics.frequencyFieldDeclared = layout.declaresFrequency
+        metrics.filteringFieldDeclared = layout.declaresFiltering
         for index in layout.metrics {
           if let text = value(index) { AlleleMetricFields.add(name: layout.fields[index], value: text, to: &metrics) }
         }

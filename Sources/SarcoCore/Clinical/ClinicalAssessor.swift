@@ -14,11 +14,14 @@ public struct ClinicalAssessor: Sendable {
     public var tumourType: String?
     /// PS1/PM5 from ClinVar's classifications of other variants.
     public var useClinVarCriteria: Bool
+    /// Age at diagnosis in years, for age-dependent germline follow-up rules.
+    public var age: Int?
 
-    public init(sampleType: SampleType = .tumor, tumourType: String? = nil, useClinVarCriteria: Bool = true) {
+    public init(sampleType: SampleType = .tumor, tumourType: String? = nil, useClinVarCriteria: Bool = true, age: Int? = nil) {
       self.sampleType = sampleType
       self.tumourType = tumourType
       self.useClinVarCriteria = useClinVarCriteria
+      self.age = age
     }
   }
 
@@ -32,6 +35,8 @@ public struct ClinicalAssessor: Sendable {
   let gate: TierGate
   let burden: MutationalBurden
   let index: SomaticKnowledgeIndex
+  let origins: OriginAssessor
+  let triage: GermlineTriage
 
   /// `known` spares rebuilding the ClinVar index (41k rows) for every sample of a batch.
   /// `predictor` (from `--reference`) names the known variants' amino acids for PS1.
@@ -43,6 +48,8 @@ public struct ClinicalAssessor: Sendable {
     self.settings = settings
     let index = index ?? SomaticKnowledgeIndex(view: view)
     self.index = index
+    origins = OriginAssessor(thresholds: view.panel.knowledge.rules.germline.thresholds)
+    triage = GermlineTriage(rules: view.panel.knowledge.rules.germline, tumourTypes: view.panel.knowledge.tumourTypes)
     tiering = SomaticTiering(knowledge: view.panel.knowledge, tumourType: settings.tumourType)
     self.known = known ?? KnownVariantIndex(view: view)
     classifier = ACMGClassifier(
@@ -51,6 +58,42 @@ public struct ClinicalAssessor: Sendable {
     oncogenicity = OncogenicityClassifier(view: view, index: index)
     gate = TierGate(tiering: tiering, thresholds: view.panel.knowledge.rules.somatic.thresholds)
     burden = MutationalBurden(view: view)
+  }
+
+  /// Germline follow-up of a tumour finding in a predisposition gene: the matched normal decides when there is
+  /// one; tumour-only findings go through the ESMO PMWG triage.
+  func followUp(
+    origin: OriginAssessment, acmg: GermlineFinding, gene: Gene, clinvar: KnownVariant?, consequence: AlleleConsequence
+  ) -> GermlineFollowUp? {
+    switch origin.call {
+    case .somatic:
+      return nil
+    case .germline:
+      return acmg.classification.isPathogenic
+        ? GermlineFollowUp(
+          decision: .recommended,
+          reason: "\(acmg.classification.rawValue) germline finding (present in the matched normal) in the predisposition gene \(gene.symbol): refer for genetic counselling",
+          source: "matched normal; ACMG/AMP class")
+        : GermlineFollowUp(
+          decision: .notRecommended, reason: "germline (matched normal) but \(acmg.classification.rawValue)", source: "ACMG/AMP class")
+    case .likelyGermline, .possiblyGermline, .likelySomatic:
+      return triage.decide(
+        GermlineTriage.Case(
+          gene: gene, classification: acmg.classification, clinvar: clinvar,
+          atSomaticHotspot: atSomaticHotspot(consequence: consequence, gene: gene), tumourType: settings.tumourType,
+          age: settings.age))
+    }
+  }
+
+  /// At a cancerhotspots residue or in-frame indel hotspot (recurrent in tumours, with counts).
+  func atSomaticHotspot(consequence: AlleleConsequence, gene: Gene) -> Bool {
+    if let residue = consequence.residue, index.hotspot(gene: gene.symbol, residue: residue)?.sampleCount != nil { return true }
+    if let protein = consequence.protein, let range = OncogenicityClassifier.residues(of: protein),
+      index.indelHotspot(gene: gene.symbol, residues: range) != nil
+    {
+      return true
+    }
+    return false
   }
 
   /// Population frequencies and scores from INFO and every upstream entry of the allele.
@@ -82,10 +125,7 @@ public struct ClinicalAssessor: Sendable {
         let consequence = ProteinEffectResolver.completing(selected, with: clinvar)
         guard let gene = view.gene(consequence.gene) else { continue }
         let atHotspot = item.hotspots.contains { $0.gene == gene.symbol }
-        // PM1 counts only residues recurrent in tumours (cancerhotspots), not CIViC-listed positions such as TP53 P72.
-        let atRecurrentResidue = consequence.residue.flatMap { index.hotspot(gene: gene.symbol, residue: $0) }?.sampleCount != nil
-        let input = ACMGClassifier.Input(
-          variant: variant, consequence: consequence, gene: gene, metrics: metrics, atHotspot: atRecurrentResidue)
+        let input = ACMGClassifier.Input(variant: variant, consequence: consequence, gene: gene, metrics: metrics)
         switch settings.sampleType {
         case .germline:
           // Everything within the transcript (exons, introns, UTRs) or known to ClinVar; not the flanks.
@@ -108,7 +148,14 @@ public struct ClinicalAssessor: Sendable {
             consequence: consequence, oncogenicity: assessment, evidence: evidence, metrics: metrics, clinvar: clinvar,
             atHotspot: atHotspot)
           let clinvarPathogenic = clinvar.map { KnownVariantIndex.isPathogenic($0.significance) } ?? false
-          let origin = OriginAssessor().assess(variant: variant, gene: gene, metrics: metrics, clinvarPathogenic: clinvarPathogenic)
+          var origin = origins.assess(variant: variant, gene: gene, metrics: metrics, clinvarPathogenic: clinvarPathogenic)
+          var classified: GermlineFinding?
+          if gene.germlineTesting {
+            let acmg = classifier.classify(input)
+            classified = acmg
+            origin.followUp = followUp(origin: origin, acmg: acmg, gene: gene, clinvar: clinvar, consequence: consequence)
+            if origin.followUp?.decision == .recommended { origin.recommendation = origin.followUp?.reason }
+          }
           let finding = SomaticFinding(
             variantKey: variant.key, gene: gene.symbol, consequence: consequence,
             alteration: Alteration.name(consequence: consequence, variant: variant), oncogenicity: assessment,
@@ -116,8 +163,8 @@ public struct ClinicalAssessor: Sendable {
             hotspots: item.hotspots.filter { $0.gene == gene.symbol }.map { "\($0.change) (\($0.source))" },
             therapies: tiering.therapies(decision.evidence), origin: origin, tumorAlleleFraction: variant.tumor?.alleleFraction)
           somatic.append((order, finding, tiering.drugCalls(decision.evidence)))
-          if gene.germlineTesting && origin.call.looksGermline {
-            germline.append(classifier.classify(input))
+          if let classified, origin.call.looksGermline || origin.followUp?.decision == .recommended {
+            germline.append(classified)
           }
           if burden.counts(variant: variant, consequence: consequence, origin: origin, atHotspot: atHotspot, metrics: metrics),
             counted.last != variant.key

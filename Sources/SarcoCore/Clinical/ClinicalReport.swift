@@ -49,7 +49,7 @@ extension ClinicalReport {
   }
 
   /// Germline classifications that are pathogenic or likely pathogenic.
-  public var pathogenicGermline: Int { germline.filter { $0.classification.hasSuffix("athogenic") }.count }
+  public var pathogenicGermline: Int { germline.filter { $0.classification.isPathogenic }.count }
 
   /// The same report with more notes (coverage observations made after the assessment).
   public func adding(notes extra: [String]) -> ClinicalReport {
@@ -184,8 +184,39 @@ public struct OriginAssessment: Sendable, Equatable, Codable {
   public let call: OriginCall
   /// The observations behind the call.
   public let reasons: [String]
-  public let recommendation: String?
+  /// Set when germline follow-up is recommended (the follow-up's reason).
+  public var recommendation: String?
   public let source: String
+  /// The germline follow-up decision (ESMO PMWG) for genes the panel has rules for.
+  public var followUp: GermlineFollowUp? = nil
+
+  public init(call: OriginCall, reasons: [String], recommendation: String?, source: String, followUp: GermlineFollowUp? = nil) {
+    self.call = call
+    self.reasons = reasons
+    self.recommendation = recommendation
+    self.source = source
+    self.followUp = followUp
+  }
+}
+
+/// Whether a finding warrants germline testing, and why.
+public struct GermlineFollowUp: Sendable, Equatable, Codable {
+  public enum Decision: String, Sendable, Codable {
+    case recommended
+    case notRecommended = "not_recommended"
+    /// A rule needs an input the run does not have (tumour type, age).
+    case notEvaluated = "not_evaluated"
+  }
+
+  public let decision: Decision
+  public let reason: String
+  public let source: String
+
+  public init(decision: Decision, reason: String, source: String) {
+    self.decision = decision
+    self.reason = reason
+    self.source = source
+  }
 }
 
 /// One ACMG/AMP criterion met, at the strength applied, with its evidence.
@@ -205,15 +236,16 @@ public struct GermlineFinding: Sendable, Equatable, Codable {
   public let gene: String
   public let consequence: AlleleConsequence
   public let alteration: String
-  /// `Pathogenic`, `Likely pathogenic`, `Uncertain significance`, `Likely benign`, `Benign`.
-  public let classification: String
+  public let classification: GermlineClass
   public let points: Int
   public let criteria: [MetCriterion]
-  /// Criteria that could not be evaluated from this input, with why.
+  /// Criteria that could not be evaluated or do not apply from this input, with why.
   public let notEvaluated: [String]
   public let classRule: String
   /// ClinVar's classification of the same variant, shown beside ours, never used in its place.
   public let clinvar: ClinVarView?
+  /// Set when ClinVar (with enough review stars) and our class differ by a class or more.
+  public let clinvarComparison: String?
   public let zygosity: String?
   public let syndromes: String?
 }

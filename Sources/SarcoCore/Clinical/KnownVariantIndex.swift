@@ -8,6 +8,8 @@ public struct KnownVariantIndex: Sendable {
   let pathogenicMissenseByCodon: [String: [Int: [KnownVariant]]]
   /// gene -> largest c. position of a pathogenic nonsense or frameshift variant.
   let lastPathogenicTruncation: [String: (position: Int, variant: KnownVariant)]
+  /// `contig:position` -> ClinVar Pathogenic (not Likely pathogenic) SNVs there, 2 stars or more (PS1 for splicing).
+  let pathogenicSNVsByPosition: [String: [KnownVariant]]
   public let isEmpty: Bool
 
   public init(view: PanelView) {
@@ -15,8 +17,12 @@ public struct KnownVariantIndex: Sendable {
     byKey.reserveCapacity(view.panel.knowledge.knownVariants.count)
     var missense: [String: [Int: [KnownVariant]]] = [:]
     var truncation: [String: (Int, KnownVariant)] = [:]
+    var snvs: [String: [KnownVariant]] = [:]
     for known in view.panel.knowledge.knownVariants where known.build == view.build {
       byKey[known.key] = known
+      if known.stars >= 2, known.significance.lowercased() == "pathogenic", known.reference.count == 1, known.alternate.count == 1 {
+        snvs["\(known.interval.contig):\(known.interval.start)", default: []].append(known)
+      }
       guard known.stars >= 2, Self.isPathogenic(known.significance),
         let c = view.codingPosition(gene: known.gene, position: known.interval.start)
       else { continue }
@@ -30,6 +36,7 @@ public struct KnownVariantIndex: Sendable {
     }
     self.byKey = byKey
     pathogenicMissenseByCodon = missense
+    pathogenicSNVsByPosition = snvs
     lastPathogenicTruncation = truncation.mapValues { (position: $0.0, variant: $0.1) }
     isEmpty = byKey.isEmpty
   }

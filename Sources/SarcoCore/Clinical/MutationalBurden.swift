@@ -14,7 +14,7 @@ public struct MutationalBurden: Sendable {
     guard let thresholds else { return [] }
     return [
       "counted: PASS SNVs, MNVs and indels in the coding exons of panel genes (synonymous included)",
-      "tumour VAF >= \(thresholds.cited(.tmbMinimumVAF)) and >= \(SomaticThresholds.format(thresholds[.tmbMinimumAltReads])) alt reads when read counts are given",
+      "tumour VAF >= \(thresholds.cited(.tmbMinimumVAF)) and >= \(NamedValues.format(thresholds[.tmbMinimumAltReads])) alt reads when read counts are given",
       "left out: likely or possibly germline calls, population frequency >= \(thresholds.cited(.tmbMaximumPopulationFrequency)), known hotspots (driver bias)",
       "footprint: coding bases of every panel transcript on this build (exons clipped to the CDS, overlaps merged)",
       "reported only for a coding footprint >= \(thresholds.cited(.tmbMinimumCodingMegabases)) Mb",

@@ -245,31 +245,3 @@ public struct OncogenicityClassifier: Sendable {
     }
   }
 }
-
-/// Whether an indel's consequence depends on where 3' shifting would put it, which
-/// only the reference sequence can tell: near an exon edge, the start or the stop codon.
-struct IndelPlacement: Sendable {
-  let view: PanelView
-  let windowBases: Int
-  let source: String
-
-  /// Why the consequence of this indel cannot be trusted without the sequence, or nil when it can.
-  func needsReference(variant: Variant, consequence: AlleleConsequence) -> String? {
-    guard consequence.source == PanelConsequence.sourceName, variant.kind != .snv, variant.kind != .mnv,
-      let gene = view.gene(consequence.gene), let locus = gene.locus(on: view.build)
-    else { return nil }
-    let start = variant.position
-    let end = max(variant.end, variant.position)
-    var edges: [Int] = []
-    for exon in view.exons(of: gene.symbol) { edges += [exon.interval.start, exon.interval.end] }
-    if let codingStart = locus.codingStart, let codingEnd = locus.codingEnd { edges += [codingStart, codingEnd] }
-    guard let nearest = edges.min(by: { Self.distance($0, start, end) < Self.distance($1, start, end) }),
-      Self.distance(nearest, start, end) <= windowBases
-    else { return nil }
-    return "not evaluated: needs the reference sequence (--reference): the indel lies \(Self.distance(nearest, start, end)) bases from an exon edge, start or stop codon, and 3' shifting may move it (window \(windowBases) bases; \(source))"
-  }
-
-  static func distance(_ point: Int, _ start: Int, _ end: Int) -> Int {
-    point < start ? start - point : (point > end ? point - end : 0)
-  }
-}

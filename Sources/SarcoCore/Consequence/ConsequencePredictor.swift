@@ -38,6 +38,17 @@ public struct ConsequencePredictor: Sendable {
     return predict(edit: edit, model: model)?.protein
   }
 
+  /// Whether an insertion or deletion is a change of a tandem repeat (its unit can slide by its own length:
+  /// `GAG` deleted from `GAGGAG`, a duplication), read from the reference; nil for substitutions or when the
+  /// transcript cannot be modelled.
+  public func isInRepeat(variant: Variant, gene: Gene) -> Bool? {
+    guard let model = library.model(for: gene) else { return nil }
+    let edit = NucleotideEdit(position: variant.position, reference: variant.reference, alternate: variant.alternate)
+    guard edit.isInsertion || edit.isDeletion else { return nil }
+    guard let span = edit.ambiguousSpan(on: model) else { return false }
+    return edit.isInsertion ? span.count >= edit.inserted.count : span.count >= 2 * edit.deleted.count
+  }
+
   public func predict(edit: NucleotideEdit, model: TranscriptModel) -> AlleleConsequence? {
     Self.consequence(of: edit, on: model, severity: severity)
   }

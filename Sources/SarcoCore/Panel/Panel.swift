@@ -84,6 +84,14 @@ public struct PanelManifest: Sendable, Equatable, Codable {
     public let somaticRules: String?
     public let secondaryResistance: String?
     public let entityRules: String?
+    public let acmgStrengths: String?
+    public let germlineRules: String?
+    public let acmgComputational: String?
+    public let pvs1GeneRules: String?
+    public let pm1Regions: String?
+    public let ba1Exceptions: String?
+    public let frequencyConfoundedGenes: String?
+    public let germlineTriage: String?
 
     enum CodingKeys: String, CodingKey {
       case acmgCriteria = "acmg_criteria"
@@ -96,11 +104,20 @@ public struct PanelManifest: Sendable, Equatable, Codable {
       case somaticRules = "somatic_rules"
       case secondaryResistance = "secondary_resistance"
       case entityRules = "entity_rules"
+      case acmgStrengths = "acmg_strengths"
+      case germlineRules = "germline_rules"
+      case acmgComputational = "acmg_computational"
+      case pvs1GeneRules = "pvs1_gene_rules"
+      case pm1Regions = "pm1_regions"
+      case ba1Exceptions = "ba1_exceptions"
+      case frequencyConfoundedGenes = "frequency_confounded_genes"
+      case germlineTriage = "germline_triage"
     }
 
     public var allFiles: [String] {
       [acmgCriteria, acmgClasses, ampTiers, consequenceSeverity, vcepThresholds, oncogenicityCriteria, oncogenicityClasses,
-       somaticRules, secondaryResistance, entityRules].compactMap { $0 }
+       somaticRules, secondaryResistance, entityRules, acmgStrengths, germlineRules, acmgComputational, pvs1GeneRules,
+       pm1Regions, ba1Exceptions, frequencyConfoundedGenes, germlineTriage].compactMap { $0 }
     }
   }
 

@@ -215,18 +215,18 @@ public struct KnownVariant: Sendable, Equatable, Codable {
 /// Clinical rules kept as cited data.
 public struct RuleTables: Sendable, Equatable {
   public struct ACMGCriterion: Sendable, Equatable, Codable {
-    public let code: String
+    public let code: ACMGCode
+    /// `pathogenic` or `benign`.
     public let direction: String
-    public let strength: String
-    public let points: Int
+    /// The strength the criterion has unless a rule modifies it.
+    public let strength: ACMGStrength
     public let description: String
     public let source: String
 
-    public init(code: String, direction: String, strength: String, points: Int, description: String, source: String) {
+    public init(code: ACMGCode, direction: String, strength: ACMGStrength, description: String, source: String) {
       self.code = code
       self.direction = direction
       self.strength = strength
-      self.points = points
       self.description = description
       self.source = source
     }
@@ -270,13 +270,17 @@ public struct RuleTables: Sendable, Equatable {
   public struct FrequencyThreshold: Sendable, Equatable, Codable {
     public let gene: String
     public let criterion: String
-    public let strength: String
+    public let strength: ACMGStrength
+    /// The population measure the threshold is written for (`gnomAD_NC_FAF_GRPMAX`).
     public let property: String
     public let thresholds: [Double]
     public let comparators: [String]
     public let source: String
 
-    public init(gene: String, criterion: String, strength: String, property: String, thresholds: [Double], comparators: [String], source: String) {
+    public init(
+      gene: String, criterion: String, strength: ACMGStrength, property: String, thresholds: [Double], comparators: [String],
+      source: String
+    ) {
       self.gene = gene
       self.criterion = criterion
       self.strength = strength
@@ -284,6 +288,28 @@ public struct RuleTables: Sendable, Equatable {
       self.thresholds = thresholds
       self.comparators = comparators
       self.source = source
+    }
+
+    /// Written for a filtering allele frequency (FAF): a raw allele frequency cannot stand in for it.
+    public var needsFilteringFrequency: Bool { property.uppercased().contains("FAF") }
+
+    /// Whether `value` meets every comparison of the row.
+    public func holds(for value: Double) -> Bool {
+      zip(thresholds, comparators).allSatisfy { threshold, comparator in
+        switch comparator {
+        case "gt": return value > threshold
+        case "gte": return value >= threshold
+        case "lt": return value < threshold
+        case "lte": return value <= threshold
+        default: return false
+        }
+      }
+    }
+
+    /// `> 0.001`, `> 0.00002 and <= 0.0001`.
+    public var condition: String {
+      let symbols = ["gt": ">", "gte": ">=", "lt": "<", "lte": "<="]
+      return zip(comparators, thresholds).map { "\(symbols[$0] ?? $0) \(NamedValues.format($1))" }.joined(separator: " and ")
     }
   }
 
@@ -293,6 +319,7 @@ public struct RuleTables: Sendable, Equatable {
   public var severity: [SeverityRank] = []
   public var frequencyThresholds: [FrequencyThreshold] = []
   public var somatic = SomaticRules()
+  public var germline = GermlineRules()
 
   public init() {}
 }

@@ -96,22 +96,26 @@ public struct ClassBand: Sendable, Equatable, Codable {
   }
 }
 
-/// The named thresholds of `somatic_rules.tsv`, each with where it comes from.
-public struct SomaticThresholds: Sendable, Equatable {
-  public enum Name: String, Sendable, CaseIterable {
-    case tierGatePopulationFrequency = "tier_gate_population_frequency"
-    case tierGateClinVarBenignStars = "tier_gate_clinvar_benign_stars"
-    case tmbMinimumCodingMegabases = "tmb_minimum_coding_megabases"
-    case tmbMinimumVAF = "tmb_minimum_vaf"
-    case tmbMinimumAltReads = "tmb_minimum_alt_reads"
-    case tmbMaximumPopulationFrequency = "tmb_maximum_population_frequency"
-    case fusionMinimumSupportingReads = "fusion_minimum_supporting_reads"
-    case indelPlacementWindowBases = "indel_placement_window_bases"
-    case amplificationMinimumCopyNumber = "amplification_minimum_copy_number"
-    case homozygousDeletionMaximumCopyNumber = "homozygous_deletion_maximum_copy_number"
-    case oneCopyDeletionMaximumCopyNumber = "one_copy_deletion_maximum_copy_number"
-  }
+/// The names `somatic_rules.tsv` must define, one row each.
+public enum SomaticRuleName: String, Sendable, CaseIterable {
+  case tierGatePopulationFrequency = "tier_gate_population_frequency"
+  case tierGateClinVarBenignStars = "tier_gate_clinvar_benign_stars"
+  case tmbMinimumCodingMegabases = "tmb_minimum_coding_megabases"
+  case tmbMinimumVAF = "tmb_minimum_vaf"
+  case tmbMinimumAltReads = "tmb_minimum_alt_reads"
+  case tmbMaximumPopulationFrequency = "tmb_maximum_population_frequency"
+  case fusionMinimumSupportingReads = "fusion_minimum_supporting_reads"
+  case indelPlacementWindowBases = "indel_placement_window_bases"
+  case amplificationMinimumCopyNumber = "amplification_minimum_copy_number"
+  case homozygousDeletionMaximumCopyNumber = "homozygous_deletion_maximum_copy_number"
+  case oneCopyDeletionMaximumCopyNumber = "one_copy_deletion_maximum_copy_number"
+}
 
+public typealias SomaticThresholds = NamedThresholds<SomaticRuleName>
+
+/// A rule table of named values (`rule value description source`), each with where it comes from.
+public struct NamedThresholds<Name: RawRepresentable & Hashable & CaseIterable & Sendable>: Sendable, Equatable
+where Name.RawValue == String {
   public struct Value: Sendable, Equatable {
     public let value: Double
     public let description: String
@@ -131,13 +135,15 @@ public struct SomaticThresholds: Sendable, Equatable {
 
   public subscript(_ name: Name) -> Double { values[name]?.value ?? 0 }
   public func source(_ name: Name) -> String { values[name]?.source ?? "" }
-  /// `0.667 (Vega et al. 2021 ...)`: the value with its citation, for report texts.
-  /// `0.01 (source)`, or `0.667 Mb (source)` with a unit.
+  /// `0.01 (source)`, or `0.667 Mb (source)` with a unit: the value with its citation, for report texts.
   public func cited(_ name: Name, unit: String = "") -> String {
     guard let entry = values[name] else { return name.rawValue }
-    return "\(SomaticThresholds.format(entry.value))\(unit.isEmpty ? "" : " \(unit)") (\(entry.source))"
+    return "\(NamedValues.format(entry.value))\(unit.isEmpty ? "" : " \(unit)") (\(entry.source))"
   }
+}
 
+public enum NamedValues {
+  /// `20`, `0.05`: integers without a decimal point.
   public static func format(_ value: Double) -> String {
     value == value.rounded() && abs(value) < 1e9 ? String(Int(value)) : String(value)
   }

@@ -21,7 +21,7 @@ public enum ReportDiff {
       label: { "\($0.alteration) (\($0.variantKey))" }, value: { "Tier \($0.tier.tier.rawValue)" })
     changes += keyed(
       "germline", oldClinical?.germline ?? [], newClinical?.germline ?? [], key: { "\($0.gene) \($0.variantKey)" },
-      label: { "\($0.alteration) (\($0.variantKey))" }, value: { $0.classification })
+      label: { "\($0.alteration) (\($0.variantKey))" }, value: { $0.classification.rawValue })
     changes += keyed(
       "fusion", oldClinical?.fusions ?? [], newClinical?.fusions ?? [], key: { "\($0.name) \($0.locus)" },
       label: { "\($0.name) \($0.locus)" }, value: { "Tier \($0.tier.tier.rawValue)" })

@@ -69,6 +69,11 @@ extension Sarcopanel {
         valueName: "type"))
     var tumorType: String?
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Age at diagnosis in years: tumour-only germline follow-up rules that depend on age (TP53 in breast cancer < 31, osteosarcoma < 18) are evaluated instead of reported as needing it.",
+        valueName: "years"))
+    var age: Int?
+
     @Option(name: .customLong("sample-id"), help: ArgumentHelp("Name for the report files (default: the sample column's name).", valueName: "id"))
     var sampleID: String?
 
@@ -121,6 +126,7 @@ extension Sarcopanel {
       if ClinicalAssessor.SampleType(rawValue: sampleType) == nil {
         throw ValidationError("--sample-type must be tumor or germline, found '\(sampleType)'")
       }
+      if let age, !(0...130).contains(age) { throw ValidationError("--age must be between 0 and 130 years, found \(age)") }
       if !["on", "off"].contains(clinvarCriteria) {
         throw ValidationError("--clinvar-criteria must be on or off, found '\(clinvarCriteria)'")
       }
@@ -145,6 +151,7 @@ extension Sarcopanel {
       options.recomputeConsequences = referenceOptions.recomputeConsequences
       options.sampleType = ClinicalAssessor.SampleType(rawValue: sampleType) ?? .tumor
       options.useClinVarCriteria = clinvarCriteria == "on"
+      options.age = age
       options.fusionsPath = fusions
       options.copyNumberPath = cna
       options.provenance = provenance
