@@ -31,6 +31,9 @@ FUSIONS = [
     ("ASPSCR1::TFE3", "Alveolar soft part sarcoma (also TFE3-rearranged renal cell carcinoma)", "ASPS,TRCC", "defining", WHO_2020),
     ("CIC::DUX4", "CIC-rearranged sarcoma", "RCSNOS", "defining", WHO_2020),
     ("BCOR::CCNB3", "Sarcoma with BCOR genetic alterations", "RCSNOS", "defining", WHO_2020),
+    ("EWSR1::NFATC2", "Round cell sarcoma with EWSR1::non-ETS fusion (not Ewing sarcoma)", "RCSNOS", "defining", WHO_2020),
+    ("FUS::NFATC2", "Round cell sarcoma with FUS::non-ETS fusion (not Ewing sarcoma)", "RCSNOS", "defining", WHO_2020),
+    ("EWSR1::PATZ1", "Round cell sarcoma with EWSR1::non-ETS fusion (not Ewing sarcoma)", "RCSNOS", "defining", WHO_2020),
     ("NAB2::STAT6", "Solitary fibrous tumour", "SFT", "defining", "Robinson et al. 2013 PMID:23313952; " + WHO_2020),
     ("COL1A1::PDGFB", "Dermatofibrosarcoma protuberans", "DFSP", "defining", WHO_2020),
     ("WWTR1::CAMTA1", "Epithelioid haemangioendothelioma", "EHAE", "defining", WHO_2020),
@@ -78,8 +81,8 @@ CURATED_EVIDENCE = [
     ("KIT", "exon", "9", "", "GIST", "Imatinib", "predictive", "sensitivity", "A", "FDA label imatinib (Gleevec) 2008; NCCN Soft Tissue Sarcoma guideline 2024"),
     ("KIT", "exon", "11", "", "GIST", "Imatinib", "predictive", "sensitivity", "A", "FDA label imatinib (Gleevec) 2008; NCCN Soft Tissue Sarcoma guideline 2024"),
     ("KIT", "exon", "13", "", "GIST", "Sunitinib", "predictive", "sensitivity", "A", "FDA label sunitinib (Sutent) 2006; NCCN Soft Tissue Sarcoma guideline 2024"),
-    ("KIT", "exon", "17", "", "GIST", "Ripretinib,Regorafenib", "predictive", "sensitivity", "A", "FDA labels ripretinib (Qinlock) 2020, regorafenib (Stivarga) 2013"),
-    ("PDGFRA", "exact", "D842V", "", "GIST", "Avapritinib", "predictive", "sensitivity", "A", "FDA label avapritinib (Ayvakit) 2020"),
+    ("KIT", "exon", "17", "", "GIST", "Ripretinib", "predictive", "sensitivity", "A", "FDA label ripretinib (Qinlock) 2020 (after three kinase inhibitors, any genotype; INVICTUS)"),
+    ("PDGFRA", "exon", "18", "", "GIST", "Avapritinib", "predictive", "sensitivity", "A", "FDA label avapritinib (Ayvakit) 2020 (PDGFRA exon 18 mutations, including D842V)"),
     ("PDGFRA", "exact", "D842V", "", "GIST", "Imatinib", "predictive", "resistance", "A", "NCCN Soft Tissue Sarcoma guideline 2024; Corless et al. 2005 PMID:15928335; " + ESMO_GIST),
     ("PDGFRA", "exon", "12", "", "GIST", "Imatinib", "predictive", "sensitivity", "A", "NCCN Soft Tissue Sarcoma guideline 2024"),
     ("PDGFRA", "exon", "18", "D842V", "GIST", "Imatinib", "predictive", "sensitivity", "B", "NCCN Soft Tissue Sarcoma guideline 2024 (non-D842V exon 18 mutations)"),
@@ -131,6 +134,12 @@ CURATED_EVIDENCE = [
     ("H3-3B", "codon", "K37", "", "CHBL", "", "oncogenic", "oncogenicity", "B", "Behjati et al. 2013 PMID:24162739 (H3.3 K36M driver in chondroblastoma; MANE codon 37)"),
     ("H3-3A", "codon", "G35", "", "GCTB", "", "diagnostic", "Giant cell tumour of bone (H3.3 G34 mutation)", "A", "Behjati et al. 2013 PMID:24162739; " + WHO_2020),
     ("H3-3B", "codon", "K37", "", "CHBL", "", "diagnostic", "Chondroblastoma (H3.3 K36M mutation)", "A", "Behjati et al. 2013 PMID:24162739; " + WHO_2020),
+    # Added in panel 0.4.0 (ids after the earlier rows stay stable).
+    ("KIT", "codon", "D816", "", "GIST", "Imatinib,Sunitinib,Regorafenib", "predictive", "resistance", "B", "Corless et al. 2011 Nat Rev Cancer 11:865; NCCN Gastrointestinal Stromal Tumors guideline 2024 (KIT D816 activation-loop mutations resist imatinib, sunitinib and regorafenib)"),
+    ("KIT", "codon", "D816", "", "*", "", "oncogenic", "oncogenicity", "B", "Corless et al. 2011 Nat Rev Cancer 11:865 (activation-loop D816 mutations activate KIT)"),
+    ("KIT", "codon", "N822", "", "*", "", "oncogenic", "oncogenicity", "B", "Corless et al. 2011 Nat Rev Cancer 11:865 (activation-loop N822 mutations activate KIT)"),
+    ("KIT", "codon", "V654", "", "GIST", "", "oncogenic", "oncogenicity", "B", "Heinrich et al. 2008 PMID:18955451 (secondary ATP-binding-pocket mutation, imatinib resistance)"),
+    ("KIT", "codon", "T670", "", "GIST", "", "oncogenic", "oncogenicity", "B", "Heinrich et al. 2008 PMID:18955451 (secondary gatekeeper mutation, imatinib resistance)"),
 ]
 
 # CIViC disease name -> OncoTree code. Hand-assigned from OncoTree (release 2025-10-03); unlisted diseases keep
@@ -378,7 +387,7 @@ LOCAL_TYPES = [
 TYPE_ALIASES = {
     "MFH": ["UPS", "Undifferentiated pleomorphic sarcoma", "Undifferentiated sarcoma"],
     "EHAE": ["EHE", "Epithelioid haemangioendothelioma"], "NFIB": ["PN", "Plexiform neurofibroma"],
-    "GIST": ["Gastrointestinal stromal tumour"], "ES": ["Ewing", "Ewing sarcoma of bone", "EWS"],
+    "GIST": ["Gastrointestinal stromal tumour"], "ES": ["Ewing", "Ewing sarcoma of bone", "EWS", "Ewing's sarcoma"], "MPNST": ["Malignant peripheral nerve sheath tumour"],
     "LMS": ["Leiomyosarcoma of soft tissue"], "ULMS": ["Uterine LMS"], "DDLS": ["DDLPS", "Dedifferentiated liposarcoma"],
     "WDLS": ["WDLPS", "Well-differentiated liposarcoma"], "ALT": ["ALT/WDLS"], "MRLS": ["MLS", "MLPS", "Myxoid liposarcoma", "Round cell liposarcoma"],
     "PLLS": ["Pleomorphic liposarcoma"], "DSRCT": ["Desmoplastic small round cell tumour"],
@@ -521,12 +530,15 @@ SECONDARY_RESISTANCE = [
 # Entity rules (id, tumour types, rule, genes, statement, recommendation, citation). `rule` is one the code implements:
 # subtype_by_loss (a loss-of-function alteration of the genes defines a subtype), wild_type (no oncogenic alteration
 # of the genes), biallelic_required (one lost copy is not loss of the gene).
-ENTITY_RULES = [
+ENTITY_RULES = [  # id, tumour types the rule applies to, rule, genes, statement, recommendation, source, points_to
     ("GIST-SDH", "GIST", "subtype_by_loss", "SDHA,SDHB,SDHC,SDHD", "SDH-deficient GIST",
      "confirm with SDHB immunohistochemistry; imatinib is generally ineffective; refer for germline SDHx testing (Carney-Stratakis syndrome)",
      WHO_2020 + "; " + ESMO_GIST),
     ("GIST-NF1", "GIST", "subtype_by_loss", "NF1", "NF1-associated GIST (usually KIT/PDGFRA wild-type)",
      "consider neurofibromatosis type 1 (clinical assessment, germline NF1 testing); imatinib benefit is not expected",
+     WHO_2020 + "; " + ESMO_GIST),
+    ("GIST-BRAF", "GIST", "subtype_by_mutation", "BRAF", "BRAF-mutant GIST (KIT/PDGFRA wild-type)",
+     "BRAF V600E: dabrafenib plus trametinib (tumour-agnostic label); imatinib benefit is unlikely",
      WHO_2020 + "; " + ESMO_GIST),
     ("GIST-WT", "GIST", "wild_type", "KIT,PDGFRA", "no oncogenic KIT or PDGFRA variant: KIT/PDGFRA wild-type GIST if both genes were adequately covered",
      "confirm coverage of KIT exons 9/11/13/17 and PDGFRA exons 12/14/18; test SDHB (immunohistochemistry), NF1, BRAF and NTRK fusions; imatinib benefit is unlikely",
@@ -534,6 +546,10 @@ ENTITY_RULES = [
     ("INI1-BIALLELIC", "EPIS,MRT,ATRT", "biallelic_required", "SMARCB1", "SMARCB1 (INI1) loss needs both copies: one lost copy alone does not establish INI1 deficiency",
      "confirm INI1 (SMARCB1) loss by immunohistochemistry, or look for a second hit (mutation or deletion of the other copy)",
      WHO_2020),
+    ("GIST-DRIVER", "SOFT_TISSUE,BONE,SARCNOS", "characteristic_mutation", "KIT,PDGFRA",
+     "oncogenic KIT or PDGFRA mutations are characteristic of GIST",
+     "review the diagnosis: KIT (CD117) and DOG1 immunohistochemistry; consider GIST",
+     WHO_2020 + "; " + ESMO_GIST, "GIST"),
 ]
 
 # Kinase fusion partners: kinase domain (UniProt "Protein kinase" feature, residues of the canonical isoform). A fusion is
@@ -658,7 +674,7 @@ def therapies(row):
         if name and name not in names:
             names.append(name)
     if row["therapy_interaction_type"] == "Combination":
-        return "+".join(names)
+        return "+".join(sorted(names))  # one spelling per combination, whatever order CIViC lists it in
     return ",".join(names)
 
 

@@ -15,10 +15,10 @@ enum SomaticKnowledgeLoader {
       try reader.table(name, columns, exact: exact)
     }
     func panelGene(_ row: TSVTable.Row) -> String? { reader.panelGene(row) }
-    func tumourTypes(_ row: TSVTable.Row) -> [String] {
-      let codes = row.list("tumour_types")
+    func tumourTypes(_ row: TSVTable.Row, column: String = "tumour_types") -> [String] {
+      let codes = row.list(column)
       for code in codes where !knowledge.tumourTypes.isEmpty && !knowledge.tumourTypes.contains(code) {
-        row.problem("column 'tumour_types': expected a code of tumour_types.tsv, found '\(code)'", problems)
+        row.problem("column '\(column)': expected a code of tumour_types.tsv, found '\(code)'", problems)
       }
       return codes
     }
@@ -136,7 +136,7 @@ enum SomaticKnowledgeLoader {
       }
     }
     if let entities = try table(
-      rules.entityRules, ["id", "tumour_types", "rule", "genes", "statement", "recommendation", "source"], exact: true)
+      rules.entityRules, ["id", "tumour_types", "rule", "genes", "statement", "recommendation", "source", "points_to"], exact: true)
     {
       for row in entities.rows where row.hasExpectedWidth(problems) {
         guard let id = row.required("id", problems),
@@ -150,7 +150,7 @@ enum SomaticKnowledgeLoader {
         somatic.entityRules.append(
           EntityRule(
             id: id, tumourTypes: tumourTypes(row), kind: kind, genes: genes, statement: statement,
-            recommendation: row.text("recommendation"), source: source))
+            recommendation: row.text("recommendation"), source: source, pointsTo: tumourTypes(row, column: "points_to")))
       }
     }
     knowledge.rules.somatic = somatic

@@ -6,7 +6,7 @@ import SarcoCore
 public enum FindingsTSV {
   public static let columns = [
     "sample", "category", "genes", "alteration", "hgvs", "protein_basis", "variant_key", "tier_or_class", "oncogenicity",
-    "points", "reason", "rule_source", "evidence", "sensitivity", "resistance", "conflicting", "origin", "recommendation",
+    "points", "reason", "rule_source", "evidence", "sensitivity", "resistance", "reduced_sensitivity", "origin", "recommendation",
     "criteria", "not_evaluated", "clinvar",
   ]
 
@@ -21,7 +21,7 @@ public enum FindingsTSV {
         finding.consequence.proteinBasis?.rawValue ?? "", finding.variantKey, finding.tier.tier.rawValue,
         onco.classification?.rawValue ?? "not evaluated", String(onco.points), finding.tier.reason, finding.tier.source,
         evidence(finding.evidence), finding.therapies.sensitivity.joined(separator: "; "),
-        finding.therapies.resistance.joined(separator: "; "), finding.therapies.conflicting.joined(separator: "; "),
+        finding.therapies.resistance.joined(separator: "; "), finding.therapies.reducedSensitivity.joined(separator: "; "),
         "\(finding.origin.call.rawValue): \(finding.origin.reasons.joined(separator: "; "))", finding.origin.recommendation ?? "",
         onco.criteria.map { "\($0.code) (\($0.points)): \($0.evidence)" }.joined(separator: "; "),
         onco.notEvaluated.joined(separator: "; "), "",
@@ -44,7 +44,7 @@ public enum FindingsTSV {
           sample, category, finding.genes.joined(separator: ","), finding.name, "", "", finding.locus, finding.tier.tier.rawValue,
           "", "", ([finding.tier.reason] + finding.notes + [finding.confirmation].compactMap { $0 }).joined(separator: "; "),
           finding.tier.source, evidence(finding.evidence), finding.therapies.sensitivity.joined(separator: "; "),
-          finding.therapies.resistance.joined(separator: "; "), finding.therapies.conflicting.joined(separator: "; "),
+          finding.therapies.resistance.joined(separator: "; "), finding.therapies.reducedSensitivity.joined(separator: "; "),
           finding.source, "", "", "", "",
         ]))
       }

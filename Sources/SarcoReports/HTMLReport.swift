@@ -161,8 +161,8 @@ public enum HTMLReport {
     var facts: [(String, String)] = []
     if !therapies.sensitivity.isEmpty { facts.append(("Sensitivity", therapies.sensitivity.joined(separator: "; "))) }
     if !therapies.resistance.isEmpty { facts.append(("Resistance", therapies.resistance.joined(separator: "; "))) }
-    if !therapies.conflicting.isEmpty {
-      facts.append(("Conflicting evidence", therapies.conflicting.joined(separator: "; ") + " (see the evidence table)"))
+    if !therapies.reducedSensitivity.isEmpty {
+      facts.append(("Reduced sensitivity", therapies.reducedSensitivity.joined(separator: "; ")))
     }
     return facts
   }

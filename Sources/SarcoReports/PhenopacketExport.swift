@@ -215,8 +215,8 @@ public enum PhenopacketExport {
     if !therapies.resistance.isEmpty {
       extensions.append(Phenopacket.Extension(name: "resistance", value: therapies.resistance.joined(separator: "; ")))
     }
-    if !therapies.conflicting.isEmpty {
-      extensions.append(Phenopacket.Extension(name: "conflicting evidence", value: therapies.conflicting.joined(separator: "; ")))
+    if !therapies.reducedSensitivity.isEmpty {
+      extensions.append(Phenopacket.Extension(name: "reduced sensitivity", value: therapies.reducedSensitivity.joined(separator: "; ")))
     }
     return extensions
   }

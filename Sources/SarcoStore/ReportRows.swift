@@ -93,7 +93,7 @@ enum ReportRows {
         arguments: [findingID, item.id, item.level.rawValue, item.citation])
     }
     for (response, entries) in [
-      ("sensitivity", therapies.sensitivity), ("resistance", therapies.resistance), ("conflicting", therapies.conflicting),
+      ("sensitivity", therapies.sensitivity), ("resistance", therapies.resistance), ("reduced_sensitivity", therapies.reducedSensitivity),
     ] {
       for entry in entries {
         let (therapy, level) = splitTherapy(entry)

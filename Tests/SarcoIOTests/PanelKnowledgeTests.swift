@@ -50,7 +50,8 @@ import Testing
         && $0.significance.hasPrefix(significance) && $0.level == level }
     }
     #expect(has("KIT", .exon(first: 11, last: 11, kind: nil), "Imatinib", "sensitivity", level: .A))
-    #expect(has("PDGFRA", .exact("D842V"), "Avapritinib", "sensitivity", level: .A))
+    // Avapritinib's label covers PDGFRA exon 18 mutations, D842V included.
+    #expect(has("PDGFRA", .exon(first: 18, last: 18, kind: nil), "Avapritinib", "sensitivity", level: .A))
     #expect(has("PDGFRA", .exact("D842V"), "Imatinib", "resistance", level: .A))
     #expect(has("NTRK3", .fusion("NTRK3::*"), "Larotrectinib", "sensitivity", level: .A))
     #expect(has("SMARCB1", .biallelicLoss, "Tazemetostat", "sensitivity", level: .A))

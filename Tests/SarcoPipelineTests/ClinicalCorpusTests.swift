@@ -80,6 +80,8 @@ import Testing
     let noTherapies: Bool?
     let noActionable: Bool?
     let reasonContains: [String: String]?
+    /// Drug -> text one of its statement's caveats must contain.
+    let caveatContains: [String: String]?
     let diagnosis: String?
     let flags: [String]?
     let absentFlags: [String]?
@@ -162,6 +164,9 @@ import Testing
     }
     for (drug, text) in expect.reasonContains ?? [:] {
       #expect(calls[drug]?.reason.contains(text) == true, "\(drug): \(calls[drug]?.reason ?? "no statement")")
+    }
+    for (drug, text) in expect.caveatContains ?? [:] {
+      #expect(calls[drug]?.caveats.contains { $0.contains(text) } == true, "\(drug): \(calls[drug]?.caveats ?? [])")
     }
     for drug in expect.absentTherapies ?? [] {
       #expect(calls[drug] == nil, "\(drug) should not be offered: \(calls[drug]?.reason ?? "")")

@@ -55,7 +55,8 @@ public struct AlleleConsequence: Sendable, Equatable, Codable {
   public func adding(protein change: ProteinChange, basis: ProteinBasis, note: String) -> AlleleConsequence {
     var copy = AlleleConsequence(
       gene: gene, transcript: transcript, terms: terms.map { $0 == "coding_sequence_variant" ? change.effect.soTerm : $0 },
-      impact: impact, hgvsc: hgvsc, hgvsp: hgvsp ?? change.hgvs, protein: change, exon: exon, intron: intron,
+      impact: has("coding_sequence_variant") ? change.effect.impact : impact, hgvsc: hgvsc, hgvsp: hgvsp ?? change.hgvs,
+      protein: change, exon: exon, intron: intron,
       exonCount: exonCount, source: source, panelTranscript: panelTranscript, codon: codon)
     copy.upstreamDisagreement = upstreamDisagreement
     copy.proteinBasis = basis

@@ -10,7 +10,7 @@ public struct ClinicalReport: Sendable, Equatable, Codable {
   public let fusions: [StructuralFinding]
   public let copyNumber: [StructuralFinding]
   public let tumourMutationalBurden: TumourMutationalBurden?
-  /// One statement per drug across all the sample's findings (sensitive, resistant or conflicting).
+  /// One statement per drug across all the sample's findings (sensitive, resistant or reduced sensitivity), with caveats.
   public let therapies: [TherapyStatement]
   /// Whether the findings fit the stated tumour type, and what they say about it.
   public let diagnosis: DiagnosisAssessment?
@@ -116,7 +116,9 @@ public struct MatchedEvidence: Sendable, Equatable, Codable {
   public var note: String? = nil
 
   public var isPredictive: Bool { evidenceType == "predictive" }
-  public var isResistance: Bool { significance == "resistance" || significance == "reduced_sensitivity" }
+  /// Resistance proper; reduced sensitivity (the drug works less well) is not resistance.
+  public var isResistance: Bool { significance == "resistance" }
+  public var isReducedSensitivity: Bool { significance == "reduced_sensitivity" }
   public var isSensitivity: Bool { significance.hasPrefix("sensitivity") }
 }
 
@@ -154,15 +156,16 @@ public struct TherapySummary: Sendable, Equatable, Codable {
   public let sensitivity: [String]
   public let resistance: [String]
   /// Sensitivity and weaker resistance evidence both apply: both are cited in the evidence list.
-  public var conflicting: [String] = []
+  /// Drugs that work less well (CIViC "reduced sensitivity" without sensitivity evidence to set against it).
+  public var reducedSensitivity: [String] = []
 
-  public init(sensitivity: [String], resistance: [String], conflicting: [String] = []) {
+  public init(sensitivity: [String], resistance: [String], reducedSensitivity: [String] = []) {
     self.sensitivity = sensitivity
     self.resistance = resistance
-    self.conflicting = conflicting
+    self.reducedSensitivity = reducedSensitivity
   }
 
-  public var isEmpty: Bool { sensitivity.isEmpty && resistance.isEmpty && conflicting.isEmpty }
+  public var isEmpty: Bool { sensitivity.isEmpty && resistance.isEmpty && reducedSensitivity.isEmpty }
 }
 
 /// One drug's net call for the whole sample, with the alterations and evidence behind it.
@@ -177,6 +180,8 @@ public struct TherapyStatement: Sendable, Equatable, Codable {
   /// Evidence and rule ids behind the call.
   public let evidence: [String]
   public let reason: String
+  /// Weaker contrary evidence a board should still know of (reduced sensitivity, lower-level resistance).
+  public var caveats: [String] = []
 }
 
 /// Whether a finding is somatic or germline, and what to do about it.
@@ -313,7 +318,7 @@ public struct DiagnosisAssessment: Sendable, Equatable, Codable {
 /// A statement about the diagnosis, with the finding and rule behind it.
 public struct DiagnosticFlag: Sendable, Equatable, Codable {
   public enum Kind: String, Sendable, Codable {
-    /// A pathognomonic alteration of another entity: review the diagnosis.
+    /// A defining (or characteristic) alteration of another entity: review the diagnosis.
     case discordance
     /// An unspecified or broader diagnosis made specific by a defining alteration.
     case refinement
@@ -321,6 +326,8 @@ public struct DiagnosticFlag: Sendable, Equatable, Codable {
     case subtype
     /// None of the defining genes is altered (KIT/PDGFRA wild-type GIST).
     case wildType = "wild_type"
+    /// A variant of unknown or uncertain effect in the defining genes: wild-type cannot be stated.
+    case wildTypeNotEstablished = "wild_type_not_established"
     /// A loss that needs both copies is seen on one copy only.
     case biallelicNotEstablished = "biallelic_not_established"
   }

@@ -66,8 +66,8 @@ public enum OriginCall: String, Sendable, Codable {
 public enum TherapyCall: String, Sendable, Codable {
   case sensitive
   case resistant
-  /// Sensitivity outweighs resistance evidence that is still there: both are cited.
-  case conflicting
+  /// The drug works less well (CIViC "reduced sensitivity"), with no sensitivity evidence against it.
+  case reducedSensitivity = "reduced_sensitivity"
 }
 
 /// How the protein change of a finding is known.

@@ -39,15 +39,26 @@ public struct ConsequenceSelector: Sendable {
     let entries = variant.upstream.filter {
       ($0.gene == nil || $0.gene == gene.symbol || gene.aliases.contains($0.gene ?? "")) && !$0.consequence.hasPrefix("@")
     }
-    let upstream = entries.isEmpty ? nil : pick(entries, gene: gene, hit: hit).map {
-      consequence(from: $0, gene: gene, hit: hit, variant: variant)
-    }
-    if let upstream, !recompute { return upstream }
+    let picked = entries.isEmpty ? nil : pick(entries, gene: gene, hit: hit)
+    let upstream = picked.map { consequence(from: $0, gene: gene, hit: hit, variant: variant) }
+    // Another transcript's annotation numbers residues its own way (BRAF V640E on ENST00000644969 is V600E on the
+    // MANE transcript): it is not used to name the change; the panel transcript's own reading is.
+    let offPanel = picked.map { !isPanelTranscript($0, gene: gene, hit: hit) } ?? false
+    if let upstream, !recompute, !offPanel { return upstream }
     if useReference, let predictor, var computed = predictor.predict(variant: variant, gene: gene) {
       if let upstream { computed.upstreamDisagreement = UpstreamComparison.disagreement(computed: computed, upstream: upstream) }
       return computed
     }
-    return upstream ?? PanelConsequence(view: view, severity: severity).derive(variant: variant, hit: hit, gene: gene)
+    guard offPanel, let upstream, let picked else {
+      return upstream ?? PanelConsequence(view: view, severity: severity).derive(variant: variant, hit: hit, gene: gene)
+    }
+    guard var derived = PanelConsequence(view: view, severity: severity).derive(variant: variant, hit: hit, gene: gene) else {
+      return upstream
+    }
+    let theirs = [upstream.protein.map { "p.\($0.short)" }, upstream.hgvsc].compactMap { $0 }.joined(separator: ", ")
+    derived.upstreamDisagreement =
+      "the upstream annotation is on \(picked.transcript ?? "another transcript") (\(Self.terms(of: picked).joined(separator: "&"))\(theirs.isEmpty ? "" : ", \(theirs)")), not the panel transcript \(gene.refseqTranscript)/\(gene.ensemblTranscript): its numbering is not used"
+    return derived
   }
 
   func unversioned(_ accession: String?) -> String? { accession?.split(separator: ".").first.map(String.init) }

@@ -17,8 +17,12 @@ struct DiagnosisCheck {
       guard let match = finding.panelMatch, match.specificity == .defining, !finding.name.hasSuffix("one-copy deletion") else {
         continue
       }
-      let named = match.tumourTypes.map { "\($0) (\(table.name(of: $0) ?? $0))" }.joined(separator: ", ")
-      switch table.relation(sample: tumourType, to: match.tumourTypes) {
+      // Refinements name only the types under the stated one (a liposarcoma is refined to WDLS/DDLS, not osteosarcoma).
+      let below = match.tumourTypes.filter { table.lineage(of: $0).contains(tumourType) }
+      let relation = table.relation(sample: tumourType, to: match.tumourTypes)
+      let listed = relation == .refines && !below.isEmpty ? below : match.tumourTypes
+      let named = listed.map { "\($0) (\(table.name(of: $0) ?? $0))" }.joined(separator: ", ")
+      switch relation {
       case .concordant:
         continue
       case .refines:
@@ -31,7 +35,7 @@ struct DiagnosisCheck {
         flags.append(
           DiagnosticFlag(
             kind: .discordance, finding: finding.name,
-            statement: "\(finding.name) is pathognomonic for \(named) (\(match.meaning)), but the tumour type given is \(typeName)",
+            statement: "\(finding.name) is a defining alteration of \(named) (\(match.meaning)), but the tumour type given is \(typeName)",
             recommendation: "review the diagnosis (histology, immunohistochemistry, orthogonal confirmation of \(finding.name))",
             source: match.citation))
       }
@@ -54,6 +58,8 @@ struct DiagnosisCheck {
     }
   }
 
+  func typeName(_ code: String) -> String { "\(code) (\(view.panel.knowledge.tumourTypes.name(of: code) ?? code))" }
+
   func entityFlags(tumourType: String, somatic: [SomaticFinding], copyNumber: [StructuralFinding]) -> [DiagnosticFlag] {
     let table = view.panel.knowledge.tumourTypes
     var flags: [DiagnosticFlag] = []
@@ -63,10 +69,11 @@ struct DiagnosisCheck {
     where rule.tumourTypes.contains(where: { table.covers($0, sample: tumourType) }) {
       let genes = Set(rule.genes)
       switch rule.kind {
-      case .subtypeByLoss:
+      case .subtypeByLoss, .subtypeByMutation:
         let losses =
           somatic.filter {
-            genes.contains($0.gene) && $0.consequence.isTruncating && ($0.oncogenicity.classification?.isOncogenic ?? false)
+            genes.contains($0.gene) && (rule.kind == .subtypeByMutation || $0.consequence.isTruncating)
+              && ($0.oncogenicity.classification?.isOncogenic ?? false)
           }.map(\.alteration)
           + copyNumber.filter { $0.genes.contains(where: genes.contains) && ($0.name.hasSuffix("homozygous deletion") || $0.name.contains("biallelic loss")) }.map(\.name)
         guard !losses.isEmpty else { continue }
@@ -81,9 +88,34 @@ struct DiagnosisCheck {
           genes.contains($0.gene) && (($0.oncogenicity.classification?.isOncogenic ?? false) || $0.tier.isTierIOrII)
         }
         guard !altered else { continue }
+        // A coding change whose effect is unknown or uncertain may be the driver: wild-type is not established.
+        let unresolved = somatic.filter {
+          genes.contains($0.gene) && $0.consequence.isProteinAltering && !($0.oncogenicity.classification?.isBenign ?? false)
+        }.map(\.alteration)
+        if !unresolved.isEmpty {
+          flags.append(
+            DiagnosticFlag(
+              kind: .wildTypeNotEstablished, finding: unresolved.joined(separator: ", "),
+              statement: "\(genes.sorted().joined(separator: "/")) wild-type status not established: \(unresolved.joined(separator: ", ")) has an unknown or uncertain effect",
+              recommendation: "resolve the protein change (--reference or an annotated VCF) and review it before calling the tumour wild-type",
+              source: rule.source))
+          continue
+        }
         flags.append(
           DiagnosticFlag(
             kind: .wildType, finding: "none", statement: rule.statement,
+            recommendation: rule.recommendation.isEmpty ? nil : rule.recommendation, source: rule.source))
+      case .characteristicMutation:
+        guard !rule.pointsTo.contains(where: { table.covers($0, sample: tumourType) }) else { continue }
+        let drivers = somatic.filter { genes.contains($0.gene) && ($0.oncogenicity.classification?.isOncogenic ?? false) }.map(\.alteration)
+        guard !drivers.isEmpty else { continue }
+        let pointed = rule.pointsTo.map { "\($0) (\(table.name(of: $0) ?? $0))" }.joined(separator: ", ")
+        let unspecified = table.entries[tumourType]?.unspecified == true
+        flags.append(
+          DiagnosticFlag(
+            kind: unspecified ? .refinement : .discordance, finding: drivers.joined(separator: ", "),
+            statement: "\(drivers.joined(separator: ", ")): \(rule.statement); "
+              + (unspecified ? "it points to \(pointed)" : "the tumour type given is \(typeName(tumourType))"),
             recommendation: rule.recommendation.isEmpty ? nil : rule.recommendation, source: rule.source))
       case .biallelicRequired:
         for finding in copyNumber where finding.genes.contains(where: genes.contains) && finding.name.hasSuffix("one-copy deletion") {

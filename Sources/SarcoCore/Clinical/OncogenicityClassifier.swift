@@ -30,11 +30,17 @@ public struct OncogenicityClassifier: Sendable {
   let index: SomaticKnowledgeIndex
   let rules: SomaticRules
   let placement: IndelPlacement?
+  /// The PVS1 tree, reused for OVS1's null-variant strength (nil without germline rule tables).
+  let nullVariant: PVS1DecisionTree?
+  let pointsByStrength: [ACMGStrength: Int]
 
   public init(view: PanelView, index: SomaticKnowledgeIndex) {
     self.view = view
     self.index = index
     rules = view.panel.knowledge.rules.somatic
+    let germline = view.panel.knowledge.rules.germline
+    nullVariant = germline.thresholds == nil ? nil : PVS1DecisionTree(view: view, rules: germline, placement: nil)
+    pointsByStrength = germline.points
     placement = rules.thresholds.map {
       IndelPlacement(view: view, windowBases: Int($0[.indelPlacementWindowBases]), source: $0.source(.indelPlacementWindowBases))
     }
@@ -49,12 +55,18 @@ public struct OncogenicityClassifier: Sendable {
     }
     var met: [MetCriterion] = []
     var notEvaluated: [String] = []
-    func add(_ code: OncogenicityCode, _ evidence: String, source extra: String? = nil) {
+    func add(_ code: OncogenicityCode, _ evidence: String, strength modified: ACMGStrength?, source extra: String?) {
       guard let row = rules.criterion(code) else { return }
+      let strength = modified?.rawValue ?? row.strength
+      let changed = strength != row.strength
+      let points = changed ? (modified.flatMap { pointsByStrength[$0] } ?? row.points) * (row.points < 0 ? -1 : 1) : row.points
       met.append(
         MetCriterion(
-          code: code.rawValue, criterion: code.rawValue, strength: row.strength, points: row.points, evidence: evidence,
-          source: [row.source, extra].compactMap { $0 }.joined(separator: "; ")))
+          code: changed ? "\(code.rawValue)_\(modified!.suffix)" : code.rawValue, criterion: code.rawValue, strength: strength,
+          points: points, evidence: evidence, source: [row.source, extra].compactMap { $0 }.joined(separator: "; ")))
+    }
+    func add(_ code: OncogenicityCode, _ evidence: String, source extra: String? = nil) {
+      add(code, evidence, strength: nil, source: extra)
     }
     func has(_ code: OncogenicityCode) -> Bool { rules.criterion(code) != nil }
     let consequence = input.consequence
@@ -65,12 +77,23 @@ public struct OncogenicityClassifier: Sendable {
       || [.deletion, .insertion, .duplication, .delins].contains(protein?.effect ?? .other)
     let role = input.gene.role
 
-    // OVS1: null variant in a tumour suppressor, unless its place needs the sequence.
+    // OVS1: null variant in a tumour suppressor, weighed like PVS1 (Horak et al. 2022 defer to the Abou Tayoun
+    // tree): a truncation that escapes decay near the end of the protein is not full loss of function.
     if has(.OVS1), consequence.isTruncating, role.contains("tumour_suppressor") {
       if let reason = placement?.needsReference(variant: input.variant, consequence: consequence) {
         notEvaluated.append("OVS1: \(reason)")
       } else {
-        add(.OVS1, "\(consequence.mostSevere) in \(input.gene.symbol), a tumour suppressor (\(consequence.proteinBasis?.rawValue ?? "annotation"))")
+        let what = "\(consequence.mostSevere) in \(input.gene.symbol), a tumour suppressor (\(consequence.proteinBasis?.rawValue ?? "annotation"))"
+        switch nullVariant?.assess(variant: input.variant, consequence: consequence, gene: input.gene) {
+        case .met(let strength, let evidence, let source)?:
+          add(.OVS1, "\(what): \(evidence)", strength: strength, source: source)
+        case .notApplicable(let text)?:
+          notEvaluated.append("OVS1: not applied: \(text.replacingOccurrences(of: "PVS1: ", with: ""))")
+        case .notEvaluated(let text)?:
+          notEvaluated.append("OVS1: \(text.replacingOccurrences(of: "PVS1: ", with: ""))")
+        case nil:
+          add(.OVS1, what, strength: nil, source: nil)
+        }
       }
     }
 

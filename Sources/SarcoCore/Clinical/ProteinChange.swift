@@ -9,6 +9,15 @@ public struct ProteinChange: Sendable, Equatable, Codable {
     case other
 
     /// The Sequence Ontology term the change implies.
+    /// VEP's impact class for the effect's term.
+    public var impact: String {
+      switch self {
+      case .nonsense, .frameshift, .startLost, .stopLost: return "HIGH"
+      case .missense, .deletion, .insertion, .duplication, .delins, .other: return "MODERATE"
+      case .synonymous: return "LOW"
+      }
+    }
+
     public var soTerm: String {
       switch self {
       case .missense: return "missense_variant"

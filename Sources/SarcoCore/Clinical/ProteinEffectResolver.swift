@@ -57,13 +57,16 @@ public struct ProteinEffectResolver: Sendable {
     case "nonsense", "stop_gained": term = "stop_gained"
     case "synonymous_variant": term = "synonymous_variant"
     default:
+      // ClinVar's consequence may be another transcript's (a UTR change there): noted only when it is a coding one.
+      guard ["missense", "frameshift", "inframe", "splice"].contains(where: clinvar.consequence.contains) else { return consequence }
       var noted = consequence
-      noted.proteinNote = "\(consequence.proteinNote ?? "amino acids unknown"); ClinVar VCV\(clinvar.clinvarID) calls it \(clinvar.consequence.isEmpty ? "unspecified" : clinvar.consequence)"
+      noted.proteinNote = "\(consequence.proteinNote ?? "amino acids unknown"); ClinVar VCV\(clinvar.clinvarID) molecular consequence: \(clinvar.consequence)"
       return noted
     }
     var completed = AlleleConsequence(
       gene: consequence.gene, transcript: consequence.transcript,
-      terms: consequence.terms.map { $0 == "coding_sequence_variant" ? term : $0 }, impact: consequence.impact,
+      terms: consequence.terms.map { $0 == "coding_sequence_variant" ? term : $0 },
+      impact: term == "stop_gained" ? "HIGH" : "LOW",
       hgvsc: consequence.hgvsc, hgvsp: consequence.hgvsp, protein: nil, exon: consequence.exon,
       intron: consequence.intron, exonCount: consequence.exonCount, source: consequence.source,
       panelTranscript: consequence.panelTranscript, codon: consequence.codon)

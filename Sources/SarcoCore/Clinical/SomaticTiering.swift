@@ -162,6 +162,12 @@ public struct SomaticTiering: Sendable {
           result[index].note =
             "superseded for \(superseded.joined(separator: ", ")) by more specific evidence \(winners.joined(separator: ", "))"
         }
+        // Resistance seen in another tumour type is not carried across histologies (cetuximab in colorectal
+        // cancer says nothing about a GIST); sensitivity is, as level C (Li et al. 2017).
+        if (item.isResistance || item.isReducedSensitivity) && item.tumourTypeMatch == .other && result[index].applied {
+          result[index].applied = false
+          result[index].note = "\(item.significance.replacingUnderscores) in another tumour type: listed, not carried across histologies"
+        }
       } else if Self.tieringTypes.contains(item.evidenceType) && !isDefiningMarker(item) {
         switch item.tumourTypeMatch {
         case .other:
@@ -180,16 +186,24 @@ public struct SomaticTiering: Sendable {
 
   func isDefiningMarker(_ item: MatchedEvidence) -> Bool { item.source == "panel" && item.evidenceType == "diagnostic" }
 
-  /// Level then tumour-type fit: lower is stronger. Level A tumour-agnostic counts as the sample's type.
-  static func rank(_ item: MatchedEvidence) -> (Int, Int) {
-    let fits = item.tumourTypeMatch == .same || (item.tumourTypeMatch == .agnostic && item.level == .A)
-    return (item.level.rank, fits ? 0 : 1)
+  /// Whether the item speaks for this tumour type (level A tumour-agnostic items do).
+  static func fits(_ item: MatchedEvidence) -> Bool {
+    item.tumourTypeMatch == .same || (item.tumourTypeMatch == .agnostic && item.level == .A)
   }
+
+  /// The AMP/ASCO/CAP level for this patient (Li et al. 2017): level A/B evidence from another tumour type is level C.
+  static func effectiveLevel(_ item: MatchedEvidence) -> EvidenceLevel {
+    fits(item) || item.tumourTypeMatch == .unknown ? item.level : (item.level < .C ? .C : item.level)
+  }
+
+  /// Effective level then tumour-type fit: lower is stronger.
+  static func rank(_ item: MatchedEvidence) -> (Int, Int) { (effectiveLevel(item).rank, fits(item) ? 0 : 1) }
 
   /// Each drug's net call among the applied predictive items.
   public func drugCalls(_ evidence: [MatchedEvidence]) -> [DrugCall] {
     var byTherapy: [String: [MatchedEvidence]] = [:]
-    for item in evidence where item.applied && item.supports && item.isPredictive && (item.isSensitivity || item.isResistance) {
+    for item in evidence
+    where item.applied && item.supports && item.isPredictive && (item.isSensitivity || item.isResistance || item.isReducedSensitivity) {
       for therapy in item.therapies { byTherapy[therapy, default: []].append(item) }
     }
     return byTherapy.keys.sorted().map { therapy in
@@ -211,12 +225,14 @@ public struct SomaticTiering: Sendable {
       case .unknown: context = "tumour type not given"
       case .other: context = "other tumour type"
       }
-      return "\(call.therapy) (level \(call.deciding.level.rawValue), \(context))"
+      let level = Self.effectiveLevel(call.deciding)
+      let levelText = level == call.deciding.level ? "level \(level.rawValue)" : "level \(level.rawValue) (level \(call.deciding.level.rawValue) in another tumour type)"
+      return "\(call.therapy) (\(levelText), \(context))\(call.caveats.isEmpty ? "" : "; caveat: \(call.caveats.joined(separator: "; "))")"
     }
     return TherapySummary(
       sensitivity: calls.filter { $0.call == .sensitive }.map(label),
       resistance: calls.filter { $0.call == .resistant }.map(label),
-      conflicting: calls.filter { $0.call == .conflicting }.map(label))
+      reducedSensitivity: calls.filter { $0.call == .reducedSensitivity }.map(label))
   }
 
   // MARK: tiers
@@ -262,8 +278,8 @@ public struct SomaticTiering: Sendable {
   }
 }
 
-/// One drug's call from the items of one finding: resistance at an equal or higher level wins; weaker
-/// resistance beside sensitivity is `conflicting`, with both cited.
+/// One drug's call from the items of one finding: resistance at an equal or higher (effective) level wins;
+/// otherwise sensitivity, with weaker resistance and any reduced-sensitivity evidence kept as caveats.
 public struct DrugCall: Sendable, Equatable {
   public let therapy: String
   public let call: TherapyCall
@@ -271,27 +287,40 @@ public struct DrugCall: Sendable, Equatable {
   public let deciding: MatchedEvidence
   public let items: [MatchedEvidence]
   public let reason: String
+  public var caveats: [String] = []
+
+  static func describe(_ item: MatchedEvidence) -> String {
+    let level = SomaticTiering.effectiveLevel(item)
+    let levelText = level == item.level ? "level \(level.rawValue)" : "level \(level.rawValue) (\(item.level.rawValue) in another tumour type)"
+    return "\(item.id) \(levelText) (\(item.matchedBy))"
+  }
 
   static func resolve(therapy: String, items: [MatchedEvidence]) -> DrugCall {
-    let sensitivity = items.filter(\.isSensitivity).sorted { SomaticTiering.rank($0) < SomaticTiering.rank($1) }
-    let resistance = items.filter(\.isResistance).sorted { SomaticTiering.rank($0) < SomaticTiering.rank($1) }
-    func describe(_ item: MatchedEvidence) -> String { "\(item.id) level \(item.level.rawValue) (\(item.matchedBy))" }
-    guard let bestResistance = resistance.first else {
-      return DrugCall(therapy: therapy, call: .sensitive, deciding: sensitivity[0], items: items,
-                      reason: "sensitivity: \(describe(sensitivity[0]))")
-    }
-    guard let bestSensitivity = sensitivity.first else {
-      return DrugCall(therapy: therapy, call: .resistant, deciding: bestResistance, items: items,
-                      reason: "resistance: \(describe(bestResistance))")
-    }
-    if SomaticTiering.rank(bestResistance) <= SomaticTiering.rank(bestSensitivity) {
+    func sorted(_ chosen: [MatchedEvidence]) -> [MatchedEvidence] { chosen.sorted { SomaticTiering.rank($0) < SomaticTiering.rank($1) } }
+    let sensitivity = sorted(items.filter(\.isSensitivity))
+    let resistance = sorted(items.filter(\.isResistance))
+    let reduced = sorted(items.filter(\.isReducedSensitivity))
+    let reducedCaveat = reduced.first.map { "reduced sensitivity \(describe($0))" }
+    if let bestResistance = resistance.first,
+      sensitivity.first.map({ SomaticTiering.rank(bestResistance) <= SomaticTiering.rank($0) }) ?? true
+    {
+      let outweighed = sensitivity.first.map { "; outweighs sensitivity \(describe($0))" } ?? ""
       return DrugCall(
         therapy: therapy, call: .resistant, deciding: bestResistance, items: items,
-        reason: "resistance \(describe(bestResistance)) at an equal or higher level than sensitivity \(describe(bestSensitivity))")
+        reason: "resistance \(describe(bestResistance))\(outweighed)")
     }
+    if let bestSensitivity = sensitivity.first {
+      var caveats: [String] = []
+      if let weaker = resistance.first { caveats.append("weaker resistance evidence \(describe(weaker))") }
+      if let reducedCaveat { caveats.append(reducedCaveat) }
+      return DrugCall(
+        therapy: therapy, call: .sensitive, deciding: bestSensitivity, items: items,
+        reason: "sensitivity \(describe(bestSensitivity))", caveats: caveats)
+    }
+    let best = reduced[0]
     return DrugCall(
-      therapy: therapy, call: .conflicting, deciding: bestSensitivity, items: items,
-      reason: "conflicting evidence: sensitivity \(describe(bestSensitivity)) but also \(bestResistance.significance.replacingUnderscores) \(describe(bestResistance))")
+      therapy: therapy, call: .reducedSensitivity, deciding: best, items: items,
+      reason: "reduced sensitivity \(describe(best)) (the drug works less well; no sensitivity evidence)")
   }
 }
 

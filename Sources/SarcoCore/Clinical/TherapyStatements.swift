@@ -1,7 +1,7 @@
 /// One statement per drug for the whole sample: every alteration's call for the
 /// drug, plus acquired-resistance rules (a secondary mutation beside a primary
-/// one), weighed together. Resistance at an equal or higher level wins; weaker
-/// resistance beside sensitivity makes the call `conflicting`, with both cited.
+/// one), weighed together at their effective AMP levels. Resistance at an equal or
+/// higher level wins; weaker resistance and reduced sensitivity stay as caveats.
 struct TherapyStatements {
   /// One alteration's calls.
   struct Entry {
@@ -29,22 +29,21 @@ struct TherapyStatements {
     }
     var sensitive: [String: [Vote]] = [:]
     var resistant: [String: [Vote]] = [:]
-    /// Alterations whose own evidence conflicts for the drug.
-    var conflicts: [String: [String]] = [:]
-    /// Calls resting on a fusion that needs confirmation.
+    var reduced: [String: [Vote]] = [:]
+    /// Each alteration's own caveats for the drug.
     var caveats: [String: [String]] = [:]
     for entry in entries {
       for call in entry.calls {
         let vote = Vote(
-          rank: SomaticTiering.rank(call.deciding), level: call.deciding.level, match: call.deciding.tumourTypeMatch,
-          alteration: entry.alteration, ids: call.items.map(\.id), text: "\(entry.alteration): \(call.reason)")
+          rank: SomaticTiering.rank(call.deciding), level: SomaticTiering.effectiveLevel(call.deciding),
+          match: call.deciding.tumourTypeMatch, alteration: entry.alteration, ids: call.items.map(\.id),
+          text: "\(entry.alteration): \(call.reason)")
         switch call.call {
         case .sensitive: sensitive[call.therapy, default: []].append(vote)
         case .resistant: resistant[call.therapy, default: []].append(vote)
-        case .conflicting:
-          sensitive[call.therapy, default: []].append(vote)
-          conflicts[call.therapy, default: []].append(vote.text)
+        case .reducedSensitivity: reduced[call.therapy, default: []].append(vote)
         }
+        caveats[call.therapy, default: []] += call.caveats.map { "\(entry.alteration): \($0)" }
         if let confirmation = entry.confirmation { caveats[call.therapy, default: []].append("\(entry.alteration) \(confirmation)") }
       }
     }
@@ -56,35 +55,36 @@ struct TherapyStatements {
           alteration: "\(hit.primary) + \(hit.secondary)", ids: ["RULE:secondary_resistance:\(hit.rule.gene)"],
           text: "\(hit.rule.therapy) resistance (secondary mutation): \(hit.secondary) beside \(hit.primary): \(hit.rule.statement) (\(hit.rule.source))"))
     }
-    let therapies = Set(sensitive.keys).union(resistant.keys).sorted()
+    let therapies = Set(sensitive.keys).union(resistant.keys).union(reduced.keys).sorted()
     return therapies.map { therapy in
       let forIt = (sensitive[therapy] ?? []).sorted { $0.rank < $1.rank }
       let against = (resistant[therapy] ?? []).sorted { $0.rank < $1.rank }
+      let weaker = (reduced[therapy] ?? []).sorted { $0.rank < $1.rank }
       let call: TherapyCall
       let deciding: Vote
       var reasons: [String]
+      var notes = caveats[therapy] ?? []
       if let bestAgainst = against.first, forIt.first.map({ bestAgainst.rank <= $0.rank }) ?? true {
         call = .resistant
         deciding = bestAgainst
         reasons = against.map(\.text)
-        if !forIt.isEmpty {
-          reasons.append("outweighs sensitivity: " + forIt.map(\.text).joined(separator: "; "))
-        }
-      } else if !against.isEmpty || conflicts[therapy] != nil {
-        call = .conflicting
-        deciding = forIt[0]
-        reasons = forIt.map(\.text) + against.map { "but resistance: \($0.text)" }
-      } else {
+        if !forIt.isEmpty { reasons.append("outweighs sensitivity: " + forIt.map(\.text).joined(separator: "; ")) }
+      } else if let best = forIt.first {
         call = .sensitive
-        deciding = forIt[0]
+        deciding = best
         reasons = forIt.map(\.text)
+        notes += against.map { "weaker resistance evidence: \($0.text)" } + weaker.map { "reduced sensitivity: \($0.text)" }
+      } else {
+        call = .reducedSensitivity
+        deciding = weaker[0]
+        reasons = weaker.map(\.text)
       }
-      reasons += caveats[therapy] ?? []
-      let alterations = Array(Set((forIt + against).map(\.alteration))).sorted()
-      let ids = Array(Set((forIt + against).flatMap(\.ids))).sorted()
+      let alterations = Array(Set((forIt + against + weaker).map(\.alteration))).sorted()
+      let ids = Array(Set((forIt + against + weaker).flatMap(\.ids))).sorted()
+      var seen: Set<String> = []
       return TherapyStatement(
         therapy: therapy, call: call, level: deciding.level, tumourTypeMatch: deciding.match, alterations: alterations,
-        evidence: ids, reason: reasons.joined(separator: " | "))
+        evidence: ids, reason: reasons.joined(separator: " | "), caveats: notes.filter { seen.insert($0).inserted })
     }
   }
 }

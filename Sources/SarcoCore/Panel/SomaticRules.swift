@@ -180,10 +180,14 @@ public struct EntityRule: Sendable, Equatable, Codable {
   public enum Kind: String, Sendable, Codable, CaseIterable {
     /// A loss-of-function alteration of the genes defines a subtype (SDH-deficient GIST).
     case subtypeByLoss = "subtype_by_loss"
+    /// An oncogenic mutation of the genes defines a subtype (BRAF-mutant GIST).
+    case subtypeByMutation = "subtype_by_mutation"
     /// No oncogenic alteration of the genes (KIT/PDGFRA wild-type GIST).
     case wildType = "wild_type"
     /// One lost copy is not loss of the gene (SMARCB1 / INI1).
     case biallelicRequired = "biallelic_required"
+    /// An oncogenic mutation of the genes points to the `pointsTo` entity (KIT/PDGFRA -> GIST).
+    case characteristicMutation = "characteristic_mutation"
   }
 
   public let id: String
@@ -193,11 +197,14 @@ public struct EntityRule: Sendable, Equatable, Codable {
   public let statement: String
   public let recommendation: String
   public let source: String
+  /// For `characteristicMutation`: the entity the mutation points to.
+  public let pointsTo: [String]
 
   public init(
     id: String, tumourTypes: [String], kind: Kind, genes: [String], statement: String, recommendation: String,
-    source: String
+    source: String, pointsTo: [String] = []
   ) {
+    self.pointsTo = pointsTo
     self.id = id
     self.tumourTypes = tumourTypes
     self.kind = kind
