@@ -144,12 +144,9 @@ let scenarios = ["tumor_only.grch38", "tumor_normal.grch38", "strelka_somatic.gr
 
 @Suite struct CorpusTests {
   /// Every VCF/BCF in Debian's htslib-test package reads, or fails with a message; none crashes.
-  @Test func htslibTestFilesReadOrFailCleanly() throws {
+  @Test(.enabled(if: FileManager.default.fileExists(atPath: "/usr/share/htslib-test/test"), "needs htslib-test (apt-get install htslib-test)"))
+  func htslibTestFilesReadOrFailCleanly() throws {
     let root = "/usr/share/htslib-test/test"
-    guard FileManager.default.fileExists(atPath: root) else {
-      print("skipped: \(root) absent (apt-get install htslib-test)")
-      return
-    }
     let files = FileManager.default.enumerator(atPath: root)?.compactMap { $0 as? String }
       .filter { $0.hasSuffix(".vcf") || $0.hasSuffix(".vcf.gz") || $0.hasSuffix(".bcf") }.sorted() ?? []
     #expect(files.count >= 10)
@@ -165,11 +162,9 @@ let scenarios = ["tumor_only.grch38", "tumor_normal.grch38", "strelka_somatic.gr
     #expect(read >= files.count / 2)
   }
 
-  @Test func sharedExamplesRead() throws {
-    guard let examples = TestData.shared("examples") else {
-      print("skipped: ../shared/data/examples absent")
-      return
-    }
+  @Test(.enabled(if: Prerequisite.sharedData("examples"), "needs ../shared/data/examples"))
+  func sharedExamplesRead() throws {
+    let examples = try #require(TestData.shared("examples"))
     let files = ["pcgr_T001-BRCA/T001-BRCA.grch38.vcf.gz", "pcgr_T001-BRCA/T001-BRCA.grch37.vcf.gz",
                  "manta_demo_hcc1954/somaticSV.vcf.gz"]
       + ["test.vcf", "test_delly.vcf", "test_muse.vcf", "test_mutect.vcf", "test_pindel.vcf", "test_pindel.vep.vcf",

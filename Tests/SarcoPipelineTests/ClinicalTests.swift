@@ -134,11 +134,9 @@ func clinical(
     #expect(segment.panelMatch?.tumourTypes == ["WDLS", "DDLS"])
   }
 
-  @Test func pcgrFusionTableIsMatchedToThePanel() throws {
-    guard let fusions = TestData.shared("examples/pcgr_T001-BRCA/T001-BRCA.grch38.fusions.tsv") else {
-      print("skipped: ../shared/data/examples absent")
-      return
-    }
+  @Test(.enabled(if: Prerequisite.sharedData("examples/pcgr_T001-BRCA"), "needs ../shared/data/examples/pcgr_T001-BRCA"))
+  func pcgrFusionTableIsMatchedToThePanel() throws {
+    let fusions = try #require(TestData.shared("examples/pcgr_T001-BRCA/T001-BRCA.grch38.fusions.tsv"))
     let result = try clinical("testdata/vcf/germline.grch38.vcf", fusions: fusions).clinical
     let ewing = try #require(result.fusions.first { $0.name == "EWSR1::FLI1" })
     #expect(ewing.supportingReads == 75)

@@ -87,13 +87,10 @@ let scenarioNames = ["tumor_only.grch38", "tumor_normal.grch38", "strelka_somati
     #expect(tsv.contains { $0.hasPrefix("S\tKIT\tNM_000222.3\texon 11/21\t4\t54727436\tGTGGAAG\tG\tdeletion") })
   }
 
-  @Test func pcgrExampleOnBothBuildsFindsTheSameGenes() throws {
-    guard let grch38 = TestData.shared("examples/pcgr_T001-BRCA/T001-BRCA.grch38.vcf.gz"),
-      let grch37 = TestData.shared("examples/pcgr_T001-BRCA/T001-BRCA.grch37.vcf.gz")
-    else {
-      print("skipped: ../shared/data/examples/pcgr_T001-BRCA absent")
-      return
-    }
+  @Test(.enabled(if: Prerequisite.sharedData("examples/pcgr_T001-BRCA"), "needs ../shared/data/examples/pcgr_T001-BRCA"))
+  func pcgrExampleOnBothBuildsFindsTheSameGenes() throws {
+    let grch38 = try #require(TestData.shared("examples/pcgr_T001-BRCA/T001-BRCA.grch38.vcf.gz"))
+    let grch37 = try #require(TestData.shared("examples/pcgr_T001-BRCA/T001-BRCA.grch37.vcf.gz"))
     let a = try run(grch38)
     let b = try run(grch37)
     #expect(a.report.genomeBuild.build == .grch38 && b.report.genomeBuild.build == .grch37)
