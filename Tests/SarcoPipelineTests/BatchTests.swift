@@ -41,7 +41,7 @@ import Testing
     let failed = first.failed
     #expect(failed.count == 80)
     #expect(failed.allSatisfy { $0.sample.hasPrefix("BAD") || $0.sample.hasPrefix("MISSING") })
-    #expect(failed.first { $0.sample == "BAD1" }?.message?.contains("malformed_pos.vcf: record") == true)
+    #expect(failed.first { $0.sample == "BAD1" }?.message?.contains("malformed_pos.vcf: line 23") == true)
     #expect(failed.first { $0.sample == "MISSING1" }?.message?.contains("not_here.vcf") == true)
     let one = try contents(out)
     #expect(one.keys.contains("GIST40.html") && one.keys.contains("cohort.tsv") && !one.keys.contains { $0.hasPrefix("BAD") })
