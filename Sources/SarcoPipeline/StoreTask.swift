@@ -29,13 +29,16 @@ public enum StoreTask {
     }
   }
 
-  /// Imports one report just written by `run` (its JSON bytes give the report checksum).
+  /// Imports one report just written by `run`: its JSON file gives the report checksum, and its
+  /// variants (not held by `report`) come from `variants`, one at a time.
   @discardableResult
-  public static func importReport(_ report: SampleReport, json: Data, store: CohortStore, pseudonymiser: Pseudonymiser?) throws
-    -> CohortStore.ImportResult
-  {
+  static func importReport(
+    _ report: SampleReport, jsonPath: String, store: CohortStore, pseudonymiser: Pseudonymiser?,
+    variants: @escaping (_ body: (ReportedVariant) throws -> Void) throws -> Void
+  ) throws -> CohortStore.ImportResult {
     let sample = pseudonymiser?.pseudonym(report.sample.id) ?? report.sample.id
-    return try store.importReport(report, sampleID: sample, reportSHA256: FileDigest.sha256(of: json))
+    return try store.importReport(
+      report, sampleID: sample, reportSHA256: FileDigest.sha256(ofFileAt: jsonPath), variants: variants)
   }
 
   /// A canned query as TSV; unknown names and parameters are usage errors that list what exists.

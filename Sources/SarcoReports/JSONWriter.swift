@@ -15,6 +15,21 @@ public struct JSONWriter {
 
   public init(capacity: Int = 1 << 16) { bytes.reserveCapacity(capacity) }
 
+  /// A writer standing inside an array `depth` levels down, for writing that
+  /// array's elements a few at a time (`element`, then `takeBytes`).
+  public init(elementsAtDepth depth: Int) {
+    self.depth = depth
+    #if DEBUG
+      lastKeys = Array(repeating: "", count: depth)
+    #endif
+  }
+
+  /// The bytes written since the last call; the writer keeps its place.
+  public mutating func takeBytes() -> [UInt8] {
+    defer { bytes.removeAll(keepingCapacity: true) }
+    return bytes
+  }
+
   public mutating func object(_ body: (inout JSONWriter) -> Void) {
     open(UInt8(ascii: "{"))
     #if DEBUG
@@ -29,13 +44,16 @@ public struct JSONWriter {
 
   public mutating func array<Items: Sequence>(_ items: Items, _ element: (inout JSONWriter, Items.Element) -> Void) {
     open(UInt8(ascii: "["))
-    for item in items {
-      if !isFirst { bytes.append(contentsOf: [UInt8(ascii: ","), 0x0A]) }
-      isFirst = false
-      indent()
-      element(&self, item)
-    }
+    for item in items { self.element { element(&$0, item) } }
     close(UInt8(ascii: "]"))
+  }
+
+  /// One element of the array being written.
+  public mutating func element(_ body: (inout JSONWriter) -> Void) {
+    if !isFirst { bytes.append(contentsOf: [UInt8(ascii: ","), 0x0A]) }
+    isFirst = false
+    indent()
+    body(&self)
   }
 
   /// Starts a member; its value must follow.

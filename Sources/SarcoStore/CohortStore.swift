@@ -37,9 +37,13 @@ public final class CohortStore: Sendable {
     try pool.read { try StoreSchema.migrator.appliedMigrations($0) }
   }
 
-  /// Stores one report under `sampleID` (the sample id or its pseudonym).
+  /// Stores one report under `sampleID` (the sample id or its pseudonym). Its variants come from
+  /// `variants` when given (a run streams them back from disk), else from `report.variants`.
   @discardableResult
-  public func importReport(_ report: SampleReport, sampleID: String, reportSHA256: String) throws -> ImportResult {
+  public func importReport(
+    _ report: SampleReport, sampleID: String, reportSHA256: String,
+    variants: ((_ body: (ReportedVariant) throws -> Void) throws -> Void)? = nil
+  ) throws -> ImportResult {
     let summary = Self.findingsSummary(report)
     return try pool.write { db in
       let existing = try String.fetchOne(db, sql: "SELECT report_sha256 FROM sample WHERE id = ?", arguments: [sampleID])
@@ -51,7 +55,9 @@ public final class CohortStore: Sendable {
         arguments: [sampleID, report.panel.name, report.panel.version, report.panel.checksum, reportSHA256, summary])
       if existing == reportSHA256 { return .unchanged }
       try db.execute(sql: "DELETE FROM sample WHERE id = ?", arguments: [sampleID])
-      try ReportRows.insert(report, sampleID: sampleID, reportSHA256: reportSHA256, summary: summary, into: db)
+      try ReportRows.insert(
+        report, sampleID: sampleID, reportSHA256: reportSHA256, summary: summary,
+        variants: variants ?? { body in try report.variants.forEach(body) }, into: db)
       return existing == nil ? .added : .replaced
     }
   }

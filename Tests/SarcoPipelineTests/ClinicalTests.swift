@@ -29,7 +29,7 @@ func clinical(
 ) throws -> (report: SampleReport, clinical: ClinicalReport) {
   let report = try runScenario(
     vcf, tumourType: tumourType, sampleType: sampleType, clinvar: clinvar, fusions: fusions, cna: cna, threads: threads
-  ).report
+  ).fullReport()
   return (report, try #require(report.clinical))
 }
 

@@ -111,7 +111,7 @@ func offset(of needle: String, in text: String) -> Int? {
     throws -> SampleReport
   {
     try runScenario(sample.vcf, tumourType: tumourType ?? sample.tumourType, sampleType: sample.sampleType, sampleID: sample.id)
-      .report
+      .fullReport()
   }
 
   @Test func referenceSamplesShowNoClinicalDifference() throws {

@@ -77,7 +77,7 @@ struct ReferenceConsequenceTests {
     let reference = try Self.testGenome()
     // One wrong REF among correct ones: flagged, kept, noted.
     let outcome = try run(["17\t7674894\tr213x\tG\tA", "17\t7676154\tp72r\tC\tG"], reference: reference)
-    let flagged = try #require(outcome.report.variants.first { $0.variant.id == "p72r" })
+    let flagged = try #require(try outcome.fullReport().variants.first { $0.variant.id == "p72r" })
     #expect(flagged.referenceMismatch == "G")
     #expect(outcome.report.qc.referenceMismatches == 1)
     #expect(outcome.report.clinical?.notes.contains { $0.contains("1 of 2 REF alleles differ") && $0.contains("17:7676154 C (FASTA has G)") } == true)
@@ -98,7 +98,7 @@ struct ReferenceConsequenceTests {
     let reference = try Self.testGenome()
     let outcome = try run(
       [], reference: reference, recompute: true, vcf: TestData.path("testdata/vcf/vep_annotated.grch38.vcf"), panel: "sarcoma")
-    let consequences = outcome.report.variants.flatMap(\.consequences)
+    let consequences = try outcome.fullReport().variants.flatMap(\.consequences)
     let tp53 = try #require(consequences.first { $0.gene == "TP53" && $0.hgvsc == "c.637C>T" })
     #expect(tp53.source == ConsequencePredictor.sourceName && tp53.upstreamDisagreement == nil)
     // A wrong upstream entry (R213* annotated as missense) is overruled and the difference recorded.
@@ -114,7 +114,7 @@ struct ReferenceConsequenceTests {
 
       """.write(toFile: doctored, atomically: true, encoding: .utf8)
     let overruled = try run([], reference: reference, recompute: true, vcf: doctored)
-    let r213 = try #require(overruled.report.variants.first?.consequences.first)
+    let r213 = try #require(try overruled.fullReport().variants.first?.consequences.first)
     #expect(r213.terms == ["stop_gained"] && r213.hgvsp == "p.(Arg213Ter)")
     #expect(r213.upstreamDisagreement == "VEP CSQ on NM_000546.6: consequence missense_variant (computed stop_gained); p.Arg213Gln (computed p.Arg213Ter)")
     #expect(overruled.report.clinical?.notes.contains { $0.hasPrefix("1 computed consequence(s) differ") } == true)
