@@ -31,6 +31,12 @@ public final class AtomicFileSet {
     try sink.write(data)
   }
 
+  /// Writes `text` (UTF-8) to a temporary file that becomes `path` on `commit`.
+  public func write(_ text: String, to path: String) throws {
+    let sink = try create(path)
+    try sink.write(text)
+  }
+
   /// A temporary file beside `path` that is never renamed (working space), removed with the set.
   public func scratch(beside path: String, _ label: String) throws -> FileSink {
     let sink = try FileSink(temporaryFor: "\(FileSink.folder(of: path))/\(label)")
@@ -94,7 +100,8 @@ public final class AtomicFileSet {
 }
 
 /// A file being written through one descriptor, with errors that say what went wrong (a full disk says so).
-public final class FileSink {
+/// One thread writes to it at a time.
+public final class FileSink: @unchecked Sendable {
   /// The temporary file's path.
   public let path: String
   /// The file it stands for (for messages).
@@ -123,7 +130,20 @@ public final class FileSink {
 
   public func write(_ data: Data) throws { try data.withUnsafeBytes { try write($0) } }
   public func write(_ bytes: [UInt8]) throws { try bytes.withUnsafeBytes { try write($0) } }
-  public func write(_ text: String) throws { try write(Array(text.utf8)) }
+  public func write(_ text: String) throws {
+    var text = text
+    try text.withUTF8 { try write(UnsafeRawBufferPointer($0)) }
+  }
+
+  /// Runs a renderer that hands over text in pieces, writing each; the first write error is thrown at the end.
+  public func writing(_ render: (_ emit: @escaping (String) -> Void) -> Void) throws {
+    var failure: Error?
+    render { [self] text in
+      guard failure == nil else { return }
+      do { try write(text) } catch { failure = error }
+    }
+    if let failure { throw failure }
+  }
 
   /// Buffers small writes (up to 1 MiB); larger ones go straight through.
   public func write(_ bytes: UnsafeRawBufferPointer) throws {

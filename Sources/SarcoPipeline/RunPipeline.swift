@@ -152,14 +152,19 @@ public enum RunPipeline {
         outputDirectory: absolute(options.outputDirectory))
     }
     let report = built
-    // The findings and HTML render beside the JSON when there are threads to spare.
-    let render = { @Sendable in (Data(FindingsTSV.render(report).utf8), Data(HTMLReport.render(report).utf8)) }
-    let others = options.threads > 1 ? Background(render) : nil
+    // Only the phenopacket needs the kept variants from here on.
+    if !options.phenopacket { kept = [] }
+    // Each rendering goes to its file as it is made; the findings and HTML beside the JSON when there are threads to spare.
+    let findingsFile = try files.create(outputPath(options.outputDirectory, sampleID, "findings.tsv"))
+    let htmlFile = try files.create(outputPath(options.outputDirectory, sampleID, "html"))
+    let renderOthers = { @Sendable in
+      try findingsFile.writing { emit in FindingsTSV.write(report, emit: emit) }
+      try htmlFile.writing { emit in HTMLReport.render(report, emit: emit) }
+    }
+    let others = options.threads > 1 ? Background(renderOthers) : nil
     try sections.writeJSON(report, into: try files.create(jsonPath))
-    let (findings, html) = try others?.value() ?? render()
+    try others?.value() ?? renderOthers()
     clock.mark("render JSON, TSV, findings and HTML")
-    try files.write(findings, to: outputPath(options.outputDirectory, sampleID, "findings.tsv"))
-    try files.write(html, to: outputPath(options.outputDirectory, sampleID, "html"))
     if options.phenopacket {
       // The phenopacket names each finding's variant: all of them were kept in memory.
       let withFindings = SampleReport(

@@ -37,8 +37,12 @@ final class StreamedVariantSections {
   /// Writes the whole JSON report (whose `variants` is empty) with the streamed elements in place.
   func writeJSON(_ report: SampleReport, into json: FileSink) throws {
     try elementsFile.write(elements.takeBytes())
-    let (head, tail) = JSONReport.frame(report)
-    try json.write(head)
+    var failure: Error?
+    let tail = JSONReport.writeFrame(report) { bytes in
+      guard failure == nil else { return }
+      do { try json.write(bytes) } catch { failure = error }
+    }
+    if let failure { throw failure }
     try json.append(contentsOf: elementsFile)
     try json.write(tail)
   }

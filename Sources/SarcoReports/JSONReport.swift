@@ -10,20 +10,29 @@ public enum JSONReport {
     return Data(json.bytes + [0x0A])
   }
 
-  /// The report's bytes around its `variants` array, for a report whose variants
-  /// are written separately (`VariantJSONElements`): `head`, then the elements
-  /// joined by `,\n`, then `tail` give the bytes `render` gives with the variants in.
+  /// Writes a report whose variants are written separately (`VariantJSONElements`):
+  /// `emit` gets, a mebibyte at a time, everything up to the `variants` array's
+  /// first element; the bytes after its last element come back. Head, elements
+  /// joined by `,\n`, and tail are the bytes `render` gives with the variants in.
   /// `report.variants` must be empty.
-  public static func frame(_ report: SampleReport) -> (head: [UInt8], tail: [UInt8]) {
-    precondition(report.variants.isEmpty, "frame(_:) renders a report whose variants are written separately")
-    let rendered = [UInt8](render(report))
-    // The top-level member sits two spaces in; strings never hold a raw newline, so this occurs once.
+  public static func writeFrame(_ report: SampleReport, emit: @escaping ([UInt8]) -> Void) -> [UInt8] {
+    precondition(report.variants.isEmpty, "writeFrame renders a report whose variants are written separately")
+    var json = JSONWriter()
+    json.spill = { bytes in
+      emit(bytes)
+      bytes.removeAll(keepingCapacity: true)
+    }
+    report.write(to: &json)
+    let rendered = json.bytes + [0x0A]
+    // The top-level member sits two spaces in; strings never hold a raw newline, so this occurs once,
+    // and after the last spill (which happens only inside arrays below the top level).
     let opening = Array("\n  \"variants\" : [\n".utf8)
     let start = rendered.indices.reversed().first { index in
       index + opening.count <= rendered.count && rendered[index..<index + opening.count].elementsEqual(opening)
     }!
     let split = start + opening.count
-    return (Array(rendered[..<split]), Array(rendered[split...]))
+    emit(Array(rendered[..<split]))
+    return Array(rendered[split...])
   }
 
   public static func decode(_ data: Data) throws -> SampleReport {
