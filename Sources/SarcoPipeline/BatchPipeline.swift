@@ -72,7 +72,7 @@ public enum BatchPipeline {
     try AtomicFile.prepareDirectory(stampDirectory)
     let panel = try PanelLoader.load(directory: options.panelPath)
     // Open (and migrate) the store before any work, so a bad path fails fast.
-    let store = try options.database.map(CohortStore.init(path:))
+    let store = try options.database.map { try CohortStore(path: $0) }
 
     let entries = sheet.entries
     let results = WorkerSlots<SampleResult>(count: entries.count)

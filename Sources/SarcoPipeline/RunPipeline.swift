@@ -30,7 +30,7 @@ public enum RunPipeline {
     try AtomicFile.prepareDirectory(options.outputDirectory)
     let pseudonymiser = try options.pseudonymiseKeyFile.map(Pseudonymiser.init(keyFile:))
     // Open (and migrate) the store first, so a bad path fails before any work.
-    let store = try options.database.map(CohortStore.init(path:))
+    let store = try options.database.map { try CohortStore(path: $0) }
     let panel = try preloaded ?? PanelLoader.load(directory: options.panelPath)
     clock.mark("load panel")
     let reader = try VCFReader(path: options.vcfPath, threads: options.threads, digest: StreamingSHA256())

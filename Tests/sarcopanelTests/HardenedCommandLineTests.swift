@@ -64,3 +64,34 @@ func sarcopanelExecutable() throws -> String {
     #expect(try FileManager.default.contentsOfDirectory(atPath: out).isEmpty)
   }
 }
+
+@Suite struct StoreProcessTests {
+  /// Four concurrent `db import`s on a new store failed in some trials with "table sample already exists".
+  @Test func concurrentFirstWritersInSeparateProcessesAllSucceed() throws {
+    let executable = try sarcopanelExecutable()
+    for trial in 1...10 {
+      let directory = TestData.temporaryDirectory("store-race")
+      // Four reports of different samples, one per process.
+      var reports: [String] = []
+      for index in 1...4 {
+        let text = try String(contentsOfFile: TestData.path("testdata/expected/GIST02.json"), encoding: .utf8)
+          .replacingOccurrences(of: "\"id\" : \"GIST02\"", with: "\"id\" : \"GIST02-\(index)\"")
+        let path = "\(directory)/GIST02-\(index).json"
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        reports.append(path)
+      }
+      let processes = try reports.map { report -> Process in
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = ["db", "import", "--db", "\(directory)/cohort.sqlite", report]
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+      }
+      for process in processes { process.waitUntilExit() }
+      #expect(processes.map(\.terminationStatus) == [0, 0, 0, 0], "trial \(trial)")
+      let samples = try sarcopanel(["db", "query", "--db", "\(directory)/cohort.sqlite", "samples"])
+      #expect(samples.stdout.split(separator: "\n").count == 5, "trial \(trial): \(samples.stdout)")
+    }
+  }
+}
