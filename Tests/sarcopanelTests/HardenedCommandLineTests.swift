@@ -95,3 +95,15 @@ func sarcopanelExecutable() throws -> String {
     }
   }
 }
+
+@Suite struct BatchMessageTests {
+  /// The sheet error spanned several lines, the second without the `sarcopanel:` prefix.
+  @Test func everyLineOfASheetErrorStartsWithSarcopanel() throws {
+    let path = TestData.temporaryDirectory("cli-sheet") + "/samples.tsv"
+    try "sample\tvcf\na b\tx.vcf\na_b\ty.vcf\nC\tz.vcf\nC\tw.vcf\n".write(toFile: path, atomically: true, encoding: .utf8)
+    let result = try sarcopanel(["batch", "--samples", path, "--out", TestData.temporaryDirectory("cli-batch")])
+    #expect(result.status == 1)
+    let lines = result.stderr.split(separator: "\n")
+    #expect(lines.count == 2 && lines.allSatisfy { $0.hasPrefix("sarcopanel: \(path):") }, "\(result.stderr)")
+  }
+}
