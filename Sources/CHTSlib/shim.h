@@ -7,3 +7,4 @@
 #include <htslib/kstring.h>
 #include <htslib/sam.h>
 #include <htslib/faidx.h>
+#include <htslib/hfile.h>

@@ -57,5 +57,8 @@ int sp_mentions_end(const uint8_t *line, size_t length, size_t start) {
   const uint8_t *info_end = memchr(line + info, '\t', length - info);
   size_t end = info_end ? (size_t)(info_end - line) : length;
   if (end - info >= 4 && memcmp(line + info, "END=", 4) == 0) return 1;
-  return memmem(line + info, end - info, ";END=", 5) != NULL;
+  if (memmem(line + info, end - info, ";END=", 5) != NULL) return 1;
+  /* A symbolic allele may give its span as SVLEN alone (VCF 4.4). */
+  if (end - info >= 6 && memcmp(line + info, "SVLEN=", 6) == 0) return 1;
+  return memmem(line + info, end - info, ";SVLEN=", 7) != NULL;
 }

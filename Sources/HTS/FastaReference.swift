@@ -25,10 +25,22 @@ public final class FastaReference: ReferenceSequence, @unchecked Sendable {
 
   deinit { fai_destroy(index) }
 
-  /// Bases `start...end` (1-based, inclusive) of `contig` spelled either way, uppercase; nil when absent.
-  public func bases(contig: String, start: Int, end: Int) -> String? {
+  /// Length of `contig` spelled either way, nil when absent.
+  public func length(contig: String) -> Int? {
+    guard let name = name(of: contig) else { return nil }
+    let length = faidx_seq_len(index, name)
+    return length < 0 ? nil : Int(length)
+  }
+
+  func name(of contig: String) -> String? {
     let wanted = ContigName.canonical(contig)
-    guard let name = sequenceNames.first(where: { ContigName.canonical($0) == wanted }) else { return nil }
+    return sequenceNames.first { ContigName.canonical($0) == wanted }
+  }
+
+  /// Bases `start...end` (1-based, inclusive) of `contig` spelled either way, uppercase; nil when absent.
+  /// Ends past the contig are cut at its end (the caller checks the length it gets).
+  public func bases(contig: String, start: Int, end: Int) -> String? {
+    guard let name = name(of: contig) else { return nil }
     lock.lock()
     defer { lock.unlock() }
     var length: hts_pos_t = 0

@@ -15,23 +15,29 @@ public enum VariantFileFormat: String, Sendable, Equatable {
 
 /// Owns one open htsFile and its header; closes both on deinit.
 ///
-/// The corresponding C functions are `hts_open`, `bcf_hdr_read`, `hts_close`.
+/// The corresponding C functions are `hdopen`, `hts_hopen`, `bcf_hdr_read`, `hts_close`.
 final class HTSFile {
   let path: String
   let file: UnsafeMutablePointer<htsFile>
   let header: UnsafeMutablePointer<bcf_hdr_t>
   let format: VariantFileFormat
+  /// The one open of the input (its digest, and whether it can seek).
+  let source: InputSource
+  /// Lines of a text header (so the first record is on line `headerLines + 1`); 0 for BCF.
+  let headerLines: Int
+  /// BGZF virtual offset of the first record (to come back to after checking an index); -1 when not BGZF.
+  let dataStart: Int64
 
-  init(path: String, threads: Int) throws {
+  init(path: String, threads: Int, digest: InputDigest? = nil) throws {
     self.path = path
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-      throw SarcoError.input("\(path): no such file")
-    }
-    guard !isDirectory.boolValue else { throw SarcoError.input("\(path): is a directory, expected a VCF or BCF file") }
-    guard FileManager.default.isReadableFile(atPath: path) else { throw SarcoError.input("\(path): permission denied") }
+    source = try InputSource(path: path, digest: digest)
     HTSLog.quietWarnings()
-    guard let file = hts_open(path, "r") else {
+    guard let handle = hdopen(source.descriptor, "r") else {
+      close(source.descriptor)
+      throw SarcoError.input("\(path): htslib cannot read it: \(String(cString: strerror(errno)))")
+    }
+    guard let file = hts_hopen(handle, path, "r") else {
+      _ = hclose(handle)
       throw SarcoError.input("\(path): htslib cannot open it (not a readable VCF/BCF file)")
     }
     let exactFormat = sp_file_format(file)
@@ -54,14 +60,31 @@ final class HTSFile {
       hts_close(file)
       throw SarcoError.input("\(path): truncated: the BGZF end-of-file marker is missing (incomplete copy or download?)")
     }
-    if threads > 1 && compression == Int32(bgzf.rawValue) { _ = hts_set_threads(file, Int32(threads)) }
     guard let header = bcf_hdr_read(file) else {
+      let corrupt = sp_bgzf_errcode(file) != 0
       hts_close(file)
-      throw SarcoError.input("\(path): cannot read the VCF header (missing ##fileformat or #CHROM line?)")
+      throw SarcoError.input(
+        corrupt
+          ? "\(path): the compressed data is corrupt or truncated (inside the header)"
+          : "\(path): cannot read the VCF header (missing ##fileformat or #CHROM line?)")
     }
     self.file = file
     self.header = header
     self.format = detected
+    headerLines = detected.isText ? Int(file.pointee.lineno) : 0
+    dataStart = sp_bgzf_tell(file)
+    self.threads = compression == Int32(bgzf.rawValue) ? threads : 1
+  }
+
+  private let threads: Int
+  private var threadsStarted = false
+
+  /// Starts htslib's decompression threads, once the index checks (which seek) are done:
+  /// htslib 1.16 can hang seeking a multi-threaded BGZF reader that has reached the end.
+  func startThreads() {
+    guard threads > 1, !threadsStarted else { return }
+    threadsStarted = true
+    _ = hts_set_threads(file, Int32(threads))
   }
 
   deinit {

@@ -56,7 +56,7 @@ struct LinePrefilter {
     guard cursor < count else { return .malformed("expected at least 8 columns, found 4 or fewer") }
     let referenceLength = max(cursor - referenceStart, 1)
     if RegionFilter.overlaps(ranges, start: position, end: position + referenceLength - 1) { return .parse }
-    // Symbolic and structural records may reach further through INFO/END.
+    // Symbolic and structural records may reach further through INFO/END (or SVLEN).
     return LinePrefilter.mentionsEnd(line, from: cursor) ? .parse : .skip
   }
 

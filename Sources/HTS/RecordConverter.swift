@@ -65,7 +65,7 @@ final class RecordConverter: @unchecked Sendable {
     let rec = record.pointee
     let contig = String(cString: sp_hdr_contig_name(header, rec.rid))
     let start = Int(rec.pos) + 1
-    return (contig, start, start + max(Int(rec.rlen), 1) - 1)
+    return (contig, start, start + max(SymbolicSpan.referenceLength(record, header: header), 1) - 1)
   }
 
   /// Converts `source` (default: this converter's own record) to a value.
@@ -85,7 +85,7 @@ final class RecordConverter: @unchecked Sendable {
     var result = VCFRecord(
       contig: String(cString: sp_hdr_contig_name(header, shared.rid)),
       position: Int(shared.pos) + 1,
-      referenceLength: Int(shared.rlen),
+      referenceLength: SymbolicSpan.referenceLength(rec, header: header),
       id: shared.d.id.map { String(cString: $0) } ?? ".",
       alleles: alleles,
       quality: sp_float_is_missing(shared.qual) != 0 ? nil : Double("\(shared.qual)"),

@@ -35,6 +35,8 @@ public final class VCFReader {
     public var recordsParsed = 0
     /// Records overlapping the regions.
     public var recordsKept = 0
+    /// Why the index beside the file was not used (stale, or another file's), when streaming instead.
+    public var indexIgnored: String?
   }
 
   public let path: String
@@ -43,21 +45,27 @@ public final class VCFReader {
   let file: HTSFile
   let threads: Int
 
-  /// Opens `path` and reads its header; `threads` feeds htslib's decompression
-  /// pool and the parsing workers.
-  public init(path: String, threads: Int = 1) throws {
+  /// Opens `path` once (`-` is standard input; FIFOs and process substitutions
+  /// work) and reads its header; `threads` feeds htslib's decompression pool and
+  /// the parsing workers. `digest` receives every byte of the input, from the
+  /// same open file (see `inputDigest()`).
+  public init(path: String, threads: Int = 1, digest: InputDigest? = nil) throws {
     self.path = path
     self.threads = max(1, threads)
-    file = try HTSFile(path: path, threads: self.threads)
+    file = try HTSFile(path: path, threads: self.threads, digest: digest)
     format = file.format
     header = VCFHeader(text: file.headerText())
   }
 
-  /// True when a `.tbi` or `.csi` index sits beside the file.
-  public var hasIndex: Bool {
-    guard format == .vcfBGZF || format == .bcf else { return false }
-    return ["\(path).tbi", "\(path).csi"].contains { FileManager.default.fileExists(atPath: $0) }
-  }
+  /// True when a `.tbi` or `.csi` index sits beside a seekable file.
+  public var hasIndex: Bool { file.source.isSeekable && IndexCheck.indexPath(for: path, format: format) != nil }
+
+  /// False for standard input, FIFOs and process substitutions (read once, as a stream).
+  public var isSeekable: Bool { file.source.isSeekable }
+
+  /// The digest given at opening, once the input has been read to its end (a
+  /// stream must have been read by `read`; a regular file is hashed on the side).
+  public func inputDigest() throws -> String { try file.source.digestValue() }
 
   /// Reads every record overlapping `regions`, converting FORMAT data of the
   /// samples at `sampleIndexes` only, and calls `body` with batches in input order.
@@ -66,31 +74,67 @@ public final class VCFReader {
     regions: RegionFilter, sampleIndexes: [Int], access: Access = .automatic, batchSize: Int = 512,
     body: ([VCFRecord]) throws -> Void
   ) throws -> Statistics {
-    let useIndex: Bool
-    switch access {
-    case .stream: useIndex = false
-    case .index:
-      guard hasIndex else {
-        throw SarcoError.input("\(path): no .tbi or .csi index beside it; index it with `tabix -p vcf` or `bcftools index`, or read without --regions-from-index")
-      }
-      useIndex = true
-    case .automatic: useIndex = hasIndex
-    }
+    let (useIndex, indexIgnored) = try chooseAccess(access, regions: regions)
+    file.startThreads()
     return try withoutActuallyEscaping(body) { body in
       var pipeline = BatchPipeline(
         reader: self, regions: regions, sampleIndexes: sampleIndexes, batchSize: batchSize, body: body)
       pipeline.statistics.access = useIndex ? VCFReader.Access.index : .stream
+      pipeline.statistics.indexIgnored = indexIgnored
+      pipeline.lineOffset = useIndex || !format.isText ? nil : file.headerLines
       if useIndex {
         if format == .bcf { try pipeline.readIndexedBCF() } else { try pipeline.readIndexedText() }
       } else {
         if format == .bcf { try pipeline.streamBCF() } else { try pipeline.streamText() }
       }
       try pipeline.flush()
+      if !file.source.isSeekable { try checkStreamEnd() }
       return pipeline.statistics
     }
   }
 
+  /// Index or stream. An index that is stale or another file's is refused under
+  /// `.index` and passed over with the reason under `.automatic` (the file is then streamed).
+  func chooseAccess(_ access: Access, regions: RegionFilter) throws -> (useIndex: Bool, ignored: String?) {
+    if access == .stream { return (false, nil) }
+    guard file.source.isSeekable else {
+      if access == .index { throw error("is a stream (standard input, FIFO or pipe) and cannot be read through an index; use --access stream") }
+      return (false, nil)
+    }
+    // An index places records by POS and INFO/END: a <DEL> spanned by SVLEN alone is invisible to it.
+    if header.info["SVLEN"] != nil && header.info["END"] == nil {
+      let reason = "its header declares INFO/SVLEN but not INFO/END, and an index cannot find symbolic records spanned by SVLEN alone"
+      if access == .index { throw error("\(reason); read it with --access stream") }
+      return (false, hasIndex ? reason : nil)
+    }
+    guard let indexPath = IndexCheck.indexPath(for: path, format: format) else {
+      if access == .index {
+        throw error("no .tbi or .csi index beside it; index it with `tabix -p vcf` or `bcftools index`, or read it with --access stream")
+      }
+      return (false, nil)
+    }
+    guard let problem = IndexCheck.problem(file: file, indexPath: indexPath, regions: regions) else { return (true, nil) }
+    if access == .index { throw error("\(problem); rebuild it with `tabix -f -p vcf` or `bcftools index -f`, or read with --access stream") }
+    return (false, problem)
+  }
+
+  /// A stream cannot be checked for BGZF's end-of-file block when opened; it is checked once read.
+  func checkStreamEnd() throws {
+    guard format == .vcfBGZF || format == .bcf else { return }
+    if file.source.tail() != BGZFEndOfFile.marker {
+      throw error("truncated: the BGZF end-of-file marker is missing at the end of the stream (incomplete copy or download?)")
+    }
+  }
+
   func error(_ message: String) -> SarcoError { SarcoError.input("\(path): \(message)") }
+}
+
+/// BGZF's empty last block, which every complete BGZF file ends with.
+enum BGZFEndOfFile {
+  static let marker: [UInt8] = [
+    0x1f, 0x8b, 0x08, 0x04, 0x00, 0x00, 0x00, 0x00, 0x00, 0xff, 0x06, 0x00, 0x42, 0x43, 0x02, 0x00,
+    0x1b, 0x00, 0x03, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+  ]
 }
 
 /// The read loop of one `VCFReader.read` call: collects candidates, parses
@@ -110,6 +154,8 @@ struct BatchPipeline {
   /// Pending binary records (owned copies) and their record numbers.
   var binaryRecords: [UnsafeMutablePointer<bcf1_t>] = []
   var binaryNumbers: [Int] = []
+  /// Header lines before the first record, when streaming text: messages then give line numbers.
+  var lineOffset: Int?
 
   init(
     reader: VCFReader, regions: RegionFilter, sampleIndexes: [Int], batchSize: Int,
@@ -135,9 +181,12 @@ struct BatchPipeline {
     var recordNumber = 0
     while true {
       let status = hts_getline(reader.file.file, 2 /* KS_SEP_LINE */, &line)
-      if status == -1 { break }
+      if status == -1 {
+        try checkCleanEnd(after: place(recordNumber))
+        break
+      }
       if status < -1 {
-        throw reader.error("read error after record \(recordNumber): the file is truncated or corrupt")
+        throw reader.error("read error after \(place(recordNumber)): the file is truncated or corrupt")
       }
       recordNumber += 1
       guard line.l > 0, let pointer = line.s else { continue }
@@ -147,7 +196,8 @@ struct BatchPipeline {
       switch prefilter.verdict(buffer) {
       case .skip: continue
       case .malformed(let reason):
-        throw reader.error("record \(recordNumber): malformed VCF line: \(reason) (line starts '\(BatchPipeline.preview(buffer))')")
+        try checkCleanEnd(after: place(recordNumber - 1))
+        throw reader.error("\(place(recordNumber)): malformed VCF line: \(reason) (line starts '\(BatchPipeline.preview(buffer))')")
       case .parse:
         try appendLine(buffer, recordNumber: recordNumber)
       }
@@ -159,11 +209,16 @@ struct BatchPipeline {
     defer { bcf_destroy(record) }
     var contigRanges: [Int32: [ClosedRange<Int>]?] = [:]
     var recordNumber = 0
+    // Symbolic records spanned by SVLEN alone need a look inside; most BCFs cannot have them.
+    let svlenDeclared = reader.header.info["SVLEN"] != nil
     while true {
       let status = bcf_read(reader.file.file, reader.file.header, record)
-      if status == -1 { break }
+      if status == -1 {
+        try checkCleanEnd(after: place(recordNumber))
+        break
+      }
       if status < -1 {
-        throw reader.error("read error after record \(recordNumber): the BCF is truncated or corrupt")
+        throw reader.error("read error after \(place(recordNumber)): the BCF is truncated or corrupt")
       }
       recordNumber += 1
       statistics.recordsScanned += 1
@@ -175,7 +230,9 @@ struct BatchPipeline {
       guard let ranges = contigRanges[rid] ?? nil else { continue }
       let start = Int(record.pointee.pos) + 1
       let end = start + max(Int(record.pointee.rlen), 1) - 1
-      guard RegionFilter.overlaps(ranges, start: start, end: end) else { continue }
+      guard RegionFilter.overlaps(ranges, start: start, end: end)
+        || (svlenDeclared && RegionFilter.overlaps(ranges, start: start, end: start - 1 + SymbolicSpan.referenceLength(record, header: reader.file.header)))
+      else { continue }
       try appendBinary(record, recordNumber: recordNumber)
     }
   }
@@ -183,9 +240,12 @@ struct BatchPipeline {
   // MARK: Indexed
 
   /// Merged regions of each contig the file's index knows, in the file's contig order.
+  /// An index cannot place anything before position 1, so ranges are clipped there.
   func indexedContigs(names: [String]) -> [(tid: Int32, ranges: [ClosedRange<Int>])] {
     names.enumerated().compactMap { tid, name in
-      regions.ranges(forContig: name).map { (Int32(tid), $0) }
+      regions.ranges(forContig: name).map { list in
+        (Int32(tid), list.filter { $0.upperBound >= 1 }.map { max($0.lowerBound, 1)...$0.upperBound })
+      }
     }
   }
 
@@ -211,7 +271,10 @@ struct BatchPipeline {
         defer { hts_itr_destroy(iterator) }
         while true {
           let status = sp_tbx_itr_next(reader.file.file, index, iterator, &line)
-          if status == -1 { break }
+          if status == -1 {
+            try checkCleanEnd(after: "\(names[Int(tid)]):\(range.lowerBound)-\(range.upperBound)")
+            break
+          }
           if status < -1 { throw reader.error("read error in \(names[Int(tid)]):\(range.lowerBound)-\(range.upperBound): the file is truncated or corrupt") }
           recordNumber += 1
           statistics.recordsScanned += 1
@@ -244,7 +307,10 @@ struct BatchPipeline {
         defer { hts_itr_destroy(iterator) }
         while true {
           let status = sp_bcf_itr_next(reader.file.file, iterator, record)
-          if status == -1 { break }
+          if status == -1 {
+            try checkCleanEnd(after: "\(names[Int(tid)]):\(range.lowerBound)-\(range.upperBound)")
+            break
+          }
           if status < -1 { throw reader.error("read error in \(names[Int(tid)]):\(range.lowerBound)-\(range.upperBound): the BCF is truncated or corrupt") }
           recordNumber += 1
           statistics.recordsScanned += 1
@@ -281,10 +347,12 @@ struct BatchPipeline {
     let regions = self.regions
     let converters = self.converters
     let path = reader.path
+    let indexed = statistics.access == .index
     let ordered: [VCFRecord]
     if reader.format.isText {
       let starts = lineStarts
       let numbers = lineNumbers
+      let lineOffset = self.lineOffset
       let total = lineBytes.count
       defer {
         lineBytes.removeAll(keepingCapacity: true)
@@ -300,13 +368,20 @@ struct BatchPipeline {
             let start = starts[item]
             let end = item + 1 < starts.count ? starts[item + 1] - 1 : total - 1
             let line = UnsafeBufferPointer(rebasing: shared.value[start..<end])
+            // htslib parses C strings: a NUL would silently cut the line short.
+            if line.contains(0) {
+              throw SarcoError.input(
+                "\(path): \(BatchPipeline.place(numbers[item], lineOffset: lineOffset, indexed: indexed)): contains a NUL byte (binary data in a text VCF?) (line starts '\(BatchPipeline.preview(line))')")
+            }
             if let reason = converter.parse(line: line) {
               throw SarcoError.input(
-                "\(path): record \(numbers[item]): malformed VCF record: \(reason) (line starts '\(BatchPipeline.preview(line))')")
+                "\(path): \(BatchPipeline.place(numbers[item], lineOffset: lineOffset, indexed: indexed)): malformed VCF record: \(reason) (line starts '\(BatchPipeline.preview(line))')")
             }
             let span = converter.span
             guard regions.overlaps(contig: span.contig, start: span.start, end: span.end) else { continue }
-            records.append(converter.convert(recordNumber: numbers[item]))
+            var record = converter.convert(recordNumber: numbers[item])
+            record.line = lineOffset.map { $0 + numbers[item] }
+            records.append(record)
           }
           return records
         }
@@ -328,6 +403,24 @@ struct BatchPipeline {
     if !ordered.isEmpty { try body(ordered) }
   }
 
+  /// htslib ends a read at a damaged BGZF block as if at the end of the file (bgzf_getline hands back
+  /// the part of the line before the damage, then -1): its error code tells the two apart.
+  func checkCleanEnd(after place: String) throws {
+    if sp_bgzf_errcode(reader.file.file) != 0 {
+      throw reader.error("read error after \(place): the compressed data is truncated or corrupt")
+    }
+  }
+
+  /// How messages name a record: its line when streaming text, else its ordinal in the read.
+  func place(_ number: Int) -> String {
+    BatchPipeline.place(number, lineOffset: lineOffset, indexed: statistics.access == .index)
+  }
+
+  static func place(_ number: Int, lineOffset: Int?, indexed: Bool) -> String {
+    if let lineOffset { return "line \(lineOffset + number)" }
+    return indexed ? "record \(number) of the indexed read" : "record \(number)"
+  }
+
   static func position(of line: UnsafeBufferPointer<UInt8>) -> Int? {
     guard let tab = line.firstIndex(of: 9) else { return nil }
     var value = 0
@@ -340,7 +433,7 @@ struct BatchPipeline {
   }
 
   static func preview(_ line: UnsafeBufferPointer<UInt8>) -> String {
-    let text = String(decoding: line.prefix(60), as: UTF8.self)
+    let text = String(decoding: line.prefix(60).map { $0 == 0 ? UInt8(ascii: "?") : $0 }, as: UTF8.self)
     return text.replacingOccurrences(of: "\t", with: "\\t")
   }
 }

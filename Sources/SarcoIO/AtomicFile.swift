@@ -8,32 +8,11 @@ public enum AtomicFile {
     try writeAll([(data, path)])
   }
 
-  /// Writes several files so that either all appear or none do: every temporary
-  /// file is complete before the first rename.
+  /// Writes several files so that either all appear or none do (see `AtomicFileSet`).
   public static func writeAll(_ files: [(data: Data, path: String)]) throws {
-    var temporaries: [(String, String)] = []
-    do {
-      for (data, path) in files {
-        let temporary = temporaryPath(for: path)
-        guard FileManager.default.createFile(atPath: temporary, contents: data) else {
-          throw SarcoError.output("\(path): cannot write (is \(URL(fileURLWithPath: path).deletingLastPathComponent().path) writable?)")
-        }
-        temporaries.append((temporary, path))
-      }
-    } catch {
-      for (temporary, _) in temporaries { unlink(temporary) }
-      throw error
-    }
-    for (temporary, path) in temporaries where rename(temporary, path) != 0 {
-      let reason = String(cString: strerror(errno))
-      for (leftover, _) in temporaries { unlink(leftover) }
-      throw SarcoError.output("\(path): cannot move the finished file into place: \(reason)")
-    }
-  }
-
-  static func temporaryPath(for path: String) -> String {
-    let url = URL(fileURLWithPath: path)
-    return "\(url.deletingLastPathComponent().path)/.\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)"
+    let set = AtomicFileSet()
+    for (data, path) in files { try set.write(data, to: path) }
+    try set.commit()
   }
 
   public static func write(_ text: String, to path: String) throws {

@@ -25,3 +25,15 @@ public enum FileDigest {
     digest.map { String(format: "%02x", $0) }.joined()
   }
 }
+
+/// SHA-256 fed as an input is read (`VCFReader(digest:)`): the report's input checksum
+/// comes from the bytes htslib reads, so a stream is read once.
+public final class StreamingSHA256: InputDigest, @unchecked Sendable {
+  private var hasher = SHA256()
+
+  public init() {}
+
+  // One reader thread calls `update`, then `finish` once it is done.
+  public func update(_ bytes: UnsafeRawBufferPointer) { hasher.update(bufferPointer: bytes) }
+  public func finish() -> String { FileDigest.hex(hasher.finalize()) }
+}

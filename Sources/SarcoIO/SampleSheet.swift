@@ -7,6 +7,12 @@ import SarcoCore
 /// `vcf_sample` (tumour column), `normal`, `tumor_type` (OncoTree), `sex`,
 /// `sample_type` (tumor/germline), `fusions`, `cna`, `age` (at diagnosis, years). Relative paths are read
 /// from the sheet's folder.
+///
+/// Problems of the sheet as a whole (unknown columns, a missing or repeated
+/// sample id, two ids giving the same report file names) refuse it before
+/// anything runs, one `file:line:` line each. A bad value in a row (a
+/// `sample_type` of `blood`, a missing `vcf`) fails that sample only: its
+/// entry carries the problem.
 public struct SampleSheet: Sendable {
   public struct Entry: Sendable, Equatable {
     public let id: String
@@ -24,6 +30,8 @@ public struct SampleSheet: Sendable {
 
     /// The row as written, for the rerun fingerprint.
     public let fields: [String]
+    /// Why this sample cannot run (`file:line: ...`); the others still do.
+    public let problem: String?
   }
 
   public static let columns = ["sample", "vcf", "bam", "vcf_sample", "normal", "tumor_type", "sex", "sample_type", "fusions", "cna", "age"]
@@ -31,7 +39,8 @@ public struct SampleSheet: Sendable {
   public let path: String
   public let entries: [Entry]
 
-  public init(path: String) throws {
+  /// Reads the sheet; `reportName` gives the file name an id's reports get (two ids must not share one).
+  public init(path: String, reportName: (String) -> String = { $0 }) throws {
     self.path = path
     let table: TSVTable
     do {
@@ -39,50 +48,58 @@ public struct SampleSheet: Sendable {
     } catch let error as SarcoError {
       throw SarcoError.input(error.message)
     }
+    let structural = Problems()
     let unknown = table.columns.filter { !SampleSheet.columns.contains($0) }
-    guard unknown.isEmpty else {
-      throw SarcoError.input("\(path):1: unknown column(s) \(unknown.joined(separator: ", ")); expected \(SampleSheet.columns.joined(separator: ", "))")
+    if !unknown.isEmpty {
+      structural.add("\(path):1: unknown column(s) \(unknown.joined(separator: ", ")); expected \(SampleSheet.columns.joined(separator: ", "))")
     }
     let folder = (path as NSString).deletingLastPathComponent
     func resolve(_ value: String) -> String? {
       guard !value.isEmpty else { return nil }
       return value.hasPrefix("/") || folder.isEmpty ? value : "\(folder)/\(value)"
     }
-    let problems = Problems()
     var seen: [String: Int] = [:]
+    var names: [String: (id: String, line: Int)] = [:]
     var entries: [Entry] = []
-    for row in table.rows where row.hasExpectedWidth(problems) {
-      guard let id = row.required("sample", problems), let vcf = row.required("vcf", problems) else { continue }
+    for row in table.rows {
+      guard let id = row.required("sample", structural) else { continue }
       if let first = seen[id] {
-        row.problem("sample '\(id)' already named on line \(first); sample ids must be unique", problems)
+        row.problem("sample '\(id)' already named on line \(first); sample ids must be unique", structural)
         continue
       }
       seen[id] = row.line
-      let sampleType = row.text("sample_type").isEmpty ? "tumor" : row.text("sample_type")
-      guard ["tumor", "germline"].contains(sampleType) else {
-        row.problem("column 'sample_type': expected tumor or germline, found '\(sampleType)'", problems)
+      let name = reportName(id)
+      if let other = names[name] {
+        row.problem("sample '\(id)' and '\(other.id)' (line \(other.line)) both give report files named \(name).*", structural)
         continue
       }
+      names[name] = (id, row.line)
+      // Bad values fail this row only; the first one found is its message.
+      let rowProblems = Problems()
+      _ = row.hasExpectedWidth(rowProblems)
+      let vcf = row.required("vcf", rowProblems) ?? ""
+      let sampleType = row.text("sample_type").isEmpty ? "tumor" : row.text("sample_type")
+      if !["tumor", "germline"].contains(sampleType) {
+        row.problem("column 'sample_type': expected tumor or germline, found '\(sampleType)'", rowProblems)
+      }
       let sex = row.text("sex")
-      guard ["", "female", "male", "unknown", "F", "M"].contains(sex) else {
-        row.problem("column 'sex': expected female, male, unknown (or F/M) or nothing, found '\(sex)'", problems)
-        continue
+      if !["", "female", "male", "unknown", "F", "M"].contains(sex) {
+        row.problem("column 'sex': expected female, male, unknown (or F/M) or nothing, found '\(sex)'", rowProblems)
       }
       func optional(_ column: String) -> String? { row.text(column).isEmpty ? nil : row.text(column) }
       let ageText = row.text("age")
       let age = Int(ageText)
-      guard ageText.isEmpty || (age.map { (0...130).contains($0) } ?? false) else {
-        row.problem("column 'age': expected an age at diagnosis in years (0-130) or nothing, found '\(ageText)'", problems)
-        continue
+      if !(ageText.isEmpty || (age.map { (0...130).contains($0) } ?? false)) {
+        row.problem("column 'age': expected an age at diagnosis in years (0-130) or nothing, found '\(ageText)'", rowProblems)
       }
       entries.append(
         Entry(
-          id: id, line: row.line, vcf: resolve(vcf)!, bam: resolve(row.text("bam")), vcfSample: optional("vcf_sample"),
+          id: id, line: row.line, vcf: resolve(vcf) ?? "", bam: resolve(row.text("bam")), vcfSample: optional("vcf_sample"),
           normal: optional("normal"), tumourType: optional("tumor_type"), sex: optional("sex"), sampleType: sampleType,
           fusions: resolve(row.text("fusions")), copyNumber: resolve(row.text("cna")), age: age,
-          fields: table.columns.map { "\($0)=\(row.text($0))" }))
+          fields: table.columns.map { "\($0)=\(row.text($0))" }, problem: rowProblems.messages.first))
     }
-    guard problems.isEmpty else { throw SarcoError.input(problems.messages.joined(separator: "\n")) }
+    guard structural.isEmpty else { throw SarcoError.input(structural.messages.joined(separator: "\n")) }
     guard !entries.isEmpty else { throw SarcoError.input("\(path): no samples (expected one row per sample after the header)") }
     self.entries = entries
   }

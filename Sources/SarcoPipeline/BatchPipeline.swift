@@ -65,14 +65,13 @@ public enum BatchPipeline {
   public static func run(_ options: Options, progress: @escaping @Sendable (SampleResult, Int, Int) -> Void = { _, _, _ in })
     throws -> Outcome
   {
-    let sheet = try SampleSheet(path: options.samplesPath)
-    try checkFileNames(sheet)
+    let sheet = try SampleSheet(path: options.samplesPath, reportName: RunPipeline.safeFileName)
     try AtomicFile.prepareDirectory(options.outputDirectory)
     let stampDirectory = "\(options.outputDirectory)/.sarcopanel-batch"
     try AtomicFile.prepareDirectory(stampDirectory)
     let panel = try PanelLoader.load(directory: options.panelPath)
     // Open (and migrate) the store before any work, so a bad path fails fast.
-    let store = try options.database.map(CohortStore.init(path:))
+    let store = try options.database.map { try CohortStore(path: $0) }
 
     let entries = sheet.entries
     let results = WorkerSlots<SampleResult>(count: entries.count)
@@ -103,25 +102,21 @@ public enum BatchPipeline {
     return outcome
   }
 
-  /// Two ids that become the same file name would overwrite each other's reports.
-  static func checkFileNames(_ sheet: SampleSheet) throws {
-    var seen: [String: SampleSheet.Entry] = [:]
-    for entry in sheet.entries {
-      let name = RunPipeline.safeFileName(entry.id)
-      if let other = seen[name] {
-        throw SarcoError.input(
-          "\(sheet.path):\(entry.line): sample '\(entry.id)' and '\(other.id)' (line \(other.line)) both give report files named \(name).*")
-      }
-      seen[name] = entry
-    }
-  }
-
   static func runOne(_ entry: SampleSheet.Entry, panel: Panel, options: Options, stampDirectory: String) -> SampleResult {
     let start = DispatchTime.now().uptimeNanoseconds
     func elapsed() -> Double { Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
     let name = RunPipeline.safeFileName(entry.id)
     let stamp = "\(stampDirectory)/\(name).done"
     do {
+      if let problem = entry.problem { throw SarcoError.input(problem) }
+      // A misspelt tumour type fails its sample (not quietly "another tumour type"), naming the nearest codes.
+      let tumourType = try entry.tumourType.map { given in
+        do {
+          return try panel.knowledge.tumourTypes.code(for: given, panel: panel.manifest.name, given: "column 'tumor_type':")
+        } catch let error as SarcoError {
+          throw SarcoError.input("\(options.samplesPath):\(entry.line): \(error.message)")
+        }
+      }
       let fingerprint = self.fingerprint(entry, panel: panel, reference: options.reference)
       let suffixes = outputSuffixes + (options.phenopacket ? ["phenopacket.json"] : [])
       let outputs = suffixes.map { RunPipeline.outputPath(options.outputDirectory, name, $0) }
@@ -133,7 +128,7 @@ public enum BatchPipeline {
       try? FileManager.default.removeItem(atPath: stamp)
       var run = RunOptions(
         vcfPath: entry.vcf, panelPath: options.panelPath, outputDirectory: options.outputDirectory, sample: entry.vcfSample,
-        normal: entry.normal, tumorType: entry.tumourType, sampleID: entry.id, threads: options.threadsPerSample,
+        normal: entry.normal, tumorType: tumourType, sampleID: entry.id, threads: options.threadsPerSample,
         commandLine: options.commandLine + ["(sample \(entry.id))"])
       run.bam = entry.bam
       run.reference = options.reference
@@ -148,6 +143,7 @@ public enum BatchPipeline {
       try AtomicFile.writeAll([(Data(fingerprint.utf8), stamp)])
       let clinical = outcome.report.clinical
       let summary = "\(outcome.report.qc.variants) variants, \(clinical?.somatic.count ?? 0) somatic findings, \(clinical?.germline.count ?? 0) germline"
+        + outcome.warnings.map { "; warning: \($0)" }.joined()
       return SampleResult(sample: entry.id, status: .ok, message: summary, seconds: elapsed())
     } catch {
       let message = (error as? SarcoError)?.message ?? "\(error)"

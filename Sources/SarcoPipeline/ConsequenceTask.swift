@@ -28,6 +28,9 @@ public enum ConsequenceTask {
     public var alleles = 0
     public var rows = 0
     public var referenceMismatches = 0
+    /// Records not annotated because they are invalid (alleles, position, depths), with the first few.
+    public var invalidRecords = 0
+    public var invalidExamples: [String] = []
   }
 
   static let columns = [
@@ -40,17 +43,27 @@ public enum ConsequenceTask {
     let reader = try VCFReader(path: options.vcfPath, threads: options.threads)
     let detection = try RunPipeline.decideBuild(reader: reader, forced: options.genome)
     let view = try PanelView(panel: panel, build: detection.build)
-    let fasta = try FastaReference(path: options.referencePath)
-    let library = TranscriptLibrary(view: view, reference: fasta)
+    let library = try RunPipeline.transcriptLibrary(reference: options.referencePath, view: view)
+    let validator = RecordValidator(header: reader.header, build: detection.build)
     let selector = ConsequenceSelector(view: view, predictor: ConsequencePredictor(library: library), recompute: true)
     let decomposer = VariantDecomposer(header: reader.header, roles: .init(tumor: nil, normal: nil))
     log("\(options.vcfPath): \(detection.build.rawValue) (\(detection.evidence)); reference \(options.referencePath)")
     var lines = [columns.joined(separator: "\t")]
     var summary = Summary()
-    try reader.read(regions: view.scanRegions, sampleIndexes: []) { records in
+    var invalid = ExampleList()
+    try reader.read(regions: view.scanRegions.withOutOfBounds(lengths: validator.contigLengths), sampleIndexes: []) { records in
       let annotated = try RunPipeline.annotate(
-        records, decomposer: decomposer, view: view, selector: selector, library: library, threads: options.threads)
-      for (reported, agreement) in annotated.joined() {
+        records, decomposer: decomposer, validator: validator, view: view, selector: selector, library: library,
+        threads: options.threads)
+      var items: [RunPipeline.AnnotatedVariant] = []
+      for (record, annotation) in zip(records, annotated) {
+        switch annotation {
+        case .invalid(let reason): invalid.add("\(record.place): \(reason)")
+        case .annotated(let variants): items += variants
+        }
+      }
+      for item in items {
+        let (reported, agreement) = (item.reported, item.agreement)
         let variant = reported.variant
         summary.alleles += 1
         let check: String
@@ -75,6 +88,9 @@ public enum ConsequenceTask {
         }
       }
     }
+    summary.invalidRecords = invalid.total
+    summary.invalidExamples = invalid.examples
+    if invalid.total > 0 { log("\(invalid.total) invalid record(s) skipped, not annotated: \(invalid.listed)") }
     for (gene, problem) in library.problems.sorted(by: { $0.key < $1.key }) {
       log("\(gene): not computed from the reference (\(problem)); panel-derived instead")
     }

@@ -55,7 +55,7 @@ extension PanelTasks {
     if let genes {
       let unknown = genes.filter { panel.gene(named: $0) == nil }.sorted()
       guard unknown.isEmpty else {
-        throw SarcoError.usage("not genes of panel \(panel.manifest.name): \(unknown.joined(separator: ", "))")
+        throw SarcoError.usage("not genes of panel \(panel.manifest.name): \(ShortList.text(unknown))")
       }
     }
     let symbols = genes.map { Set($0.compactMap { panel.gene(named: $0)?.symbol }) }

@@ -1,5 +1,6 @@
 import HTS
 import SarcoCore
+import SarcoReports
 
 /// Everything `sarcopanel run` needs, already validated by the command line.
 public struct RunOptions: Sendable {
@@ -11,8 +12,12 @@ public struct RunOptions: Sendable {
   public var tumorType: String?
   /// Report name; defaults to the tumour sample's name.
   public var sampleID: String?
-  /// Forces the build instead of detecting it.
+  /// Forces the build instead of detecting it (refused when the header names the other build, unless `forceGenome`).
   public var genome: GenomeBuild?
+  /// `--force-genome`: `genome` wins even against the header's evidence.
+  public var forceGenome = false
+  /// `--strict`: an invalid record (alleles, position, depths) is an error instead of being skipped and counted.
+  public var strict = false
   public var threads: Int
   public var access: VCFReader.Access
   /// Recorded in the report (without `--threads`).
@@ -65,10 +70,17 @@ public struct RunOptions: Sendable {
 
 /// What a run produced.
 public struct RunOutcome: Sendable {
+  /// The report as written, except `variants`, which went straight to the files as they were
+  /// annotated (memory stays flat for any input): `fullReport()` reads them back.
   public let report: SampleReport
   public let jsonPath: String
   public let tsvPath: String
   public let statistics: VCFReader.Statistics
   /// Wall seconds of each phase, in order (not part of any report).
   public let phases: [(String, Double)]
+  /// Things the user should know that do not change the report (an index passed over), one line each.
+  public let warnings: [String]
+
+  /// The report with its variants, decoded from the JSON written.
+  public func fullReport() throws -> SampleReport { try JSONReport.read(path: jsonPath).report }
 }

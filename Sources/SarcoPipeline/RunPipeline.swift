@@ -10,13 +10,17 @@ import SarcoStore
 ///
 /// Steps:
 /// 1. Check the output directory is writable, load and validate the panel.
-/// 2. Open the VCF, decide its build (`--genome` or header evidence), and refuse
-///    a panel that lacks that build.
-/// 3. Pick tumour and normal columns; hash the input on a background queue.
+/// 2. Open the VCF once (hashing it as it is read), decide its build (`--genome`
+///    or header evidence), and refuse a panel that lacks that build.
+/// 3. Pick tumour and normal columns.
 /// 4. Read the records overlapping the panel (indexed or streamed), then split,
 ///    trim and annotate them in batches across threads, keeping input order.
+///    Invalid records are skipped and counted (refused with `--strict`),
+///    repeated variants dropped and counted. Each batch's variants go straight
+///    to the report files; only those the clinical reading can use stay in memory.
 /// 5. Tier, classify and interpret (clinical section).
-/// 6. Write `<id>.json`, `<id>.variants.tsv`, `<id>.findings.tsv` and `<id>.html` together, atomically.
+/// 6. Write `<id>.json`, `<id>.variants.tsv`, `<id>.findings.tsv` and `<id>.html`
+///    (and the optional files) as one `AtomicFileSet`: all appear, or none.
 public enum RunPipeline {
   /// Runs one sample; `preloaded` spares loading the panel again (batches, tests).
   public static func run(_ options: RunOptions, panel preloaded: Panel? = nil, log: (String) -> Void = { _ in }) throws
@@ -26,14 +30,14 @@ public enum RunPipeline {
     try AtomicFile.prepareDirectory(options.outputDirectory)
     let pseudonymiser = try options.pseudonymiseKeyFile.map(Pseudonymiser.init(keyFile:))
     // Open (and migrate) the store first, so a bad path fails before any work.
-    let store = try options.database.map(CohortStore.init(path:))
+    let store = try options.database.map { try CohortStore(path: $0) }
     let panel = try preloaded ?? PanelLoader.load(directory: options.panelPath)
     let tumourType = try options.tumorType.map {
       try panel.knowledge.tumourTypes.code(for: $0, panel: "\(panel.manifest.name) \(panel.manifest.version)")
     }
     clock.mark("load panel")
-    let reader = try VCFReader(path: options.vcfPath, threads: options.threads)
-    let detection = try decideBuild(reader: reader, forced: options.genome)
+    let reader = try VCFReader(path: options.vcfPath, threads: options.threads, digest: StreamingSHA256())
+    let detection = try decideBuild(reader: reader, forced: options.genome, force: options.forceGenome)
     guard panel.manifest.builds.contains(detection.build) else {
       throw SarcoError.input(
         "\(options.vcfPath): genome build mismatch: the VCF is \(detection.build.rawValue) (\(detection.evidence)) but panel \(panel.manifest.name) \(panel.manifest.version) is \(panel.manifest.builds.map(\.rawValue).joined(separator: "/")) only")
@@ -44,33 +48,68 @@ public enum RunPipeline {
     log("\(options.vcfPath): \(reader.format.rawValue), \(detection.build.rawValue) (\(detection.evidence))")
 
     clock.mark("open VCF, decide build and samples")
-    // Neither depends on the records: hash the input and index ClinVar while they are read.
-    let digest = Background { try FileDigest.sha256(ofFileAt: options.vcfPath) }
+    // ClinVar is indexed while the records are read (the input is hashed as it is read).
     let known = Background { KnownVariantCache.shared.index(for: view) }
     // Side tables are read before the VCF so a bad row fails fast.
     let fusionCalls = try options.fusionsPath.map(CallerTables.fusions(path:)) ?? []
     let segments = try options.copyNumberPath.map(CallerTables.segments(path:)) ?? []
     let decomposer = VariantDecomposer(header: reader.header, roles: selection.roles)
+    let validator = RecordValidator(header: reader.header, build: detection.build)
     let library = try options.reference.map { try transcriptLibrary(reference: $0, view: view) }
     let predictor = library.map(ConsequencePredictor.init(library:))
     let somaticIndex = SomaticKnowledgeIndex(view: view)
     let selector = ConsequenceSelector(
       view: view, predictor: predictor, recompute: options.recomputeConsequences, index: somaticIndex)
-    var reported: [ReportedVariant] = []
+    let settings = ClinicalAssessor.Settings(
+      sampleType: options.sampleType, tumourType: tumourType, useClinVarCriteria: options.useClinVarCriteria, age: options.age)
+
+    let sampleID = safeFileName(options.sampleID ?? selection.roles.tumor ?? baseName(options.vcfPath))
+    let jsonPath = outputPath(options.outputDirectory, sampleID, "json")
+    let tsvPath = outputPath(options.outputDirectory, sampleID, "variants.tsv")
+    let files = AtomicFileSet()
+    let sections = try StreamedVariantSections(files: files, sampleID: sampleID, jsonPath: jsonPath, tsvPath: tsvPath)
+    var relevance = ClinicalRelevance(view: view, settings: settings, known: { try known.value() })
+    var kept: [ReportedVariant] = []
     var qc = QualityCounts()
+    var genes: Set<String> = []
     var referenceCheck = ReferenceCheckTally()
+    var disagreements = ExampleList()
+    var screening = RecordScreening(path: options.vcfPath, strict: options.strict)
     let statistics = try reader.read(
-      regions: view.scanRegions, sampleIndexes: selection.indexes, access: options.access
+      regions: view.scanRegions.withOutOfBounds(lengths: validator.contigLengths), sampleIndexes: selection.indexes,
+      access: options.access
     ) { records in
       let annotated = try annotate(
-        records, decomposer: decomposer, view: view, selector: selector, library: library, threads: options.threads)
-      for (record, variants) in zip(records, annotated) {
-        qc.add(record: record, variants: variants.map(\.reported.variant))
-        for item in variants { referenceCheck.add(item.reported.variant, item.agreement) }
-        reported.append(contentsOf: variants.map(\.reported))
+        records, decomposer: decomposer, validator: validator, view: view, selector: selector, library: library,
+        threads: options.threads)
+      var batch: [ReportedVariant] = []
+      for (record, annotation) in zip(records, annotated) {
+        let items: [AnnotatedVariant]
+        switch annotation {
+        case .invalid(let reason):
+          try screening.reject(record, reason: reason)
+          continue
+        case .annotated(let all):
+          items = screening.firstSightings(all, of: record) { $0.reported.variant }
+          if items.isEmpty && !all.isEmpty { continue }
+        }
+        qc.add(record: record, variants: items.map(\.reported.variant))
+        for item in items {
+          referenceCheck.add(item.reported.variant, item.agreement)
+          genes.formUnion(item.reported.genes.map(\.gene))
+          for consequence in item.reported.consequences {
+            if let difference = consequence.upstreamDisagreement {
+              disagreements.add("\(item.reported.variant.key) \(consequence.gene): \(difference)")
+            }
+          }
+          if try relevance.keeps(item.reported) { kept.append(item.reported) }
+        }
+        batch.append(contentsOf: items.map(\.reported))
       }
+      try sections.append(batch)
     }
-    qc.genesWithVariants = Set(reported.flatMap { $0.genes.map(\.gene) }).count
+    qc.genesWithVariants = genes.count
+    screening.count(into: &qc)
     var engineNotes: [String] = []
     if let library, let reference = options.reference {
       qc.referenceChecked = referenceCheck.checked
@@ -79,23 +118,16 @@ public enum RunPipeline {
       engineNotes = referenceCheck.notes(fasta: reference) + library.problems.sorted { $0.key < $1.key }.map {
         "\($0.key): consequences not computed from \(reference) (\($0.value)); derived from the panel's exons instead"
       }
-      let disagreements = reported.flatMap { item in
-        item.consequences.compactMap { consequence in
-          consequence.upstreamDisagreement.map { "\(item.variant.key) \(consequence.gene): \($0)" }
-        }
-      }
-      if !disagreements.isEmpty {
+      if disagreements.total > 0 {
         engineNotes.append(
-          "\(disagreements.count) computed consequence(s) differ from the VCF's own annotation (upstreamDisagreement in the JSON): "
-            + disagreements.prefix(5).joined(separator: " | ") + (disagreements.count > 5 ? " | ..." : ""))
+          "\(disagreements.total) computed consequence(s) differ from the VCF's own annotation (upstreamDisagreement in the JSON): "
+            + disagreements.examples.joined(separator: " | ") + (disagreements.total > disagreements.examples.count ? " | ..." : ""))
       }
     }
     clock.mark("read, parse and annotate records")
-    let settings = ClinicalAssessor.Settings(
-      sampleType: options.sampleType, tumourType: tumourType, useClinVarCriteria: options.useClinVarCriteria, age: options.age)
     var clinical = ClinicalAssessor(
       view: view, settings: settings, known: try known.value(), predictor: predictor, index: somaticIndex)
-      .assess(reported, fusionCalls: fusionCalls, segments: segments)
+      .assess(kept, fusionCalls: fusionCalls, segments: segments)
     if let age = options.age {
       engineNotes.append("age at diagnosis \(age) years (--age): used by the age-dependent germline follow-up rules")
     }
@@ -104,26 +136,27 @@ public enum RunPipeline {
         "--tumor-type '\(given)' read as \(tumourType) (\(panel.knowledge.tumourTypes.name(of: tumourType) ?? tumourType))", at: 0)
     }
     if !engineNotes.isEmpty { clinical = clinical.adding(notes: engineNotes) }
+    if !screening.notes.isEmpty { clinical = clinical.adding(notes: screening.notes) }
     clock.mark("tiers, classes, fusions, copy number, TMB")
 
     let coverage = try options.bam.map { bam in try measureCoverage(bam: bam, view: view, panel: panel, options: options) }
     if let coverage {
       clock.mark("coverage and hotspot pileups")
-      let uncalled = UncalledHotspots.find(pileups: coverage.hotspots, variants: reported.map(\.variant))
+      // Every variant over a hotspot position was kept (ClinicalRelevance).
+      let uncalled = UncalledHotspots.find(pileups: coverage.hotspots, variants: kept.map(\.variant))
       if !uncalled.isEmpty { clinical = clinical.adding(notes: uncalled.map(UncalledHotspots.note)) }
     }
-    let sampleID = safeFileName(options.sampleID ?? selection.roles.tumor ?? baseName(options.vcfPath))
     var built = SampleReport(
       commandLine: options.commandLine,
       sample: SampleReport.Sample(
         id: sampleID, vcfSample: selection.roles.tumor, normalSample: selection.roles.normal,
         tumorType: tumourType),
       input: SampleReport.Input(
-        fileName: baseName(options.vcfPath), sha256: try clock.measure("wait for input SHA-256") { try digest.value() },
+        fileName: baseName(options.vcfPath), sha256: try clock.measure("wait for input SHA-256") { try reader.inputDigest() },
         format: reader.format.rawValue, referenceFasta: options.reference.map(baseName)),
       genomeBuild: detection,
       panel: SampleReport.PanelIdentity(name: panel.manifest.name, version: panel.manifest.version, checksum: panel.checksum),
-      qc: qc, variants: reported, coverage: coverage, clinical: clinical)
+      qc: qc, variants: [], coverage: coverage, clinical: clinical)
     if options.provenance {
       func absolute(_ path: String) -> String { URL(fileURLWithPath: path).standardizedFileURL.path }
       built.provenance = SampleReport.Provenance(
@@ -132,41 +165,45 @@ public enum RunPipeline {
         outputDirectory: absolute(options.outputDirectory))
     }
     let report = built
-    let jsonPath = outputPath(options.outputDirectory, sampleID, "json")
-    let tsvPath = outputPath(options.outputDirectory, sampleID, "variants.tsv")
-    // The renderings are independent; with threads to spare the JSON (the largest)
-    // runs beside the others.
-    let rendered = WorkerSlots<Data>(count: 4)
-    DispatchQueue.concurrentPerform(iterations: options.threads > 1 ? 2 : 1) { worker in
-      if options.threads == 1 || worker == 0 { rendered[0] = JSONReport.render(report) }
-      if options.threads == 1 || worker == 1 {
-        rendered[1] = Data(TSVReport.render(report).utf8)
-        rendered[2] = Data(FindingsTSV.render(report).utf8)
-        rendered[3] = Data(HTMLReport.render(report).utf8)
-      }
+    // Only the phenopacket needs the kept variants from here on.
+    if !options.phenopacket { kept = [] }
+    // Each rendering goes to its file as it is made; the findings and HTML beside the JSON when there are threads to spare.
+    let findingsFile = try files.create(outputPath(options.outputDirectory, sampleID, "findings.tsv"))
+    let htmlFile = try files.create(outputPath(options.outputDirectory, sampleID, "html"))
+    let renderOthers = { @Sendable in
+      try findingsFile.writing { emit in FindingsTSV.write(report, emit: emit) }
+      try htmlFile.writing { emit in HTMLReport.render(report, emit: emit) }
     }
+    let others = options.threads > 1 ? Background(renderOthers) : nil
+    try sections.writeJSON(report, into: try files.create(jsonPath))
+    try others?.value() ?? renderOthers()
     clock.mark("render JSON, TSV, findings and HTML")
-    var files = [
-      (rendered[0] ?? Data(), jsonPath), (rendered[1] ?? Data(), tsvPath),
-      (rendered[2] ?? Data(), outputPath(options.outputDirectory, sampleID, "findings.tsv")),
-      (rendered[3] ?? Data(), outputPath(options.outputDirectory, sampleID, "html")),
-    ]
     if options.phenopacket {
-      let packet = PhenopacketTask.packet(for: report, panel: panel, pseudonymiser: pseudonymiser)
-      files.append((packet.data, outputPath(options.outputDirectory, sampleID, "phenopacket.json")))
+      // The phenopacket names each finding's variant: all of them were kept in memory.
+      let withFindings = SampleReport(
+        tool: report.tool, commandLine: report.commandLine, sample: report.sample, input: report.input,
+        genomeBuild: report.genomeBuild, panel: report.panel, qc: report.qc, variants: kept, coverage: report.coverage,
+        clinical: report.clinical)
+      let packet = PhenopacketTask.packet(for: withFindings, panel: panel, pseudonymiser: pseudonymiser)
+      try files.write(packet.data, to: outputPath(options.outputDirectory, sampleID, "phenopacket.json"))
     }
     if let coverage {
-      files.append((Data(CoverageTask.tsv(coverage).utf8), outputPath(options.outputDirectory, sampleID, "coverage.tsv")))
-      files.append(
-        (Data(CoverageTask.hotspotTSV(coverage.hotspots).utf8), outputPath(options.outputDirectory, sampleID, "hotspot_reads.tsv")))
+      try files.write(Data(CoverageTask.tsv(coverage).utf8), to: outputPath(options.outputDirectory, sampleID, "coverage.tsv"))
+      try files.write(
+        Data(CoverageTask.hotspotTSV(coverage.hotspots).utf8), to: outputPath(options.outputDirectory, sampleID, "hotspot_reads.tsv"))
     }
-    try AtomicFile.writeAll(files)
+    try files.commit(keepingScratch: store != nil)
     clock.mark("write files")
     if let store {
-      try StoreTask.importReport(report, json: rendered[0] ?? Data(), store: store, pseudonymiser: pseudonymiser)
+      defer { files.discard() }
+      try StoreTask.importReport(
+        report, jsonPath: jsonPath, store: store, pseudonymiser: pseudonymiser, variants: sections.forEachVariant)
       clock.mark("import into the cohort store")
     }
-    return RunOutcome(report: report, jsonPath: jsonPath, tsvPath: tsvPath, statistics: statistics, phases: clock.phases)
+    var warnings: [String] = []
+    if let reason = statistics.indexIgnored { warnings.append("\(options.vcfPath): \(reason); streamed the whole file instead") }
+    return RunOutcome(
+      report: report, jsonPath: jsonPath, tsvPath: tsvPath, statistics: statistics, phases: clock.phases, warnings: warnings)
   }
 
   /// Coverage of the panel's coding targets and pileups at its hotspots, from a BAM/CRAM of the VCF's build.
@@ -182,50 +219,69 @@ public enum RunPipeline {
     return try CoveragePipeline.measurePanel(bam: bam, view: view, pad: panel.manifest.targetPadBases, options: coverageOptions)
   }
 
-  /// `--genome` wins, unless the header's contig lengths prove the other build.
-  static func decideBuild(reader: VCFReader, forced: GenomeBuild?) throws -> GenomeBuildDetector.Detection {
+  /// `--genome` wins when the header does not name the other build (or with `--force-genome`); else the header decides.
+  static func decideBuild(reader: VCFReader, forced: GenomeBuild?, force: Bool = false) throws -> GenomeBuildDetector.Detection {
     guard let forced else { return try GenomeBuildDetector.detect(header: reader.header, fileName: reader.path) }
-    if let detected = try? GenomeBuildDetector.detect(header: reader.header, fileName: reader.path),
-      detected.evidence.hasPrefix("##contig lengths"), detected.build != forced
-    {
-      throw SarcoError.input(
-        "\(reader.path): --genome \(forced.rawValue) given, but its \(detected.evidence); the VCF is \(detected.build.rawValue)")
-    }
-    return GenomeBuildDetector.Detection(build: forced, evidence: "given with --genome")
+    return try GenomeBuildDetector.forced(forced, header: reader.header, fileName: reader.path, force: force)
   }
 
-  /// The panel's transcripts over the reference FASTA; refuses a FASTA without the panel's chromosomes.
+  /// The panel's transcripts over the reference FASTA; refuses a FASTA without the panel's chromosomes,
+  /// or one whose chromosome ends before a panel gene does (another build, a truncated or subset FASTA).
   static func transcriptLibrary(reference path: String, view: PanelView) throws -> TranscriptLibrary {
     let fasta = try FastaReference(path: path)
-    let wanted = Set(view.panel.genes.compactMap { $0.locus(on: view.build)?.span.contig }.map(ContigName.canonical))
+    let loci = view.panel.genes.compactMap { gene in gene.locus(on: view.build).map { (gene.symbol, $0.span) } }
+    let wanted = Set(loci.map { ContigName.canonical($0.1.contig) })
     let present = Set(fasta.sequenceNames.map(ContigName.canonical))
     guard !wanted.isDisjoint(with: present) else {
       throw SarcoError.input(
         "\(path): none of the panel's chromosomes (\(wanted.sorted().prefix(5).joined(separator: ", "))...) are in this FASTA; its sequences are \(fasta.sequenceNames.prefix(5).joined(separator: ", "))")
     }
+    for (symbol, span) in loci.sorted(by: { $0.1 < $1.1 }) {
+      if let length = fasta.length(contig: span.contig), length < span.end {
+        throw SarcoError.input(
+          "\(path): contig \(span.contig) is \(length) bases long, but the panel's \(symbol) reaches \(span.contig):\(span.end) (a FASTA of another build, or a truncated or subset one?)")
+      }
+    }
     return TranscriptLibrary(view: view, reference: fasta)
   }
 
-  /// Splits and annotates a batch, in parallel when asked, keeping record order.
+  /// One variant of a record, annotated, with how its REF compares with the reference FASTA.
+  struct AnnotatedVariant {
+    var reported: ReportedVariant
+    let agreement: ReferenceAgreement
+  }
+
+  /// A record's annotation, or why it was not annotated.
+  enum RecordAnnotation {
+    case invalid(String)
+    case annotated([AnnotatedVariant])
+  }
+
+  /// Validates, splits and annotates a batch, in parallel when asked, keeping record order.
   static func annotate(
-    _ records: [VCFRecord], decomposer: VariantDecomposer, view: PanelView, selector: ConsequenceSelector,
-    library: TranscriptLibrary? = nil, threads: Int
-  ) throws -> [[(reported: ReportedVariant, agreement: ReferenceAgreement)]] {
-    @Sendable func annotateOne(_ record: VCFRecord) -> [(reported: ReportedVariant, agreement: ReferenceAgreement)] {
-      decomposer.variants(from: record).map { variant in
-        let hits = view.geneHits(for: variant)
-        let agreement = library?.check(variant, hits: hits) ?? .unchecked
-        var reported = ReportedVariant(
-          variant: variant, genes: hits, hotspots: view.hotspots(for: variant),
-          consequences: selector.consequences(for: variant, hits: hits, useReference: !agreement.isMismatch))
-        if case .differs(let found) = agreement { reported.referenceMismatch = found }
-        return (reported, agreement)
-      }
+    _ records: [VCFRecord], decomposer: VariantDecomposer, validator: RecordValidator, view: PanelView,
+    selector: ConsequenceSelector, library: TranscriptLibrary? = nil, threads: Int
+  ) throws -> [RecordAnnotation] {
+    @Sendable func annotateOne(_ record: VCFRecord) -> RecordAnnotation {
+      if let problem = validator.problem(record) { return .invalid(problem) }
+      let variants = decomposer.variants(from: record)
+      if let problem = variants.lazy.compactMap(validator.problem).first { return .invalid(problem) }
+      return .annotated(
+        variants.map { variant in
+          let hits = view.geneHits(for: variant)
+          let agreement = library?.check(variant, hits: hits) ?? .unchecked
+          var reported = ReportedVariant(
+            variant: variant, genes: hits, hotspots: view.hotspots(for: variant),
+            consequences: selector.consequences(for: variant, hits: hits, useReference: !agreement.isMismatch))
+          if case .differs(let found) = agreement { reported.referenceMismatch = found }
+          return AnnotatedVariant(reported: reported, agreement: agreement)
+        })
     }
     return try ParallelShares.map(count: records.count, workers: threads) { _, share in records[share].map(annotateOne) }
   }
 
-  static func baseName(_ path: String) -> String { URL(fileURLWithPath: path).lastPathComponent }
+  /// The file name without folders; `stdin` for `-`.
+  static func baseName(_ path: String) -> String { path == "-" ? "stdin" : URL(fileURLWithPath: path).lastPathComponent }
 
   /// `DIR/<id>.<suffix>`, without doubled slashes when DIR ends in `/`.
   public static func outputPath(_ directory: String, _ id: String, _ suffix: String) -> String {

@@ -24,18 +24,28 @@ public enum StoreTask {
     return try reportFiles(inputs).map { path in
       let (report, data) = try JSONReport.read(path: path)
       let sample = pseudonymiser?.pseudonym(report.sample.id) ?? report.sample.id
-      let result = try store.importReport(report, sampleID: sample, reportSHA256: FileDigest.sha256(of: data))
+      let result = try store.importReport(
+        report, sampleID: sample, reportSHA256: FileDigest.sha256(of: data), identifiers: identifiers(pseudonymiser))
       return Imported(path: path, sample: sample, result: result)
     }
   }
 
-  /// Imports one report just written by `run` (its JSON bytes give the report checksum).
+  /// Imports one report just written by `run`: its JSON file gives the report checksum, and its
+  /// variants (not held by `report`) come from `variants`, one at a time.
   @discardableResult
-  public static func importReport(_ report: SampleReport, json: Data, store: CohortStore, pseudonymiser: Pseudonymiser?) throws
-    -> CohortStore.ImportResult
-  {
+  static func importReport(
+    _ report: SampleReport, jsonPath: String, store: CohortStore, pseudonymiser: Pseudonymiser?,
+    variants: @escaping (_ body: (ReportedVariant) throws -> Void) throws -> Void
+  ) throws -> CohortStore.ImportResult {
     let sample = pseudonymiser?.pseudonym(report.sample.id) ?? report.sample.id
-    return try store.importReport(report, sampleID: sample, reportSHA256: FileDigest.sha256(of: json))
+    return try store.importReport(
+      report, sampleID: sample, reportSHA256: FileDigest.sha256(ofFileAt: jsonPath), identifiers: identifiers(pseudonymiser),
+      variants: variants)
+  }
+
+  /// How imports under this pseudonymiser (or none) name samples.
+  static func identifiers(_ pseudonymiser: Pseudonymiser?) -> CohortStore.Identifiers {
+    pseudonymiser.map { .pseudonyms(keyCheck: $0.pseudonym("sarcopanel cohort store key check")) } ?? .plain
   }
 
   /// A canned query as TSV; unknown names and parameters are usage errors that list what exists.
@@ -48,9 +58,8 @@ public enum StoreTask {
       let accepted = query.parameters.map { "--\($0.name)" }.joined(separator: ", ")
       throw SarcoError.usage("query \(name) takes \(accepted.isEmpty ? "no parameters" : accepted), not --\(unknown)")
     }
-    guard FileManager.default.fileExists(atPath: database) else { throw SarcoError.input("\(database): no such cohort store") }
     let arguments = query.parameters.map { parameters[$0.name] ?? $0.defaultValue }
-    let (columns, rows) = try CohortStore(path: database).rows(sql: query.sql, arguments: arguments)
+    let (columns, rows) = try CohortStore(path: database, access: .readOnly).rows(sql: query.sql, arguments: arguments)
     return ([columns] + rows).map { $0.map(TSVReport.clean).joined(separator: "\t") }.joined(separator: "\n") + "\n"
   }
 

@@ -11,8 +11,16 @@ public enum FindingsTSV {
   ]
 
   public static func render(_ report: SampleReport) -> String {
-    var lines = [columns.joined(separator: "\t")]
-    guard let clinical = report.clinical else { return lines.joined(separator: "\n") + "\n" }
+    var text = ""
+    write(report) { text += $0 }
+    return text
+  }
+
+  /// The same text, a line at a time (a report with thousands of findings is not held whole).
+  public static func write(_ report: SampleReport, emit: @escaping (String) -> Void) {
+    var lines = Lines(emit: emit)
+    lines.append(columns.joined(separator: "\t"))
+    guard let clinical = report.clinical else { return }
     let sample = report.sample.id
     for finding in clinical.somatic {
       let onco = finding.oncogenicity
@@ -69,7 +77,12 @@ public enum FindingsTSV {
         tmb.rules.joined(separator: "; "), "", "",
       ]))
     }
-    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// Hands each line on as it is made, newline included.
+  struct Lines {
+    let emit: (String) -> Void
+    mutating func append(_ line: String) { emit(line + "\n") }
   }
 
   static func evidence(_ items: [MatchedEvidence]) -> String {

@@ -6,6 +6,19 @@ import SarcoCore
 public enum HTMLReport {
   public static func render(_ report: SampleReport) -> String {
     var html = HTMLBuilder()
+    write(report, into: &html)
+    return html.text
+  }
+
+  /// The same text, handed to `emit` a mebibyte at a time (a report with thousands of findings is not held whole).
+  public static func render(_ report: SampleReport, emit: @escaping (String) -> Void) {
+    var html = HTMLBuilder()
+    html.spill = emit
+    write(report, into: &html)
+    emit(html.text)
+  }
+
+  static func write(_ report: SampleReport, into html: inout HTMLBuilder) {
     let title = "sarcopanel report: \(report.sample.id)"
     html.raw("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
     html.raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
@@ -31,7 +44,6 @@ public enum HTMLReport {
     if let coverage = report.coverage { coverageSection(coverage, into: &html) }
     methods(report, into: &html)
     html.raw("</body>\n</html>\n")
-    return html.text
   }
 
   // MARK: sections
@@ -351,7 +363,16 @@ public enum HTMLReport {
 
 /// Builds escaped HTML text.
 struct HTMLBuilder {
-  private(set) var text = ""
+  /// Takes the text so far once it passes a mebibyte (see `HTMLReport.render(_:emit:)`).
+  var spill: ((String) -> Void)?
+  private(set) var text = "" {
+    didSet {
+      if let spill, text.utf8.count >= 1 << 20 {
+        spill(text)
+        text = ""
+      }
+    }
+  }
 
   mutating func raw(_ markup: String) { text += markup }
 

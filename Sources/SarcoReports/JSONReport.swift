@@ -10,6 +10,31 @@ public enum JSONReport {
     return Data(json.bytes + [0x0A])
   }
 
+  /// Writes a report whose variants are written separately (`VariantJSONElements`):
+  /// `emit` gets, a mebibyte at a time, everything up to the `variants` array's
+  /// first element; the bytes after its last element come back. Head, elements
+  /// joined by `,\n`, and tail are the bytes `render` gives with the variants in.
+  /// `report.variants` must be empty.
+  public static func writeFrame(_ report: SampleReport, emit: @escaping ([UInt8]) -> Void) -> [UInt8] {
+    precondition(report.variants.isEmpty, "writeFrame renders a report whose variants are written separately")
+    var json = JSONWriter()
+    json.spill = { bytes in
+      emit(bytes)
+      bytes.removeAll(keepingCapacity: true)
+    }
+    report.write(to: &json)
+    let rendered = json.bytes + [0x0A]
+    // The top-level member sits two spaces in; strings never hold a raw newline, so this occurs once,
+    // and after the last spill (which happens only inside arrays below the top level).
+    let opening = Array("\n  \"variants\" : [\n".utf8)
+    let start = rendered.indices.reversed().first { index in
+      index + opening.count <= rendered.count && rendered[index..<index + opening.count].elementsEqual(opening)
+    }!
+    let split = start + opening.count
+    emit(Array(rendered[..<split]))
+    return Array(rendered[split...])
+  }
+
   public static func decode(_ data: Data) throws -> SampleReport {
     try JSONDecoder().decode(SampleReport.self, from: data)
   }
@@ -23,4 +48,20 @@ public enum JSONReport {
       throw SarcoError.input("\(path): not a sarcopanel JSON report of schema \(SampleReport.schemaVersion) (\(error))")
     }
   }
+}
+
+/// The elements of a report's `variants` array, rendered one variant at a
+/// time exactly as `JSONReport.render` lays them out, so a run can write them
+/// to disk as it annotates instead of holding every variant.
+public struct VariantJSONElements {
+  private var json = JSONWriter(elementsAtDepth: 2)
+
+  public init() {}
+
+  public mutating func append(_ variant: ReportedVariant) { json.element { variant.write(to: &$0) } }
+
+  /// Bytes rendered since the last call.
+  public mutating func takeBytes() -> [UInt8] { json.takeBytes() }
+
+  public var pendingByteCount: Int { json.bytes.count }
 }

@@ -7,6 +7,9 @@ import Foundation
 /// keys; debug builds check it, and tests hold the bytes equal to JSONEncoder's.
 public struct JSONWriter {
   public private(set) var bytes: [UInt8] = []
+  /// Takes the bytes gathered so far once they pass a mebibyte (at element boundaries), so a report
+  /// larger than memory goes to disk as it is written; it must empty the array it is given.
+  public var spill: ((inout [UInt8]) -> Void)?
   private var depth = 0
   private var isFirst = true
   #if DEBUG
@@ -14,6 +17,21 @@ public struct JSONWriter {
   #endif
 
   public init(capacity: Int = 1 << 16) { bytes.reserveCapacity(capacity) }
+
+  /// A writer standing inside an array `depth` levels down, for writing that
+  /// array's elements a few at a time (`element`, then `takeBytes`).
+  public init(elementsAtDepth depth: Int) {
+    self.depth = depth
+    #if DEBUG
+      lastKeys = Array(repeating: "", count: depth)
+    #endif
+  }
+
+  /// The bytes written since the last call; the writer keeps its place.
+  public mutating func takeBytes() -> [UInt8] {
+    defer { bytes.removeAll(keepingCapacity: true) }
+    return bytes
+  }
 
   public mutating func object(_ body: (inout JSONWriter) -> Void) {
     open(UInt8(ascii: "{"))
@@ -29,13 +47,17 @@ public struct JSONWriter {
 
   public mutating func array<Items: Sequence>(_ items: Items, _ element: (inout JSONWriter, Items.Element) -> Void) {
     open(UInt8(ascii: "["))
-    for item in items {
-      if !isFirst { bytes.append(contentsOf: [UInt8(ascii: ","), 0x0A]) }
-      isFirst = false
-      indent()
-      element(&self, item)
-    }
+    for item in items { self.element { element(&$0, item) } }
     close(UInt8(ascii: "]"))
+  }
+
+  /// One element of the array being written.
+  public mutating func element(_ body: (inout JSONWriter) -> Void) {
+    if !isFirst { bytes.append(contentsOf: [UInt8(ascii: ","), 0x0A]) }
+    isFirst = false
+    indent()
+    body(&self)
+    if let spill, bytes.count >= 1 << 20 { spill(&bytes) }
   }
 
   /// Starts a member; its value must follow.
@@ -94,20 +116,42 @@ public struct JSONWriter {
 
   /// Writes a member whose value JSONEncoder lays out (same options as the
   /// whole report), re-indented to this depth. For small, rarely-read sections
-  /// where a hand-written shape would only repeat the Codable keys.
+  /// where a hand-written shape would only repeat the Codable keys. An object
+  /// is laid out member by member and its arrays element by element (the same
+  /// bytes), so a section with thousands of entries is never encoded in one piece.
   public mutating func member<Value: Encodable>(_ name: String, encoded value: Value?) {
     guard let value else { return }
     key(name)
+    encoded(value)
+  }
+
+  mutating func encoded<Value: Encodable>(_ value: Value) {
+    guard let object = EncodedMembers.capture(value) else { return encodedWhole(value) }
+    let sorted = object.members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+    self.object { json in
+      for member in sorted {
+        json.key(member.key)
+        if let elements = member.value as? [any Encodable] {
+          json.array(elements) { json, element in json.encodedWhole(element) }
+        } else {
+          json.encodedWhole(member.value)
+        }
+      }
+    }
+  }
+
+  private mutating func encodedWhole(_ value: any Encodable) {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
     // Encoding plain Codable values cannot fail; a failure is a programming error.
     let data = try! encoder.encode(value)
     let padding = [UInt8](repeating: 0x20, count: depth * 2)
-    let encoded = [UInt8](data)
-    for (index, byte) in encoded.enumerated() {
-      bytes.append(byte)
-      // Blank lines (inside empty arrays) stay blank, as JSONEncoder writes them.
-      if byte == 0x0A && encoded[index + 1] != 0x0A { bytes.append(contentsOf: padding) }
+    data.withUnsafeBytes { encoded in
+      for (index, byte) in encoded.enumerated() {
+        bytes.append(byte)
+        // Blank lines (inside empty arrays) stay blank, as JSONEncoder writes them.
+        if byte == 0x0A && encoded[index + 1] != 0x0A { bytes.append(contentsOf: padding) }
+      }
     }
     isFirst = false
   }

@@ -55,8 +55,10 @@ extension SampleReport {
 extension QualityCounts {
   func write(to json: inout JSONWriter) {
     json.object { json in
+      json.member("duplicateVariants", duplicateVariants)
       json.member("failingFilters", failingFilters)
       json.member("genesWithVariants", genesWithVariants)
+      json.member("invalidRecords", invalidRecords)
       json.member("multiallelicRecords", multiallelicRecords)
       json.member("panelRecords", panelRecords)
       json.member("passingFilters", passingFilters)

@@ -12,32 +12,38 @@ public enum TSVReport {
   ]
 
   public static func render(_ report: SampleReport) -> String {
-    var lines = [columns.joined(separator: "\t")]
-    for reported in report.variants {
-      let variant = reported.variant
-      let metrics = ClinicalAssessor.metrics(of: variant)
-      let hits = reported.genes.isEmpty ? [nil] : reported.genes.map { Optional($0) }
-      for hit in hits {
-        let chosen = reported.consequences.first { $0.gene == hit?.gene }
-        let hotspots = reported.hotspots.filter { hit == nil || $0.gene == hit?.gene }
-          .map { "\($0.gene) \($0.change)" }
-        let cells: [String] = [
-          report.sample.id, hit?.gene ?? "", hit?.transcript ?? "", hit?.label ?? "",
-          variant.contig, String(variant.position), variant.reference, variant.alternate, variant.kind.rawValue,
-          variant.filters.isEmpty ? "." : variant.filters.joined(separator: ";"), variant.id,
-          variant.tumor?.genotype ?? "", variant.tumor?.zygosity.rawValue ?? "",
-          text(variant.tumor?.depth), text(variant.tumor?.referenceReads), text(variant.tumor?.alternateReads),
-          text(variant.tumor?.alleleFraction), variant.tumor?.depthSource ?? "",
-          variant.normal?.genotype ?? "", text(variant.normal?.depth), text(variant.normal?.alternateReads),
-          text(variant.normal?.alleleFraction),
-          chosen?.terms.joined(separator: "&") ?? "", chosen?.hgvsc ?? "", chosen?.hgvsp ?? "", chosen?.source ?? "",
-          hotspots.joined(separator: ";"),
-          text(metrics.highestFrequency), text(metrics.revel), text(metrics.cadd), text(metrics.spliceAI),
-        ]
-        lines.append(cells.map(clean).joined(separator: "\t"))
-      }
+    header + report.variants.map { rows($0, sample: report.sample.id) }.joined()
+  }
+
+  /// The column line, newline included.
+  public static var header: String { columns.joined(separator: "\t") + "\n" }
+
+  /// A variant's rows (one per panel gene, else one), each ending in a newline.
+  public static func rows(_ reported: ReportedVariant, sample: String) -> String {
+    var lines = ""
+    let variant = reported.variant
+    let metrics = ClinicalAssessor.metrics(of: variant)
+    let hits = reported.genes.isEmpty ? [nil] : reported.genes.map { Optional($0) }
+    for hit in hits {
+      let chosen = reported.consequences.first { $0.gene == hit?.gene }
+      let hotspots = reported.hotspots.filter { hit == nil || $0.gene == hit?.gene }
+        .map { "\($0.gene) \($0.change)" }
+      let cells: [String] = [
+        sample, hit?.gene ?? "", hit?.transcript ?? "", hit?.label ?? "",
+        variant.contig, String(variant.position), variant.reference, variant.alternate, variant.kind.rawValue,
+        variant.filters.isEmpty ? "." : variant.filters.joined(separator: ";"), variant.id,
+        variant.tumor?.genotype ?? "", variant.tumor?.zygosity.rawValue ?? "",
+        text(variant.tumor?.depth), text(variant.tumor?.referenceReads), text(variant.tumor?.alternateReads),
+        text(variant.tumor?.alleleFraction), variant.tumor?.depthSource ?? "",
+        variant.normal?.genotype ?? "", text(variant.normal?.depth), text(variant.normal?.alternateReads),
+        text(variant.normal?.alleleFraction),
+        chosen?.terms.joined(separator: "&") ?? "", chosen?.hgvsc ?? "", chosen?.hgvsp ?? "", chosen?.source ?? "",
+        hotspots.joined(separator: ";"),
+        text(metrics.highestFrequency), text(metrics.revel), text(metrics.cadd), text(metrics.spliceAI),
+      ]
+      lines += cells.map(clean).joined(separator: "\t") + "\n"
     }
-    return lines.joined(separator: "\n") + "\n"
+    return lines
   }
 
   static func text(_ value: Int?) -> String { value.map(String.init) ?? "" }

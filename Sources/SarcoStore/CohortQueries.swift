@@ -15,7 +15,8 @@ public struct CannedQuery: Sendable {
 }
 
 public enum CohortQueries {
-  static let tierMatch = "(?2 = '' OR f.tier = ?2 OR f.tier LIKE ?2 || '-%')"
+  // No LIKE on user input (`--gene %` would match everything): exact comparisons and instr().
+  static let tierMatch = "(?2 = '' OR f.tier = ?2 OR upper(substr(f.tier, 1, length(?2) + 1)) = upper(?2 || '-'))"
 
   public static let all: [CannedQuery] = [
     CannedQuery(
@@ -31,7 +32,7 @@ public enum CohortQueries {
       sql: """
         SELECT s.id AS sample, s.tumour_type, f.category, f.name AS finding, f.tier, f.acmg_class
         FROM finding f JOIN sample s ON s.id = f.sample_id
-        WHERE (f.gene = ?1 OR ',' || f.gene || ',' LIKE '%,' || ?1 || ',%') AND \(tierMatch)
+        WHERE (f.gene = ?1 OR instr(',' || f.gene || ',', ',' || ?1 || ',') > 0) AND \(tierMatch)
         ORDER BY s.id, f.category, f.name
         """),
     CannedQuery(
@@ -50,7 +51,7 @@ public enum CohortQueries {
       sql: """
         SELECT s.id AS sample, s.tumour_type, f.name AS fusion, f.tier
         FROM finding f JOIN sample s ON s.id = f.sample_id
-        WHERE f.category = 'fusion' AND (f.name = ?1 OR ',' || f.gene || ',' LIKE '%,' || ?1 || ',%')
+        WHERE f.category = 'fusion' AND (f.name = ?1 OR instr(',' || f.gene || ',', ',' || ?1 || ',') > 0)
         ORDER BY s.id
         """),
     CannedQuery(
@@ -59,7 +60,7 @@ public enum CohortQueries {
       sql: """
         SELECT s.id AS sample, s.tumour_type, f.category, f.gene, f.name AS finding, f.tier
         FROM finding f JOIN sample s ON s.id = f.sample_id
-        WHERE f.tier = ?1 OR f.tier LIKE ?1 || '-%'
+        WHERE f.tier = ?1 OR upper(substr(f.tier, 1, length(?1) + 1)) = upper(?1 || '-')
         ORDER BY s.id, f.name
         """),
     CannedQuery(

@@ -3,7 +3,10 @@ import SarcoCore
 
 /// How one report becomes rows of the cohort store (always with bound parameters).
 enum ReportRows {
-  static func insert(_ report: SampleReport, sampleID: String, reportSHA256: String, summary: String, into db: Database) throws {
+  static func insert(
+    _ report: SampleReport, sampleID: String, reportSHA256: String, summary: String,
+    variants: (_ body: (ReportedVariant) throws -> Void) throws -> Void, into db: Database
+  ) throws {
     try db.execute(
       sql: """
         INSERT INTO sample (id, tumour_type, sample_type, genome_build, input_sha256, panel_name, panel_version,
@@ -18,7 +21,7 @@ enum ReportRows {
     for (name, value) in qcValues(report) {
       try db.execute(sql: "INSERT INTO qc (sample_id, name, value) VALUES (?, ?, ?)", arguments: [sampleID, name, value])
     }
-    for reported in report.variants {
+    try variants { reported in
       let variant = reported.variant
       for consequence in reported.consequences {
         try db.execute(

@@ -83,6 +83,10 @@ enum StoreSchema {
           );
           """)
     }
+    // Whether sample ids are the samples' own or pseudonyms (and under which key), fixed by the first import.
+    migrator.registerMigration("v2: store settings (identifiers)") { db in
+      try db.execute(sql: "CREATE TABLE store_setting (name TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL)")
+    }
     return migrator
   }
 }

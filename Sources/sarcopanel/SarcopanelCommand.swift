@@ -23,3 +23,17 @@ struct Sarcopanel: ParsableCommand {
     subcommands: [Run.self, Batch.self, Cohort.self, Diff.self, Export.self, DB.self, Consequences.self, Coverage.self, FusionEvidence.self, PanelCommand.self]
   )
 }
+
+extension Sarcopanel {
+  /// `sarcopanel db import --help` for the subcommand the arguments name (as far as they name one).
+  static func helpCommand(_ arguments: [String]) -> String {
+    var words = ["sarcopanel"]
+    var commands = configuration.subcommands
+    for argument in arguments.dropFirst() {
+      guard let next = commands.first(where: { $0._commandName == argument }) else { break }
+      words.append(argument)
+      commands = next.configuration.subcommands
+    }
+    return (words + ["--help"]).joined(separator: " ")
+  }
+}

@@ -69,11 +69,9 @@ import Testing
   /// vcf2maf's VEP-annotated Pindel example (GRCh37, 80-odd CSQ fields): every
   /// entry's gene, HGVSc and HGVSp read through the header layout equal the
   /// columns the header names, taken independently here.
-  @Test func vcf2mafVEPExampleFieldsFollowTheHeader() throws {
-    guard let path = TestData.shared("examples/vcf2maf_tests/test_pindel.vep.vcf") else {
-      print("skipped: ../shared/data/examples absent")
-      return
-    }
+  @Test(.enabled(if: Prerequisite.sharedData("examples/vcf2maf_tests"), "needs ../shared/data/examples/vcf2maf_tests"))
+  func vcf2mafVEPExampleFieldsFollowTheHeader() throws {
+    let path = try #require(TestData.shared("examples/vcf2maf_tests/test_pindel.vep.vcf"))
     let text = try String(contentsOfFile: path, encoding: .utf8)
     let lines = text.split(separator: "\n")
     let header = VCFHeader(text: lines.filter { $0.hasPrefix("#") }.joined(separator: "\n"))

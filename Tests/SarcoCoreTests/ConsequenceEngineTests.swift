@@ -15,6 +15,7 @@ struct SyntheticGene: ReferenceSequence {
   ].joined()
   let genome: String
   var sequenceNames: [String] { ["1"] }
+  func length(contig: String) -> Int? { contig == "1" ? genome.utf8.count : nil }
 
   func bases(contig: String, start: Int, end: Int) -> String? {
     guard contig == "1" else { return nil }

@@ -95,11 +95,9 @@ import Testing
   /// Both builds' coordinates of expert-classified ClinGen variants land on the
   /// same c. position in our GRCh38 and GRCh37 transcript models, equal to the
   /// c. position of the expert HGVS.
-  @Test func transcriptModelsAgreeWithExpertHGVSOnBothBuilds() throws {
-    guard let truth = TestData.shared("truth/clingen_erepo_vcep_classifications.cancer_genes.dev.tsv") else {
-      print("skipped: ../shared/data/truth absent")
-      return
-    }
+  @Test(.enabled(if: Prerequisite.sharedData("truth"), "needs ../shared/data/truth"))
+  func transcriptModelsAgreeWithExpertHGVSOnBothBuilds() throws {
+    let truth = try #require(TestData.shared("truth/clingen_erepo_vcep_classifications.cancer_genes.dev.tsv"))
     let views = try GenomeBuild.allCases.map { try PanelView(panel: panel, build: $0) }
     let lines = try String(contentsOfFile: truth, encoding: .utf8).split(separator: "\n").dropFirst()
     var checked = 0
@@ -227,12 +225,11 @@ import Testing
 
 @Suite struct PanelBuildTests {
   /// `scripts/build-panel` regenerates the committed tables byte for byte.
-  @Test(arguments: ["sarcoma", "hereditary"])
+  @Test(
+    .enabled(if: Prerequisite.sharedData("panels"), "needs ../shared/data/panels"),
+    .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/python3"), "needs /usr/bin/python3"),
+    arguments: ["sarcoma", "hereditary"])
   func buildIsReproducible(panel: String) throws {
-    guard TestData.shared("panels") != nil, FileManager.default.isExecutableFile(atPath: "/usr/bin/python3") else {
-      print("skipped: ../shared/data or python3 absent")
-      return
-    }
     let out = TestData.temporaryDirectory("build-panel")
     let build = try shell("/usr/bin/python3 '\(TestData.path("scripts/build-panel"))' --panel \(panel) --out '\(out)'")
     #expect(build.status == 0, "\(build.output)")
@@ -250,11 +247,9 @@ import Testing
   /// CIViC's GRCh37 coordinates of single-residue variants (e.g. KIT D816V) fall in
   /// the codon our GRCh37 model gives that residue; the same residue's GRCh38
   /// codon is where our hotspots table puts it.
-  @Test func civicVariantsSitInOurCodons() throws {
-    guard let summaries = TestData.shared("civic/civic_01-Aug-2024_VariantSummaries.tsv") else {
-      print("skipped: ../shared/data/civic absent")
-      return
-    }
+  @Test(.enabled(if: Prerequisite.sharedData("civic"), "needs ../shared/data/civic"))
+  func civicVariantsSitInOurCodons() throws {
+    let summaries = try #require(TestData.shared("civic/civic_01-Aug-2024_VariantSummaries.tsv"))
     let panel = TestPanels.sarcoma
     let grch37 = try PanelView(panel: panel, build: .grch37)
     var checked = 0

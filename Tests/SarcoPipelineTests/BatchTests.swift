@@ -1,6 +1,7 @@
 import Foundation
 import SarcoCore
 import SarcoPipeline
+import SarcoReports
 import SarcoTestSupport
 import Testing
 
@@ -41,7 +42,7 @@ import Testing
     let failed = first.failed
     #expect(failed.count == 80)
     #expect(failed.allSatisfy { $0.sample.hasPrefix("BAD") || $0.sample.hasPrefix("MISSING") })
-    #expect(failed.first { $0.sample == "BAD1" }?.message?.contains("malformed_pos.vcf: record") == true)
+    #expect(failed.first { $0.sample == "BAD1" }?.message?.contains("malformed_pos.vcf: line 23") == true)
     #expect(failed.first { $0.sample == "MISSING1" }?.message?.contains("not_here.vcf") == true)
     let one = try contents(out)
     #expect(one.keys.contains("GIST40.html") && one.keys.contains("cohort.tsv") && !one.keys.contains { $0.hasPrefix("BAD") })
@@ -91,5 +92,49 @@ import Testing
     }
     try "sample\tvcf\tcolour\nA\ta.vcf\tred\n".write(toFile: path, atomically: true, encoding: .utf8)
     #expect(throws: SarcoError.self) { _ = try BatchPipeline.run(options) }
+  }
+}
+
+@Suite struct BatchSheetTests {
+  func write(_ text: String) throws -> String {
+    let path = TestData.temporaryDirectory("batch-sheet") + "/samples.tsv"
+    try text.write(toFile: path, atomically: true, encoding: .utf8)
+    return path
+  }
+
+  /// One row's `sample_type=blood` refused all 50 rows; a misspelt tumour type was reported "ok".
+  @Test func aBadValueFailsItsRowOnly() throws {
+    let vcf = TestData.path("testdata/vcf/structural.grch38.vcf")
+    let path = try write(
+      "sample\tvcf\ttumor_type\tsample_type\nGOOD\t\(vcf)\tES\t\nBLOOD\t\(vcf)\tES\tblood\nTYPO\t\(vcf)\tGSIT\t\nLOWER\t\(vcf)\tes\t\nNOVCF\t\t\t\n")
+    let options = BatchPipeline.Options(
+      samplesPath: path, panelPath: TestData.path("panels/sarcoma"), outputDirectory: TestData.temporaryDirectory("batch-rows"))
+    let outcome = try BatchPipeline.run(options)
+    #expect(outcome.results.map(\.status) == [.ok, .failed, .failed, .ok, .failed])
+    let messages = outcome.results.map { $0.message ?? "" }
+    #expect(messages[1] == "\(path):3: column 'sample_type': expected tumor or germline, found 'blood'")
+    #expect(messages[2].hasPrefix("\(path):4: column 'tumor_type': 'GSIT' is not a tumour type") && messages[2].contains("nearest: GIST"))
+    #expect(messages[4] == "\(path):6: column 'vcf': expected a value, found nothing")
+    // The code is the panel's spelling whatever the case given.
+    let lower = try JSONReport.read(path: "\(options.outputDirectory)/LOWER.json").report
+    #expect(lower.sample.tumorType == "ES")
+  }
+
+  /// Two ids mapping to one file name refused the sheet with a multi-line error, the second line unprefixed.
+  @Test func sheetProblemsAreListedOneLineEachWithTheirLine() throws {
+    let path = try write("sample\tvcf\tcolour\na b\tx.vcf\tred\na_b\ty.vcf\tblue\nC\tz.vcf\tgreen\nC\tw.vcf\tgreen\n")
+    let options = BatchPipeline.Options(
+      samplesPath: path, panelPath: TestData.path("panels/sarcoma"), outputDirectory: TestData.temporaryDirectory("batch-rows"))
+    var lines: [String] = []
+    do {
+      _ = try BatchPipeline.run(options)
+    } catch let error as SarcoError {
+      lines = error.message.split(separator: "\n").map(String.init)
+    }
+    #expect(lines == [
+      "\(path):1: unknown column(s) colour; expected sample, vcf, bam, vcf_sample, normal, tumor_type, sex, sample_type, fusions, cna, age",
+      "\(path):3: sample 'a_b' and 'a b' (line 2) both give report files named a_b.*",
+      "\(path):5: sample 'C' already named on line 4; sample ids must be unique",
+    ])
   }
 }

@@ -29,7 +29,7 @@ func clinical(
 ) throws -> (report: SampleReport, clinical: ClinicalReport) {
   let report = try runScenario(
     vcf, tumourType: tumourType, sampleType: sampleType, clinvar: clinvar, fusions: fusions, cna: cna, threads: threads
-  ).report
+  ).fullReport()
   return (report, try #require(report.clinical))
 }
 
@@ -143,11 +143,9 @@ func clinical(
     #expect(segment.panelMatch?.tumourTypes == ["WDLS", "DDLS", "ALT", "PAOS", "LGCOS", "INTS"])
   }
 
-  @Test func pcgrFusionTableIsMatchedToThePanel() throws {
-    guard let fusions = TestData.shared("examples/pcgr_T001-BRCA/T001-BRCA.grch38.fusions.tsv") else {
-      print("skipped: ../shared/data/examples absent")
-      return
-    }
+  @Test(.enabled(if: Prerequisite.sharedData("examples/pcgr_T001-BRCA"), "needs ../shared/data/examples/pcgr_T001-BRCA"))
+  func pcgrFusionTableIsMatchedToThePanel() throws {
+    let fusions = try #require(TestData.shared("examples/pcgr_T001-BRCA/T001-BRCA.grch38.fusions.tsv"))
     let result = try clinical("testdata/vcf/germline.grch38.vcf", fusions: fusions).clinical
     let ewing = try #require(result.fusions.first { $0.name == "EWSR1::FLI1" })
     #expect(ewing.supportingReads == 75)

@@ -45,16 +45,12 @@ import Testing
   /// Per-region means equal mosdepth's to the printed precision, on the real
   /// Manta demo BAMs (duplicates, improper pairs, clipped and gapped reads),
   /// in default and fast mode, at one and two threads.
-  @Test(arguments: ["G15512.HCC1954.1.COST16011_region.bam", "HCC1954.NORMAL.30x.compare.COST16011_region.bam"])
+  @Test(
+    .enabled(if: Prerequisite.sharedData("examples/manta_demo_hcc1954"), "needs ../shared/data/examples/manta_demo_hcc1954"),
+    .enabled(if: Prerequisite.tool("mosdepth"), "needs mosdepth (apt-get install mosdepth)"),
+    arguments: ["G15512.HCC1954.1.COST16011_region.bam", "HCC1954.NORMAL.30x.compare.COST16011_region.bam"])
   func regionMeansEqualMosdepth(bam: String) throws {
-    guard let path = TestData.shared("examples/manta_demo_hcc1954/\(bam)") else {
-      print("skipped: ../shared/data/examples/manta_demo_hcc1954 absent")
-      return
-    }
-    guard try shell("command -v mosdepth").status == 0 else {
-      print("skipped: mosdepth not installed (apt-get install mosdepth)")
-      return
-    }
+    let path = try #require(TestData.shared("examples/manta_demo_hcc1954/\(bam)"))
     let bed = TestData.path("testdata/bam/manta_demo_regions.bed")
     let work = TestData.temporaryDirectory("mosdepth")
     for fast in [false, true] {
@@ -75,8 +71,9 @@ import Testing
 }
 
 @Suite struct CoverageInputTests {
-  @Test func unindexedBAMSaysHowToIndex() throws {
-    guard let bam = TestData.shared("examples/manta_demo_hcc1954/HCC1954.NORMAL.30x.compare.COST16011_region.bam") else { return }
+  @Test(.enabled(if: Prerequisite.sharedData("examples/manta_demo_hcc1954"), "needs ../shared/data/examples/manta_demo_hcc1954"))
+  func unindexedBAMSaysHowToIndex() throws {
+    let bam = try #require(TestData.shared("examples/manta_demo_hcc1954/HCC1954.NORMAL.30x.compare.COST16011_region.bam"))
     let directory = TestData.temporaryDirectory("unindexed")
     try FileManager.default.copyItem(atPath: bam, toPath: "\(directory)/n.bam")
     #expect {
@@ -89,8 +86,9 @@ import Testing
     } throws: { ($0 as? SarcoError)?.message.contains("truncated") == true }
   }
 
-  @Test func panelTargetsOnABAMOfOtherContigsAreRefused() throws {
-    guard let bam = TestData.shared("examples/manta_demo_hcc1954/HCC1954.NORMAL.30x.compare.COST16011_region.bam") else { return }
+  @Test(.enabled(if: Prerequisite.sharedData("examples/manta_demo_hcc1954"), "needs ../shared/data/examples/manta_demo_hcc1954"))
+  func panelTargetsOnABAMOfOtherContigsAreRefused() throws {
+    let bam = try #require(TestData.shared("examples/manta_demo_hcc1954/HCC1954.NORMAL.30x.compare.COST16011_region.bam"))
     var request = CoverageTask.Request(bam: bam, panel: TestData.path("panels/sarcoma"), bed: nil, outputDirectory: TestData.temporaryDirectory("cov"))
     request.genome = .grch37
     #expect {
@@ -104,13 +102,10 @@ import Testing
   /// The HCC1954 t(8;11) junctions Manta called: the tumour BAM shows the
   /// discordant pairs Manta counted (PR alt 4 and 9) and clipped reads at
   /// Manta's breakpoints; the normal BAM shows neither.
-  @Test func mantaDemoJunctionsInTumourNotNormal() throws {
-    guard let tumour = TestData.shared("examples/manta_demo_hcc1954/G15512.HCC1954.1.COST16011_region.bam"),
-      let normal = TestData.shared("examples/manta_demo_hcc1954/HCC1954.NORMAL.30x.compare.COST16011_region.bam")
-    else {
-      print("skipped: ../shared/data/examples/manta_demo_hcc1954 absent")
-      return
-    }
+  @Test(.enabled(if: Prerequisite.sharedData("examples/manta_demo_hcc1954"), "needs ../shared/data/examples/manta_demo_hcc1954"))
+  func mantaDemoJunctionsInTumourNotNormal() throws {
+    let tumour = try #require(TestData.shared("examples/manta_demo_hcc1954/G15512.HCC1954.1.COST16011_region.bam"))
+    let normal = try #require(TestData.shared("examples/manta_demo_hcc1954/HCC1954.NORMAL.30x.compare.COST16011_region.bam"))
     let candidates = [
       "8:107652900-107654000,11:94987372-94988372", "8:107652900-107654000,11:94975249-94976249",
     ].compactMap(FusionEvidenceTask.parsePair)
@@ -138,15 +133,9 @@ import Testing
 @Suite struct HotspotPileupTests {
   /// Base counts by strand equal samtools mpileup's (-A -B -x -Q 20 -q 0: same
   /// read filters, no BAQ, overlapping mates both counted) at junction positions.
-  @Test func baseCountsEqualSamtoolsMpileup() throws {
-    guard let bam = TestData.shared("examples/manta_demo_hcc1954/G15512.HCC1954.1.COST16011_region.bam") else {
-      print("skipped: ../shared/data/examples/manta_demo_hcc1954 absent")
-      return
-    }
-    guard try shell("command -v samtools").status == 0 else {
-      print("skipped: samtools not installed")
-      return
-    }
+  @Test(.enabled(if: Prerequisite.sharedData("examples/manta_demo_hcc1954"), "needs ../shared/data/examples/manta_demo_hcc1954"), .enabled(if: Prerequisite.tool("samtools"), "needs samtools (apt-get install samtools)"))
+  func baseCountsEqualSamtoolsMpileup() throws {
+    let bam = try #require(TestData.shared("examples/manta_demo_hcc1954/G15512.HCC1954.1.COST16011_region.bam"))
     let reader = try AlignmentReader(path: bam)
     for (contig, position) in [("8", 107_653_411), ("11", 94_987_872), ("11", 94_975_749), ("8", 107_653_000)] {
       let ours = try reader.pileup(contig: contig, position: position - 1, excludeFlags: 1796, minimumMappingQuality: 0)
@@ -197,15 +186,9 @@ import Testing
 @Suite struct CRAMAndEmptyInputTests {
   /// A CRAM over real TP53 sequence reads with its reference and is refused without one;
   /// an empty BAM is refused with a message, and nothing is written.
-  @Test func cramNeedsItsReferenceAndEmptyBAMIsRefused() throws {
-    guard let fasta = TestData.shared("reference/grch38_cancer_gene_regions.fa.gz") else {
-      print("skipped: ../shared/data/reference absent")
-      return
-    }
-    guard try shell("command -v samtools").status == 0 else {
-      print("skipped: samtools not installed")
-      return
-    }
+  @Test(.enabled(if: Prerequisite.sharedData("reference"), "needs ../shared/data/reference"), .enabled(if: Prerequisite.tool("samtools"), "needs samtools (apt-get install samtools)"))
+  func cramNeedsItsReferenceAndEmptyBAMIsRefused() throws {
+    let fasta = try #require(TestData.shared("reference/grch38_cancer_gene_regions.fa.gz"))
     let work = TestData.temporaryDirectory("cram")
     let record = "TP53_17_7659779_7692550"
     let reference = try FastaReference(path: fasta)
@@ -242,11 +225,8 @@ import Testing
 @Suite struct RunWithBAMTests {
   /// `run --bam` adds coverage and hotspot pileups to the report and writes
   /// their TSVs beside it; the JSON stays byte-identical to JSONEncoder's.
-  @Test func coverageJoinsTheSampleReport() throws {
-    guard try shell("command -v samtools").status == 0 else {
-      print("skipped: samtools not installed")
-      return
-    }
+  @Test(.enabled(if: Prerequisite.tool("samtools"), "needs samtools (apt-get install samtools)"))
+  func coverageJoinsTheSampleReport() throws {
     let work = TestData.temporaryDirectory("run-bam")
     // 60 reads over KIT exon 11 (GRCh38 4:54727416-54727542), forward and reverse, MAPQ 60.
     let order = GenomeBuild.grch38.contigLengths.keys.sorted { ContigName.sortKey($0) < ContigName.sortKey($1) }
@@ -278,7 +258,7 @@ import Testing
       == ["S.coverage.tsv", "S.findings.tsv", "S.hotspot_reads.tsv", "S.html", "S.json", "S.variants.tsv"])
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-    #expect(try Data(contentsOf: URL(fileURLWithPath: outcome.jsonPath)) == (try encoder.encode(outcome.report)) + Data([0x0A]))
+    #expect(try Data(contentsOf: URL(fileURLWithPath: outcome.jsonPath)) == (try encoder.encode(try outcome.fullReport())) + Data([0x0A]))
     // The tumour board sees the same QC: verdict, under-covered exons, hotspot read counts.
     let html = try String(contentsOfFile: "\(work)/out/S.html", encoding: .utf8)
     #expect(html.contains("<h2>Coverage QC: fail</h2>"))

@@ -64,11 +64,11 @@ func offset(of needle: String, in text: String) -> Int? {
 
   /// Opens the reports in Debian's Chromium (headless): the DOM has the
   /// sections, no script element, the hostile name as text; printing gives a PDF.
-  @Test func chromiumRendersAndPrintsTheReports() throws {
-    guard let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first(where: FileManager.default.isExecutableFile) else {
-      print("skipped: chromium not installed (scripts/test installs it)")
-      return
-    }
+  static let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first(where: FileManager.default.isExecutableFile)
+
+  @Test(.enabled(if: chromium != nil, "needs chromium (scripts/test installs it)"))
+  func chromiumRendersAndPrintsTheReports() throws {
+    let chromium = try #require(Self.chromium)
     let hostile = "<img src=x onerror=alert(1)>"
     let source = try String(contentsOfFile: TestData.path("testdata/vcf/vep_annotated.grch38.vcf"), encoding: .utf8)
     let directory = TestData.temporaryDirectory("chromium")
@@ -112,7 +112,7 @@ func offset(of needle: String, in text: String) -> Int? {
     throws -> SampleReport
   {
     try runScenario(sample.vcf, tumourType: tumourType ?? sample.tumourType, sampleType: sample.sampleType, sampleID: sample.id)
-      .report
+      .fullReport()
   }
 
   @Test func referenceSamplesShowNoClinicalDifference() throws {
@@ -124,17 +124,15 @@ func offset(of needle: String, in text: String) -> Int? {
   }
 
   /// The published schema describes every report the scenarios produce.
-  @Test func reportsFollowThePublishedSchema() throws {
+  @Test(.enabled(if: Prerequisite.jsonSchemaValidator, "needs python3-jsonschema (scripts/test installs it with snakemake)"))
+  func reportsFollowThePublishedSchema() throws {
     var paths = Self.samples.map { TestData.path("testdata/expected/\($0.id).json") }
     for scenario in ["tumor_only", "tumor_normal", "strelka_somatic", "multiallelic", "germline", "chr_prefix.grch37"] {
       let vcf = scenario.hasSuffix("grch37") ? "testdata/vcf/\(scenario).vcf" : "testdata/vcf/\(scenario).grch38.vcf"
       let outcome = try run(vcf, normal: scenario.hasPrefix("strelka") ? "NORMAL" : nil)
       paths.append(outcome.jsonPath)
     }
-    guard let problems = try ReportSchema.problems(paths) else {
-      print("skipped: python3-jsonschema not installed (scripts/test installs it with snakemake)")
-      return
-    }
+    let problems = try #require(try ReportSchema.problems(paths))
     #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
   }
 

@@ -6,7 +6,8 @@ import SarcoTestSupport
 import Testing
 
 /// `run --reference` on raw VCFs, against the real TP53/BRCA sequence of the test genome.
-@Suite struct ReferenceConsequenceTests {
+@Suite(.enabled(if: Prerequisite.sharedData("reference/cancer_gene_regions.tsv"), "needs ../shared/data/reference (the test genome is built from it)"))
+struct ReferenceConsequenceTests {
   static let header = """
     ##fileformat=VCFv4.2
     ##contig=<ID=13,length=114364328>
@@ -16,14 +17,8 @@ import Testing
 
     """
 
-  /// The GRCh38 test genome, or nil (with a message) when the shared data is absent.
-  static func testGenome() -> String? {
-    guard let reference = TestData.testReference("grch38") else {
-      print("skipped: ../shared/data/reference is absent (no test genome)")
-      return nil
-    }
-    return reference
-  }
+  /// The GRCh38 test genome (built from ../shared/data/reference; the tests are skipped without it).
+  static func testGenome() throws -> String { try #require(TestData.testReference("grch38")) }
 
   /// Writes a germline VCF of `records` (CHROM POS ID REF ALT) and runs it against the hereditary panel.
   func run(
@@ -43,7 +38,7 @@ import Testing
   }
 
   @Test func rawTP53TruncatingVariantsGetHGVSAndPVS1WithoutUpstreamAnnotation() throws {
-    guard let reference = Self.testGenome() else { return }
+    let reference = try Self.testGenome()
     // R213* (c.637C>T) and a one-base deletion in the last exon (c.1177del, ClinVar 458523), both with no CSQ.
     let outcome = try run(["17\t7669613\tdel\tTC\tT", "17\t7674894\tr213x\tG\tA"], reference: reference)
     let germline = try #require(outcome.report.clinical?.germline)
@@ -67,7 +62,7 @@ import Testing
   }
 
   @Test func psOneNeedsTheSameAminoAcidFromAnotherNucleotideChange() throws {
-    guard let reference = Self.testGenome() else { return }
+    let reference = try Self.testGenome()
     // TP53 c.843C>G p.(Asp281Glu): ClinVar has c.843C>A, also Asp281Glu, as pathogenic. R273H's codon has other changes.
     let outcome = try run(["17\t7673777\td281e\tG\tC", "17\t7673802\tr273h\tC\tT"], reference: reference)
     let germline = try #require(outcome.report.clinical?.germline)
@@ -79,10 +74,10 @@ import Testing
   }
 
   @Test func refMismatchesAreFlaggedAndAWrongFastaIsRefused() throws {
-    guard let reference = Self.testGenome() else { return }
+    let reference = try Self.testGenome()
     // One wrong REF among correct ones: flagged, kept, noted.
     let outcome = try run(["17\t7674894\tr213x\tG\tA", "17\t7676154\tp72r\tC\tG"], reference: reference)
-    let flagged = try #require(outcome.report.variants.first { $0.variant.id == "p72r" })
+    let flagged = try #require(try outcome.fullReport().variants.first { $0.variant.id == "p72r" })
     #expect(flagged.referenceMismatch == "G")
     #expect(outcome.report.qc.referenceMismatches == 1)
     #expect(outcome.report.clinical?.notes.contains { $0.contains("1 of 2 REF alleles differ") && $0.contains("17:7676154 C (FASTA has G)") } == true)
@@ -100,10 +95,10 @@ import Testing
   }
 
   @Test func recomputedConsequencesRecordWhereUpstreamAnnotationDiffers() throws {
-    guard let reference = Self.testGenome() else { return }
+    let reference = try Self.testGenome()
     let outcome = try run(
       [], reference: reference, recompute: true, vcf: TestData.path("testdata/vcf/vep_annotated.grch38.vcf"), panel: "sarcoma")
-    let consequences = outcome.report.variants.flatMap(\.consequences)
+    let consequences = try outcome.fullReport().variants.flatMap(\.consequences)
     let tp53 = try #require(consequences.first { $0.gene == "TP53" && $0.hgvsc == "c.637C>T" })
     #expect(tp53.source == ConsequencePredictor.sourceName && tp53.upstreamDisagreement == nil)
     // A wrong upstream entry (R213* annotated as missense) is overruled and the difference recorded.
@@ -119,7 +114,7 @@ import Testing
 
       """.write(toFile: doctored, atomically: true, encoding: .utf8)
     let overruled = try run([], reference: reference, recompute: true, vcf: doctored)
-    let r213 = try #require(overruled.report.variants.first?.consequences.first)
+    let r213 = try #require(try overruled.fullReport().variants.first?.consequences.first)
     #expect(r213.terms == ["stop_gained"] && r213.hgvsp == "p.(Arg213Ter)")
     #expect(r213.upstreamDisagreement == "VEP CSQ on NM_000546.6: consequence missense_variant (computed stop_gained); p.Arg213Gln (computed p.Arg213Ter)")
     #expect(overruled.report.clinical?.notes.contains { $0.hasPrefix("1 computed consequence(s) differ") } == true)

@@ -70,3 +70,25 @@ public func shell(_ command: String) throws -> (status: Int32, output: String) {
   process.waitUntilExit()
   return (process.terminationStatus, String(decoding: data, as: UTF8.self))
 }
+
+/// What a test needs beyond the repository. Tests state it with
+/// `.enabled(if: Prerequisite..., "needs ...")`, so a missing prerequisite shows
+/// as a skip with its reason (scripts/test fails on any "needs " skip when
+/// ../shared/data is present, since it installs every tool).
+public enum Prerequisite {
+  /// `../shared/data/<relative>` exists.
+  public static func sharedData(_ relative: String) -> Bool { TestData.shared(relative) != nil }
+
+  /// An executable of this name is on PATH.
+  public static func tool(_ name: String) -> Bool { (try? shell("command -v '\(name)' >/dev/null 2>&1"))?.status == 0 }
+
+  /// Python's jsonschema (Debian python3-jsonschema) for validating reports against docs/report.schema.json.
+  public static var jsonSchemaValidator: Bool {
+    (try? shell("/usr/bin/python3 -c 'import jsonschema' 2>/dev/null"))?.status == 0
+  }
+
+  /// GA4GH's phenopackets bindings in .build/venv (scripts/validate-phenopackets installs them).
+  public static var phenopacketBindings: Bool {
+    (try? shell("'\(TestData.path(".build/venv/bin/python"))' -c 'import phenopackets' 2>/dev/null"))?.status == 0
+  }
+}

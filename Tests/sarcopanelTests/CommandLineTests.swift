@@ -71,7 +71,7 @@ func sarcopanel(_ arguments: [String]) throws -> Invocation {
     // The error is the last line, after the line saying what was opened.
     let lines = result.stderr.split(separator: "\n")
     #expect(lines.count == 2)
-    #expect(lines.last?.hasPrefix("sarcopanel: testdata/bad/malformed_pos.vcf: record 6: malformed VCF line") == true)
+    #expect(lines.last?.hasPrefix("sarcopanel: testdata/bad/malformed_pos.vcf: line 23: malformed VCF line") == true)
   }
 
   @Test func usageErrorsExitTwo() throws {

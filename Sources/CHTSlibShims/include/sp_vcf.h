@@ -54,7 +54,7 @@ int sp_file_compression(htsFile *fp);
 int sp_bgzf_has_eof_marker(htsFile *fp);
 /* Wraps: s->l = 0; kputsn(text, length, s) (copies a line into an htslib-owned string) */
 int sp_ks_set(kstring_t *s, const char *text, size_t length);
-/* Not an htslib wrapper: true when the INFO column of a VCF line has an END key.
+/* Not an htslib wrapper: true when the INFO column of a VCF line has an END (or SVLEN) key.
  * `start` is the offset of the tab that ends REF. Uses memmem, a GNU extension
  * Swift's Glibc module does not expose. */
 int sp_mentions_end(const uint8_t *line, size_t length, size_t start);

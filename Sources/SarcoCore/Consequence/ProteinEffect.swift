@@ -23,6 +23,10 @@ public struct ProteinEffect: Sendable, Equatable {
     guard let cdsFirst = model.cdsFirst, let cdsLast = model.cdsLast else {
       return ProteinEffect(terms: ["non_coding_transcript_exon_variant"])
     }
+    // Positions outside the spliced sequence cannot be translated (callers pass exonic ones).
+    guard lo >= 1, hi >= lo - 1, hi <= model.cdna.count, cdsFirst >= 1, cdsFirst <= cdsLast else {
+      return ProteinEffect(terms: ["coding_sequence_variant"])
+    }
     let isInsertion = hi < lo
     // Entirely outside the coding sequence: an insertion counts by the positions either side.
     if hi < cdsFirst || (isInsertion && lo <= cdsFirst) { return ProteinEffect(terms: ["5_prime_UTR_variant"]) }

@@ -6,6 +6,8 @@ public protocol ReferenceSequence: Sendable {
   func bases(contig: String, start: Int, end: Int) -> String?
   /// Contig names as the FASTA spells them.
   var sequenceNames: [String] { get }
+  /// Length of `contig` (spelled either way), nil when absent.
+  func length(contig: String) -> Int?
 }
 
 /// Reverse complement and other strand helpers on base strings.

@@ -26,12 +26,16 @@ public struct TranscriptModel: Sendable {
 
   public enum ModelError: Error, Equatable, CustomStringConvertible {
     case contigMissing(String)
+    /// The FASTA's contig ends (at `length`) before the transcript's last base (`needed`).
+    case contigTooShort(contig: String, length: Int, needed: Int)
     case noExons
     case unknownBases(Int)
 
     public var description: String {
       switch self {
       case .contigMissing(let contig): return "contig \(contig) is not in the reference FASTA"
+      case .contigTooShort(let contig, let length, let needed):
+        return "contig \(contig) of the reference FASTA is \(length) bases long, but the transcript reaches \(needed)"
       case .noExons: return "the panel has no exons for this transcript"
       case .unknownBases(let count): return "the FASTA has \(count) N bases in its exons"
       }
@@ -50,12 +54,19 @@ public struct TranscriptModel: Sendable {
     guard let text = reference.bases(contig: contig, start: low, end: locus.span.end + flank) else {
       throw ModelError.contigMissing(contig)
     }
+    let loaded = Array(text.utf8)
+    // A FASTA shorter than the panel's coordinates (another build, a truncated or subset file) returns fewer bases.
+    let reach = max(locus.span.end, ordered.map(\.interval.end).max() ?? 0)
+    guard low + loaded.count - 1 >= reach, ordered.allSatisfy({ $0.interval.start >= low && $0.interval.start <= $0.interval.end })
+    else {
+      throw ModelError.contigTooShort(contig: contig, length: reference.length(contig: contig) ?? low + loaded.count - 1, needed: reach)
+    }
     self.gene = gene.symbol
     accession = locus.transcript
     self.contig = contig
     strand = gene.strand
     exons = ordered
-    genome = Array(text.utf8)
+    genome = loaded
     genomeStart = low
     var firsts: [Int] = []
     var spliced: [UInt8] = []
@@ -77,7 +88,7 @@ public struct TranscriptModel: Sendable {
     // Provisional, then widened to take in the stop codon when the models end the CDS before it.
     let first = Self.exonicN(gene.strand == .plus ? codingStart : codingEnd, exons: ordered, firsts: firsts, strand: gene.strand)
     var last = Self.exonicN(gene.strand == .plus ? codingEnd : codingStart, exons: ordered, firsts: firsts, strand: gene.strand)
-    if let f = first, let l = last, (l - f + 1) % 3 == 0, l + 3 <= spliced.count {
+    if let f = first, let l = last, l >= 3, f <= l, (l - f + 1) % 3 == 0, l + 3 <= spliced.count {
       let lastCodon = GeneticCode.translate(spliced[(l - 3)..<l])
       let nextCodon = GeneticCode.translate(spliced[l..<(l + 3)])
       if lastCodon != [UInt8(ascii: "*")] && nextCodon == [UInt8(ascii: "*")] { last = l + 3 }

@@ -19,12 +19,35 @@ public enum GenomeBuildDetector {
   }
 
   public static func detect(header: VCFHeader, fileName: String) throws -> Detection {
-    if let byLength = try detectFromContigLengths(header.contigs) { return byLength }
-    if let byName = try detectFromMetaLines(header) { return byName }
+    do {
+      if let fromHeader = try headerEvidence(header) { return fromHeader }
+    } catch let error as SarcoError {
+      throw SarcoError(error.kind, "\(fileName): \(error.message)")
+    }
     if let byFile = try detectFromFileName(fileName) { return byFile }
     throw SarcoError.input(
       "\(fileName): cannot tell the genome build: no ##contig lengths, no ##reference naming "
         + "a build, and no build in the file name; pass --genome GRCh38 or --genome GRCh37")
+  }
+
+  /// What the header itself says (steps 1 and 2), or nil when it says nothing.
+  public static func headerEvidence(_ header: VCFHeader) throws -> Detection? {
+    if let byLength = try detectFromContigLengths(header.contigs) { return byLength }
+    return try detectFromMetaLines(header)
+  }
+
+  /// `--genome`, unless the header names the other build: that needs `force`
+  /// (the reads would otherwise be matched against the wrong coordinates and
+  /// come out as an empty report, not an error).
+  public static func forced(_ build: GenomeBuild, header: VCFHeader, fileName: String, force: Bool) throws -> Detection {
+    guard let evidence = try? headerEvidence(header), evidence.build != build else {
+      return Detection(build: build, evidence: "given with --genome")
+    }
+    guard force else {
+      throw SarcoError.input(
+        "\(fileName): --genome \(build.rawValue) given, but its \(evidence.evidence) (the VCF looks \(evidence.build.rawValue)); pass --force-genome to read it as \(build.rawValue) anyway")
+    }
+    return Detection(build: build, evidence: "given with --genome and --force-genome, against the header's \(evidence.evidence)")
   }
 
   public static func detectFromContigLengths(_ contigs: [(name: String, length: Int?)]) throws -> Detection? {

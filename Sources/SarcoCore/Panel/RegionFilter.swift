@@ -9,6 +9,10 @@ public struct RegionFilter: Sendable, Equatable {
   public init(_ intervals: [GenomicInterval]) {
     var grouped: [String: [ClosedRange<Int>]] = [:]
     for interval in intervals { grouped[interval.contig, default: []].append(interval.start...interval.end) }
+    self.init(grouped: grouped)
+  }
+
+  private init(grouped: [String: [ClosedRange<Int>]]) {
     var merged: [String: [ClosedRange<Int>]] = [:]
     for (contig, list) in grouped {
       var result: [ClosedRange<Int>] = []
@@ -22,6 +26,18 @@ public struct RegionFilter: Sendable, Equatable {
       merged[contig] = result
     }
     ranges = merged
+  }
+
+  /// These regions plus, on each of their contigs, the positions outside it: POS 0 and everything
+  /// past its length (from `lengths`, by canonical name). A read then meets the records claiming
+  /// such positions, which are invalid and must be counted rather than passed over.
+  public func withOutOfBounds(lengths: [String: Int]) -> RegionFilter {
+    var grouped = ranges
+    for contig in ranges.keys {
+      grouped[contig, default: []].append(0...0)
+      if let length = lengths[contig] { grouped[contig, default: []].append((length + 1)...(Int(1) << 40)) }
+    }
+    return RegionFilter(grouped: grouped)
   }
 
   /// The ranges of a contig spelled either way (`chr17` or `17`), or nil.

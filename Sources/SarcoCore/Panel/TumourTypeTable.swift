@@ -142,12 +142,13 @@ extension String {
 
 extension TumourTypeTable {
   /// The code for what a user typed (`gist`, `Ewing sarcoma`, `UPS`), or a usage error naming the nearest codes.
-  public func code(for text: String, panel: String) throws -> String {
+  /// `given` names where the text came from in the message (`--tumor-type`, a sample sheet column).
+  public func code(for text: String, panel: String, given: String = "--tumor-type") throws -> String {
     if isEmpty { return text }
     if let code = resolve(text), code != "*" { return code }
     let nearest = suggestions(for: text).map { "\($0) (\(name(of: $0) ?? $0))" }
     throw SarcoError.usage(
-      "--tumor-type '\(text)' is not a tumour type of panel \(panel) (OncoTree codes, names or aliases)"
+      "\(given) '\(text)' is not a tumour type of panel \(panel) (OncoTree codes, names or aliases)"
         + (nearest.isEmpty ? "" : "; nearest: \(nearest.joined(separator: ", "))")
         + "; list them with `sarcopanel panel tumour-types <panel dir>`")
   }

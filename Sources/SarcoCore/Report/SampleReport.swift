@@ -154,6 +154,10 @@ public struct QualityCounts: Sendable, Equatable, Codable {
   /// With `--reference`: alleles whose REF was compared with the FASTA, and how many differed.
   public var referenceChecked: Int?
   public var referenceMismatches: Int?
+  /// Records in panel regions skipped as invalid (alleles, position, depths; listed in the notes); nil when none.
+  public var invalidRecords: Int?
+  /// Variants dropped because an earlier record had the same CHROM, POS, REF and ALT; nil when none.
+  public var duplicateVariants: Int?
 
   public init() {}
 

@@ -14,7 +14,7 @@ public struct SampleSelection: Sendable, Equatable {
     let names = header.samples
     func index(of name: String, option: String) throws -> Int {
       guard let found = names.firstIndex(of: name) else {
-        let list = names.isEmpty ? "none (sites-only VCF)" : names.joined(separator: ", ")
+        let list = names.isEmpty ? "none (sites-only VCF)" : ShortList.text(names)
         throw SarcoError.input("\(fileName): \(option) '\(name)' is not a sample in this VCF; its samples are: \(list)")
       }
       return found
@@ -38,7 +38,7 @@ public struct SampleSelection: Sendable, Equatable {
           if normalIndex == nil { normalIndex = names.firstIndex(of: "NORMAL") }
         } else {
           throw SarcoError.usage(
-            "\(fileName) has \(names.count) samples (\(names.joined(separator: ", "))); choose the tumour with --sample NAME and the normal with --normal NAME")
+            "\(fileName) has \(names.count) samples (\(ShortList.text(names))); choose the tumour with --sample NAME and the normal with --normal NAME")
         }
       }
     }

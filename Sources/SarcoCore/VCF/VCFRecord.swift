@@ -79,6 +79,8 @@ public struct VCFRecord: Sendable, Equatable {
   public var genotypes: [Genotype?]
   /// 1-based ordinal of the record in the file (or in the query for indexed reads).
   public var recordNumber: Int
+  /// 1-based line of the record in the file, when a text VCF was streamed (nil for BCF and indexed reads).
+  public var line: Int? = nil
 
   public init(
     contig: String, position: Int, referenceLength: Int, id: String = ".", alleles: [String],
@@ -104,4 +106,6 @@ public struct VCFRecord: Sendable, Equatable {
   public var end: Int { position + max(referenceLength, 1) - 1 }
   /// Where this record is, for messages: `chr17:7674220`.
   public var locus: String { "\(contig):\(position)" }
+  /// How messages name the record: `line 12 (17:7674220)`, or `record at 17:7674220` without a line number.
+  public var place: String { line.map { "line \($0) (\(locus))" } ?? "record at \(locus)" }
 }

@@ -21,6 +21,11 @@ extension Sarcopanel {
           fusions      fusion caller table (PCGR fusions.tsv)         optional
           cna          copy-number segments (PCGR cna.tsv)            optional
 
+        A sheet with unknown columns, a missing or repeated sample id, or two ids that
+        give the same report file names is refused before anything runs (one line per
+        problem). A bad value in a row (sample_type blood, a tumor_type that is not one
+        of the panel's OncoTree codes, any case) fails that sample only.
+
         Each sample gets the files `sarcopanel run` writes, in OUT/. A failing sample
         is reported with its error and the rest finish; the exit status is 1 when any
         failed. A rerun skips samples whose outputs exist and whose inputs, sheet row,

@@ -18,10 +18,18 @@ extension Sarcopanel {
         Only records overlapping the panel's genes (plus the panel's flank) are parsed.
         With a .tbi/.csi index beside the VCF the reader seeks to them; without one it
         streams the file and decides from CHROM/POS alone. Both give identical reports.
+        An index older than its data, or another file's, is passed over with a warning
+        (the file is streamed); --access index refuses it. --vcf - reads standard input;
+        FIFOs and process substitutions (<(zcat x.vcf.gz)) work too, streamed.
+
+        Invalid records in the panel's regions (alleles other than A/C/G/T/N or symbolic,
+        REF = ALT, POS outside the contig, negative depths, allele fractions outside 0-1)
+        are skipped, counted in the QC and listed in the notes; --strict refuses them.
+        Records repeating an earlier CHROM/POS/REF/ALT are dropped and counted.
 
         The genome build comes from ##contig lengths, then ##reference/liftover
-        header lines, then the file name; --genome overrides, unless ##contig
-        lengths prove the other build.
+        header lines, then the file name; --genome overrides the file name, but not
+        a header naming the other build unless --force-genome is given too.
 
         Clinical reading (the report's "clinical" section and OUT/<sample>.findings.tsv):
           tumour samples: AMP/ASCO/CAP 2017 tiers from the panel's evidence and
@@ -77,8 +85,14 @@ extension Sarcopanel {
     @Option(name: .customLong("sample-id"), help: ArgumentHelp("Name for the report files (default: the sample column's name).", valueName: "id"))
     var sampleID: String?
 
-    @Option(name: .long, help: ArgumentHelp("Force the genome build: GRCh38 or GRCh37.", valueName: "build"))
+    @Option(name: .long, help: ArgumentHelp("Force the genome build: GRCh38 or GRCh37 (refused when the header names the other build, unless --force-genome).", valueName: "build"))
     var genome: String?
+
+    @Flag(name: .customLong("force-genome"), help: "Read the VCF as --genome says even when its header (##contig lengths, ##reference) names the other build.")
+    var forceGenome = false
+
+    @Flag(name: .long, help: "Refuse the VCF at its first invalid record (alleles other than A/C/G/T/N or symbolic, REF = ALT, POS outside the contig, negative depth, allele fraction outside 0-1) instead of skipping and counting it.")
+    var strict = false
 
     @Option(name: .long, help: ArgumentHelp("Record access: auto (index when present), stream, or index.", valueName: "mode"))
     var access: String = "auto"
@@ -123,6 +137,7 @@ extension Sarcopanel {
         throw ValidationError("--genome must be GRCh38 or GRCh37 (or hg38/hg19), found '\(genome)'")
       }
       if accessMode == nil { throw ValidationError("--access must be auto, stream or index, found '\(access)'") }
+      if forceGenome && genome == nil { throw ValidationError("--force-genome needs --genome") }
       if ClinicalAssessor.SampleType(rawValue: sampleType) == nil {
         throw ValidationError("--sample-type must be tumor or germline, found '\(sampleType)'")
       }
@@ -147,6 +162,8 @@ extension Sarcopanel {
         sampleID: sampleID, genome: genome.flatMap(GenomeBuild.init(userSpelling:)), threads: threads,
         access: accessMode ?? .automatic, commandLine: CommandLineRecord.recorded(CommandLine.arguments))
       options.bam = bam
+      options.forceGenome = forceGenome
+      options.strict = strict
       options.reference = referenceOptions.reference
       options.recomputeConsequences = referenceOptions.recomputeConsequences
       options.sampleType = ClinicalAssessor.SampleType(rawValue: sampleType) ?? .tumor
@@ -161,12 +178,13 @@ extension Sarcopanel {
       let outcome = try RunPipeline.run(options) { message in
         if !quiet { FileHandle.standardError.write(Data("sarcopanel: \(message)\n".utf8)) }
       }
+      for warning in outcome.warnings { FileHandle.standardError.write(Data("sarcopanel: warning: \(warning)\n".utf8)) }
       if !quiet {
         let qc = outcome.report.qc
         let stats = outcome.statistics
         let summary = """
           sarcopanel: \(stats.access == .index ? "indexed" : "streamed"): \(stats.recordsScanned) records read, \(stats.recordsParsed) parsed, \(qc.panelRecords) in panel regions
-          sarcopanel: \(qc.variants) variants (\(qc.passingFilters) PASS) in \(qc.genesWithVariants) panel genes
+          sarcopanel: \(qc.variants) variants (\(qc.passingFilters) PASS) in \(qc.genesWithVariants) panel genes\(qc.invalidRecords.map { "; \($0) invalid records skipped (see the report's notes)" } ?? "")\(qc.duplicateVariants.map { "; \($0) duplicate variants dropped" } ?? "")
           sarcopanel: wrote \(outcome.jsonPath)
           sarcopanel: \(ClinicalSummary.line(outcome.report.clinical))
           sarcopanel: wrote \(outcome.tsvPath), .findings.tsv and .html\(outcome.report.coverage.map { "\nsarcopanel: coverage verdict \($0.verdict): \($0.failingTargets.count) of \($0.targets.count) exons below \($0.thresholds.first ?? 0)x in more than \(Int(((1 - $0.minimumFraction) * 100).rounded()))% of bases" } ?? "")

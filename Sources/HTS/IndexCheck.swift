@@ -1,0 +1,192 @@
+import CHTSlib
+import CHTSlibShims
+import Foundation
+import SarcoCore
+
+/// Whether the `.tbi`/`.csi` beside a VCF/BCF can be trusted for it.
+///
+/// An index that does not describe its data hides records without an error:
+/// one older than the data misses the records appended after it was built, one
+/// built for another file sends every query elsewhere. Checks, cheapest first:
+/// 1. the index is not older than the data;
+/// 2. nothing follows the last record the index knows (read straight after its last offset);
+/// 3. each panel contig the index lists starts, at its first indexed offset, with a record of that contig.
+/// The data is left positioned at its first record.
+enum IndexCheck {
+  /// The index htslib would load for this file, if there is one.
+  static func indexPath(for path: String, format: VariantFileFormat) -> String? {
+    let candidates = format == .bcf ? ["\(path).csi"] : format == .vcfBGZF ? ["\(path).tbi", "\(path).csi"] : []
+    return candidates.first { FileManager.default.fileExists(atPath: $0) }
+  }
+
+  /// Why the index cannot be used for `file`, or nil when it describes it.
+  static func problem(file: HTSFile, indexPath: String, regions: RegionFilter) -> String? {
+    defer { rewind(file) }
+    let name = URL(fileURLWithPath: indexPath).lastPathComponent
+    if let data = modificationTime(file.path), let index = modificationTime(indexPath), index < data {
+      return "its index \(name) is older than the data (records added after indexing would be missed)"
+    }
+    guard let lastOffset = lastRecordEnd(indexPath: indexPath) else {
+      return "its index \(name) is unreadable or not a tabix/CSI index"
+    }
+    if let problem = dataAfter(lastOffset, in: file) { return "its index \(name) \(problem)" }
+    if let problem = firstRecordsMatch(file: file, indexPath: indexPath, regions: regions) {
+      return "its index \(name) \(problem)"
+    }
+    return nil
+  }
+
+  static func modificationTime(_ path: String) -> Double? {
+    var status = stat()
+    guard stat(path, &status) == 0 else { return nil }
+    return Double(status.st_mtim.tv_sec) + Double(status.st_mtim.tv_nsec) / 1e9
+  }
+
+  /// Back to the first record, as if nothing had been read.
+  static func rewind(_ file: HTSFile) {
+    _ = sp_bgzf_seek(file.file, file.dataStart)
+    sp_bgzf_clear_error(file.file)
+    file.file.pointee.lineno = Int64(file.headerLines)
+  }
+
+  /// Whether a record follows the index's last offset (records appended, or an index of a shorter file).
+  static func dataAfter(_ offset: UInt64, in file: HTSFile) -> String? {
+    guard sp_bgzf_seek(file.file, Int64(bitPattern: offset)) == 0 else {
+      return "points beyond the end of the data (it belongs to another file)"
+    }
+    if file.format == .bcf {
+      guard let record = bcf_init() else { return nil }
+      defer { bcf_destroy(record) }
+      return bcf_read(file.file, file.header, record) == -1 ? nil : "does not cover the records at the end of the data (another file's index, or records added since)"
+    }
+    var line = kstring_t()
+    defer { sp_ks_free(&line) }
+    while true {
+      let status = hts_getline(file.file, 2 /* KS_SEP_LINE */, &line)
+      if status == -1 { return nil }
+      if status < -1 { return "points into the middle of the compressed data (it belongs to another file)" }
+      if line.l > 0 { return "does not cover the records at the end of the data (another file's index, or records added since)" }
+    }
+  }
+
+  /// Each panel contig the index lists must begin with one of its records where the index says.
+  static func firstRecordsMatch(file: HTSFile, indexPath: String, regions: RegionFilter) -> String? {
+    if file.format == .bcf {
+      guard let index = bcf_index_load3(file.path, indexPath, HTS_IDX_SILENT_FAIL) else { return "cannot be loaded" }
+      defer { hts_idx_destroy(index) }
+      guard let record = bcf_init() else { return nil }
+      defer { bcf_destroy(record) }
+      for tid in 0..<Int(sp_hdr_ncontigs(file.header)) {
+        let name = String(cString: sp_hdr_contig_name(file.header, Int32(tid)))
+        guard regions.ranges(forContig: name) != nil,
+          let iterator = sp_bcf_itr_queryi(index, Int32(tid), 0, hts_pos_t(Int64(1) << 40))
+        else { continue }
+        defer { hts_itr_destroy(iterator) }
+        let status = sp_bcf_itr_next(file.file, iterator, record)
+        if status < -1 || (status >= 0 && record.pointee.rid != Int32(tid)) {
+          return "does not match the data: its offsets for \(name) do not lead to a record of \(name)"
+        }
+      }
+      return nil
+    }
+    guard let index = tbx_index_load3(file.path, indexPath, HTS_IDX_SILENT_FAIL) else { return "cannot be loaded" }
+    defer { tbx_destroy(index) }
+    var count: Int32 = 0
+    guard let list = tbx_seqnames(index, &count) else { return nil }
+    let names = (0..<Int(count)).map { String(cString: list[$0]!) }
+    free(list)
+    var line = kstring_t()
+    defer { sp_ks_free(&line) }
+    for (tid, name) in names.enumerated() where regions.ranges(forContig: name) != nil {
+      guard let iterator = sp_tbx_itr_queryi(index, Int32(tid), 0, hts_pos_t(Int64(1) << 40)) else { continue }
+      defer { hts_itr_destroy(iterator) }
+      // A listed contig has records; landing anywhere but on one of them means the offsets are another file's.
+      if sp_tbx_itr_next(file.file, index, iterator, &line) < 0 {
+        return "does not match the data: its offsets for \(name) do not lead to a record of \(name)"
+      }
+    }
+    return nil
+  }
+
+  /// The largest chunk end of any bin: the virtual offset just past the last indexed record.
+  /// Reads the index file itself (BGZF-compressed TBI or CSI); nil when it is not one.
+  static func lastRecordEnd(indexPath: String) -> UInt64? {
+    guard let bgzf = bgzf_open(indexPath, "r") else { return nil }
+    defer { _ = bgzf_close(bgzf) }
+    var bytes: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+      let count = chunk.withUnsafeMutableBytes { bgzf_read(bgzf, $0.baseAddress, $0.count) }
+      if count < 0 { return nil }
+      if count == 0 { break }
+      bytes.append(contentsOf: chunk[0..<count])
+    }
+    var reader = IndexBytes(bytes: bytes)
+    return reader.lastChunkEnd()
+  }
+}
+
+/// A bounds-checked cursor over the bytes of a TBI or CSI index (little-endian).
+struct IndexBytes {
+  let bytes: [UInt8]
+  var cursor = 0
+
+  mutating func skip(_ count: Int) -> Bool {
+    guard count >= 0, cursor + count <= bytes.count else { return false }
+    cursor += count
+    return true
+  }
+
+  mutating func integer(_ width: Int) -> UInt64? {
+    guard cursor + width <= bytes.count else { return nil }
+    var value: UInt64 = 0
+    for index in (0..<width).reversed() { value = value << 8 | UInt64(bytes[cursor + index]) }
+    cursor += width
+    return value
+  }
+
+  mutating func count() -> Int? { integer(4).map { Int(Int32(truncatingIfNeeded: $0)) }.flatMap { $0 >= 0 ? $0 : nil } }
+
+  /// Walks every reference's bins; the pseudo-bin (offsets and counts, not a real chunk) is left out.
+  mutating func lastChunkEnd() -> UInt64? {
+    guard bytes.count >= 4 else { return nil }
+    let magic = Array(bytes[0..<4])
+    cursor = 4
+    let isCSI: Bool
+    let references: Int
+    var pseudoBin: UInt64 = 37450
+    if magic == Array("TBI\u{1}".utf8) {
+      isCSI = false
+      // n_ref; format, col_seq, col_beg, col_end, meta, skip; then the names.
+      guard let count = count(), skip(24), let namesLength = self.count(), skip(namesLength) else { return nil }
+      references = count
+    } else if magic == Array("CSI\u{1}".utf8) {
+      isCSI = true
+      // min_shift, depth, auxiliary data, n_ref.
+      guard skip(4), let depth = count(), depth < 20, let auxLength = count(), skip(auxLength), let count = count() else {
+        return nil
+      }
+      pseudoBin = ((UInt64(1) << (3 * UInt64(depth) + 3)) - 1) / 7 + 1
+      references = count
+    } else {
+      return nil
+    }
+    var last: UInt64 = 0
+    for _ in 0..<references {
+      guard let bins = count() else { return nil }
+      for _ in 0..<bins {
+        guard let bin = integer(4) else { return nil }
+        if isCSI { guard skip(8) else { return nil } }
+        guard let chunks = count() else { return nil }
+        for _ in 0..<chunks {
+          guard integer(8) != nil, let end = integer(8) else { return nil }
+          if bin != pseudoBin { last = max(last, end) }
+        }
+      }
+      if !isCSI {
+        guard let intervals = count(), skip(intervals * 8) else { return nil }
+      }
+    }
+    return last
+  }
+}

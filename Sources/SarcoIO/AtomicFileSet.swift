@@ -1,0 +1,312 @@
+import Foundation
+import SarcoCore
+
+/// Files that appear together or not at all.
+///
+/// Each file is written to a temporary file beside its target, named
+/// `.<name>.tmp-<pid>-<n>`. `commit` renames them all once every one is
+/// complete; if a rename fails, the targets already replaced get their old
+/// contents back, so a reader never sees a mix of old and new files. Temporary
+/// files are removed on failure, on `discard`, when the set is dropped, and on
+/// SIGINT/SIGTERM (`TemporaryFiles.removeOnSignals`); ones left by a killed
+/// process (its pid no longer running) are removed by the next set made in
+/// that folder.
+public final class AtomicFileSet {
+  private var pending: [(sink: FileSink, target: String)] = []
+  private var scratch: [FileSink] = []
+
+  public init() {}
+
+  /// A temporary file that becomes `path` on `commit`.
+  public func create(_ path: String) throws -> FileSink {
+    TemporaryFiles.removeStale(in: FileSink.folder(of: path))
+    let sink = try FileSink(temporaryFor: path)
+    pending.append((sink, path))
+    return sink
+  }
+
+  /// Writes `data` to a temporary file that becomes `path` on `commit`.
+  public func write(_ data: Data, to path: String) throws {
+    let sink = try create(path)
+    try sink.write(data)
+  }
+
+  /// Writes `text` (UTF-8) to a temporary file that becomes `path` on `commit`.
+  public func write(_ text: String, to path: String) throws {
+    let sink = try create(path)
+    try sink.write(text)
+  }
+
+  /// A temporary file beside `path` that is never renamed (working space), removed with the set.
+  public func scratch(beside path: String, _ label: String) throws -> FileSink {
+    let sink = try FileSink(temporaryFor: "\(FileSink.folder(of: path))/\(label)")
+    scratch.append(sink)
+    return sink
+  }
+
+  /// Renames every file into place, all or none. Scratch files go too, unless
+  /// they are still needed (then `discard` removes them).
+  public func commit(keepingScratch: Bool = false) throws {
+    try TemporaryFiles.duringCommit {
+      for (sink, _) in pending { try sink.finish() }
+      var backups: [(target: String, backup: String?)] = []
+      do {
+        for (sink, target) in pending {
+          var isDirectory: ObjCBool = false
+          if FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw SarcoError.output("\(target): cannot replace it: it is a directory")
+          }
+          // The old file is kept under a temporary name until every new one is in place.
+          var backup: String? = "\(sink.path).old"
+          if link(target, backup!) != 0 {
+            if errno == ENOENT { backup = nil } else if rename(target, backup!) != 0 && errno != ENOENT {
+              throw SarcoError.output("\(target): cannot set the old file aside: \(FileSink.describe(errno))")
+            }
+          }
+          TemporaryFiles.register(backup)
+          backups.append((target, backup))
+          guard rename(sink.path, target) == 0 else {
+            throw SarcoError.output("\(target): cannot move the finished file into place: \(FileSink.describe(errno))")
+          }
+        }
+      } catch {
+        for (target, backup) in backups.reversed() {
+          if let backup { rename(backup, target) } else { unlink(target) }
+        }
+        for (_, backup) in backups { if let backup { unlink(backup); TemporaryFiles.unregister(backup) } }
+        discard()
+        throw error
+      }
+      for (_, backup) in backups { if let backup { unlink(backup); TemporaryFiles.unregister(backup) } }
+      for (sink, _) in pending { sink.forget() }
+      pending = []
+    }
+    if !keepingScratch { discardScratch() }
+  }
+
+  /// Removes every temporary file (nothing is renamed).
+  public func discard() {
+    for (sink, _) in pending { sink.remove() }
+    pending = []
+    discardScratch()
+  }
+
+  private func discardScratch() {
+    for sink in scratch { sink.remove() }
+    scratch = []
+  }
+
+  deinit { discard() }
+}
+
+/// A file being written through one descriptor, with errors that say what went wrong (a full disk says so).
+/// One thread writes to it at a time.
+public final class FileSink: @unchecked Sendable {
+  /// The temporary file's path.
+  public let path: String
+  /// The file it stands for (for messages).
+  public let target: String
+  private var descriptor: Int32
+  private var buffer: [UInt8] = []
+
+  /// Creates `.<name>.tmp-<pid>-<n>` beside `target`.
+  init(temporaryFor target: String) throws {
+    self.target = target
+    path = TemporaryFiles.name(for: target)
+    descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+    guard descriptor >= 0 else {
+      throw SarcoError.output("\(target): cannot create a file in \(FileSink.folder(of: target)): \(FileSink.describe(errno))")
+    }
+    TemporaryFiles.register(path)
+  }
+
+  /// Writes to an existing path without a temporary (tests: `/dev/full`).
+  public init(writingTo target: String) throws {
+    self.target = target
+    path = target
+    descriptor = open(target, O_WRONLY | O_CLOEXEC)
+    guard descriptor >= 0 else { throw SarcoError.output("\(target): cannot open for writing: \(FileSink.describe(errno))") }
+  }
+
+  public func write(_ data: Data) throws { try data.withUnsafeBytes { try write($0) } }
+  public func write(_ bytes: [UInt8]) throws { try bytes.withUnsafeBytes { try write($0) } }
+  public func write(_ text: String) throws {
+    var text = text
+    try text.withUTF8 { try write(UnsafeRawBufferPointer($0)) }
+  }
+
+  /// Runs a renderer that hands over text in pieces, writing each; the first write error is thrown at the end.
+  public func writing(_ render: (_ emit: @escaping (String) -> Void) -> Void) throws {
+    var failure: Error?
+    render { [self] text in
+      guard failure == nil else { return }
+      do { try write(text) } catch { failure = error }
+    }
+    if let failure { throw failure }
+  }
+
+  /// Buffers small writes (up to 1 MiB); larger ones go straight through.
+  public func write(_ bytes: UnsafeRawBufferPointer) throws {
+    if buffer.count + bytes.count < 1 << 20 {
+      buffer.append(contentsOf: bytes)
+      return
+    }
+    try flush()
+    try writeThrough(bytes)
+  }
+
+  public func flush() throws {
+    guard !buffer.isEmpty else { return }
+    try buffer.withUnsafeBytes { try writeThrough($0) }
+    buffer.removeAll(keepingCapacity: true)
+  }
+
+  private func writeThrough(_ raw: UnsafeRawBufferPointer) throws {
+    var offset = 0
+    while offset < raw.count {
+      let written = Glibc.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
+      if written < 0 {
+        if errno == EINTR { continue }
+        throw SarcoError.output("\(target): cannot write: \(FileSink.describe(errno))")
+      }
+      offset += written
+    }
+  }
+
+  /// Appends the whole of another (finished) file, a mebibyte at a time.
+  public func append(contentsOf other: FileSink) throws {
+    try flush()
+    try other.finish()
+    let source = open(other.path, O_RDONLY | O_CLOEXEC)
+    guard source >= 0 else { throw SarcoError.output("\(other.path): cannot reopen: \(FileSink.describe(errno))") }
+    defer { close(source) }
+    let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
+    defer { chunk.deallocate() }
+    while true {
+      let count = read(source, chunk.baseAddress, chunk.count)
+      if count < 0 && errno == EINTR { continue }
+      guard count >= 0 else { throw SarcoError.output("\(other.path): cannot read back: \(FileSink.describe(errno))") }
+      if count == 0 { return }
+      try writeThrough(UnsafeRawBufferPointer(rebasing: chunk[0..<count]))
+    }
+  }
+
+  /// Flushes and forces the bytes to disk, so a completed rename never exposes a short file.
+  func finish() throws {
+    try flush()
+    if fsync(descriptor) != 0 && errno != EINVAL && errno != EROFS {
+      throw SarcoError.output("\(target): cannot write: \(FileSink.describe(errno))")
+    }
+  }
+
+  /// Closes the descriptor and deletes the temporary file.
+  func remove() {
+    closeDescriptor()
+    unlink(path)
+    TemporaryFiles.unregister(path)
+  }
+
+  /// The file was renamed into place: close it, stop tracking it.
+  func forget() {
+    closeDescriptor()
+    TemporaryFiles.unregister(path)
+  }
+
+  private func closeDescriptor() {
+    if descriptor >= 0 { close(descriptor) }
+    descriptor = -1
+  }
+
+  deinit { closeDescriptor() }
+
+  static func folder(of path: String) -> String {
+    let folder = (path as NSString).deletingLastPathComponent
+    return folder.isEmpty ? "." : folder
+  }
+
+  /// `strerror`, with the cause spelled out for a full disk or quota.
+  static func describe(_ code: Int32) -> String {
+    switch code {
+    case ENOSPC: return "no space left on device (the disk is full)"
+    case EDQUOT: return "disk quota exceeded"
+    case EROFS: return "read-only file system"
+    case EACCES, EPERM: return "permission denied"
+    default: return String(cString: strerror(code))
+    }
+  }
+}
+
+/// Every temporary file this process has open, so they can be removed when it is interrupted.
+public enum TemporaryFiles {
+  private static let lock = NSLock()
+  nonisolated(unsafe) private static var live: Set<String> = []
+  nonisolated(unsafe) private static var counter = 0
+  nonisolated(unsafe) private static var signalSources: [DispatchSourceSignal] = []
+  /// Held while files are renamed into place, so a signal waits for a set to be complete.
+  private static let commitLock = NSLock()
+
+  static func name(for target: String) -> String {
+    lock.lock()
+    counter += 1
+    let number = counter
+    lock.unlock()
+    let url = URL(fileURLWithPath: target)
+    return "\(FileSink.folder(of: target))/.\(url.lastPathComponent).tmp-\(getpid())-\(number)"
+  }
+
+  static func register(_ path: String?) {
+    guard let path else { return }
+    lock.lock()
+    live.insert(path)
+    lock.unlock()
+  }
+
+  static func unregister(_ path: String) {
+    lock.lock()
+    live.remove(path)
+    lock.unlock()
+  }
+
+  static func duringCommit<T>(_ body: () throws -> T) rethrows -> T {
+    commitLock.lock()
+    defer { commitLock.unlock() }
+    return try body()
+  }
+
+  /// On SIGINT or SIGTERM: wait for a commit in progress, remove every temporary file, exit 130 or 143.
+  public static func removeOnSignals() {
+    for signalNumber in [SIGINT, SIGTERM] {
+      signal(signalNumber, SIG_IGN)
+      let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: DispatchQueue(label: "sarcopanel signals"))
+      source.setEventHandler {
+        commitLock.lock()
+        lock.lock()
+        for path in live { unlink(path) }
+        live.removeAll()
+        FileHandle.standardError.write(Data("sarcopanel: interrupted (signal \(signalNumber)); no files were left half-written\n".utf8))
+        _exit(128 + signalNumber)
+      }
+      source.resume()
+      signalSources.append(source)
+    }
+  }
+
+  /// Removes temporary files of sarcopanel's naming in `folder` whose process is no longer running.
+  public static func removeStale(in folder: String) {
+    guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+    for name in names where name.hasPrefix(".") {
+      guard let pid = owner(ofTemporary: name), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
+      unlink("\(folder)/\(name)")
+    }
+  }
+
+  /// The pid in `.<name>.tmp-<pid>-<n>` (also `.old` backups and the older `.<name>.tmp-<pid>`).
+  static func owner(ofTemporary name: String) -> pid_t? {
+    var trimmed = Substring(name)
+    if trimmed.hasSuffix(".old") { trimmed = trimmed.dropLast(4) }
+    guard let marker = trimmed.range(of: ".tmp-", options: .backwards) else { return nil }
+    let parts = trimmed[marker.upperBound...].split(separator: "-", omittingEmptySubsequences: false)
+    guard (1...2).contains(parts.count), parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }) else { return nil }
+    return pid_t(parts[0])
+  }
+}

@@ -1,0 +1,63 @@
+import SarcoCore
+
+/// Which annotated variants the clinical reading can use, so that a run keeps
+/// only those in memory: the rest go to the report files as they are
+/// annotated and are let go (a sample with 400k records in a gene stays flat).
+///
+/// It keeps a superset of what `ClinicalAssessor.assess` turns into findings:
+/// structural records (fusions, copy number), anything at a hotspot (also what
+/// `UncalledHotspots` looks at), and any consequence the somatic or germline
+/// reading acts on. A variant kept needlessly costs memory, never a finding;
+/// `RunPipelineTests.clinicalReadingOfKeptVariantsEqualsReadingOfAll` holds the
+/// two to the same report, so a change to `assess` that widens what counts shows up there.
+struct ClinicalRelevance {
+  let view: PanelView
+  let sampleType: ClinicalAssessor.SampleType
+  let tiering: SomaticTiering
+  /// ClinVar's index, asked for only in germline samples (it is built while the records are read).
+  let known: () throws -> KnownVariantIndex
+  /// `assess` notes the absence of population frequencies and of upstream
+  /// annotation over all variants: the first variant showing each is kept, so those notes do not change.
+  private var sawFrequency = false
+  private var sawUpstream = false
+
+  init(view: PanelView, settings: ClinicalAssessor.Settings, known: @escaping () throws -> KnownVariantIndex) {
+    self.view = view
+    sampleType = settings.sampleType
+    tiering = SomaticTiering(knowledge: view.panel.knowledge, tumourType: settings.tumourType)
+    self.known = known
+  }
+
+  mutating func keeps(_ item: ReportedVariant) throws -> Bool {
+    let variant = item.variant
+    if variant.kind == .symbolic || variant.kind == .breakend || variant.structural != nil || !item.hotspots.isEmpty {
+      return true
+    }
+    if !sawFrequency && ClinicalAssessor.metrics(of: variant).highestFrequency != nil {
+      sawFrequency = true
+      return true
+    }
+    if !sawUpstream && !variant.upstream.isEmpty {
+      sawUpstream = true
+      return true
+    }
+    for consequence in item.consequences {
+      guard let gene = view.gene(consequence.gene) else { continue }
+      switch sampleType {
+      case .germline:
+        let flankOnly = consequence.terms.allSatisfy { $0 == "upstream_gene_variant" || $0 == "downstream_gene_variant" }
+        if gene.germlineTesting {
+          if !flankOnly { return true }
+          if try known().byKey[variant.key] != nil { return true }
+        }
+      case .tumor:
+        if consequence.isProteinAltering || consequence.has("splice_region_variant")
+          || !tiering.matches(consequence: consequence, variant: variant, atHotspot: false).isEmpty
+        {
+          return true
+        }
+      }
+    }
+    return false
+  }
+}

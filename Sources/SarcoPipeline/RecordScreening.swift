@@ -1,0 +1,71 @@
+import SarcoCore
+
+/// What a run sets aside while it reads, so nothing is lost without a word:
+/// records that fail `RecordValidator` (skipped and counted, or refused with
+/// `--strict`) and variants repeating an earlier record's CHROM, POS, REF and
+/// ALT (dropped and counted). Both are counted in QC and listed in the notes.
+struct RecordScreening {
+  let path: String
+  let strict: Bool
+  private(set) var invalid = ExampleList()
+  private(set) var duplicates = ExampleList()
+  /// Keys of the variants seen so far (a symbolic allele's with its end: two `<DEL>`s at one POS may differ).
+  private var seen: Set<String> = []
+
+  init(path: String, strict: Bool) {
+    self.path = path
+    self.strict = strict
+  }
+
+  /// Counts an invalid record, or refuses it under `--strict`.
+  mutating func reject(_ record: VCFRecord, reason: String) throws {
+    if strict { throw SarcoError.input("\(path): \(record.place): invalid record: \(reason) (--strict)") }
+    invalid.add("\(record.place): \(reason)")
+  }
+
+  /// The variants not seen before, in order; the others are counted.
+  mutating func firstSightings<Item>(_ items: [Item], of record: VCFRecord, variant: (Item) -> Variant) -> [Item] {
+    items.filter { item in
+      let variant = variant(item)
+      let structural = variant.kind == .symbolic || variant.kind == .breakend
+      let key = structural ? "\(variant.key):\(variant.end)" : variant.key
+      if seen.insert(key).inserted { return true }
+      duplicates.add("\(record.place) \(variant.key)")
+      return false
+    }
+  }
+
+  /// QC counts: nil when there is nothing to count, so reports of clean inputs are unchanged.
+  func count(into qc: inout QualityCounts) {
+    qc.invalidRecords = invalid.total > 0 ? invalid.total : nil
+    qc.duplicateVariants = duplicates.total > 0 ? duplicates.total : nil
+  }
+
+  /// One note per kind, with the first few and how many more.
+  var notes: [String] {
+    var notes: [String] = []
+    if invalid.total > 0 {
+      notes.append("\(invalid.total) invalid record(s) in panel regions skipped, not annotated (--strict refuses them): \(invalid.listed)")
+    }
+    if duplicates.total > 0 {
+      notes.append(
+        "\(duplicates.total) variant(s) dropped as duplicates of an earlier record (same CHROM, POS, REF and ALT): \(duplicates.listed)")
+    }
+    return notes
+  }
+}
+
+/// How many of something there were, and the first few to show: long lists stay one readable line.
+struct ExampleList {
+  static let shown = 5
+  private(set) var total = 0
+  private(set) var examples: [String] = []
+
+  mutating func add(_ example: String) {
+    total += 1
+    if examples.count < Self.shown { examples.append(example) }
+  }
+
+  /// `a; b; c; and 12 more`.
+  var listed: String { examples.joined(separator: "; ") + (total > examples.count ? "; and \(total - examples.count) more" : "") }
+}

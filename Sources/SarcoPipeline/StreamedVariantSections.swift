@@ -1,0 +1,82 @@
+import Foundation
+import SarcoCore
+import SarcoIO
+import SarcoReports
+
+/// The per-variant sections of a sample's reports, written while the records
+/// are annotated instead of held in memory: the elements of the JSON `variants`
+/// array go to a scratch file, the rows of `<id>.variants.tsv` straight into
+/// its temporary file. At the end the JSON is put together from the rest of
+/// the report and those elements, byte for byte what `JSONReport.render`
+/// writes. Everything lives in the output folder, inside the sample's `AtomicFileSet`.
+final class StreamedVariantSections {
+  private let sampleID: String
+  private let elementsFile: FileSink
+  private let tsvFile: FileSink
+  private var elements = VariantJSONElements()
+  private(set) var count = 0
+
+  init(files: AtomicFileSet, sampleID: String, jsonPath: String, tsvPath: String) throws {
+    self.sampleID = sampleID
+    elementsFile = try files.scratch(beside: jsonPath, "\(URL(fileURLWithPath: jsonPath).lastPathComponent).variants")
+    tsvFile = try files.create(tsvPath)
+    try tsvFile.write(TSVReport.header)
+  }
+
+  /// Renders and writes a batch, in order.
+  func append(_ batch: [ReportedVariant]) throws {
+    for variant in batch {
+      elements.append(variant)
+      // One element can be large (a record with thousands of ALTs lists them all): hand them over often.
+      if elements.pendingByteCount >= 1 << 20 { try elementsFile.write(elements.takeBytes()) }
+      try tsvFile.write(TSVReport.rows(variant, sample: sampleID))
+    }
+    count += batch.count
+  }
+
+  /// Writes the whole JSON report (whose `variants` is empty) with the streamed elements in place.
+  func writeJSON(_ report: SampleReport, into json: FileSink) throws {
+    try elementsFile.write(elements.takeBytes())
+    var failure: Error?
+    let tail = JSONReport.writeFrame(report) { bytes in
+      guard failure == nil else { return }
+      do { try json.write(bytes) } catch { failure = error }
+    }
+    if let failure { throw failure }
+    try json.append(contentsOf: elementsFile)
+    try json.write(tail)
+  }
+
+  /// Reads the variants back, one at a time, from the streamed JSON elements (for the cohort store).
+  func forEachVariant(_ body: (ReportedVariant) throws -> Void) throws {
+    try elementsFile.flush()
+    guard let handle = FileHandle(forReadingAtPath: elementsFile.path) else {
+      throw SarcoError.output("\(elementsFile.path): cannot read back the variants")
+    }
+    defer { try? handle.close() }
+    // Elements sit four spaces in; each ends at a line `    }` (the last) or `    },`.
+    let decoder = JSONDecoder()
+    var element: [UInt8] = []
+    var pending: [UInt8] = []
+    func take(_ line: ArraySlice<UInt8>) throws {
+      let trimmed = line.last == UInt8(ascii: "\n") ? line.dropLast() : line
+      if trimmed.elementsEqual("    },".utf8) || trimmed.elementsEqual("    }".utf8) {
+        element.append(UInt8(ascii: "}"))
+        try body(try decoder.decode(ReportedVariant.self, from: Data(element)))
+        element.removeAll(keepingCapacity: true)
+      } else {
+        element.append(contentsOf: line)
+      }
+    }
+    while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
+      pending.append(contentsOf: chunk)
+      var start = pending.startIndex
+      while let newline = pending[start...].firstIndex(of: UInt8(ascii: "\n")) {
+        try take(pending[start...newline])
+        start = newline + 1
+      }
+      pending.removeSubrange(..<start)
+    }
+    if !pending.isEmpty { try take(pending[...]) }
+  }
+}
