@@ -64,7 +64,9 @@ void sp_bam_bases_at(const bam1_t *rec, const int64_t *positions, int count, uin
           codes[next] = (uint8_t)bam_seqi(seq, q);
           qualities[next] = qual[q];
         } else {
-          codes[next] = SP_PILEUP_DELETION;   /* D or N over the position */
+          /* D or N over the position; its quality is that of the next read base, as in htslib's pileup */
+          codes[next] = SP_PILEUP_DELETION;
+          qualities[next] = query < rec->core.l_qseq ? qual[query] : 0;
         }
         next++;
       }

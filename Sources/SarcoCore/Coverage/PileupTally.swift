@@ -2,10 +2,11 @@
 /// in a single pass over the window's reads (instead of one index query and one
 /// decode of every overlapping read per position).
 ///
-/// The counting rules are `BaseCounts.add`'s: a base below the minimum base
-/// quality counts as low quality, a deletion or skip over the position counts
-/// as a deletion; reads with any of `excludeFlags` or a mapping quality below
-/// `minimumMappingQuality` are not counted at all.
+/// The counting rules are samtools mpileup's (`-A -B -x -Q 20`): a base below
+/// the minimum base quality counts as low quality; a deletion or skip over the
+/// position counts as a deletion when the read base after it reaches the minimum
+/// quality, else as low quality; reads with any of `excludeFlags` or a mapping
+/// quality below `minimumMappingQuality` are not counted at all.
 public struct PileupTally: Sendable {
   /// 0-based positions, ascending and distinct.
   public let positions: [Int]
@@ -52,18 +53,17 @@ public struct PileupTally: Sendable {
     return low
   }
 
-  /// One read's base (a code of `baseCodeLetters`, `deletionCode` or `notCoveredCode`) at position `index`.
+  /// One read's base (a code of `baseCodeLetters`, `deletionCode` or `notCoveredCode`) and its
+  /// quality (for a deletion, the quality of the read base after it) at position `index`.
   public mutating func add(index: Int, code: UInt8, quality: UInt8, reverse: Bool) {
     let base = index * PileupTally.stride
-    switch code {
-    case PileupTally.deletionCode: counts[base + PileupTally.deletionSlot] += 1
-    case PileupTally.notCoveredCode: return
-    default:
-      if Int(quality) < BaseCounts.minimumBaseQuality {
-        counts[base + PileupTally.lowQualitySlot] += 1
-      } else {
-        counts[base + Int(code) + (reverse ? 16 : 0)] += 1
-      }
+    if code == PileupTally.notCoveredCode { return }
+    if Int(quality) < BaseCounts.minimumBaseQuality {
+      counts[base + PileupTally.lowQualitySlot] += 1
+    } else if code == PileupTally.deletionCode {
+      counts[base + PileupTally.deletionSlot] += 1
+    } else {
+      counts[base + Int(code) + (reverse ? 16 : 0)] += 1
     }
   }
 
