@@ -70,7 +70,7 @@ public enum BatchPipeline {
     try AtomicFile.prepareDirectory(options.outputDirectory)
     let stampDirectory = "\(options.outputDirectory)/.sarcopanel-batch"
     try AtomicFile.prepareDirectory(stampDirectory)
-    let panel = try PanelLoader.load(directory: options.panelPath)
+    let panel = try PanelCache.load(directory: options.panelPath)
     // Open (and migrate) the store before any work, so a bad path fails fast.
     let store = try options.database.map(CohortStore.init(path:))
 

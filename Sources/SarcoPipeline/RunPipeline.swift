@@ -27,7 +27,7 @@ public enum RunPipeline {
     let pseudonymiser = try options.pseudonymiseKeyFile.map(Pseudonymiser.init(keyFile:))
     // Open (and migrate) the store first, so a bad path fails before any work.
     let store = try options.database.map(CohortStore.init(path:))
-    let panel = try preloaded ?? PanelLoader.load(directory: options.panelPath)
+    let panel = try preloaded ?? PanelCache.load(directory: options.panelPath)
     clock.mark("load panel")
     let reader = try VCFReader(path: options.vcfPath, threads: options.threads)
     let detection = try decideBuild(reader: reader, forced: options.genome)
