@@ -1,3 +1,4 @@
 #pragma once
 #include "sp_vcf.h"
 #include "sp_sam.h"
+#include "sp_bgzf.h"
