@@ -15,17 +15,25 @@ public struct KnownVariantIndex: Sendable {
     byKey.reserveCapacity(view.panel.knowledge.knownVariants.count)
     var missense: [String: [Int: [KnownVariant]]] = [:]
     var truncation: [String: (Int, KnownVariant)] = [:]
+    // ClinVar uses a handful of consequence terms: classify each once.
+    var kinds: [String: (missense: Bool, truncating: Bool)] = [:]
     for known in view.panel.knowledge.knownVariants where known.build == view.build {
       byKey[known.key] = known
       guard known.stars >= 2, Self.isPathogenic(known.significance),
         let c = view.codingPosition(gene: known.gene, position: known.interval.start)
       else { continue }
       let consequence = known.consequence
-      if Self.mentions(consequence, "missense") && known.reference.count == 1 && known.alternate.count == 1 {
+      let kind = kinds[consequence] ?? {
+        let found = (
+          missense: Self.mentions(consequence, "missense"),
+          truncating: Self.mentions(consequence, "nonsense") || Self.mentions(consequence, "stop_gained")
+            || Self.mentions(consequence, "frameshift"))
+        kinds[consequence] = found
+        return found
+      }()
+      if kind.missense && known.reference.count == 1 && known.alternate.count == 1 {
         missense[known.gene, default: [:]][(c + 2) / 3, default: []].append(known)
-      } else if Self.mentions(consequence, "nonsense") || Self.mentions(consequence, "stop_gained")
-        || Self.mentions(consequence, "frameshift")
-      {
+      } else if kind.truncating {
         if c > (truncation[known.gene]?.0 ?? 0) { truncation[known.gene] = (c, known) }
       }
     }
