@@ -148,7 +148,11 @@ final class BinaryInput: Sendable {
   func value<T: Decodable>(_ type: T.Type, at offset: Int) throws -> T {
     if T.self == String.self { return try string(at: offset) as! T }
     if T.self == Int.self { return try integer(Int.self, at: offset) as! T }
-    if offset < bytes.count, bytes[offset] == BinaryTag.unkeyed.rawValue, let array = T.self as? BinaryArrayDecoding.Type {
+    // Only large arrays are worth the conformance lookup.
+    if offset < bytes.count, bytes[offset] == BinaryTag.unkeyed.rawValue,
+      try container(at: offset, .unkeyed).count >= BinaryItems<T>.parallelFrom,
+      let array = T.self as? BinaryArrayDecoding.Type
+    {
       return try array.decodeItems(from: self, at: offset) as! T
     }
     return try T(from: BinaryTreeDecoder(input: self, offset: offset))
@@ -384,7 +388,7 @@ extension Array: BinaryArrayDecoding where Element: Decodable {
       cursor = try input.end(ofValueAt: cursor)
     }
     let items = BinaryItems<Element>(input: input, offsets: offsets)
-    let workers = count >= 4096 ? Swift.min(ProcessInfo.processInfo.activeProcessorCount, 4) : 1
+    let workers = count >= BinaryItems<Element>.parallelFrom ? Swift.min(ProcessInfo.processInfo.activeProcessorCount, 4) : 1
     return try ParallelShares.map(count: count, workers: workers, items.decode)
   }
 }
@@ -395,7 +399,18 @@ struct BinaryItems<Element: Decodable>: @unchecked Sendable {
   let input: BinaryInput
   let offsets: [Int]
 
+  /// Arrays with at least this many items are decoded in shares.
+  static var parallelFrom: Int { 4096 }
+
   func decode(_ worker: Int, _ share: Range<Int>) throws -> [Element] {
-    try share.map { try input.value(Element.self, at: offsets[$0]) }
+    // A plain loop: `share.map` runs unspecialised here, one witness call per item.
+    var items: [Element] = []
+    items.reserveCapacity(share.count)
+    var index = share.lowerBound
+    while index < share.upperBound {
+      items.append(try input.value(Element.self, at: offsets[index]))
+      index += 1
+    }
+    return items
   }
 }
