@@ -45,24 +45,34 @@ const char *sp_bam_string_tag(const bam1_t *rec, const char *tag) {
   return bam_aux2Z(value);
 }
 
-int sp_bam_base_at(const bam1_t *rec, int64_t pos, char *base, int *quality) {
+void sp_bam_bases_at(const bam1_t *rec, const int64_t *positions, int count, uint8_t *codes, uint8_t *qualities) {
   const uint32_t *cigar = bam_get_cigar(rec);
+  const uint8_t *seq = bam_get_seq(rec);
+  const uint8_t *qual = bam_get_qual(rec);
   int64_t ref = rec->core.pos;
   int64_t query = 0;
-  for (uint32_t i = 0; i < rec->core.n_cigar; i++) {
+  int next = 0;
+  for (uint32_t i = 0; i < rec->core.n_cigar && next < count; i++) {
     int op = bam_cigar_op(cigar[i]);
     int64_t len = bam_cigar_oplen(cigar[i]);
     int type = bam_cigar_type(op);
-    if ((type & 2) && pos >= ref && pos < ref + len) {
-      if (!(type & 1)) return 2;                       /* D or N over pos */
-      int64_t q = query + (pos - ref);
-      *base = seq_nt16_str[bam_seqi(bam_get_seq(rec), q)];
-      *quality = bam_get_qual(rec)[q];
-      return 1;
+    if (type & 2) {
+      while (next < count && positions[next] < ref) codes[next++] = SP_PILEUP_NOT_COVERED;
+      while (next < count && positions[next] < ref + len) {
+        if (type & 1) {
+          int64_t q = query + (positions[next] - ref);
+          codes[next] = (uint8_t)bam_seqi(seq, q);
+          qualities[next] = qual[q];
+        } else {
+          /* D or N over the position; its quality is that of the next read base, as in htslib's pileup */
+          codes[next] = SP_PILEUP_DELETION;
+          qualities[next] = query < rec->core.l_qseq ? qual[query] : 0;
+        }
+        next++;
+      }
     }
     if (type & 1) query += len;
     if (type & 2) ref += len;
-    if (ref > pos) return 0;
   }
-  return 0;
+  while (next < count) codes[next++] = SP_PILEUP_NOT_COVERED;
 }

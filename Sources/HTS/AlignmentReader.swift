@@ -96,83 +96,106 @@ public final class AlignmentReader: @unchecked Sendable {
     return contigs.first { ContigName.canonical($0.name) == wanted }?.name
   }
 
-  /// Calls `body` with every alignment overlapping `[start, end)` (0-based) on
-  /// `contig`, in coordinate order.
   /// Base counts at 0-based reference position `position`, from reads passing
   /// `excludeFlags` and `minimumMappingQuality`.
   public func pileup(contig: String, position: Int, excludeFlags: UInt16, minimumMappingQuality: Int) throws -> BaseCounts {
-    var counts = BaseCounts()
-    guard let name = contigName(matching: contig) else { return counts }
-    let tid = sam_hdr_name2tid(header, name)
-    guard tid >= 0, let iterator = sam_itr_queryi(index, tid, hts_pos_t(position), hts_pos_t(position + 1)) else {
-      throw SarcoError.input("\(path): index query failed for \(name):\(position + 1)")
-    }
-    defer { hts_itr_destroy(iterator) }
-    guard let record = bam_init1() else { throw SarcoError.input("\(path): out of memory") }
-    defer { bam_destroy1(record) }
-    while true {
-      let status = sp_sam_itr_next(file, iterator, record)
-      if status == -1 { break }
-      if status < -1 { throw SarcoError.input("\(path): read error at \(name):\(position + 1): truncated or corrupt") }
+    var tally = PileupTally(positions: [position], excludeFlags: excludeFlags, minimumMappingQuality: minimumMappingQuality)
+    try scan(contig: contig, start: position, end: position + 1, tally: &tally, reads: nil)
+    return tally.baseCounts(at: 0)
+  }
+
+  /// One pass over the alignments overlapping `[start, end)` (0-based) on
+  /// `contig`, in coordinate order: each read's bases at the tally's positions
+  /// are counted into `tally` (one CIGAR walk per read), and, when `body` is
+  /// given, the read is handed to it as `forEachRead` hands it.
+  public func scan(
+    contig: String, start: Int, end: Int, tally: inout PileupTally, reads body: ((AlignedRead) throws -> Void)?
+  ) throws {
+    let positions = tally.positions.map(Int64.init)
+    var codes = [UInt8](repeating: 0, count: positions.count)
+    var qualities = [UInt8](repeating: 0, count: positions.count)
+    var blocks = BlockBuffer()
+    try forEachRecord(contig: contig, start: start, end: end) { record in
       let core = record.pointee.core
-      if core.flag & excludeFlags != 0 || Int(core.qual) < minimumMappingQuality { continue }
-      var base: CChar = 0
-      var quality: Int32 = 0
-      let found = sp_bam_base_at(record, hts_pos_t(position), &base, &quality)
-      let reverse = core.flag & 0x10 != 0
-      if found == 1 {
-        counts.add(base: Character(UnicodeScalar(UInt8(bitPattern: base))), reverse: reverse, quality: Int(quality))
-      } else if found == 2 {
-        counts.deletions += 1
+      if !positions.isEmpty && tally.counts(flag: core.flag, mappingQuality: core.qual) {
+        let covered = tally.indexes(from: Int(core.pos), to: Int(bam_endpos(record)))
+        if !covered.isEmpty {
+          positions.withUnsafeBufferPointer { wanted in
+            sp_bam_bases_at(record, wanted.baseAddress! + covered.lowerBound, Int32(covered.count), &codes, &qualities)
+          }
+          let reverse = core.flag & 0x10 != 0
+          for (offset, index) in covered.enumerated() {
+            tally.add(index: index, code: codes[offset], quality: qualities[offset], reverse: reverse)
+          }
+        }
       }
+      if let body { try body(alignedRead(record, details: false, blocks: &blocks)) }
     }
-    return counts
   }
 
   /// With `details`, reads also carry mate contig, soft clips, the SA tag and every name.
   public func forEachRead(
     contig: String, start: Int, end: Int, details: Bool = false, _ body: (AlignedRead) throws -> Void
   ) throws {
+    var blocks = BlockBuffer()
+    try forEachRecord(contig: contig, start: start, end: end) { record in
+      try body(alignedRead(record, details: details, blocks: &blocks))
+    }
+  }
+
+  /// Scratch space for a read's aligned blocks, grown when a CIGAR needs more.
+  struct BlockBuffer {
+    var starts = [Int64](repeating: 0, count: 64)
+    var ends = [Int64](repeating: 0, count: 64)
+  }
+
+  /// Calls `body` with every record overlapping `[start, end)` (0-based) on `contig`, in coordinate order.
+  private func forEachRecord(
+    contig: String, start: Int, end: Int, _ body: (UnsafeMutablePointer<bam1_t>) throws -> Void
+  ) throws {
     guard let name = contigName(matching: contig) else { return }
     let tid = sam_hdr_name2tid(header, name)
+    let place = end - start == 1 ? "\(name):\(start + 1)" : "\(name):\(start + 1)-\(end)"
     guard tid >= 0, let iterator = sam_itr_queryi(index, tid, hts_pos_t(start), hts_pos_t(end)) else {
-      throw SarcoError.input("\(path): index query failed for \(name):\(start + 1)-\(end)")
+      throw SarcoError.input("\(path): index query failed for \(place)")
     }
     defer { hts_itr_destroy(iterator) }
     guard let record = bam_init1() else { throw SarcoError.input("\(path): out of memory") }
     defer { bam_destroy1(record) }
-    var starts = [Int64](repeating: 0, count: 64)
-    var ends = [Int64](repeating: 0, count: 64)
     while true {
       let status = sp_sam_itr_next(file, iterator, record)
       if status == -1 { break }
       if status < -1 {
-        throw SarcoError.input("\(path): read error in \(name):\(start + 1)-\(end): the file is truncated or corrupt")
+        throw SarcoError.input("\(path): read error in \(place): the file is truncated or corrupt")
       }
-      let core = record.pointee.core
-      var count = sp_bam_aligned_blocks(record, &starts, &ends, Int32(starts.count))
-      if count < 0 {
-        starts = [Int64](repeating: 0, count: Int(core.n_cigar) + 1)
-        ends = starts
-        count = sp_bam_aligned_blocks(record, &starts, &ends, Int32(starts.count))
-      }
-      let blocks = (0..<Int(max(count, 0))).map { Int(starts[$0])..<Int(ends[$0]) }
-      let isPair = core.flag & UInt16(BAM_FPROPER_PAIR) != 0
-      var read = AlignedRead(
-        start: Int(core.pos), end: Int(bam_endpos(record)), flag: core.flag, mappingQuality: core.qual,
-        mateOnSameContig: core.mtid == core.tid, mateStart: Int(core.mpos),
-        name: isPair || details ? String(cString: sp_bam_qname(record)) : "",
-        blocks: blocks, cigarOperationCount: Int(core.n_cigar))
-      if details {
-        if core.mtid >= 0 && Int(core.mtid) < contigs.count { read.mateContig = contigs[Int(core.mtid)].name }
-        var leading: Int32 = 0
-        var trailing: Int32 = 0
-        sp_bam_soft_clips(record, &leading, &trailing)
-        read.leadingClip = Int(leading)
-        read.trailingClip = Int(trailing)
-        read.supplementaryAlignments = sp_bam_string_tag(record, "SA").map { String(cString: $0) }
-      }
-      try body(read)
+      try body(record)
     }
+  }
+
+  private func alignedRead(_ record: UnsafeMutablePointer<bam1_t>, details: Bool, blocks buffer: inout BlockBuffer) -> AlignedRead {
+    let core = record.pointee.core
+    var count = sp_bam_aligned_blocks(record, &buffer.starts, &buffer.ends, Int32(buffer.starts.count))
+    if count < 0 {
+      buffer.starts = [Int64](repeating: 0, count: Int(core.n_cigar) + 1)
+      buffer.ends = buffer.starts
+      count = sp_bam_aligned_blocks(record, &buffer.starts, &buffer.ends, Int32(buffer.starts.count))
+    }
+    let blocks = (0..<Int(max(count, 0))).map { Int(buffer.starts[$0])..<Int(buffer.ends[$0]) }
+    let isPair = core.flag & UInt16(BAM_FPROPER_PAIR) != 0
+    var read = AlignedRead(
+      start: Int(core.pos), end: Int(bam_endpos(record)), flag: core.flag, mappingQuality: core.qual,
+      mateOnSameContig: core.mtid == core.tid, mateStart: Int(core.mpos),
+      name: isPair || details ? String(cString: sp_bam_qname(record)) : "",
+      blocks: blocks, cigarOperationCount: Int(core.n_cigar))
+    if details {
+      if core.mtid >= 0 && Int(core.mtid) < contigs.count { read.mateContig = contigs[Int(core.mtid)].name }
+      var leading: Int32 = 0
+      var trailing: Int32 = 0
+      sp_bam_soft_clips(record, &leading, &trailing)
+      read.leadingClip = Int(leading)
+      read.trailingClip = Int(trailing)
+      read.supplementaryAlignments = sp_bam_string_tag(record, "SA").map { String(cString: $0) }
+    }
+    return read
   }
 }

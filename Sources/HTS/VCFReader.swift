@@ -175,12 +175,11 @@ struct BatchPipeline {
   // MARK: Streaming
 
   mutating func streamText() throws {
-    var line = kstring_t()
-    defer { sp_ks_free(&line) }
+    let lines = TextLineReader(file: reader.file)
     var prefilter = LinePrefilter(regions: regions)
     var recordNumber = 0
     while true {
-      let status = hts_getline(reader.file.file, 2 /* KS_SEP_LINE */, &line)
+      let status = lines.next()
       if status == -1 {
         try checkCleanEnd(after: place(recordNumber))
         break
@@ -189,9 +188,8 @@ struct BatchPipeline {
         throw reader.error("read error after \(place(recordNumber)): the file is truncated or corrupt")
       }
       recordNumber += 1
-      guard line.l > 0, let pointer = line.s else { continue }
-      let bytes = UnsafeRawPointer(pointer).assumingMemoryBound(to: UInt8.self)
-      let buffer = UnsafeBufferPointer(start: bytes, count: line.l)
+      let buffer = lines.line
+      guard buffer.count > 0 else { continue }
       statistics.recordsScanned += 1
       switch prefilter.verdict(buffer) {
       case .skip: continue

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import SarcoCore
 
@@ -18,26 +19,8 @@ public enum PanelLoader {
   public static let hotspotColumns = ["gene", "build", "chrom", "start", "end", "change", "source"]
 
   public static func load(directory: String) throws -> Panel {
-    let folder = URL(fileURLWithPath: directory).standardizedFileURL
-    let label = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-      throw SarcoError.panel("\(label): not a panel folder (expected a directory with panel.json)")
-    }
-    let manifestPath = folder.appendingPathComponent("panel.json").path
-    guard let manifestData = FileManager.default.contents(atPath: manifestPath) else {
-      throw SarcoError.panel("\(label)/panel.json: missing; a panel folder needs panel.json and its tables")
-    }
-    let manifest: PanelManifest
-    do {
-      manifest = try JSONDecoder().decode(PanelManifest.self, from: manifestData)
-    } catch let DecodingError.keyNotFound(key, _) {
-      throw SarcoError.panel("\(label)/panel.json: expected key '\(key.stringValue)'")
-    } catch let DecodingError.dataCorrupted(context) {
-      throw SarcoError.panel("\(label)/panel.json: not valid JSON (\(context.debugDescription))")
-    } catch {
-      throw SarcoError.panel("\(label)/panel.json: \(error)")
-    }
+    let (folder, label) = try locate(directory)
+    let manifest = try readManifest(folder: folder, label: label)
     let problems = Problems()
     if manifest.builds.isEmpty { problems.add("\(label)/panel.json: 'builds' is empty; expected GRCh38 and/or GRCh37") }
 
@@ -59,14 +42,46 @@ public enum PanelLoader {
       let more = problems.messages.count > 50 ? "\n... and \(problems.messages.count - 50) more problems" : ""
       throw SarcoError.panel(shown.joined(separator: "\n") + more)
     }
-    var checksumInput = Data()
-    for name in ["panel.json"] + manifest.tables.allFiles {
-      checksumInput.append(Data("\(name)\u{0}".utf8))
-      checksumInput.append(FileManager.default.contents(atPath: folder.appendingPathComponent(name).path) ?? Data())
-    }
     return Panel(
       manifest: manifest, genes: genes, exons: exons, hotspots: hotspots, knowledge: knowledge,
-      checksum: FileDigest.sha256(of: checksumInput))
+      checksum: checksum(folder: folder, manifest: manifest))
+  }
+
+  /// The panel folder as a standardised URL, and its name for messages.
+  static func locate(_ directory: String) throws -> (folder: URL, label: String) {
+    let folder = URL(fileURLWithPath: directory).standardizedFileURL
+    let label = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+      throw SarcoError.panel("\(label): not a panel folder (expected a directory with panel.json)")
+    }
+    return (folder, label)
+  }
+
+  static func readManifest(folder: URL, label: String) throws -> PanelManifest {
+    let manifestPath = folder.appendingPathComponent("panel.json").path
+    guard let manifestData = FileManager.default.contents(atPath: manifestPath) else {
+      throw SarcoError.panel("\(label)/panel.json: missing; a panel folder needs panel.json and its tables")
+    }
+    do {
+      return try JSONDecoder().decode(PanelManifest.self, from: manifestData)
+    } catch let DecodingError.keyNotFound(key, _) {
+      throw SarcoError.panel("\(label)/panel.json: expected key '\(key.stringValue)'")
+    } catch let DecodingError.dataCorrupted(context) {
+      throw SarcoError.panel("\(label)/panel.json: not valid JSON (\(context.debugDescription))")
+    } catch {
+      throw SarcoError.panel("\(label)/panel.json: \(error)")
+    }
+  }
+
+  /// SHA-256 over each file's name, a NUL and its bytes: panel.json, then every table in manifest order.
+  static func checksum(folder: URL, manifest: PanelManifest) -> String {
+    var hasher = SHA256()
+    for name in ["panel.json"] + manifest.tables.allFiles {
+      hasher.update(data: Data("\(name)\u{0}".utf8))
+      hasher.update(data: FileManager.default.contents(atPath: folder.appendingPathComponent(name).path) ?? Data())
+    }
+    return FileDigest.hex(hasher.finalize())
   }
 
   static func parseGenes(_ table: TSVTable, builds: [GenomeBuild], _ problems: Problems) -> [Gene] {

@@ -69,7 +69,8 @@ public enum BatchPipeline {
     try AtomicFile.prepareDirectory(options.outputDirectory)
     let stampDirectory = "\(options.outputDirectory)/.sarcopanel-batch"
     try AtomicFile.prepareDirectory(stampDirectory)
-    let panel = try PanelLoader.load(directory: options.panelPath)
+    let panel = try PanelCache.load(directory: options.panelPath)
+    let views = PanelViews(panel: panel)
     // Open (and migrate) the store before any work, so a bad path fails fast.
     let store = try options.database.map { try CohortStore(path: $0) }
 
@@ -79,7 +80,7 @@ public enum BatchPipeline {
     let done = Counter()
     DispatchQueue.concurrentPerform(iterations: max(1, min(options.jobs, entries.count))) { _ in
       while let index = next.take(below: entries.count) {
-        let result = runOne(entries[index], panel: panel, options: options, stampDirectory: stampDirectory)
+        let result = runOne(entries[index], views: views, options: options, stampDirectory: stampDirectory)
         results[index] = result
         progress(result, done.increment(), entries.count)
       }
@@ -91,7 +92,7 @@ public enum BatchPipeline {
       uniquingKeysWith: { first, _ in first })
     let (cohortTSV, cohortHTML) = try CohortTask.write(
       sheet: sheet, reportsIn: options.outputDirectory, failures: failures,
-      panel: "\(panel.manifest.name) \(panel.manifest.version)")
+      panel: "\(panel.manifest.name) \(panel.manifest.version)", workers: options.jobs)
     var outcome = Outcome(results: ordered, cohortTSV: cohortTSV, cohortHTML: cohortHTML)
     if let store {
       let reports = zip(entries, ordered).filter { $0.1.status != .failed }.map {
@@ -102,7 +103,8 @@ public enum BatchPipeline {
     return outcome
   }
 
-  static func runOne(_ entry: SampleSheet.Entry, panel: Panel, options: Options, stampDirectory: String) -> SampleResult {
+  static func runOne(_ entry: SampleSheet.Entry, views: PanelViews, options: Options, stampDirectory: String) -> SampleResult {
+    let panel = views.panel
     let start = DispatchTime.now().uptimeNanoseconds
     func elapsed() -> Double { Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
     let name = RunPipeline.safeFileName(entry.id)
@@ -139,7 +141,7 @@ public enum BatchPipeline {
       run.fusionsPath = entry.fusions
       run.copyNumberPath = entry.copyNumber
       run.age = entry.age
-      let outcome = try RunPipeline.run(run, panel: panel)
+      let outcome = try RunPipeline.run(run, panel: panel, views: views)
       try AtomicFile.writeAll([(Data(fingerprint.utf8), stamp)])
       let clinical = outcome.report.clinical
       let summary = "\(outcome.report.qc.variants) variants, \(clinical?.somatic.count ?? 0) somatic findings, \(clinical?.germline.count ?? 0) germline"

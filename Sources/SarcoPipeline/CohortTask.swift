@@ -8,26 +8,16 @@ import SarcoReports
 public enum CohortTask {
   /// Writes `cohort.tsv` and `cohort.html` into `directory`; a sample whose report
   /// is missing or unreadable, or that `failures` names, is listed as failed.
-  public static func write(sheet: SampleSheet, reportsIn directory: String, failures: [String: String] = [:], panel: String? = nil)
-    throws -> (tsv: String, html: String)
-  {
-    var panelName = panel
-    let rows = sheet.entries.map { entry -> CohortRow in
-      if let failure = failures[entry.id] {
-        return CohortRow(sample: entry.id, status: "failed", error: failure, report: nil, sex: entry.sex)
-      }
-      let path = RunPipeline.outputPath(directory, RunPipeline.safeFileName(entry.id), "json")
-      guard let data = FileManager.default.contents(atPath: path) else {
-        return CohortRow(sample: entry.id, status: "failed", error: "\(path): no report", report: nil, sex: entry.sex)
-      }
-      do {
-        let report = try JSONReport.decode(data)
-        if panelName == nil { panelName = "\(report.panel.name) \(report.panel.version)" }
-        return CohortRow(sample: entry.id, status: "ok", error: nil, report: report, sex: entry.sex)
-      } catch {
-        return CohortRow(sample: entry.id, status: "failed", error: "\(path): not a readable report (\(error))", report: nil, sex: entry.sex)
-      }
+  /// Reports are read on `workers` threads.
+  public static func write(
+    sheet: SampleSheet, reportsIn directory: String, failures: [String: String] = [:], panel: String? = nil,
+    workers: Int = 1
+  ) throws -> (tsv: String, html: String) {
+    let entries = sheet.entries
+    let rows = try ParallelShares.map(count: entries.count, workers: workers) { _, share in
+      entries[share].map { row($0, directory: directory, failures: failures) }
     }
+    let panelName = panel ?? rows.lazy.compactMap(\.report).first.map { "\($0.panel.name) \($0.panel.version)" }
     let tsv = "\(directory)/cohort.tsv"
     let html = "\(directory)/cohort.html"
     try AtomicFile.writeAll([
@@ -35,5 +25,20 @@ public enum CohortTask {
       (Data(CohortReport.html(rows, panel: panelName ?? "unknown").utf8), html),
     ])
     return (tsv, html)
+  }
+
+  static func row(_ entry: SampleSheet.Entry, directory: String, failures: [String: String]) -> CohortRow {
+    if let failure = failures[entry.id] {
+      return CohortRow(sample: entry.id, status: "failed", error: failure, report: nil, sex: entry.sex)
+    }
+    let path = RunPipeline.outputPath(directory, RunPipeline.safeFileName(entry.id), "json")
+    guard let data = FileManager.default.contents(atPath: path) else {
+      return CohortRow(sample: entry.id, status: "failed", error: "\(path): no report", report: nil, sex: entry.sex)
+    }
+    do {
+      return CohortRow(sample: entry.id, status: "ok", error: nil, report: try JSONReport.decode(data), sex: entry.sex)
+    } catch {
+      return CohortRow(sample: entry.id, status: "failed", error: "\(path): not a readable report (\(error))", report: nil, sex: entry.sex)
+    }
   }
 }

@@ -39,7 +39,7 @@ public enum ConsequenceTask {
   ]
 
   public static func run(_ options: Options, log: (String) -> Void = { _ in }) throws -> (tsv: String, summary: Summary) {
-    let panel = try PanelLoader.load(directory: options.panelPath)
+    let panel = try PanelCache.load(directory: options.panelPath)
     let reader = try VCFReader(path: options.vcfPath, threads: options.threads)
     let detection = try RunPipeline.decideBuild(reader: reader, forced: options.genome)
     let view = try PanelView(panel: panel, build: detection.build)

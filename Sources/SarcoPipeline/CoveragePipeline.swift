@@ -3,12 +3,16 @@ import HTS
 import SarcoCore
 import SarcoIO
 
-/// Panel coverage from a BAM/CRAM, counted as mosdepth counts.
+/// Panel coverage from a BAM/CRAM, counted as mosdepth counts, and base counts
+/// at hotspot positions, counted as `samtools mpileup -A -B -x -Q 20` counts.
 ///
-/// Steps: (1) group targets into windows (targets on one contig less than
-/// 1 kb apart share a window); (2) split windows into contiguous shares, one
-/// per worker, each worker with its own reader; (3) per window, query the index,
-/// count depth (`DepthCounter`) and summarise each target; (4) join in target order.
+/// Steps: (1) group targets and hotspot positions into windows (items on one
+/// contig less than 1 kb apart share a window); (2) split windows into
+/// contiguous shares, one per worker, each worker with its own reader; (3) per
+/// window, query the index once and decode each read once: it feeds the depth
+/// count (`DepthCounter`, over the window's targets) and the base counts at the
+/// window's hotspot positions (`PileupTally`); summarise each target; (4) join in
+/// target and hotspot order.
 public enum CoveragePipeline {
   public struct Options: Sendable {
     public var counting = DepthCounter.Options()
@@ -19,9 +23,25 @@ public enum CoveragePipeline {
     public init() {}
   }
 
-  public static func run(bam path: String, targets: [(interval: GenomicInterval, name: String, gene: String?)], options: Options)
-    throws -> CoverageReport
-  {
+  public typealias Target = (interval: GenomicInterval, name: String, gene: String?)
+
+  public static func run(bam path: String, targets: [Target], options: Options) throws -> CoverageReport {
+    try measure(bam: path, targets: targets, hotspots: [], options: options)
+  }
+
+  /// Coverage of a panel's coding exons (padded) and pileups at its hotspots, on the view's build.
+  public static func measurePanel(bam: String, view: PanelView, pad: Int, options: Options) throws -> CoverageReport {
+    let targets = view.codingTargets(pad: pad).map { target in
+      // Target names are GENE_exonN.
+      (interval: target.interval, name: target.name, gene: Optional(String(target.name.split(separator: "_").first ?? "")))
+    }
+    return try measure(
+      bam: bam, targets: targets, hotspots: view.panel.hotspots.filter { $0.build == view.build }, options: options)
+  }
+
+  /// Depth over `targets` and pileups at every position of every hotspot (in
+  /// hotspot order), reading each window of the BAM once.
+  static func measure(bam path: String, targets: [Target], hotspots: [Hotspot], options: Options) throws -> CoverageReport {
     let workers = max(1, min(options.threads, 16))
     let readers = try (0..<workers).map { _ in try AlignmentReader(path: path, reference: options.reference) }
     if readers[0].indexedMappedReads == 0 {
@@ -32,73 +52,39 @@ public enum CoveragePipeline {
       throw SarcoError.input(
         "\(path): has no contig \(missing.interval.contig) (target \(missing.name)); is it aligned to the panel's build? Its contigs: \(readers[0].contigs.prefix(5).map(\.name).joined(separator: ", "))...")
     }
-    let ordered = targets.enumerated().sorted { ($0.element.interval, $0.offset) < ($1.element.interval, $1.offset) }
-    var grouped: [[Int]] = []
-    for (index, target) in ordered.map({ ($0.offset, $0.element) }) {
-      if let last = grouped.last?.last, targets[last].interval.contig == target.interval.contig,
-        target.interval.start - grouped.last!.map({ targets[$0].interval.end }).max()! < 1000
-      {
-        grouped[grouped.count - 1].append(index)
-      } else {
-        grouped.append([index])
+    // Each distinct hotspot position once, however many hotspots share it.
+    let spots = Array(Set(hotspots.flatMap { hotspot in
+      (hotspot.interval.start...hotspot.interval.end).map { GenomicInterval(contig: hotspot.interval.contig, start: $0, end: $0) }
+    })).sorted()
+    let windows = CoverageWindow.group(targets: targets.map(\.interval), spots: spots)
+    let results = try ParallelShares.map(count: windows.count, workers: workers) { worker, share -> [CoverageWindow.Result] in
+      try windows[share].map { window in
+        try window.measure(reader: readers[worker], targets: targets, spots: spots, options: options)
       }
     }
-    let windows = grouped
-    let all = try ParallelShares.map(count: windows.count, workers: workers) { worker, share -> [(Int, TargetCoverage)] in
-      var results: [(Int, TargetCoverage)] = []
-      for window in windows[share] {
-        let members = window.map { targets[$0] }
-        let start = members.map { $0.interval.zeroBasedStart }.min()!
-        let end = members.map { $0.interval.end }.max()!
-        var counter = DepthCounter(windowStart: start, windowEnd: end, options: options.counting)
-        try readers[worker].forEachRead(contig: members[0].interval.contig, start: start, end: end) { counter.add($0) }
-        let depths = counter.depths()
-        for index in window {
-          let target = targets[index]
-          let slice = depths[(target.interval.zeroBasedStart - start)..<(target.interval.end - start)]
-          results.append(
-            (index, TargetCoverage(name: target.name, gene: target.gene, interval: target.interval, depths: slice, thresholds: options.thresholds)))
-        }
+    var coverage: [TargetCoverage?] = Array(repeating: nil, count: targets.count)
+    var counts: [GenomicInterval: BaseCounts] = [:]
+    for result in results {
+      for (index, target) in result.targets { coverage[index] = target }
+      for (index, spot) in result.spots { counts[spots[index]] = spot }
+    }
+    var report = CoverageReport(
+      thresholds: options.thresholds, targets: coverage.compactMap { $0 }, minimumFraction: options.minimumFraction)
+    let fasta = try options.reference.map { try FastaReference(path: $0) }
+    report.hotspots = hotspots.flatMap { hotspot in
+      (hotspot.interval.start...hotspot.interval.end).map { position in
+        let contig = hotspot.interval.contig
+        return HotspotPileup(
+          gene: hotspot.gene, change: hotspot.change, contig: contig, position: position,
+          reference: fasta?.bases(contig: contig, start: position, end: position),
+          counts: counts[GenomicInterval(contig: contig, start: position, end: position)] ?? BaseCounts())
       }
-      return results
     }
-    let coverage = all.sorted { $0.0 < $1.0 }.map(\.1)
-    return CoverageReport(thresholds: options.thresholds, targets: coverage, minimumFraction: options.minimumFraction)
-  }
-
-  /// Coverage of a panel's coding exons (padded) and pileups at its hotspots, on the view's build.
-  public static func measurePanel(bam: String, view: PanelView, pad: Int, options: Options) throws -> CoverageReport {
-    let targets = view.codingTargets(pad: pad).map { target in
-      // Target names are GENE_exonN.
-      (interval: target.interval, name: target.name, gene: Optional(String(target.name.split(separator: "_").first ?? "")))
-    }
-    var report = try run(bam: bam, targets: targets, options: options)
-    report.hotspots = try hotspotPileups(
-      bam: bam, hotspots: view.panel.hotspots.filter { $0.build == view.build }, options: options)
     return report
   }
 
-  /// Pileups at every position of every hotspot, in hotspot order.
-  public static func hotspotPileups(bam path: String, hotspots: [Hotspot], options: Options) throws -> [HotspotPileup] {
-    let reader = try AlignmentReader(path: path, reference: options.reference)
-    let fasta = try options.reference.map { try FastaReference(path: $0) }
-    var result: [HotspotPileup] = []
-    for hotspot in hotspots {
-      for position in hotspot.interval.start...hotspot.interval.end {
-        let counts = try reader.pileup(
-          contig: hotspot.interval.contig, position: position - 1, excludeFlags: options.counting.excludeFlags,
-          minimumMappingQuality: options.counting.minimumMappingQuality)
-        let reference = fasta?.bases(contig: hotspot.interval.contig, start: position, end: position)
-        result.append(
-          HotspotPileup(gene: hotspot.gene, change: hotspot.change, contig: hotspot.interval.contig, position: position,
-                        reference: reference, counts: counts))
-      }
-    }
-    return result
-  }
-
   /// Reads BED regions (0-based starts; name in column 4 when present).
-  public static func readBED(_ path: String) throws -> [(interval: GenomicInterval, name: String, gene: String?)] {
+  public static func readBED(_ path: String) throws -> [Target] {
     guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw SarcoError.input("\(path): cannot read") }
     var regions: [(GenomicInterval, String, String?)] = []
     for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
@@ -148,7 +134,7 @@ public enum CoverageTask {
     if let bed = request.bed {
       report = try CoveragePipeline.run(bam: request.bam, targets: try CoveragePipeline.readBED(bed), options: request.options)
     } else {
-      let panel = try PanelLoader.load(directory: request.panel ?? "panels/sarcoma")
+      let panel = try PanelCache.load(directory: request.panel ?? "panels/sarcoma")
       let reader = try AlignmentReader(path: request.bam, reference: request.options.reference)
       let detected = try reader.detectedBuild()
       if let forced = build, let detected, detected.build != forced {

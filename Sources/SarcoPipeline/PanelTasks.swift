@@ -36,7 +36,7 @@ public enum PanelTasks {
   public static func bed(directory: String, build: GenomeBuild, kind: BedKind, pad: Int?, chrPrefix: Bool) throws
     -> String
   {
-    let panel = try PanelLoader.load(directory: directory)
+    let panel = try PanelCache.load(directory: directory)
     let view = try PanelView(panel: panel, build: build)
     switch kind {
     case .targets:
@@ -50,7 +50,7 @@ public enum PanelTasks {
 extension PanelTasks {
   /// The panel's transcript models as GFF3; unknown gene names are an error.
   public static func gff3(directory: String, build: GenomeBuild, genes: Set<String>?, chrPrefix: Bool) throws -> String {
-    let panel = try PanelLoader.load(directory: directory)
+    let panel = try PanelCache.load(directory: directory)
     let view = try PanelView(panel: panel, build: build)
     if let genes {
       let unknown = genes.filter { panel.gene(named: $0) == nil }.sorted()
@@ -76,7 +76,7 @@ extension PanelTasks {
   }
 
   public static func show(directory: String, gene name: String) throws -> String {
-    let panel = try PanelLoader.load(directory: directory)
+    let panel = try PanelCache.load(directory: directory)
     guard let gene = panel.gene(named: name) else {
       let close = panel.genes.map(\.symbol).filter { $0.hasPrefix(String(name.uppercased().prefix(2))) }
       throw SarcoError.usage(

@@ -25,7 +25,7 @@ public enum PhenopacketTask {
       let report = try JSONReport.read(path: path).report
       let folder = panelPath ?? defaultPanelFolder(report.panel.name)
       if panels[folder] == nil, FileManager.default.fileExists(atPath: "\(folder)/panel.json") {
-        panels[folder] = try PanelLoader.load(directory: folder)
+        panels[folder] = try PanelCache.load(directory: folder)
       }
       let (id, data) = packet(for: report, panel: panels[folder], pseudonymiser: pseudonymiser)
       let out = RunPipeline.outputPath(directory, RunPipeline.safeFileName(id), "phenopacket.json")

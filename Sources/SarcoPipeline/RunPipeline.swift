@@ -22,16 +22,17 @@ import SarcoStore
 /// 6. Write `<id>.json`, `<id>.variants.tsv`, `<id>.findings.tsv` and `<id>.html`
 ///    (and the optional files) as one `AtomicFileSet`: all appear, or none.
 public enum RunPipeline {
-  /// Runs one sample; `preloaded` spares loading the panel again (batches, tests).
-  public static func run(_ options: RunOptions, panel preloaded: Panel? = nil, log: (String) -> Void = { _ in }) throws
-    -> RunOutcome
-  {
+  /// Runs one sample; `preloaded` spares loading the panel again (batches, tests),
+  /// `views` building its views again (batches; they must be views of `preloaded`).
+  public static func run(
+    _ options: RunOptions, panel preloaded: Panel? = nil, views: PanelViews? = nil, log: (String) -> Void = { _ in }
+  ) throws -> RunOutcome {
     var clock = PhaseClock()
     try AtomicFile.prepareDirectory(options.outputDirectory)
     let pseudonymiser = try options.pseudonymiseKeyFile.map(Pseudonymiser.init(keyFile:))
     // Open (and migrate) the store first, so a bad path fails before any work.
     let store = try options.database.map { try CohortStore(path: $0) }
-    let panel = try preloaded ?? PanelLoader.load(directory: options.panelPath)
+    let panel = try preloaded ?? PanelCache.load(directory: options.panelPath)
     let tumourType = try options.tumorType.map {
       try panel.knowledge.tumourTypes.code(for: $0, panel: "\(panel.manifest.name) \(panel.manifest.version)")
     }
@@ -42,7 +43,7 @@ public enum RunPipeline {
       throw SarcoError.input(
         "\(options.vcfPath): genome build mismatch: the VCF is \(detection.build.rawValue) (\(detection.evidence)) but panel \(panel.manifest.name) \(panel.manifest.version) is \(panel.manifest.builds.map(\.rawValue).joined(separator: "/")) only")
     }
-    let view = try PanelView(panel: panel, build: detection.build)
+    let view = try views?.view(for: detection.build) ?? PanelView(panel: panel, build: detection.build)
     let selection = try SampleSelection.resolve(
       header: reader.header, fileName: options.vcfPath, sample: options.sample, normal: options.normal)
     log("\(options.vcfPath): \(reader.format.rawValue), \(detection.build.rawValue) (\(detection.evidence))")

@@ -142,30 +142,64 @@ import Testing
       let line = try shell("samtools mpileup -A -B -x -Q 20 -q 0 -r \(contig):\(position)-\(position) '\(bam)' 2>/dev/null").output
       let columns = line.split(separator: "\t")
       try #require(columns.count >= 5, "no mpileup line at \(contig):\(position)")
-      var forward: [String: Int] = [:]
-      var reverse: [String: Int] = [:]
-      var deletions = 0
-      var characters = Array(columns[4])
-      var index = 0
-      while index < characters.count {
-        let c = characters[index]
-        switch c {
-        case "^": index += 1
-        case "$": break
-        case "+", "-":
-          var digits = ""
-          while index + 1 < characters.count, characters[index + 1].isNumber { index += 1; digits.append(characters[index]) }
-          index += Int(digits) ?? 0
-        case "*", "#": deletions += 1
-        default:
-          if c.isUppercase { forward[String(c), default: 0] += 1 } else { reverse[String(c).uppercased(), default: 0] += 1 }
-        }
-        index += 1
-      }
-      characters.removeAll()
+      let (forward, reverse, deletions) = MpileupColumn.counts(columns[4])
       #expect(ours.forward == forward, "\(contig):\(position)")
       #expect(ours.reverse == reverse, "\(contig):\(position)")
       #expect(ours.deletions == deletions, "\(contig):\(position)")
+    }
+  }
+
+  /// At every GRCh38 hotspot position of the sarcoma panel, the one-pass pileup
+  /// (`measurePanel`, at one and two threads) gives samtools mpileup's base counts
+  /// by strand and its deletions, on a BAM from `scripts/make-bench-bam` over the
+  /// exons holding hotspots (substitutions, deletions, soft clips, duplicates,
+  /// MAPQ 0, about 5% of bases below quality 20); the per-target depths are the
+  /// ones measured without hotspots.
+  @Test(.enabled(if: BenchBAM.toolsPresent, "needs samtools and python3 (apt-get install samtools python3)"))
+  func panelHotspotCountsEqualSamtoolsMpileup() throws {
+    let bench = try BenchBAM.hotspotExons
+    let view = try PanelView(panel: TestPanels.sarcoma, build: .grch38)
+    let hotspots = TestPanels.sarcoma.hotspots.filter { $0.build == .grch38 }
+    var positions: [String: (contig: String, position: Int)] = [:]
+    for hotspot in hotspots {
+      for position in hotspot.interval.start...hotspot.interval.end {
+        positions["\(hotspot.interval.contig):\(position)"] = (hotspot.interval.contig, position)
+      }
+    }
+    let list = positions.values.sorted { ($0.contig, $0.position) < ($1.contig, $1.position) }
+      .map { "\($0.contig)\t\($0.position)\n" }.joined()
+    try list.write(toFile: "\(bench.directory)/positions.tsv", atomically: true, encoding: .utf8)
+    let mpileup = try shell("samtools mpileup -A -B -x -Q 20 -q 0 -l '\(bench.directory)/positions.tsv' '\(bench.bam)' 2>/dev/null")
+    try #require(mpileup.status == 0, "\(mpileup.output)")
+    var theirs: [String: (forward: [String: Int], reverse: [String: Int], deletions: Int)] = [:]
+    for line in mpileup.output.split(separator: "\n") {
+      let columns = line.split(separator: "\t", omittingEmptySubsequences: false)
+      guard columns.count >= 5 else { continue }
+      theirs["\(columns[0]):\(columns[1])"] = MpileupColumn.counts(columns[4])
+    }
+    #expect(theirs.count > 500, "mpileup saw too few hotspot positions to compare: \(theirs.count)")
+    var options = CoveragePipeline.Options()
+    let withoutHotspots = try CoveragePipeline.run(
+      bam: bench.bam, targets: view.codingTargets(pad: 10).map { ($0.interval, $0.name, nil) }, options: options)
+    for threads in [1, 2] {
+      options.threads = threads
+      let report = try CoveragePipeline.measurePanel(bam: bench.bam, view: view, pad: 10, options: options)
+      #expect(report.hotspots.count == hotspots.reduce(0) { $0 + $1.interval.length })
+      var compared: Set<String> = []
+      for pileup in report.hotspots {
+        let expected = theirs["\(pileup.contig):\(pileup.position)"] ?? ([:], [:], 0)
+        #expect(pileup.counts.forward == expected.forward, "\(pileup.contig):\(pileup.position) threads=\(threads)")
+        #expect(pileup.counts.reverse == expected.reverse, "\(pileup.contig):\(pileup.position) threads=\(threads)")
+        #expect(pileup.counts.deletions == expected.deletions, "\(pileup.contig):\(pileup.position) threads=\(threads)")
+        // Positions mpileup leaves out (every base below quality 20) compare equal to empty counts above;
+        // hotspots overlap (a residue inside an in-frame indel range), so positions are counted once.
+        if theirs["\(pileup.contig):\(pileup.position)"] != nil { compared.insert("\(pileup.contig):\(pileup.position)") }
+      }
+      #expect(compared.count == theirs.count, "every position mpileup reports is among the panel's pileups")
+      #expect(report.hotspots.contains { $0.counts.deletions > 0 } && report.hotspots.contains { $0.counts.lowQuality > 0 })
+      #expect(report.hotspots.contains { $0.alternateReads > 0 })
+      #expect(report.targets.map(\.meanDepth) == withoutHotspots.targets.map(\.meanDepth))
+      #expect(report.targets.map(\.fractionAtLeast) == withoutHotspots.targets.map(\.fractionAtLeast))
     }
   }
 
@@ -180,6 +214,58 @@ import Testing
     #expect(assumed.summary == "PDGFRA D842 4:54285926: 1 of 9 reads alternate (0 forward, 1 reverse)")
     let known = HotspotPileup(gene: "PDGFRA", change: "D842", contig: "4", position: 54_285_926, reference: "T", counts: counts)
     #expect(known.alternateReads == 8 && !known.referenceAssumed)
+  }
+}
+
+/// Reads samtools mpileup's fifth column: bases by strand (upper case forward)
+/// and deletions (`*`, `#`); read starts, ends and indel sequences skipped.
+enum MpileupColumn {
+  static func counts(_ column: Substring) -> (forward: [String: Int], reverse: [String: Int], deletions: Int) {
+    var forward: [String: Int] = [:]
+    var reverse: [String: Int] = [:]
+    var deletions = 0
+    let characters = Array(column)
+    var index = 0
+    while index < characters.count {
+      let c = characters[index]
+      switch c {
+      case "^": index += 1
+      case "$": break
+      case "+", "-":
+        var digits = ""
+        while index + 1 < characters.count, characters[index + 1].isNumber { index += 1; digits.append(characters[index]) }
+        index += Int(digits) ?? 0
+      case "*", "#": deletions += 1
+      default:
+        if c.isUppercase { forward[String(c), default: 0] += 1 } else { reverse[String(c).uppercased(), default: 0] += 1 }
+      }
+      index += 1
+    }
+    return (forward, reverse, deletions)
+  }
+}
+
+/// A synthetic panel BAM from `scripts/make-bench-bam`, sorted and indexed, made once per test process.
+enum BenchBAM {
+  static let toolsPresent = (try? shell("command -v samtools && command -v python3").status) == 0
+
+  /// Reads over the GRCh38 coding targets (10 bp pad) of the sarcoma panel that hold a hotspot, about 200x.
+  static var hotspotExons: (bam: String, directory: String) {
+    get throws { try made.get() }
+  }
+
+  private static let made: Result<(bam: String, directory: String), Error> = Result {
+    let directory = TestData.temporaryDirectory("bench-bam")
+    let view = try PanelView(panel: TestPanels.sarcoma, build: .grch38)
+    let hotspots = TestPanels.sarcoma.hotspots.filter { $0.build == .grch38 }
+    let targets = view.codingTargets(pad: 10).filter { target in hotspots.contains { $0.interval.overlaps(target.interval) } }
+    let bed = targets.map { "\($0.interval.contig)\t\($0.interval.zeroBasedStart)\t\($0.interval.end)\t\($0.name)\n" }.joined()
+    try bed.write(toFile: "\(directory)/targets.bed", atomically: true, encoding: .utf8)
+    let bases = 400 * targets.reduce(0) { $0 + $1.interval.length }
+    let made = try shell(
+      "cd '\(directory)' && '\(TestData.path("scripts/make-bench-bam"))' targets.bed --bases \(bases) | samtools sort -o reads.bam - 2>&1 && samtools index reads.bam")
+    guard made.status == 0 else { throw SarcoError.input("make-bench-bam failed: \(made.output)") }
+    return ("\(directory)/reads.bam", directory)
   }
 }
 

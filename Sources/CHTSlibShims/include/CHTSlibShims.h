@@ -2,3 +2,4 @@
 #include "sp_vcf.h"
 #include "sp_sam.h"
 #include "sp_input.h"
+#include "sp_bgzf.h"

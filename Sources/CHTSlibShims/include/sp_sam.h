@@ -20,8 +20,11 @@ int sp_bam_aligned_blocks(const bam1_t *rec, int64_t *starts, int64_t *ends, int
 void sp_bam_soft_clips(const bam1_t *rec, int *leading, int *trailing);
 /* Wraps: bam_aux_get(rec, tag) then bam_aux2Z; NULL when the string tag is absent. */
 const char *sp_bam_string_tag(const bam1_t *rec, const char *tag);
-/* The read's base at 0-based reference position `pos`, walking the CIGAR
- * (uses bam_get_seq, bam_seqi, bam_get_qual, seq_nt16_str). Returns 1 with
- * *base ('A','C','G','T','N') and *quality set, 2 when the read has a deletion
- * there, 0 when it does not cover `pos` with an aligned base. */
-int sp_bam_base_at(const bam1_t *rec, int64_t pos, char *base, int *quality);
+/* The read's bases at several sorted 0-based reference positions in one CIGAR walk
+ * (uses bam_get_cigar, bam_get_seq, bam_seqi, bam_get_qual). codes[i] is the 4-bit
+ * base code of seq_nt16_str (0-15) with qualities[i] its quality, SP_PILEUP_DELETION
+ * when a deletion or skip covers positions[i] (with the quality of the read base after
+ * it, 0 when none, as samtools mpileup filters it), SP_PILEUP_NOT_COVERED when no
+ * reference-consuming operation does (the read ends before it). */
+enum { SP_PILEUP_DELETION = 16, SP_PILEUP_NOT_COVERED = 17 };
+void sp_bam_bases_at(const bam1_t *rec, const int64_t *positions, int count, uint8_t *codes, uint8_t *qualities);

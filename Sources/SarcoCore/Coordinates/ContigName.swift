@@ -5,6 +5,13 @@
 public enum ContigName {
   /// The canonical spelling: `chr` prefix dropped, `M` written `MT`.
   public static func canonical(_ name: String) -> String {
+    // Already canonical unless it starts with c/C (`chr`) or M/m (`M`, `Mt`): sorting
+    // intervals asks this twice per comparison.
+    if let first = name.utf8.first, first != UInt8(ascii: "c"), first != UInt8(ascii: "C"), first != UInt8(ascii: "M"),
+      first != UInt8(ascii: "m")
+    {
+      return name
+    }
     var bare = Substring(name)
     if bare.count > 3, bare.prefix(3).lowercased() == "chr" { bare = bare.dropFirst(3) }
     if bare == "M" || bare == "m" || bare == "Mt" { return "MT" }

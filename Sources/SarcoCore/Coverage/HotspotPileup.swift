@@ -3,7 +3,8 @@ public struct BaseCounts: Sendable, Equatable, Codable {
   /// Reads per base (`A`, `C`, `G`, `T`, `N`) on the forward and reverse strand.
   public var forward: [String: Int] = [:]
   public var reverse: [String: Int] = [:]
-  /// Reads whose base quality is below the pileup's minimum (counted separately).
+  /// Reads whose base quality (for a deletion, that of the read base after it) is
+  /// below the pileup's minimum (counted separately).
   public var lowQuality = 0
   public var deletions = 0
   public static let minimumBaseQuality = 20

@@ -3,7 +3,7 @@
 /// predictor cut-offs, VCEP PVS1 and PM1 specifications, BA1 exceptions, genes
 /// whose population frequencies cannot be trusted, and tumour-only germline
 /// follow-up rules (ESMO PMWG). Every row names its source.
-public struct GermlineRules: Sendable, Equatable {
+public struct GermlineRules: Sendable, Equatable, Codable {
   /// Points of each strength (Tavtigian et al. 2020); benign criteria count negative.
   public var points: [ACMGStrength: Int] = [:]
   public var thresholds: GermlineThresholds?
@@ -55,7 +55,7 @@ public enum GermlineClass: String, Sendable, Codable, CaseIterable {
   public var step: Int { Self.allCases.firstIndex(of: self)! }
 }
 
-public enum GermlineRuleName: String, Sendable, CaseIterable {
+public enum GermlineRuleName: String, Sendable, CaseIterable, Codable {
   case ba1DefaultFrequency = "ba1_default_population_frequency"
   case pm2MaximumFrequency = "pm2_maximum_population_frequency"
   case nmdPenultimateExonBases = "nmd_penultimate_exon_bases"

@@ -1,7 +1,7 @@
 /// A gene panel: its identity, genes with transcript models on each build, and hotspots.
 ///
 /// Built by the panel loader from `panels/<name>/`; everything here is plain data.
-public struct Panel: Sendable, Equatable {
+public struct Panel: Sendable, Equatable, Codable {
   public let manifest: PanelManifest
   public let genes: [Gene]
   public let exons: [Exon]

@@ -1,7 +1,7 @@
 /// What a panel knows beyond coordinates: fusions, copy-number events,
 /// evidence items, known germline variants, tumour types and rule tables.
 /// Each row keeps the source it came from.
-public struct PanelKnowledge: Sendable, Equatable {
+public struct PanelKnowledge: Sendable, Equatable, Codable {
   public var fusions: [Fusion] = []
   public var copyNumberEvents: [CopyNumberEvent] = []
   public var evidence: [EvidenceItem] = []
@@ -213,7 +213,7 @@ public struct KnownVariant: Sendable, Equatable, Codable {
 }
 
 /// Clinical rules kept as cited data.
-public struct RuleTables: Sendable, Equatable {
+public struct RuleTables: Sendable, Equatable, Codable {
   public struct ACMGCriterion: Sendable, Equatable, Codable {
     public let code: ACMGCode
     /// `pathogenic` or `benign`.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A panel seen on one genome build: indexes for genes, exons and hotspots,
 /// the regions to read, and capture targets.
 public struct PanelView: Sendable {
@@ -11,6 +13,8 @@ public struct PanelView: Sendable {
   let geneBySymbol: [String: Gene]
   /// Gene spans plus the manifest's flank: what a run reads.
   public let scanRegions: RegionFilter
+  /// Capture targets by padding, built once per view (a batch shares its views).
+  private let targetsByPad = TargetMemo()
 
   public init(panel: Panel, build: GenomeBuild) throws {
     guard panel.manifest.builds.contains(build) else {
@@ -61,6 +65,10 @@ public struct PanelView: Sendable {
 
   /// Coding parts of every exon, padded, as capture targets named `GENE_exonN`.
   public func codingTargets(pad: Int) -> [(interval: GenomicInterval, name: String)] {
+    targetsByPad.value(pad: pad) { buildCodingTargets(pad: pad) }
+  }
+
+  private func buildCodingTargets(pad: Int) -> [(interval: GenomicInterval, name: String)] {
     var targets: [(GenomicInterval, String)] = []
     for gene in panel.genes {
       guard let locus = gene.locus(on: build) else { continue }
@@ -195,5 +203,20 @@ extension PanelView {
       remaining -= coding.count
     }
     return nil
+  }
+}
+
+/// Capture targets a view has built, by padding.
+final class TargetMemo: @unchecked Sendable {
+  private let lock = NSLock()
+  private var targets: [Int: [(interval: GenomicInterval, name: String)]] = [:]
+
+  func value(pad: Int, _ build: () -> [(interval: GenomicInterval, name: String)]) -> [(interval: GenomicInterval, name: String)] {
+    lock.lock()
+    defer { lock.unlock() }
+    if let known = targets[pad] { return known }
+    let built = build()
+    targets[pad] = built
+    return built
   }
 }

@@ -1,7 +1,7 @@
 /// The somatic rule tables a panel carries (`rules/oncogenicity_*.tsv`,
 /// `somatic_rules.tsv`, `secondary_resistance.tsv`, `entity_rules.tsv`): every
 /// threshold and point value the somatic reading uses, each with its citation.
-public struct SomaticRules: Sendable, Equatable {
+public struct SomaticRules: Sendable, Equatable, Codable {
   public var oncogenicityCriteria: [OncogenicityCriterion] = []
   public var oncogenicityClasses: [ClassBand] = []
   /// Named thresholds; nil when the panel has no `somatic_rules.tsv`.
@@ -97,7 +97,7 @@ public struct ClassBand: Sendable, Equatable, Codable {
 }
 
 /// The names `somatic_rules.tsv` must define, one row each.
-public enum SomaticRuleName: String, Sendable, CaseIterable {
+public enum SomaticRuleName: String, Sendable, CaseIterable, Codable {
   case tierGatePopulationFrequency = "tier_gate_population_frequency"
   case tierGateClinVarBenignStars = "tier_gate_clinvar_benign_stars"
   case tmbMinimumCodingMegabases = "tmb_minimum_coding_megabases"
@@ -114,9 +114,10 @@ public enum SomaticRuleName: String, Sendable, CaseIterable {
 public typealias SomaticThresholds = NamedThresholds<SomaticRuleName>
 
 /// A rule table of named values (`rule value description source`), each with where it comes from.
-public struct NamedThresholds<Name: RawRepresentable & Hashable & CaseIterable & Sendable>: Sendable, Equatable
+public struct NamedThresholds<Name: RawRepresentable & Hashable & CaseIterable & Sendable & Codable>: Sendable, Equatable,
+  Codable
 where Name.RawValue == String {
-  public struct Value: Sendable, Equatable {
+  public struct Value: Sendable, Equatable, Codable {
     public let value: Double
     public let description: String
     public let source: String

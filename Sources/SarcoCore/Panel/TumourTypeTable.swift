@@ -1,6 +1,6 @@
 /// The panel's tumour types (OncoTree codes with their parents and aliases):
 /// resolves what a user typed to a code and answers how two codes relate.
-public struct TumourTypeTable: Sendable, Equatable {
+public struct TumourTypeTable: Sendable, Equatable, Codable {
   public struct Entry: Sendable, Equatable, Codable {
     public let code: String
     public let name: String
@@ -51,6 +51,15 @@ public struct TumourTypeTable: Sendable, Equatable {
     // Sorted so that two keys squashing alike resolve the same way on every run.
     for key in lookup.keys.sorted() where squashedLookup[Self.squash(key)] == nil { squashedLookup[Self.squash(key)] = lookup[key] }
     self.squashedLookup = squashedLookup
+  }
+
+  /// Only the entries are stored (the compiled panel cache); the lookups are rebuilt from them.
+  public init(from decoder: Decoder) throws {
+    self.init(try [Entry](from: decoder))
+  }
+
+  public func encode(to encoder: Encoder) throws {
+    try entries.values.sorted { $0.code < $1.code }.encode(to: encoder)
   }
 
   public var isEmpty: Bool { entries.isEmpty }

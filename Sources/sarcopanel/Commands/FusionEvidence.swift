@@ -59,7 +59,7 @@ extension Sarcopanel {
       try AtomicFile.prepareDirectory(out)
       var candidates = pair.compactMap(FusionEvidenceTask.parsePair)
       if let panel {
-        let loaded = try PanelLoader.load(directory: panel)
+        let loaded = try PanelCache.load(directory: panel)
         var build = genome.flatMap(GenomeBuild.init(userSpelling:))
         if build == nil {
           let reader = try AlignmentReader(path: bam, reference: reference)

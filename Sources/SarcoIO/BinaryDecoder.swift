@@ -1,0 +1,416 @@
+import Foundation
+import SarcoCore
+
+/// Reads back what `BinaryEncoder` wrote, into any `Decodable` type.
+///
+/// Keyed entries are usually asked for in the order they were written
+/// (synthesised `Codable` encodes and decodes in declaration order), so each
+/// keyed container checks the next entry first and scans only on a miss.
+/// Malformed input throws `DecodingError`; it never reads out of bounds.
+/// Coding paths are not tracked (one allocation per value; a panel cache that
+/// fails to decode is rebuilt from its tables, so no one reads them).
+public enum BinaryDecoder {
+  public static func decode<Value: Decodable>(_ type: Value.Type, from data: Data) throws -> Value {
+    let input = try BinaryInput(bytes: [UInt8](data))
+    return try Value(from: BinaryTreeDecoder(input: input, offset: input.rootOffset))
+  }
+}
+
+/// The bytes and the string table, shared by every container of one decode
+/// (read-only, so the items of a large array can be decoded on several threads).
+final class BinaryInput: Sendable {
+  let bytes: [UInt8]
+  let strings: [String]
+  let rootOffset: Int
+
+  init(bytes: [UInt8]) throws {
+    self.bytes = bytes
+    var offset = 0
+    let count = try BinaryInput.varint(bytes, at: &offset)
+    guard count <= UInt64(bytes.count) else { throw BinaryInput.corrupt("string table count \(count)") }
+    var strings: [String] = []
+    strings.reserveCapacity(Int(count))
+    for _ in 0..<count {
+      guard let length = Int(exactly: try BinaryInput.varint(bytes, at: &offset)), length <= bytes.count - offset else {
+        throw BinaryInput.corrupt("string runs past the end")
+      }
+      strings.append(String(decoding: bytes[offset..<(offset + length)], as: UTF8.self))
+      offset += length
+    }
+    self.strings = strings
+    rootOffset = offset
+  }
+
+  static func corrupt(_ what: String) -> DecodingError {
+    DecodingError.dataCorrupted(DecodingError.Context(codingPath: [], debugDescription: "binary form: \(what)"))
+  }
+
+  @inline(__always)
+  static func varint(_ bytes: [UInt8], at offset: inout Int) throws -> UInt64 {
+    guard offset < bytes.count else { throw corrupt("varint runs past the end") }
+    let first = bytes[offset]
+    offset += 1
+    if first < 0x80 { return UInt64(first) }
+    var value = UInt64(first & 0x7F)
+    var shift: UInt64 = 7
+    while true {
+      guard offset < bytes.count, shift < 64 else { throw corrupt("varint runs past the end") }
+      let byte = bytes[offset]
+      offset += 1
+      value |= UInt64(byte & 0x7F) << shift
+      if byte < 0x80 { return value }
+      shift += 7
+    }
+  }
+
+  @inline(__always)
+  func varint(at offset: inout Int) throws -> UInt64 { try BinaryInput.varint(bytes, at: &offset) }
+
+  @inline(__always)
+  func tag(at offset: Int) throws -> UInt8 {
+    guard offset < bytes.count else { throw BinaryInput.corrupt("no value at byte \(offset)") }
+    return bytes[offset]
+  }
+
+  /// Offset just past the value at `offset`.
+  @inline(__always)
+  func end(ofValueAt offset: Int) throws -> Int {
+    var cursor = offset + 1
+    switch try tag(at: offset) {
+    case BinaryTag.null.rawValue, BinaryTag.false.rawValue, BinaryTag.true.rawValue: break
+    case BinaryTag.signed.rawValue, BinaryTag.unsigned.rawValue, BinaryTag.string.rawValue: _ = try varint(at: &cursor)
+    case BinaryTag.double.rawValue: cursor += 8
+    case BinaryTag.keyed.rawValue, BinaryTag.unkeyed.rawValue:
+      let length = try varint(at: &cursor)
+      guard length <= UInt64(bytes.count - cursor) else { throw BinaryInput.corrupt("container runs past the end") }
+      cursor += Int(length)
+    default: throw BinaryInput.corrupt("unknown tag at byte \(offset)")
+    }
+    guard cursor <= bytes.count else { throw BinaryInput.corrupt("value runs past the end") }
+    return cursor
+  }
+
+  /// The container at `offset`: where its entries start and how many there are.
+  func container(at offset: Int, _ expected: BinaryTag) throws -> (start: Int, count: Int) {
+    guard try tag(at: offset) == expected.rawValue else {
+      throw BinaryInput.corrupt("expected a \(expected == .keyed ? "keyed" : "unkeyed") container at byte \(offset)")
+    }
+    var cursor = offset + 1
+    let length = try varint(at: &cursor)
+    guard length <= UInt64(bytes.count - cursor) else { throw BinaryInput.corrupt("container runs past the end") }
+    let end = cursor + Int(length)
+    let count = try varint(at: &cursor)
+    guard cursor <= end, count <= UInt64(end - cursor) else { throw BinaryInput.corrupt("container count \(count)") }
+    return (cursor, Int(count))
+  }
+
+  func isNull(at offset: Int) -> Bool { offset < bytes.count && bytes[offset] == BinaryTag.null.rawValue }
+
+  func bool(at offset: Int) throws -> Bool {
+    switch try tag(at: offset) {
+    case BinaryTag.true.rawValue: return true
+    case BinaryTag.false.rawValue: return false
+    default: throw BinaryInput.corrupt("expected a Bool at byte \(offset)")
+    }
+  }
+
+  func string(at offset: Int) throws -> String {
+    guard try tag(at: offset) == BinaryTag.string.rawValue else { throw BinaryInput.corrupt("expected a String at byte \(offset)") }
+    var cursor = offset + 1
+    let index = try varint(at: &cursor)
+    guard index < UInt64(strings.count) else { throw BinaryInput.corrupt("string number \(index)") }
+    return strings[Int(index)]
+  }
+
+  func double(at offset: Int) throws -> Double {
+    guard try tag(at: offset) == BinaryTag.double.rawValue, offset + 9 <= bytes.count else {
+      throw BinaryInput.corrupt("expected a Double at byte \(offset)")
+    }
+    var pattern: UInt64 = 0
+    for index in 0..<8 { pattern |= UInt64(bytes[offset + 1 + index]) << (8 * UInt64(index)) }
+    return Double(bitPattern: pattern)
+  }
+
+  func integer<Value: FixedWidthInteger>(_ type: Value.Type, at offset: Int) throws -> Value {
+    var cursor = offset + 1
+    let converted: Value?
+    switch try tag(at: offset) {
+    case BinaryTag.signed.rawValue: converted = Value(exactly: BinaryTag.unzigzag(try varint(at: &cursor)))
+    case BinaryTag.unsigned.rawValue: converted = Value(exactly: try varint(at: &cursor))
+    default: throw BinaryInput.corrupt("expected an integer at byte \(offset)")
+    }
+    guard let converted else { throw BinaryInput.corrupt("integer does not fit \(Value.self) at byte \(offset)") }
+    return converted
+  }
+
+  /// Strings and integers directly, large arrays on several threads, anything
+  /// else through its `init(from:)`.
+  func value<T: Decodable>(_ type: T.Type, at offset: Int) throws -> T {
+    if T.self == String.self { return try string(at: offset) as! T }
+    if T.self == Int.self { return try integer(Int.self, at: offset) as! T }
+    // Only large arrays are worth the conformance lookup.
+    if offset < bytes.count, bytes[offset] == BinaryTag.unkeyed.rawValue,
+      try container(at: offset, .unkeyed).count >= BinaryItems<T>.parallelFrom,
+      let array = T.self as? BinaryArrayDecoding.Type
+    {
+      return try array.decodeItems(from: self, at: offset) as! T
+    }
+    return try T(from: BinaryTreeDecoder(input: self, offset: offset))
+  }
+}
+
+struct BinaryTreeDecoder: Decoder {
+  let input: BinaryInput
+  let offset: Int
+  var codingPath: [CodingKey] { [] }
+  var userInfo: [CodingUserInfoKey: Any] { [:] }
+
+  func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
+    KeyedDecodingContainer(try BinaryKeyedDecoding<Key>(input: input, offset: offset))
+  }
+
+  func unkeyedContainer() throws -> UnkeyedDecodingContainer {
+    try BinaryUnkeyedDecoding(input: input, offset: offset)
+  }
+
+  func singleValueContainer() throws -> SingleValueDecodingContainer {
+    BinarySingleValueDecoding(input: input, offset: offset)
+  }
+}
+
+final class BinaryKeyedDecoding<Key: CodingKey>: KeyedDecodingContainerProtocol {
+  let input: BinaryInput
+  var codingPath: [CodingKey] { [] }
+  private let start: Int
+  private let count: Int
+  /// The entry expected next, and its position among the entries.
+  private var cursor: Int
+  private var cursorIndex = 0
+
+  init(input: BinaryInput, offset: Int) throws {
+    self.input = input
+    (start, count) = try input.container(at: offset, .keyed)
+    cursor = start
+  }
+
+  var allKeys: [Key] {
+    var keys: [Key] = []
+    var offset = start
+    for _ in 0..<count {
+      guard let number = try? input.varint(at: &offset), number < UInt64(input.strings.count),
+        let end = try? input.end(ofValueAt: offset)
+      else { break }
+      if let key = Key(stringValue: input.strings[Int(number)]) { keys.append(key) }
+      offset = end
+    }
+    return keys
+  }
+
+  /// Where the value of `key` starts, or nil when the container has no such entry.
+  private func find(_ key: Key) throws -> Int? {
+    let name = key.stringValue
+    if cursorIndex < count {
+      var offset = cursor
+      let number = try input.varint(at: &offset)
+      if number < UInt64(input.strings.count) && input.strings[Int(number)] == name {
+        cursor = try input.end(ofValueAt: offset)
+        cursorIndex += 1
+        return offset
+      }
+    }
+    var offset = start
+    for index in 0..<count {
+      let number = try input.varint(at: &offset)
+      let valueEnd = try input.end(ofValueAt: offset)
+      if number < UInt64(input.strings.count) && input.strings[Int(number)] == name {
+        cursor = valueEnd
+        cursorIndex = index + 1
+        return offset
+      }
+      offset = valueEnd
+    }
+    return nil
+  }
+
+  private func require(_ key: Key) throws -> Int {
+    guard let offset = try find(key) else {
+      throw DecodingError.keyNotFound(key, DecodingError.Context(codingPath: [], debugDescription: "binary form: no entry"))
+    }
+    return offset
+  }
+
+  func contains(_ key: Key) -> Bool { (try? find(key)) != nil }
+  func decodeNil(forKey key: Key) throws -> Bool { input.isNull(at: try require(key)) }
+  func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool { try input.bool(at: try require(key)) }
+  func decode(_ type: String.Type, forKey key: Key) throws -> String { try input.string(at: try require(key)) }
+  func decode(_ type: Double.Type, forKey key: Key) throws -> Double { try input.double(at: try require(key)) }
+  func decode(_ type: Float.Type, forKey key: Key) throws -> Float { Float(try input.double(at: try require(key))) }
+  func decode(_ type: Int.Type, forKey key: Key) throws -> Int { try input.integer(type, at: try require(key)) }
+  func decode(_ type: Int8.Type, forKey key: Key) throws -> Int8 { try input.integer(type, at: try require(key)) }
+  func decode(_ type: Int16.Type, forKey key: Key) throws -> Int16 { try input.integer(type, at: try require(key)) }
+  func decode(_ type: Int32.Type, forKey key: Key) throws -> Int32 { try input.integer(type, at: try require(key)) }
+  func decode(_ type: Int64.Type, forKey key: Key) throws -> Int64 { try input.integer(type, at: try require(key)) }
+  func decode(_ type: UInt.Type, forKey key: Key) throws -> UInt { try input.integer(type, at: try require(key)) }
+  func decode(_ type: UInt8.Type, forKey key: Key) throws -> UInt8 { try input.integer(type, at: try require(key)) }
+  func decode(_ type: UInt16.Type, forKey key: Key) throws -> UInt16 { try input.integer(type, at: try require(key)) }
+  func decode(_ type: UInt32.Type, forKey key: Key) throws -> UInt32 { try input.integer(type, at: try require(key)) }
+  func decode(_ type: UInt64.Type, forKey key: Key) throws -> UInt64 { try input.integer(type, at: try require(key)) }
+  func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T { try input.value(type, at: try require(key)) }
+
+  func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? {
+    guard let offset = try find(key), !input.isNull(at: offset) else { return nil }
+    return try input.string(at: offset)
+  }
+
+  func decodeIfPresent(_ type: Int.Type, forKey key: Key) throws -> Int? {
+    guard let offset = try find(key), !input.isNull(at: offset) else { return nil }
+    return try input.integer(type, at: offset)
+  }
+
+  func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
+    guard let offset = try find(key), !input.isNull(at: offset) else { return nil }
+    return try input.value(type, at: offset)
+  }
+
+  func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws
+    -> KeyedDecodingContainer<NestedKey>
+  {
+    KeyedDecodingContainer(try BinaryKeyedDecoding<NestedKey>(input: input, offset: try require(key)))
+  }
+
+  func nestedUnkeyedContainer(forKey key: Key) throws -> UnkeyedDecodingContainer {
+    try BinaryUnkeyedDecoding(input: input, offset: try require(key))
+  }
+
+  func superDecoder() throws -> Decoder {
+    guard let key = Key(stringValue: "super") else { throw BinaryInput.corrupt("no super key") }
+    return try superDecoder(forKey: key)
+  }
+
+  func superDecoder(forKey key: Key) throws -> Decoder { BinaryTreeDecoder(input: input, offset: try require(key)) }
+}
+
+struct BinaryUnkeyedDecoding: UnkeyedDecodingContainer {
+  let input: BinaryInput
+  var codingPath: [CodingKey] { [] }
+  let count: Int?
+  private(set) var currentIndex = 0
+  private var cursor: Int
+  var isAtEnd: Bool { currentIndex >= (count ?? 0) }
+
+  init(input: BinaryInput, offset: Int) throws {
+    self.input = input
+    let container = try input.container(at: offset, .unkeyed)
+    cursor = container.start
+    count = container.count
+  }
+
+  /// The next item's offset; moves past it.
+  private mutating func next() throws -> Int {
+    guard !isAtEnd else {
+      throw DecodingError.valueNotFound(Any.self, DecodingError.Context(codingPath: [], debugDescription: "binary form: past the last item"))
+    }
+    let offset = cursor
+    cursor = try input.end(ofValueAt: offset)
+    currentIndex += 1
+    return offset
+  }
+
+  mutating func decodeNil() throws -> Bool {
+    guard !isAtEnd, input.isNull(at: cursor) else { return false }
+    _ = try next()
+    return true
+  }
+
+  mutating func decode(_ type: Bool.Type) throws -> Bool { try input.bool(at: try next()) }
+  mutating func decode(_ type: String.Type) throws -> String { try input.string(at: try next()) }
+  mutating func decode(_ type: Double.Type) throws -> Double { try input.double(at: try next()) }
+  mutating func decode(_ type: Float.Type) throws -> Float { Float(try input.double(at: try next())) }
+  mutating func decode(_ type: Int.Type) throws -> Int { try input.integer(type, at: try next()) }
+  mutating func decode(_ type: Int8.Type) throws -> Int8 { try input.integer(type, at: try next()) }
+  mutating func decode(_ type: Int16.Type) throws -> Int16 { try input.integer(type, at: try next()) }
+  mutating func decode(_ type: Int32.Type) throws -> Int32 { try input.integer(type, at: try next()) }
+  mutating func decode(_ type: Int64.Type) throws -> Int64 { try input.integer(type, at: try next()) }
+  mutating func decode(_ type: UInt.Type) throws -> UInt { try input.integer(type, at: try next()) }
+  mutating func decode(_ type: UInt8.Type) throws -> UInt8 { try input.integer(type, at: try next()) }
+  mutating func decode(_ type: UInt16.Type) throws -> UInt16 { try input.integer(type, at: try next()) }
+  mutating func decode(_ type: UInt32.Type) throws -> UInt32 { try input.integer(type, at: try next()) }
+  mutating func decode(_ type: UInt64.Type) throws -> UInt64 { try input.integer(type, at: try next()) }
+  mutating func decode<T: Decodable>(_ type: T.Type) throws -> T { try input.value(type, at: try next()) }
+
+  mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<NestedKey> {
+    KeyedDecodingContainer(try BinaryKeyedDecoding<NestedKey>(input: input, offset: try next()))
+  }
+
+  mutating func nestedUnkeyedContainer() throws -> UnkeyedDecodingContainer {
+    try BinaryUnkeyedDecoding(input: input, offset: try next())
+  }
+
+  mutating func superDecoder() throws -> Decoder { BinaryTreeDecoder(input: input, offset: try next()) }
+}
+
+struct BinarySingleValueDecoding: SingleValueDecodingContainer {
+  let input: BinaryInput
+  let offset: Int
+  var codingPath: [CodingKey] { [] }
+
+  func decodeNil() -> Bool { input.isNull(at: offset) }
+  func decode(_ type: Bool.Type) throws -> Bool { try input.bool(at: offset) }
+  func decode(_ type: String.Type) throws -> String { try input.string(at: offset) }
+  func decode(_ type: Double.Type) throws -> Double { try input.double(at: offset) }
+  func decode(_ type: Float.Type) throws -> Float { Float(try input.double(at: offset)) }
+  func decode(_ type: Int.Type) throws -> Int { try input.integer(type, at: offset) }
+  func decode(_ type: Int8.Type) throws -> Int8 { try input.integer(type, at: offset) }
+  func decode(_ type: Int16.Type) throws -> Int16 { try input.integer(type, at: offset) }
+  func decode(_ type: Int32.Type) throws -> Int32 { try input.integer(type, at: offset) }
+  func decode(_ type: Int64.Type) throws -> Int64 { try input.integer(type, at: offset) }
+  func decode(_ type: UInt.Type) throws -> UInt { try input.integer(type, at: offset) }
+  func decode(_ type: UInt8.Type) throws -> UInt8 { try input.integer(type, at: offset) }
+  func decode(_ type: UInt16.Type) throws -> UInt16 { try input.integer(type, at: offset) }
+  func decode(_ type: UInt32.Type) throws -> UInt32 { try input.integer(type, at: offset) }
+  func decode(_ type: UInt64.Type) throws -> UInt64 { try input.integer(type, at: offset) }
+  func decode<T: Decodable>(_ type: T.Type) throws -> T { try input.value(type, at: offset) }
+}
+
+/// Arrays of many items are decoded in shares on several threads, in order.
+protocol BinaryArrayDecoding {
+  static func decodeItems(from input: BinaryInput, at offset: Int) throws -> Self
+}
+
+extension Array: BinaryArrayDecoding where Element: Decodable {
+  static func decodeItems(from input: BinaryInput, at offset: Int) throws -> [Element] {
+    let (start, count) = try input.container(at: offset, .unkeyed)
+    var offsets: [Int] = []
+    offsets.reserveCapacity(count)
+    var cursor = start
+    for _ in 0..<count {
+      offsets.append(cursor)
+      cursor = try input.end(ofValueAt: cursor)
+    }
+    let items = BinaryItems<Element>(input: input, offsets: offsets)
+    let workers = count >= BinaryItems<Element>.parallelFrom ? Swift.min(ProcessInfo.processInfo.activeProcessorCount, 4) : 1
+    return try ParallelShares.map(count: count, workers: workers, items.decode)
+  }
+}
+
+/// The items of one array, decoded share by share (each worker its own share;
+/// the input is read-only).
+struct BinaryItems<Element: Decodable>: @unchecked Sendable {
+  let input: BinaryInput
+  let offsets: [Int]
+
+  /// Arrays with at least this many items are decoded in shares.
+  static var parallelFrom: Int { 4096 }
+
+  func decode(_ worker: Int, _ share: Range<Int>) throws -> [Element] {
+    // A plain loop: `share.map` runs unspecialised here, one witness call per item.
+    var items: [Element] = []
+    items.reserveCapacity(share.count)
+    var index = share.lowerBound
+    while index < share.upperBound {
+      items.append(try input.value(Element.self, at: offsets[index]))
+      index += 1
+    }
+    return items
+  }
+}

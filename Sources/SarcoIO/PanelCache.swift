@@ -1,0 +1,191 @@
+import Crypto
+import Foundation
+import SarcoCore
+
+/// A compiled copy of a loaded panel, so a run does not parse its tables again.
+///
+/// - The tables stay the only source of truth. A copy records the panel
+///   checksum (SHA-256 of panel.json and every table, as the loader computes
+///   it) and each of those files' size, inode, modification and status change
+///   times. It is used when every file still has those; when any differs the
+///   files are hashed again and the copy is used only if the checksum is
+///   unchanged (then its record is refreshed), else rebuilt from the tables.
+/// - A copy is only read by the build of the tool that wrote it (version,
+///   executable size and modification time: a rebuilt binary may parse
+///   differently) and the same cache format.
+/// - The copy is the whole `Panel` value through `BinaryEncoder`, so new tables
+///   and fields need no cache code (the model only has to stay `Codable`).
+/// - File: `<panel>/.sarcopanel-cache/panel-<tool hash>.bin`; when the panel
+///   folder is not writable, `$XDG_CACHE_HOME/sarcopanel/<folder hash>/` (else
+///   `~/.cache/sarcopanel/...`). One file per tool build, so a test binary and
+///   the release one do not rebuild each other's copy; the newest few are kept.
+///   Layout: magic, format, tool identity, checksum, file records, payload
+///   length, payload SHA-256, payload. Written to a temporary file and renamed;
+///   a copy that cannot be written is skipped, one that fails its SHA-256 or
+///   does not decode is rebuilt.
+/// - `SARCOPANEL_PANEL_CACHE=off` loads from the tables only; `panel validate`
+///   always reads the tables.
+public enum PanelCache {
+  static let formatVersion: UInt32 = 1
+  static let magic = Array("SARCOPANEL PANEL CACHE\n".utf8)
+  static let folderName = ".sarcopanel-cache"
+  /// Copies kept per panel folder (the newest).
+  static let copiesKept = 4
+
+  /// What a copy says about itself and the tables it was built from.
+  struct Header: Equatable {
+    var tool: String
+    var checksum: String
+    /// Each file of the checksum: name, then size, modification time and inode.
+    var files: [String]
+  }
+
+  /// The panel of `directory`, from its compiled copy when that is current, else
+  /// from the tables (then the copy is written for next time).
+  public static func load(directory: String, environment: [String: String] = ProcessInfo.processInfo.environment)
+    throws -> Panel
+  {
+    if environment["SARCOPANEL_PANEL_CACHE"] == "off" { return try PanelLoader.load(directory: directory) }
+    let (folder, label) = try PanelLoader.locate(directory)
+    let tool = toolIdentity()
+    let places = locations(folder: folder, environment: environment, besideWritable: access(folder.path, W_OK) == 0)
+    var checksum: String?
+    for place in places {
+      let path = copyPath(in: place, tool: tool)
+      guard let (header, payload) = read(path: path), header.tool == tool else { continue }
+      let stamps = fileStamps(folder: folder, names: header.files.map { String($0.prefix { $0 != "\t" }) })
+      if stamps != header.files {
+        // Something was touched: is the content still the same?
+        let manifest = try PanelLoader.readManifest(folder: folder, label: label)
+        let current = checksum ?? PanelLoader.checksum(folder: folder, manifest: manifest)
+        checksum = current
+        guard current == header.checksum else { continue }
+      }
+      guard let panel = try? BinaryDecoder.decode(Panel.self, from: payload), panel.checksum == header.checksum else {
+        continue
+      }
+      if stamps != header.files {
+        _ = write(panel, header: Header(tool: tool, checksum: panel.checksum, files: stamps), to: path)
+      }
+      return panel
+    }
+    // The files as they were before the parse: a table edited meanwhile no longer matches.
+    let names = ["panel.json"] + ((try? PanelLoader.readManifest(folder: folder, label: label))?.tables.allFiles ?? [])
+    let stamps = fileStamps(folder: folder, names: names)
+    let panel = try PanelLoader.load(directory: directory)
+    let header = Header(tool: tool, checksum: panel.checksum, files: stamps)
+    for place in places where write(panel, header: header, to: copyPath(in: place, tool: tool)) {
+      prune(place)
+      break
+    }
+    return panel
+  }
+
+  /// Format, tool version and the executable's size and modification time.
+  static func toolIdentity() -> String {
+    var executable = "unknown"
+    if let path = Bundle.main.executablePath, let attributes = try? FileManager.default.attributesOfItem(atPath: path) {
+      let size = (attributes[.size] as? NSNumber)?.intValue ?? -1
+      let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? -1
+      executable = "\(path) \(size) \(modified)"
+    }
+    return "format \(formatVersion); sarcopanel \(SarcopanelVersion.current); executable \(executable)"
+  }
+
+  /// `name<TAB>size<TAB>inode<TAB>modification time<TAB>status change time` of
+  /// each file (`-` when it is missing). The status change time moves on every
+  /// write and cannot be set back, unlike the modification time.
+  static func fileStamps(folder: URL, names: [String]) -> [String] {
+    names.map { name in
+      var info = stat()
+      guard stat(folder.appendingPathComponent(name).path, &info) == 0 else { return "\(name)\t-" }
+      #if os(Linux)
+        let (modified, changed) = (info.st_mtim, info.st_ctim)
+      #else
+        let (modified, changed) = (info.st_mtimespec, info.st_ctimespec)
+      #endif
+      return "\(name)\t\(info.st_size)\t\(info.st_ino)\t\(modified.tv_sec).\(modified.tv_nsec)\t\(changed.tv_sec).\(changed.tv_nsec)"
+    }
+  }
+
+  /// Folders a copy may live in, in the order they are tried: beside the
+  /// tables when that folder is writable, else in the user's cache folder.
+  static func locations(folder: URL, environment: [String: String], besideWritable: Bool) -> [String] {
+    let beside = folder.appendingPathComponent(folderName).path
+    let base = environment["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+      ?? environment["HOME"].map { "\($0)/.cache" }
+    let perUser = base.map { "\($0)/sarcopanel/\(FileDigest.sha256(of: Data(folder.path.utf8)).prefix(24))" }
+    if besideWritable { return [beside] + (perUser.map { [$0] } ?? []) }
+    return (FileManager.default.fileExists(atPath: beside) ? [beside] : []) + (perUser.map { [$0] } ?? [])
+  }
+
+  static func copyPath(in place: String, tool: String) -> String {
+    "\(place)/panel-\(FileDigest.sha256(of: Data(tool.utf8)).prefix(24)).bin"
+  }
+
+  /// The header and the payload of a copy whose SHA-256 checks out, else nil.
+  static func read(path: String) -> (Header, Data)? {
+    guard let data = FileManager.default.contents(atPath: path) else { return nil }
+    var cursor = data.startIndex
+    func take(_ count: Int) -> Data? {
+      guard count >= 0, data.endIndex - cursor >= count else { return nil }
+      defer { cursor += count }
+      return data[cursor..<(cursor + count)]
+    }
+    func number(_ bytes: Int) -> UInt64? {
+      take(bytes).map { $0.reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) } }
+    }
+    func text() -> String? {
+      guard let length = number(4), let bytes = take(Int(length)) else { return nil }
+      return String(data: bytes, encoding: .utf8)
+    }
+    guard take(magic.count).map(Array.init) == magic, number(4) == UInt64(formatVersion),
+      let tool = text(), let checksum = text(), let files = text(),
+      let payloadLength = number(8).flatMap(Int.init(exactly:)), let digest = take(32), let payload = take(payloadLength),
+      cursor == data.endIndex, Data(SHA256.hash(data: payload)) == digest
+    else { return nil }
+    let header = Header(tool: tool, checksum: checksum, files: files.split(separator: "\n").map(String.init))
+    return (header, payload)
+  }
+
+  /// Writes a copy atomically; false when it cannot be written there.
+  static func write(_ panel: Panel, header: Header, to path: String) -> Bool {
+    guard let payload = try? BinaryEncoder.encode(panel) else { return false }
+    var data = Data(magic)
+    func append(_ value: UInt64, bytes: Int) {
+      for index in 0..<bytes { data.append(UInt8(truncatingIfNeeded: value >> (8 * UInt64(index)))) }
+    }
+    func append(_ text: String) {
+      append(UInt64(text.utf8.count), bytes: 4)
+      data.append(Data(text.utf8))
+    }
+    append(UInt64(formatVersion), bytes: 4)
+    append(header.tool)
+    append(header.checksum)
+    append(header.files.joined(separator: "\n"))
+    append(UInt64(payload.count), bytes: 8)
+    data.append(Data(SHA256.hash(data: payload)))
+    data.append(payload)
+    let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+    guard (try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)) != nil else {
+      return false
+    }
+    let temporary = "\(path).tmp-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)"
+    guard FileManager.default.createFile(atPath: temporary, contents: data) else { return false }
+    guard rename(temporary, path) == 0 else {
+      unlink(temporary)
+      return false
+    }
+    return true
+  }
+
+  /// Keeps the newest `copiesKept` copies of a folder.
+  static func prune(_ place: String) {
+    guard let names = try? FileManager.default.contentsOfDirectory(atPath: place) else { return }
+    let copies = names.filter { $0.hasPrefix("panel-") && $0.hasSuffix(".bin") }.map { "\(place)/\($0)" }
+    let newestFirst = copies.map { path in
+      (path, (try? FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date) ?? .distantPast)
+    }.sorted { ($0.1, $0.0) > ($1.1, $1.0) }
+    for (path, _) in newestFirst.dropFirst(copiesKept) { unlink(path) }
+  }
+}

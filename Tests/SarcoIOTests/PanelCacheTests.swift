@@ -1,0 +1,193 @@
+import Foundation
+import SarcoCore
+import SarcoTestSupport
+import Testing
+
+@testable import SarcoIO
+
+/// A value exercising what synthesised and hand-written `Codable` produce:
+/// optionals, enums with payloads, dictionaries, nesting, extreme numbers.
+struct CodableSample: Codable, Equatable {
+  enum Shape: Codable, Equatable {
+    case point
+    case circle(radius: Double)
+    case named(String, Int)
+  }
+
+  var text: String
+  var empty: String
+  var unicode: String
+  var missing: Int?
+  var present: Int?
+  var flags: [Bool]
+  var shapes: [Shape]
+  var byName: [String: [Int]]
+  var byNumber: [Int: String]
+  var nested: [[UInt8]]
+  var extremes: [Int64]
+  var unsigned: UInt64
+  var small: Int8
+  var ratio: Double
+  var single: Float
+  var interval: GenomicInterval
+}
+
+@Suite struct BinaryCoderTests {
+  static let sample = CodableSample(
+    text: "BRAF V600E", empty: "", unicode: "Ewing-Sarkom · 尤文氏肉瘤 🧬", missing: nil, present: -7,
+    flags: [true, false, true], shapes: [.point, .circle(radius: 2.5), .named("KIT", 11)],
+    byName: ["a": [1, 2], "b": [], "long key with spaces and more than fifteen bytes": [Int.max]],
+    byNumber: [3: "three", -1: "minus one"], nested: [[], [0, 255], [7]],
+    extremes: [Int64.min, -1, 0, 1, Int64.max], unsigned: UInt64.max, small: -128, ratio: -0.0,
+    single: 3.25, interval: GenomicInterval(contig: "chr17", start: 7_668_402, end: 7_687_550))
+
+  @Test func anyCodableValueRoundTrips() throws {
+    let data = try BinaryEncoder.encode(Self.sample)
+    let back = try BinaryDecoder.decode(CodableSample.self, from: data)
+    #expect(back == Self.sample)
+    #expect(back.ratio.sign == .minus)
+    let nan = try BinaryDecoder.decode([Double].self, from: try BinaryEncoder.encode([Double.nan, .infinity]))
+    #expect(nan[0].isNaN && nan[1] == .infinity)
+  }
+
+  /// Every panel of the repository comes back equal, including the known
+  /// variants decoded in shares on several threads.
+  @Test(arguments: ["panels/sarcoma", "panels/hereditary", "testdata/panels/mini38"])
+  func panelsRoundTrip(panel relative: String) throws {
+    let panel = try PanelLoader.load(directory: TestData.path(relative))
+    let back = try BinaryDecoder.decode(Panel.self, from: try BinaryEncoder.encode(panel))
+    #expect(back == panel)
+  }
+
+  /// Cut or damaged bytes make the decoder throw (or decode something else), never crash or hang.
+  @Test func damagedInputThrowsInsteadOfCrashing() throws {
+    let data = try BinaryEncoder.encode(Self.sample)
+    var failures = 0
+    for length in stride(from: 0, to: data.count, by: 3) {
+      if (try? BinaryDecoder.decode(CodableSample.self, from: data.prefix(length))) == nil { failures += 1 }
+    }
+    #expect(failures == (data.count + 2) / 3)
+    for position in 0..<data.count {
+      var damaged = data
+      damaged[position] ^= 0xA5
+      _ = try? BinaryDecoder.decode(CodableSample.self, from: damaged)
+    }
+  }
+
+  @Test func typeMismatchesAreDecodingErrors() throws {
+    let data = try BinaryEncoder.encode(["a": "text"])
+    #expect(throws: DecodingError.self) { try BinaryDecoder.decode([String: Int].self, from: data) }
+    #expect(throws: DecodingError.self) { try BinaryDecoder.decode([Int8].self, from: try BinaryEncoder.encode([300])) }
+  }
+}
+
+@Suite struct PanelCacheTests {
+  /// A private copy of the mini panel (no cache files inside).
+  func panelCopy() throws -> String {
+    let directory = TestData.temporaryDirectory("panel-cache") + "/mini38"
+    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    let source = TestData.path("testdata/panels/mini38")
+    for name in try FileManager.default.contentsOfDirectory(atPath: source) where !name.hasPrefix(".") {
+      try FileManager.default.copyItem(atPath: "\(source)/\(name)", toPath: "\(directory)/\(name)")
+    }
+    return directory
+  }
+
+  func copies(in directory: String) -> [String] {
+    ((try? FileManager.default.contentsOfDirectory(atPath: "\(directory)/\(PanelCache.folderName)")) ?? [])
+      .filter { $0.hasSuffix(".bin") }
+  }
+
+  @Test func firstLoadWritesACopyThatLaterLoadsUse() throws {
+    let directory = try panelCopy()
+    let fromTables = try PanelLoader.load(directory: directory)
+    #expect(try PanelCache.load(directory: directory) == fromTables)
+    let written = copies(in: directory)
+    #expect(written.count == 1)
+    // The copy is what a later load returns: replace it with a different panel
+    // that claims the same tables, and the load hands that back.
+    let path = "\(directory)/\(PanelCache.folderName)/\(written[0])"
+    let (header, _) = try #require(PanelCache.read(path: path))
+    #expect(header.checksum == fromTables.checksum)
+    let impostor = Panel(
+      manifest: fromTables.manifest, genes: [], exons: [], hotspots: [], knowledge: fromTables.knowledge,
+      checksum: fromTables.checksum)
+    #expect(PanelCache.write(impostor, header: header, to: path))
+    #expect(try PanelCache.load(directory: directory) == impostor)
+  }
+
+  @Test func anEditedTableIsReadAgainAndTheCopyReplaced() throws {
+    let directory = try panelCopy()
+    let before = try PanelCache.load(directory: directory)
+    let genes = "\(directory)/\(before.manifest.tables.genes)"
+    var rows = try String(contentsOfFile: genes, encoding: .utf8).split(separator: "\n").map(String.init)
+    let source = try #require(rows[0].split(separator: "\t").firstIndex(of: "source"))
+    var cells = rows[1].split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+    cells[source] = "edited"
+    rows[1] = cells.joined(separator: "\t")
+    try (rows.joined(separator: "\n") + "\n").write(toFile: genes, atomically: false, encoding: .utf8)
+    let after = try PanelCache.load(directory: directory)
+    #expect(after == (try PanelLoader.load(directory: directory)))
+    #expect(after.checksum != before.checksum && after.genes.first?.source == "edited")
+    #expect(copies(in: directory).count == 1)
+    #expect(try PanelCache.load(directory: directory) == after)
+  }
+
+  @Test func aTouchedButUnchangedTableKeepsTheCopy() throws {
+    let directory = try panelCopy()
+    let panel = try PanelCache.load(directory: directory)
+    let genes = "\(directory)/\(panel.manifest.tables.genes)"
+    try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: 60)], ofItemAtPath: genes)
+    let path = "\(directory)/\(PanelCache.folderName)/\(copies(in: directory)[0])"
+    let stale = try #require(PanelCache.read(path: path)).0
+    #expect(try PanelCache.load(directory: directory) == panel)
+    let refreshed = try #require(PanelCache.read(path: path)).0
+    #expect(refreshed.files != stale.files && refreshed.checksum == stale.checksum)
+  }
+
+  @Test func aDamagedCopyIsRebuilt() throws {
+    let directory = try panelCopy()
+    let panel = try PanelCache.load(directory: directory)
+    let path = "\(directory)/\(PanelCache.folderName)/\(copies(in: directory)[0])"
+    var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+    bytes[bytes.count - 10] ^= 0xFF
+    try bytes.write(to: URL(fileURLWithPath: path))
+    #expect(PanelCache.read(path: path) == nil)
+    #expect(try PanelCache.load(directory: directory) == panel)
+    #expect(PanelCache.read(path: path) != nil)
+  }
+
+  @Test func anUnwritablePanelFolderUsesTheUserCacheFolder() throws {
+    let folder = URL(fileURLWithPath: try panelCopy())
+    let home = TestData.temporaryDirectory("home")
+    let places = PanelCache.locations(folder: folder, environment: ["HOME": home], besideWritable: false)
+    #expect(places.count == 1 && places[0].hasPrefix("\(home)/.cache/sarcopanel/"))
+    let xdg = PanelCache.locations(folder: folder, environment: ["HOME": home, "XDG_CACHE_HOME": "/x"], besideWritable: false)
+    #expect(xdg.count == 1 && xdg[0].hasPrefix("/x/sarcopanel/"))
+    #expect(PanelCache.locations(folder: folder, environment: ["HOME": home], besideWritable: true).first
+      == folder.appendingPathComponent(PanelCache.folderName).path)
+  }
+
+  @Test func cacheOffReadsTheTablesOnly() throws {
+    let directory = try panelCopy()
+    #expect(try PanelCache.load(directory: directory, environment: ["SARCOPANEL_PANEL_CACHE": "off"])
+      == (try PanelLoader.load(directory: directory)))
+    #expect(copies(in: directory).isEmpty)
+  }
+
+  @Test func onlyTheNewestCopiesAreKept() throws {
+    let directory = try panelCopy()
+    let panel = try PanelCache.load(directory: directory)
+    let place = "\(directory)/\(PanelCache.folderName)"
+    let header = try #require(PanelCache.read(path: "\(place)/\(copies(in: directory)[0])")).0
+    for index in 0..<6 {
+      var other = header
+      other.tool = "another build \(index)"
+      #expect(PanelCache.write(panel, header: other, to: PanelCache.copyPath(in: place, tool: other.tool)))
+      try FileManager.default.setAttributes(
+        [.modificationDate: Date(timeIntervalSinceNow: Double(index + 1))], ofItemAtPath: PanelCache.copyPath(in: place, tool: other.tool))
+    }
+    PanelCache.prune(place)
+    #expect(copies(in: directory).count == PanelCache.copiesKept)
+  }
+}
