@@ -985,3 +985,18 @@ GERMLINE_TRIAGE = [  # gene, rule, gcr_percent, tumour types, max age, statement
     ("EXT1", "not_recommended", "", "", "", "hereditary multiple osteochondromas is a clinical diagnosis (multiple osteochondromas): not decided from a chondrosarcoma alone", "GeneReviews NBK1235 (hereditary multiple osteochondromas)"),
     ("EXT2", "not_recommended", "", "", "", "hereditary multiple osteochondromas is a clinical diagnosis (multiple osteochondromas): not decided from a chondrosarcoma alone", "GeneReviews NBK1235 (hereditary multiple osteochondromas)"),
 ]
+
+
+# ESCAT levels (Mateo et al. 2018 PMID:30137196) as the ESMO-EURACAN-GENTURIS GIST guideline 2022 prints them in its
+# recommendation brackets (Casali et al. 2022). Read from two secondary transcriptions that agree (the guideline's PDF
+# could not be read here); soft-tissue, bone and tumour-agnostic levels could not be confirmed and are not listed.
+CASALI_2022 = "ESMO-EURACAN-GENTURIS GIST guideline, Casali et al. 2022 Ann Oncol 33:20-33 doi:10.1016/j.annonc.2021.09.005 PMID:34560242 (recommendation brackets)"
+ESCAT = [  # gene, matcher type, matcher, tumour types, ESCAT, context
+    ("KIT", "exon", "11", "GIST", "I-A", "imatinib 400 mg/day, first line in advanced disease [I, A]"),
+    ("KIT", "exon", "9", "GIST", "I-A", "imatinib 800 mg/day, first line in advanced disease [III, B]"),
+    ("PDGFRA", "exact", "D842V", "GIST", "I-B", "avapritinib, first line [III, A; ESMO-MCBS 3]"),
+    ("BRAF", "exact", "V600E", "GIST", "III-A", "BRAF inhibitor off label [V, B]"),
+    ("NTRK1", "fusion", "NTRK1::*", "GIST", "I-C", "larotrectinib or entrectinib [III, A; ESMO-MCBS 3]"),
+    ("NTRK2", "fusion", "NTRK2::*", "GIST", "I-C", "larotrectinib or entrectinib [III, A; ESMO-MCBS 3]"),
+    ("NTRK3", "fusion", "NTRK3::*", "GIST", "I-C", "larotrectinib or entrectinib [III, A; ESMO-MCBS 3]"),
+]

@@ -78,6 +78,20 @@ enum SomaticKnowledgeLoader {
       }
     }
 
+    if let escat = try table(tables.escat, ["gene", "matcher_type", "matcher", "tumour_types", "escat", "context", "source"], exact: true) {
+      for row in escat.rows where row.hasExpectedWidth(problems) {
+        guard let gene = reader.panelGene(row, allowAny: true),
+          let tier = row.oneOf("escat", ESCATTier.allCases.map(\.rawValue), problems).flatMap(ESCATTier.init(rawValue:)),
+          let context = row.required("context", problems), let source = row.required("source", problems)
+        else { continue }
+        guard let matcher = EvidenceMatcher.parse(type: row.text("matcher_type"), value: row.text("matcher")) else {
+          row.problem("columns 'matcher_type'/'matcher': expected a matcher as in evidence.tsv, found '\(row.text("matcher_type"))' '\(row.text("matcher"))'", problems)
+          continue
+        }
+        knowledge.escat.append(
+          EscatEntry(gene: gene, matcher: matcher, tumourTypes: tumourTypes(row), tier: tier, context: context, source: source))
+      }
+    }
     guard let rules = tables.rules else { return }
     var somatic = SomaticRules()
     let strengths = ["very_strong", "strong", "moderate", "supporting"]

@@ -8,21 +8,29 @@ public enum PDFRenderer {
   public static var chromium: String? { candidates.first(where: FileManager.default.isExecutableFile) }
 
   /// Writes `pdfPath` next to the HTML (through a temporary file); nil when
-  /// Chromium is missing, so the caller can say so.
-  public static func render(html: String, to pdfPath: String) throws -> String? {
+  /// Chromium is missing, so the caller can say so. The printed footer gets the
+  /// print date (the HTML itself stays free of dates, byte for byte the same on reruns).
+  public static func render(html: String, to pdfPath: String, date: Date = Date()) throws -> String? {
     guard let chromium else { return nil }
     let directory = (pdfPath as NSString).deletingLastPathComponent
     let temporary = "\(directory)/.\(UUID().uuidString).pdf"
+    let dated = "\(directory)/.\(UUID().uuidString).html"
     let profile = NSTemporaryDirectory() + "sarcopanel-chromium-\(UUID().uuidString)"
     defer {
       try? FileManager.default.removeItem(atPath: profile)
       try? FileManager.default.removeItem(atPath: temporary)
+      try? FileManager.default.removeItem(atPath: dated)
     }
+    let day = ISO8601DateFormatter.string(from: date, timeZone: TimeZone(identifier: "UTC")!, formatOptions: [.withFullDate])
+    let page = try String(contentsOfFile: html, encoding: .utf8).replacingOccurrences(
+      of: "</style>\n</head>",
+      with: "@page { @bottom-center { content: \"printed \(day)\"; font-size: 8pt; color: #555; } }\n</style>\n</head>")
+    try page.write(toFile: dated, atomically: true, encoding: .utf8)
     let process = Process()
     process.executableURL = URL(fileURLWithPath: chromium)
     process.arguments = [
       "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--user-data-dir=\(profile)",
-      "--no-pdf-header-footer", "--print-to-pdf=\(temporary)", URL(fileURLWithPath: html).absoluteString,
+      "--no-pdf-header-footer", "--print-to-pdf=\(temporary)", URL(fileURLWithPath: dated).absoluteString,
     ]
     process.standardOutput = FileHandle.nullDevice
     process.standardError = FileHandle.nullDevice

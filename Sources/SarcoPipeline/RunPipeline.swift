@@ -146,6 +146,8 @@ public enum RunPipeline {
       // Every variant over a hotspot position was kept (ClinicalRelevance).
       let uncalled = UncalledHotspots.find(pileups: coverage.hotspots, variants: kept.map(\.variant))
       if !uncalled.isEmpty { clinical = clinical.adding(notes: uncalled.map(UncalledHotspots.note)) }
+      clinical.pertinentNegatives = PertinentNegatives.find(
+        view: view, tumourType: tumourType, coverage: coverage, somatic: clinical.somatic)
     }
     var built = SampleReport(
       commandLine: options.commandLine,

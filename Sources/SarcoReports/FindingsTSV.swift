@@ -5,7 +5,7 @@ import SarcoCore
 /// evidence that decided it.
 public enum FindingsTSV {
   public static let columns = [
-    "sample", "category", "genes", "alteration", "hgvs", "protein_basis", "variant_key", "tier_or_class", "oncogenicity",
+    "sample", "category", "genes", "alteration", "hgvs", "protein_basis", "variant_key", "tier_or_class", "escat", "oncogenicity",
     "points", "reason", "rule_source", "evidence", "sensitivity", "resistance", "reduced_sensitivity", "origin", "recommendation",
     "criteria", "not_evaluated", "clinvar",
   ]
@@ -27,7 +27,7 @@ public enum FindingsTSV {
       lines.append(row([
         sample, "somatic", finding.gene, finding.alteration, finding.consequence.hgvsLabel ?? "",
         finding.consequence.proteinBasis?.rawValue ?? "", finding.variantKey, finding.tier.tier.rawValue,
-        onco.classification?.rawValue ?? "not evaluated", String(onco.points), finding.tier.reason, finding.tier.source,
+        finding.escat?.tier.rawValue ?? "", onco.classification?.rawValue ?? "not evaluated", String(onco.points), finding.tier.reason, finding.tier.source,
         evidence(finding.evidence), finding.therapies.sensitivity.joined(separator: "; "),
         finding.therapies.resistance.joined(separator: "; "), finding.therapies.reducedSensitivity.joined(separator: "; "),
         "\(finding.origin.call.rawValue): \(finding.origin.reasons.joined(separator: "; "))", finding.origin.recommendation ?? "",
@@ -38,7 +38,7 @@ public enum FindingsTSV {
     for finding in clinical.germline {
       lines.append(row([
         sample, "germline", finding.gene, finding.alteration, finding.consequence.hgvsLabel ?? "",
-        finding.consequence.proteinBasis?.rawValue ?? "", finding.variantKey, finding.classification.rawValue, "",
+        finding.consequence.proteinBasis?.rawValue ?? "", finding.variantKey, finding.classification.rawValue, "", "",
         String(finding.points), finding.classRule, "",
         "", "", "", "", finding.zygosity ?? "", "",
         finding.criteria.map { "\($0.code) (\($0.points)): \($0.evidence)" }.joined(separator: "; "),
@@ -50,7 +50,7 @@ public enum FindingsTSV {
       for finding in findings {
         lines.append(row([
           sample, category, finding.genes.joined(separator: ","), finding.name, "", "", finding.locus, finding.tier.tier.rawValue,
-          "", "", ([finding.tier.reason] + finding.notes + [finding.confirmation].compactMap { $0 }).joined(separator: "; "),
+          finding.escat?.tier.rawValue ?? "", "", "", ([finding.tier.reason] + finding.notes + [finding.confirmation].compactMap { $0 }).joined(separator: "; "),
           finding.tier.source, evidence(finding.evidence), finding.therapies.sensitivity.joined(separator: "; "),
           finding.therapies.resistance.joined(separator: "; "), finding.therapies.reducedSensitivity.joined(separator: "; "),
           finding.source, "", "", "", "",
@@ -59,21 +59,22 @@ public enum FindingsTSV {
     }
     for statement in clinical.therapies {
       lines.append(row([
-        sample, "therapy", "", statement.therapy, "", "", "", statement.call.rawValue, "", "",
-        statement.reason, "level \(statement.level.rawValue), \(statement.tumourTypeMatch.rawValue) tumour type",
+        sample, "therapy", "", statement.therapy, "", "", "", statement.call.rawValue, "", "", "",
+        ([statement.reason] + statement.caveats.map { "caveat: \($0)" }).joined(separator: " | "),
+        "level \(statement.level.rawValue), \(statement.tumourTypeMatch.rawValue) tumour type",
         statement.evidence.joined(separator: " | "), "", "", "", statement.alterations.joined(separator: "; "), "", "", "", "",
       ]))
     }
     for flag in clinical.diagnosis?.flags ?? [] {
       lines.append(row([
-        sample, "diagnosis", "", flag.finding, "", "", "", flag.kind.rawValue, "", "", flag.statement, flag.source,
+        sample, "diagnosis", "", flag.finding, "", "", "", flag.kind.rawValue, "", "", "", flag.statement, flag.source,
         "", "", "", "", "", flag.recommendation ?? "", "", "", "",
       ]))
     }
     if let tmb = clinical.tumourMutationalBurden {
       lines.append(row([
-        sample, "tmb", "", tmb.perMegabase.map { "\($0) mut/Mb" } ?? "not assessable", "", "", "", "", "", String(tmb.mutations),
-        tmb.reason ?? "\(tmb.mutations) mutations / \(tmb.footprintMegabases) Mb", "", "", "", "", "", "", "",
+        sample, "tmb", "", tmb.perMegabase.map { "\($0) mut/Mb" } ?? "not assessable", "", "", "", "", "", "", String(tmb.mutations),
+        tmb.reason ?? ["\(tmb.mutations) mutations / \(tmb.footprintMegabases) Mb", tmb.interpretation].compactMap { $0 }.joined(separator: ": "), "", "", "", "", "", "", "",
         tmb.rules.joined(separator: "; "), "", "",
       ]))
     }

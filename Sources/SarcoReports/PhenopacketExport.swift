@@ -36,7 +36,7 @@ public enum PhenopacketExport {
       var descriptor = variantDescriptor(
         key: finding.variantKey, variant: variants[finding.variantKey], label: finding.alteration,
         consequence: finding.consequence, build: report.genomeBuild.build, gene: gene(finding.gene))
-      descriptor.extensions = tierExtensions(finding.tier, evidence: finding.evidence, therapies: finding.therapies)
+      descriptor.extensions = tierExtensions(finding.tier, evidence: finding.evidence, therapies: finding.therapies, escat: finding.escat)
         + [Phenopacket.Extension(name: "origin", value: finding.origin.call.rawValue),
            Phenopacket.Extension(
              name: "oncogenicity",
@@ -67,7 +67,7 @@ public enum PhenopacketExport {
     for (finding, type) in (clinical?.fusions ?? []).map({ ($0, fusionType) }) + (clinical?.copyNumber ?? []).map({ ($0, copyNumberType($0)) })
     where finding.tier.tier != .iv {
       usedSO = true
-      var extensions = tierExtensions(finding.tier, evidence: finding.evidence, therapies: finding.therapies)
+      var extensions = tierExtensions(finding.tier, evidence: finding.evidence, therapies: finding.therapies, escat: finding.escat)
       extensions.append(Phenopacket.Extension(name: "locus", value: finding.locus))
       extensions.append(Phenopacket.Extension(name: "seen in", value: finding.source))
       if let match = finding.panelMatch {
@@ -198,13 +198,16 @@ public enum PhenopacketExport {
     return "\(accession):g.\(span)delins\(inserted)"
   }
 
-  static func tierExtensions(_ tier: TierAssignment, evidence: [MatchedEvidence], therapies: TherapySummary)
-    -> [Phenopacket.Extension]
-  {
+  static func tierExtensions(
+    _ tier: TierAssignment, evidence: [MatchedEvidence], therapies: TherapySummary, escat: EscatAssignment? = nil
+  ) -> [Phenopacket.Extension] {
     var extensions = [
       Phenopacket.Extension(name: "AMP/ASCO/CAP tier", value: tier.tier.rawValue),
       Phenopacket.Extension(name: "tier reason", value: "\(tier.reason) [\(tier.rule); \(tier.source)]"),
     ]
+    if let escat {
+      extensions.append(Phenopacket.Extension(name: "ESCAT", value: "\(escat.tier.rawValue): \(escat.context) (\(escat.source))"))
+    }
     if !evidence.isEmpty {
       extensions.append(
         Phenopacket.Extension(name: "evidence", value: evidence.filter(\.applied).map { "\($0.id) (\($0.level.rawValue), \($0.citation))" }.joined(separator: " | ")))

@@ -22,15 +22,16 @@ func offset(of needle: String, in text: String) -> Int? {
 @Suite struct HTMLReportTests {
   @Test func gistReportListsTierOneFirstWithTherapiesAndCitations() throws {
     let text = try html("testdata/vcf/vep_annotated.grch38.vcf", tumourType: "GIST").text
-    let sections = ["id=\"summary\"", "id=\"tier-1-2\"", "id=\"germline\"", "id=\"tmb\"", "id=\"methods\""]
+    let sections = ["id=\"decision\"", "id=\"therapies\"", "id=\"tier-1-2\"", "id=\"germline\"", "id=\"tmb\"", "id=\"notes\"", "id=\"methods\""]
     let offsets = sections.map { offset(of: $0, in: text) }
     #expect(offsets.allSatisfy { $0 != nil })
     #expect(offsets.compactMap { $0 } == offsets.compactMap { $0 }.sorted())
-    #expect(text.contains("PDGFRA p.D842V - Tier I-A"))
+    #expect(text.contains("PDGFRA p.D842V - Tier I-A, ESCAT I-B"))
     #expect(text.contains("Avapritinib (level A, this tumour type)"))
-    #expect(text.contains("PMID:27993330"))
+    #expect(text.contains("<a href=\"https://pubmed.ncbi.nlm.nih.gov/27993330/\">PMID:27993330</a>"))
     #expect(!text.contains("id=\"structural\""))  // no fusions or copy number: no empty section
-    #expect(!text.contains("<script") && !text.contains("http://") && !text.contains("https://"))
+    // Links are the only network references: no scripts, no fetched resources.
+    #expect(!text.contains("<script") && !text.contains("http://") && !text.contains("src=") && !text.contains("<link"))
   }
 
   @Test func ewingReportShowsTheDiagnosticFusion() throws {

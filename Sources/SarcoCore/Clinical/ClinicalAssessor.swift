@@ -36,6 +36,7 @@ public struct ClinicalAssessor: Sendable {
   let burden: MutationalBurden
   let index: SomaticKnowledgeIndex
   let origins: OriginAssessor
+  let escat: EscatLookup
   let triage: GermlineTriage
 
   /// `known` spares rebuilding the ClinVar index (41k rows) for every sample of a batch.
@@ -49,6 +50,7 @@ public struct ClinicalAssessor: Sendable {
     let index = index ?? SomaticKnowledgeIndex(view: view)
     self.index = index
     origins = OriginAssessor(thresholds: view.panel.knowledge.rules.germline.thresholds)
+    escat = EscatLookup(knowledge: view.panel.knowledge, tumourType: settings.tumourType)
     triage = GermlineTriage(rules: view.panel.knowledge.rules.germline, tumourTypes: view.panel.knowledge.tumourTypes)
     tiering = SomaticTiering(knowledge: view.panel.knowledge, tumourType: settings.tumourType)
     self.known = known ?? KnownVariantIndex(view: view)
@@ -156,12 +158,13 @@ public struct ClinicalAssessor: Sendable {
             origin.followUp = followUp(origin: origin, acmg: acmg, gene: gene, clinvar: clinvar, consequence: consequence)
             if origin.followUp?.decision == .recommended { origin.recommendation = origin.followUp?.reason }
           }
-          let finding = SomaticFinding(
+          var finding = SomaticFinding(
             variantKey: variant.key, gene: gene.symbol, consequence: consequence,
             alteration: Alteration.name(consequence: consequence, variant: variant), oncogenicity: assessment,
             tier: decision.tier, evidence: decision.evidence,
             hotspots: item.hotspots.filter { $0.gene == gene.symbol }.map { "\($0.change) (\($0.source))" },
             therapies: tiering.therapies(decision.evidence), origin: origin, tumorAlleleFraction: variant.tumor?.alleleFraction)
+          if decision.tier.tier.isActionable { finding.escat = escat.variant(consequence, variant, atHotspot: atHotspot) }
           somatic.append((order, finding, tiering.drugCalls(decision.evidence)))
           if let classified, origin.call.looksGermline || origin.followUp?.decision == .recommended {
             germline.append(classified)
@@ -178,8 +181,21 @@ public struct ClinicalAssessor: Sendable {
     let cnv = interpreter.segments(from: variants)
     let isTumour = settings.sampleType == .tumor
     let somaticFindings = somatic.sorted { ($0.finding.tier, $0.order) < ($1.finding.tier, $1.order) }
-    let fusions = isTumour ? interpreter.fusions(from: variants) + interpreter.fusions(from: fusionCalls) : []
-    let copyNumber = isTumour ? interpreter.copyNumber(from: cnv.segments + segments, secondHits: secondHits(somaticFindings.map(\.finding))) : []
+    let fusions = (isTumour ? interpreter.fusions(from: variants) + interpreter.fusions(from: fusionCalls) : []).map { finding in
+      var graded = finding
+      if finding.tier.tier.isActionable { graded.escat = escat.fusion(finding.name, genes: finding.genes) }
+      return graded
+    }
+    let copyNumber = (isTumour ? interpreter.copyNumber(from: cnv.segments + segments, secondHits: secondHits(somaticFindings.map(\.finding))) : [])
+      .map { finding in
+        var graded = finding
+        if finding.tier.tier.isActionable, let gene = finding.genes.first {
+          let biallelic = finding.name.contains("homozygous deletion") || finding.name.contains("biallelic loss")
+          let event: CopyNumberEvent.Event = finding.name.contains("amplification") ? .amplification : (biallelic ? .homozygousDeletion : .deletion)
+          graded.escat = escat.copyNumber(event, gene: gene, biallelic: biallelic)
+        }
+        return graded
+      }
     var therapies: [TherapyStatement] = []
     var diagnosis: DiagnosisAssessment?
     if isTumour {

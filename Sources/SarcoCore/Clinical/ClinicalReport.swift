@@ -16,6 +16,8 @@ public struct ClinicalReport: Sendable, Equatable, Codable {
   public let diagnosis: DiagnosisAssessment?
   /// What could not be assessed and why (missing frequencies, no tumour type...).
   public let notes: [String]
+  /// Key genes of the tumour type whose hotspots were covered without a variant (needs a BAM).
+  public var pertinentNegatives: [PertinentNegative]? = nil
 
   public init(
     sampleType: String, tumourType: TumourTypeContext?, somatic: [SomaticFinding], germline: [GermlineFinding],
@@ -53,11 +55,21 @@ extension ClinicalReport {
 
   /// The same report with more notes (coverage observations made after the assessment).
   public func adding(notes extra: [String]) -> ClinicalReport {
-    ClinicalReport(
+    var copy = ClinicalReport(
       sampleType: sampleType, tumourType: tumourType, somatic: somatic, germline: germline, fusions: fusions,
       copyNumber: copyNumber, tumourMutationalBurden: tumourMutationalBurden, therapies: therapies, diagnosis: diagnosis,
       notes: notes + extra)
+    copy.pertinentNegatives = pertinentNegatives
+    return copy
   }
+}
+
+/// A key gene of the tumour type whose hotspot positions were read (or could not be read) without a variant.
+public struct PertinentNegative: Sendable, Equatable, Codable {
+  public let gene: String
+  /// True when every hotspot position was covered at the first coverage threshold with no alternate read.
+  public let established: Bool
+  public let statement: String
 }
 
 /// The OncoTree code given with `--tumor-type`, and its name in the panel.
@@ -122,6 +134,16 @@ public struct MatchedEvidence: Sendable, Equatable, Codable {
   public var isSensitivity: Bool { significance.hasPrefix("sensitivity") }
 }
 
+/// The ESCAT level of a finding (Mateo et al. 2018), shown beside the AMP/ASCO/CAP tier.
+public struct EscatAssignment: Sendable, Equatable, Codable {
+  public let tier: ESCATTier
+  /// The drug or decision the level refers to.
+  public let context: String
+  public let matchedBy: String
+  public let tumourTypes: String
+  public let source: String
+}
+
 /// A small variant with somatic clinical meaning.
 public struct SomaticFinding: Sendable, Equatable, Codable {
   public let variantKey: String
@@ -138,6 +160,8 @@ public struct SomaticFinding: Sendable, Equatable, Codable {
   public let therapies: TherapySummary
   public let origin: OriginAssessment
   public let tumorAlleleFraction: Double?
+  /// ESCAT level for this tumour type, when the panel's table has one (Tier I/II findings only).
+  public var escat: EscatAssignment? = nil
 }
 
 /// The ClinGen/CGC/VICC oncogenicity of a somatic variant.
@@ -282,6 +306,8 @@ public struct StructuralFinding: Sendable, Equatable, Codable {
   public let notes: [String]
   /// Set when the call needs orthogonal confirmation before it is acted on (`needs confirmation (RNA/IHC): ...`).
   public var confirmation: String? = nil
+  /// ESCAT level for this tumour type, when the panel's table has one (Tier I/II findings only).
+  public var escat: EscatAssignment? = nil
 }
 
 public struct PanelMatch: Sendable, Equatable, Codable {
@@ -306,6 +332,8 @@ public struct TumourMutationalBurden: Sendable, Equatable, Codable {
   /// Variant keys counted.
   public let counted: [String]
   public let rules: [String]
+  /// What the rate means against the panel's TMB evidence (`TMB-high (>= 10 mut/Mb): pembrolizumab ...`).
+  public var interpretation: String? = nil
 }
 
 /// Does the tumour type given fit the findings, and what do they say about it?

@@ -41,9 +41,24 @@ public struct MutationalBurden: Sendable {
     }
     guard reasons.isEmpty else { return notAssessable("not assessable: " + reasons.joined(separator: "; and ")) }
     let perMegabase = megabases > 0 ? (Double(counted.count) / megabases * 100).rounded() / 100 : 0
-    return TumourMutationalBurden(
+    var burden = TumourMutationalBurden(
       assessable: true, reason: nil, mutations: counted.count, footprintMegabases: megabases, perMegabase: perMegabase,
       counted: counted, rules: rules)
+    burden.interpretation = interpretation(perMegabase)
+    return burden
+  }
+
+  /// TMB-high or not against the panel's TMB evidence rows (the lowest threshold that has one).
+  func interpretation(_ rate: Double) -> String? {
+    let rows = view.panel.knowledge.evidence.compactMap { item -> (Double, EvidenceItem)? in
+      guard case .tumourMutationalBurden(let threshold) = item.matcher else { return nil }
+      return (threshold, item)
+    }.sorted { $0.0 < $1.0 }
+    guard let (threshold, item) = rows.first else { return nil }
+    let limit = NamedValues.format(threshold)
+    return rate >= threshold
+      ? "TMB-high (>= \(limit) mut/Mb): \(item.therapies.joined(separator: ", ")) level \(item.level.rawValue) (\(item.citation))"
+      : "below the TMB-high threshold of \(limit) mut/Mb (\(item.citation))"
   }
 
   /// Merged coding bases.

@@ -53,6 +53,7 @@ public struct PanelManifest: Sendable, Equatable, Codable {
     public let knownAlleles: String?
     public let functionalDomains: String?
     public let kinaseDomains: String?
+    public let escat: String?
     public let rules: Rules?
 
     enum CodingKeys: String, CodingKey {
@@ -63,12 +64,13 @@ public struct PanelManifest: Sendable, Equatable, Codable {
       case knownAlleles = "known_alleles"
       case functionalDomains = "functional_domains"
       case kinaseDomains = "kinase_domains"
+      case escat
     }
 
     /// Every table file named, in a fixed order (for the checksum).
     public var allFiles: [String] {
       [genes, exons, hotspots, fusions, copyNumber, evidence, knownVariants, tumourTypes, knownAlleles, functionalDomains,
-       kinaseDomains].compactMap { $0 } + (rules?.allFiles ?? [])
+       kinaseDomains, escat].compactMap { $0 } + (rules?.allFiles ?? [])
     }
   }
 

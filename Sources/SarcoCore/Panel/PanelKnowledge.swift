@@ -9,6 +9,8 @@ public struct PanelKnowledge: Sendable, Equatable, Codable {
   /// Alleles with a known protein change (cancerhotspots codon changes, CIViC coordinates).
   public var knownAlleles: [KnownAllele] = []
   public var tumourTypes = TumourTypeTable()
+  /// ESCAT levels of alterations by tumour type (`escat.tsv`).
+  public var escat: [EscatEntry] = []
   /// Critical parts of functional domains (oncogenicity OM1).
   public var functionalDomains: [FunctionalDomain] = []
   /// Kinase domains of fusion kinases (orientation and domain-retention checks).
