@@ -515,6 +515,9 @@ SOMATIC_RULES = [
     ("amplification_minimum_copy_number", "6", "a gene without a panel copy-number row is called amplified at or above this copy number", "sarcopanel default for focal amplification; adjust per assay"),
     ("homozygous_deletion_maximum_copy_number", "0.5", "a copy number below this is a loss of both copies", "sarcopanel default"),
     ("one_copy_deletion_maximum_copy_number", "1.25", "a copy number at or below this (and above the homozygous limit) is a loss of one copy", "sarcopanel default"),
+    ("pertinent_negative_maximum_alt_fraction", 0.05,
+     "a key gene's hotspot position counts as wild-type only when alternate reads stay below this fraction of its depth",
+     "sarcopanel default: the 5% allele fraction panel validations commonly state as their limit of detection"),
 ]
 
 # Acquired (secondary) resistance: gene, primary exons, secondary exons, therapy, tumour types, level, statement, citation.

@@ -122,3 +122,28 @@ import Testing
     #expect((pages ?? 0) >= 2 && (pages ?? 99) <= 12, "\(info.output)")
   }
 }
+
+@Suite struct PertinentNegativeTests {
+  /// A GIST sample without KIT/PDGFRA variants, read against a ~200x BAM over every hotspot exon: the
+  /// key genes of GIST get a pertinent-negative statement on page one, established or with the reason.
+  @Test(.enabled(if: BenchBAM.toolsPresent, "needs samtools and python3 (apt-get install samtools python3)"))
+  func keyGenesOfTheTumourTypeAreStated() throws {
+    let bench = try BenchBAM.hotspotExons
+    let work = TestData.temporaryDirectory("negatives")
+    var options = RunOptions(
+      vcfPath: TestData.path("testdata/vcf/germline.grch38.vcf"), panelPath: TestData.path("panels/sarcoma"),
+      outputDirectory: "\(work)/out", tumorType: "GIST", sampleID: "N", commandLine: ["sarcopanel", "run"])
+    options.bam = bench.bam
+    let outcome = try RunPipeline.run(options, panel: TestPanels.sarcoma)
+    let negatives = try #require(outcome.report.clinical?.pertinentNegatives)
+    let genes = negatives.map(\.gene)
+    #expect(genes.contains("KIT") && genes.contains("PDGFRA"), "\(negatives)")
+    #expect(!genes.contains("TP53"), "TP53 is not a key gene of GIST")
+    for negative in negatives {
+      #expect(negative.statement.hasPrefix("\(negative.gene): "))
+      #expect(negative.established == negative.statement.contains("covered at >= 100x"))
+    }
+    let html = try String(contentsOfFile: "\(work)/out/N.html", encoding: .utf8)
+    #expect(html.contains("<h2>Pertinent negatives</h2>"))
+  }
+}

@@ -109,6 +109,7 @@ public enum SomaticRuleName: String, Sendable, CaseIterable, Codable {
   case amplificationMinimumCopyNumber = "amplification_minimum_copy_number"
   case homozygousDeletionMaximumCopyNumber = "homozygous_deletion_maximum_copy_number"
   case oneCopyDeletionMaximumCopyNumber = "one_copy_deletion_maximum_copy_number"
+  case pertinentNegativeMaximumAltFraction = "pertinent_negative_maximum_alt_fraction"
 }
 
 public typealias SomaticThresholds = NamedThresholds<SomaticRuleName>
