@@ -108,3 +108,8 @@ enum HTSLog {
     if ProcessInfo.processInfo.environment["SARCOPANEL_HTS_LOG"] == nil { hts_set_log_level(HTS_LOG_OFF) }
   }
 }
+
+/// The htslib the binary is linked against.
+public enum HTSLib {
+  public static var version: String { String(cString: hts_version()) }
+}

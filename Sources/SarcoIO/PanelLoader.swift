@@ -47,9 +47,12 @@ public enum PanelLoader {
       checksum: checksum(folder: folder, manifest: manifest))
   }
 
-  /// The panel folder as a standardised URL, and its name for messages.
+  /// The panel folder as a standardised URL, and its name for messages. `directory` is a folder, or a
+  /// panel's name (`sarcoma`) found by `PanelLocator` in `$SARCOPANEL_PANELS`, the installed share folder
+  /// or `./panels`.
   static func locate(_ directory: String) throws -> (folder: URL, label: String) {
-    let folder = URL(fileURLWithPath: directory).standardizedFileURL
+    let path = try PanelLocator.resolve(directory)
+    let folder = URL(fileURLWithPath: path).standardizedFileURL
     let label = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {

@@ -5,7 +5,7 @@ import SarcoCore
 ///
 /// Required columns: `sample` (report id, unique) and `vcf`. Optional: `bam`,
 /// `vcf_sample` (tumour column), `normal`, `tumor_type` (OncoTree), `sex`,
-/// `sample_type` (tumor/germline), `fusions`, `cna`, `age` (at diagnosis, years). Relative paths are read
+/// `sample_type` (tumor/germline), `fusions`, `cna`, `age` (at diagnosis, years), `genome`. Relative paths are read
 /// from the sheet's folder.
 ///
 /// Problems of the sheet as a whole (unknown columns, a missing or repeated
@@ -27,6 +27,8 @@ public struct SampleSheet: Sendable {
     public let fusions: String?
     public let copyNumber: String?
     public let age: Int?
+    /// The row's `genome` (GRCh38/GRCh37), when given.
+    public let genome: GenomeBuild?
 
     /// The row as written, for the rerun fingerprint.
     public let fields: [String]
@@ -34,7 +36,7 @@ public struct SampleSheet: Sendable {
     public let problem: String?
   }
 
-  public static let columns = ["sample", "vcf", "bam", "vcf_sample", "normal", "tumor_type", "sex", "sample_type", "fusions", "cna", "age"]
+  public static let columns = ["sample", "vcf", "bam", "vcf_sample", "normal", "tumor_type", "sex", "sample_type", "fusions", "cna", "age", "genome"]
 
   public let path: String
   public let entries: [Entry]
@@ -89,6 +91,11 @@ public struct SampleSheet: Sendable {
       func optional(_ column: String) -> String? { row.text(column).isEmpty ? nil : row.text(column) }
       let ageText = row.text("age")
       let age = Int(ageText)
+      let genomeText = row.text("genome")
+      let genome = GenomeBuild(userSpelling: genomeText)
+      if !genomeText.isEmpty && genome == nil {
+        row.problem("column 'genome': expected GRCh38 or GRCh37 (hg38/hg19) or nothing, found '\(genomeText)'", rowProblems)
+      }
       if !(ageText.isEmpty || (age.map { (0...130).contains($0) } ?? false)) {
         row.problem("column 'age': expected an age at diagnosis in years (0-130) or nothing, found '\(ageText)'", rowProblems)
       }
@@ -96,7 +103,7 @@ public struct SampleSheet: Sendable {
         Entry(
           id: id, line: row.line, vcf: resolve(vcf) ?? "", bam: resolve(row.text("bam")), vcfSample: optional("vcf_sample"),
           normal: optional("normal"), tumourType: optional("tumor_type"), sex: optional("sex"), sampleType: sampleType,
-          fusions: resolve(row.text("fusions")), copyNumber: resolve(row.text("cna")), age: age,
+          fusions: resolve(row.text("fusions")), copyNumber: resolve(row.text("cna")), age: age, genome: genome,
           fields: table.columns.map { "\($0)=\(row.text($0))" }, problem: rowProblems.messages.first))
     }
     guard structural.isEmpty else { throw SarcoError.input(structural.messages.joined(separator: "\n")) }

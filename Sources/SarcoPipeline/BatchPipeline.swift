@@ -33,6 +33,8 @@ public enum BatchPipeline {
     public var pseudonymiseKeyFile: String?
     /// Cohort store (SQLite) to import every successful sample into, in sheet order.
     public var database: String?
+    /// The genome build for every sample whose row has no `genome` (default: from each VCF's header).
+    public var genome: GenomeBuild?
 
     public init(samplesPath: String, panelPath: String, outputDirectory: String) {
       self.samplesPath = samplesPath
@@ -133,6 +135,7 @@ public enum BatchPipeline {
         normal: entry.normal, tumorType: tumourType, sampleID: entry.id, threads: options.threadsPerSample,
         commandLine: options.commandLine + ["(sample \(entry.id))"])
       run.bam = entry.bam
+      run.genome = entry.genome ?? options.genome
       run.reference = options.reference
       run.recomputeConsequences = options.recomputeConsequences
       run.phenopacket = options.phenopacket

@@ -134,7 +134,7 @@ public enum CoverageTask {
     if let bed = request.bed {
       report = try CoveragePipeline.run(bam: request.bam, targets: try CoveragePipeline.readBED(bed), options: request.options)
     } else {
-      let panel = try PanelCache.load(directory: request.panel ?? "panels/sarcoma")
+      let panel = try PanelCache.load(directory: request.panel ?? "sarcoma")
       let reader = try AlignmentReader(path: request.bam, reference: request.options.reference)
       let detected = try reader.detectedBuild()
       if let forced = build, let detected, detected.build != forced {

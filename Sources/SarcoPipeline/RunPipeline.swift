@@ -158,7 +158,8 @@ public enum RunPipeline {
         fileName: baseName(options.vcfPath), sha256: try clock.measure("wait for input SHA-256") { try reader.inputDigest() },
         format: reader.format.rawValue, referenceFasta: options.reference.map(baseName)),
       genomeBuild: detection,
-      panel: SampleReport.PanelIdentity(name: panel.manifest.name, version: panel.manifest.version, checksum: panel.checksum),
+      panel: SampleReport.PanelIdentity(
+        name: panel.manifest.name, version: panel.manifest.version, checksum: panel.checksum, sources: panel.manifest.sources),
       qc: qc, variants: [], coverage: coverage, clinical: clinical)
     if options.provenance {
       func absolute(_ path: String) -> String { URL(fileURLWithPath: path).standardizedFileURL.path }

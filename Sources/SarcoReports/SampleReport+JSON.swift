@@ -28,6 +28,12 @@ extension SampleReport {
       json.object { json in
         json.member("checksum", panel.checksum)
         json.member("name", panel.name)
+        if let sources = panel.sources {
+          json.key("sources")
+          json.object { json in
+            for (key, value) in sources.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) { json.member(key, value) }
+          }
+        }
         json.member("version", panel.version)
       }
       json.member("provenance", encoded: provenance)

@@ -19,7 +19,7 @@ struct Sarcopanel: ParsableCommand {
         sarcopanel panel validate panels/sarcoma
         sarcopanel panel bed panels/sarcoma --genome GRCh38 > targets.bed
       """,
-    version: SarcopanelVersion.current,
+    version: VersionText.describe(),
     subcommands: [Run.self, Batch.self, Cohort.self, Diff.self, Export.self, DB.self, Consequences.self, Coverage.self, FusionEvidence.self, PanelCommand.self]
   )
 }

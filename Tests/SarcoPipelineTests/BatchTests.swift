@@ -132,7 +132,7 @@ import Testing
       lines = error.message.split(separator: "\n").map(String.init)
     }
     #expect(lines == [
-      "\(path):1: unknown column(s) colour; expected sample, vcf, bam, vcf_sample, normal, tumor_type, sex, sample_type, fusions, cna, age",
+      "\(path):1: unknown column(s) colour; expected sample, vcf, bam, vcf_sample, normal, tumor_type, sex, sample_type, fusions, cna, age, genome",
       "\(path):3: sample 'a_b' and 'a b' (line 2) both give report files named a_b.*",
       "\(path):5: sample 'C' already named on line 4; sample ids must be unique",
     ])

@@ -9,7 +9,7 @@ struct Invocation {
   let stderr: String
 }
 
-func sarcopanel(_ arguments: [String]) throws -> Invocation {
+func sarcopanel(_ arguments: [String], in directory: URL = TestData.root, environment: [String: String]? = nil) throws -> Invocation {
   // The test bundle sits beside the built executables.
   let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
   let candidates = [bundle, bundle.deletingLastPathComponent()].map { $0.appendingPathComponent("sarcopanel").path }
@@ -18,7 +18,8 @@ func sarcopanel(_ arguments: [String]) throws -> Invocation {
   let process = Process()
   process.executableURL = URL(fileURLWithPath: executable)
   process.arguments = arguments
-  process.currentDirectoryURL = TestData.root
+  process.currentDirectoryURL = directory
+  if let environment { process.environment = environment }
   let out = Pipe()
   let err = Pipe()
   process.standardOutput = out
@@ -74,6 +75,39 @@ func sarcopanel(_ arguments: [String]) throws -> Invocation {
     #expect(lines.last?.hasPrefix("sarcopanel: testdata/bad/malformed_pos.vcf: line 23: malformed VCF line") == true)
   }
 
+  /// `--panel sarcoma` is a name: found beside the binary's build tree from any folder, or through $SARCOPANEL_PANELS.
+  @Test func panelsByNameWorkFromAnyFolder() throws {
+    let elsewhere = URL(fileURLWithPath: TestData.temporaryDirectory("elsewhere"))
+    let vcf = TestData.path("testdata/vcf/tumor_only.grch38.vcf.gz")
+    let run = try sarcopanel(["run", "--vcf", vcf, "-p", "sarcoma", "-o", "out", "-t", "2", "-q"], in: elsewhere)
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stderr.isEmpty, "--quiet says nothing: \(run.stderr)")
+    #expect(FileManager.default.fileExists(atPath: elsewhere.appendingPathComponent("out/GIST01.json").path))
+    // Named panels found through SARCOPANEL_PANELS too; an unknown name says where it looked.
+    let copy = TestData.temporaryDirectory("panels-env")
+    try FileManager.default.copyItem(atPath: TestData.path("panels/hereditary"), toPath: "\(copy)/custom")
+    let environment = ProcessInfo.processInfo.environment.merging(["SARCOPANEL_PANELS": copy]) { $1 }
+    let validated = try sarcopanel(["panel", "validate", "custom"], in: elsewhere, environment: environment)
+    #expect(validated.status == 0 && validated.stdout.contains("valid"), "\(validated.stderr)")
+    let missing = try sarcopanel(["run", "--vcf", vcf, "--panel", "nosuchpanel", "-o", "out"], in: elsewhere)
+    #expect(missing.status == 1 && missing.stderr.contains("nosuchpanel: no such panel folder") && missing.stderr.contains("SARCOPANEL_PANELS"))
+  }
+
+  @Test func logLevelsAndThreadRangeAreShared() throws {
+    let out = TestData.temporaryDirectory("cli-log")
+    let vcf = "testdata/vcf/tumor_only.grch38.vcf.gz"
+    let debug = try sarcopanel(["run", "--vcf", vcf, "-o", out, "--log-level", "debug"])
+    #expect(debug.status == 0 && debug.stderr.contains("sarcopanel: timing: ") && debug.stderr.contains("findings: Tier II-C"))
+    let warnings = try sarcopanel(["run", "--vcf", vcf, "-o", out, "--log-level", "warning"])
+    #expect(warnings.status == 0 && !warnings.stderr.contains("findings:"))
+    for command in [["run", "--vcf", vcf, "-o", out], ["coverage", "--bam", "x.bam", "-o", out], ["consequences", "--vcf", vcf, "--reference", "x.fa"]] {
+      #expect(try sarcopanel(command + ["--threads", "0"]).status == 2, "\(command[0]) --threads 0")
+      #expect(try sarcopanel(command + ["--threads", "257"]).status == 2, "\(command[0]) --threads 257")
+    }
+    #expect(try sarcopanel(["batch", "--samples", "x.tsv", "-o", out, "--jobs", "0"]).status == 2)
+    #expect(try sarcopanel(["run", "--vcf", vcf, "-o", out, "--genome", "hg42"]).status == 2)
+  }
+
   @Test func usageErrorsExitTwo() throws {
     #expect(try sarcopanel(["run", "--out", "x"]).status == 2)
     #expect(try sarcopanel(["run", "--vcf", "a.vcf", "--out", "x", "--threads", "0"]).status == 2)
@@ -104,7 +138,10 @@ func sarcopanel(_ arguments: [String]) throws -> Invocation {
     #expect(help.stdout.contains("Examples:"))
     #expect(help.stdout.contains("--tumor-type"))
     let version = try sarcopanel(["--version"])
-    #expect(version.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "0.1.0")
+    // The tool, htslib and every panel found by name with its knowledge-base releases.
+    let lines = version.stdout.split(separator: "\n").map(String.init)
+    #expect(lines.first == "sarcopanel 0.1.0" && lines.contains { $0.hasPrefix("htslib 1.") })
+    #expect(lines.contains { $0.hasPrefix("panel sarcoma 0.4.0 (") && $0.contains("CIViC 01-Aug-2024") && $0.contains("ClinVar 2026-02-26") })
   }
 
   @Test func panelValidateAndBed() throws {

@@ -27,7 +27,7 @@ public enum GenomeBuildDetector {
     if let byFile = try detectFromFileName(fileName) { return byFile }
     throw SarcoError.input(
       "\(fileName): cannot tell the genome build: no ##contig lengths, no ##reference naming "
-        + "a build, and no build in the file name; pass --genome GRCh38 or --genome GRCh37")
+        + "a build, and no build in the file name; pass --genome GRCh38 or --genome GRCh37 (in a batch: --genome or the sheet's genome column)")
   }
 
   /// What the header itself says (steps 1 and 2), or nil when it says nothing.
@@ -63,7 +63,7 @@ public enum GenomeBuildDetector {
     if decided.count > 1 {
       let detail = GenomeBuild.allCases.map { "\($0.rawValue) (\(votes[$0]?.joined(separator: ",") ?? ""))" }
       throw SarcoError.input(
-        "##contig lengths match both builds: \(detail.joined(separator: " and ")); pass --genome")
+        "##contig lengths match both builds: \(detail.joined(separator: " and ")); pass --genome (in a batch: --genome or the sheet's genome column)")
     }
     guard let (build, names) = decided.first else { return nil }
     return Detection(build: build, evidence: "##contig lengths of \(names.count) chromosomes match \(build.rawValue)")
@@ -91,7 +91,7 @@ public enum GenomeBuildDetector {
     }
     if found.count > 1 {
       let lines = found.sorted { $0.key < $1.key }.map { "\($0.key.rawValue) from \($0.value)" }
-      throw SarcoError.input("header names both builds: \(lines.joined(separator: "; ")); pass --genome")
+      throw SarcoError.input("header names both builds: \(lines.joined(separator: "; ")); pass --genome (in a batch: --genome or the sheet's genome column)")
     }
     guard let (build, line) = found.first else { return nil }
     return Detection(build: build, evidence: "header line \(line)")

@@ -40,6 +40,8 @@ public struct PanelManifest: Sendable, Equatable, Codable {
   /// Default padding of coding exons in `panel bed`.
   public let targetPadBases: Int
   public let tables: Tables
+  /// The knowledge-base releases the panel was built from (`CIViC` -> `01-Aug-2024`), recorded in every report.
+  public var sources: [String: String]? = nil
 
   public struct Tables: Sendable, Equatable, Codable {
     public let genes: String
@@ -137,7 +139,7 @@ public struct PanelManifest: Sendable, Equatable, Codable {
   }
 
   enum CodingKeys: String, CodingKey {
-    case name, version, description, builds, tables
+    case name, version, description, builds, tables, sources
     case scanFlankBases = "scan_flank_bases"
     case targetPadBases = "target_pad_bases"
   }

@@ -85,10 +85,13 @@ public struct SampleReport: Sendable, Equatable, Codable {
     public let name: String
     public let version: String
     public let checksum: String
-    public init(name: String, version: String, checksum: String) {
+    /// Knowledge-base releases behind the panel (CIViC, ClinVar, MANE, cancerhotspots, OncoTree...).
+    public var sources: [String: String]? = nil
+    public init(name: String, version: String, checksum: String, sources: [String: String]? = nil) {
       self.name = name
       self.version = version
       self.checksum = checksum
+      self.sources = sources
     }
   }
 

@@ -20,6 +20,8 @@ extension Sarcopanel {
           sample_type  tumor (default) or germline                    optional
           fusions      fusion caller table (PCGR fusions.tsv)         optional
           cna          copy-number segments (PCGR cna.tsv)            optional
+          age          age at diagnosis, years (as run --age)         optional
+          genome       GRCh38 or GRCh37 (as run --genome)             optional
 
         A sheet with unknown columns, a missing or repeated sample id, or two ids that
         give the same report file names is refused before anything runs (one line per
@@ -33,24 +35,28 @@ extension Sarcopanel {
         OUT/cohort.html hold QC and finding counts per sample and a samples-by-genes
         matrix of Tier I/II alterations; they are the same bytes for any --jobs.
 
+        On a terminal a bar shows progress, rate and time left (--quiet: none); each
+        failure is printed once, as it happens, and the summary names the failed samples.
+
         Example:
-          sarcopanel batch --samples samples.tsv --panel panels/sarcoma --out results/ --jobs 2
+          sarcopanel batch --samples samples.tsv --panel sarcoma -o results/ --jobs 2
         """)
 
     @Option(name: .long, help: ArgumentHelp("Sample sheet (TSV, see above).", valueName: "tsv"))
     var samples: String
 
-    @Option(name: .long, help: ArgumentHelp("Panel folder (with panel.json).", valueName: "dir"))
-    var panel: String = "panels/sarcoma"
+    @OptionGroup var panelOptions: PanelOptions
 
-    @Option(name: .long, help: ArgumentHelp("Output directory (created if needed).", valueName: "dir"))
+    @Option(name: [.short, .long], help: ArgumentHelp("Output directory (created if needed).", valueName: "dir"))
     var out: String
 
-    @Option(name: .long, help: "Samples processed at the same time (memory grows with this, not with the sheet).")
-    var jobs: Int = 1
+    @Option(name: [.short, .long], help: ArgumentHelp("Samples processed at the same time, 1-256 (memory grows with this, not with the sheet).", valueName: "n"))
+    var jobs: ThreadCount = ThreadCount(1)
 
-    @Option(name: .customLong("threads-per-sample"), help: "Threads inside each sample's run.")
-    var threadsPerSample: Int = 1
+    @Option(name: .customLong("threads-per-sample"), help: ArgumentHelp("Threads inside each sample's run, 1-256.", valueName: "n"))
+    var threadsPerSample: ThreadCount = ThreadCount(1)
+
+    @OptionGroup var genomeOptions: GenomeOptions
 
     @OptionGroup var referenceOptions: ReferenceOptions
 
@@ -59,20 +65,13 @@ extension Sarcopanel {
     @Flag(name: .long, help: "Redo samples whose outputs are up to date.")
     var force = false
 
-    @Flag(name: .long, help: "Print only failures and the final summary.")
-    var quiet = false
-
-    func validate() throws {
-      if jobs < 1 || jobs > 256 { throw ValidationError("--jobs must be between 1 and 256, found \(jobs)") }
-      if threadsPerSample < 1 || threadsPerSample > 64 {
-        throw ValidationError("--threads-per-sample must be between 1 and 64, found \(threadsPerSample)")
-      }
-    }
+    @OptionGroup var log: LogOptions
 
     func run() throws {
-      var options = BatchPipeline.Options(samplesPath: samples, panelPath: panel, outputDirectory: out)
-      options.jobs = jobs
-      options.threadsPerSample = threadsPerSample
+      var options = BatchPipeline.Options(samplesPath: samples, panelPath: panelOptions.panel, outputDirectory: out)
+      options.jobs = jobs.value
+      options.threadsPerSample = threadsPerSample.value
+      options.genome = genomeOptions.build
       options.force = force
       options.reference = referenceOptions.reference
       options.phenopacket = sharing.phenopacket
@@ -81,13 +80,16 @@ extension Sarcopanel {
       options.recomputeConsequences = referenceOptions.recomputeConsequences
       // Options that cannot change results stay out of the reports, so --jobs 1 and 2 give the same bytes.
       options.commandLine = CommandLineRecord.recorded(
-        CommandLine.arguments, valued: ["--threads-per-sample", "--jobs"], flags: ["--force", "--quiet"])
-      let progress = BatchProgress(quiet: quiet)
+        CommandLine.arguments, valued: ["--threads-per-sample", "--jobs", "-j", "--log-level"], flags: ["--force", "--quiet", "-q"])
+      let progress = BatchProgress(quiet: !log.says(.info))
       let outcome = try BatchPipeline.run(options) { result, done, total in progress.report(result, done: done, total: total) }
       progress.finish()
       let counts = Dictionary(grouping: outcome.results, by: \.status).mapValues(\.count)
       var summary = "sarcopanel: batch: \(outcome.results.count) samples: \(counts[.ok] ?? 0) run, \(counts[.skipped] ?? 0) up to date, \(counts[.failed] ?? 0) failed\n"
-      for failure in outcome.failed { summary += "sarcopanel: batch: FAILED \(failure.sample): \(failure.message ?? "")\n" }
+      if !outcome.failed.isEmpty {
+        // Each failure's message was printed once as it happened; the summary names them.
+        summary += "sarcopanel: batch: failed: \(outcome.failed.map(\.sample).joined(separator: ", "))\n"
+      }
       summary += "sarcopanel: wrote \(outcome.cohortTSV) and \(outcome.cohortHTML)\n"
       if let db = sharing.db, !outcome.imported.isEmpty {
         let counts = Dictionary(grouping: outcome.imported, by: \.result).mapValues(\.count)
@@ -99,12 +101,14 @@ extension Sarcopanel {
   }
 }
 
-/// A progress bar on a terminal, one line per sample otherwise.
+/// A progress bar with rate and time left on a terminal, one line per sample otherwise; quiet: failures only.
+/// Each failure's message is printed here, once.
 final class BatchProgress: @unchecked Sendable {
   private let lock = NSLock()
   private let quiet: Bool
   private let terminal = isatty(STDERR_FILENO) == 1
   private var failed = 0
+  private let start = Date()
 
   init(quiet: Bool) { self.quiet = quiet }
 
@@ -113,12 +117,15 @@ final class BatchProgress: @unchecked Sendable {
     defer { lock.unlock() }
     if result.status == .failed { failed += 1 }
     var text = ""
-    if terminal {
+    if terminal && !quiet {
       let width = 30
       let filled = width * done / max(total, 1)
       let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
       if result.status == .failed { text += "\r\u{1B}[Ksarcopanel: batch: FAILED \(result.sample): \(result.message ?? "")\n" }
-      text += "\r[\(bar)] \(done)/\(total) samples, \(failed) failed"
+      let elapsed = Date().timeIntervalSince(start)
+      let perMinute = elapsed > 0 ? Double(done) / elapsed * 60 : 0
+      let left = done > 0 ? elapsed / Double(done) * Double(total - done) : 0
+      text += "\r\u{1B}[K[\(bar)] \(done)/\(total) samples, \(failed) failed, \(String(format: "%.1f", perMinute))/min, \(Self.clock(left)) left"
     } else if !quiet || result.status == .failed {
       let seconds = String(format: "%.2f", result.seconds)
       text = "sarcopanel: batch: \(done)/\(total) \(result.sample) \(result.status.rawValue) (\(seconds) s)\(result.message.map { ": \($0)" } ?? "")\n"
@@ -127,6 +134,13 @@ final class BatchProgress: @unchecked Sendable {
   }
 
   func finish() {
-    if terminal { FileHandle.standardError.write(Data("\n".utf8)) }
+    if terminal && !quiet { FileHandle.standardError.write(Data("\n".utf8)) }
+  }
+
+  /// `1:05:09`, `4:12`.
+  static func clock(_ seconds: Double) -> String {
+    let total = Int(seconds.rounded())
+    let (hours, minutes, rest) = (total / 3600, total / 60 % 60, total % 60)
+    return hours > 0 ? String(format: "%d:%02d:%02d", hours, minutes, rest) : String(format: "%d:%02d", minutes, rest)
   }
 }

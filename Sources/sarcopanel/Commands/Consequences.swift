@@ -20,37 +20,29 @@ extension Sarcopanel {
 
         Examples:
           sarcopanel consequences --vcf raw.vcf.gz --reference GRCh38.fa.gz
-          sarcopanel consequences --vcf clinvar.vcf.gz --panel panels/hereditary \\
+          sarcopanel consequences --vcf clinvar.vcf.gz --panel hereditary \\
             --reference GRCh38.fa.gz --out clinvar.consequences.tsv
         """)
 
     @Option(name: .long, help: ArgumentHelp("VCF, bgzipped VCF or BCF to read.", valueName: "file"))
     var vcf: String
 
-    @Option(name: .long, help: ArgumentHelp("Panel folder (with panel.json).", valueName: "dir"))
-    var panel: String = "panels/sarcoma"
+    @OptionGroup var panelOptions: PanelOptions
 
     @Option(name: .long, help: ArgumentHelp("Reference FASTA of the VCF's build, indexed (.fai, and .gzi when bgzipped).", valueName: "fasta"))
     var reference: String
 
-    @Option(name: .long, help: ArgumentHelp("Force the genome build: GRCh38 or GRCh37.", valueName: "build"))
-    var genome: String?
+    @OptionGroup var genomeOptions: GenomeOptions
 
-    @Option(name: .long, help: ArgumentHelp("Write the TSV here (atomically) instead of stdout.", valueName: "file"))
+    @Option(name: [.short, .long], help: ArgumentHelp("Write the TSV here (atomically) instead of stdout.", valueName: "file"))
     var out: String?
 
-    @Option(name: .long, help: ArgumentHelp("Worker threads.", valueName: "n"))
-    var threads: Int = 1
-
-    func validate() throws {
-      if let genome, GenomeBuild(userSpelling: genome) == nil { throw ValidationError("--genome must be GRCh38 or GRCh37, found '\(genome)'") }
-      if threads < 1 { throw ValidationError("--threads must be at least 1") }
-    }
+    @OptionGroup var threadOptions: ThreadOptions
 
     func run() throws {
-      var options = ConsequenceTask.Options(vcfPath: vcf, panelPath: panel, referencePath: reference)
-      options.genome = genome.flatMap(GenomeBuild.init(userSpelling:))
-      options.threads = threads
+      var options = ConsequenceTask.Options(vcfPath: vcf, panelPath: panelOptions.panel, referencePath: reference)
+      options.genome = genomeOptions.build
+      options.threads = threadOptions.threads.value
       options.outputPath = out
       let (tsv, summary) = try ConsequenceTask.run(options) { FileHandle.standardError.write(Data("sarcopanel: \($0)\n".utf8)) }
       if out == nil { FileHandle.standardOutput.write(Data(tsv.utf8)) }

@@ -17,27 +17,25 @@ extension Sarcopanel {
         read spans without mate correction, like mosdepth --fast-mode.
 
         Examples:
-          sarcopanel coverage --bam tumour.bam --panel panels/sarcoma --out results/
+          sarcopanel coverage --bam tumour.bam --panel sarcoma --out results/
           sarcopanel coverage --bam s.cram --reference GRCh38.fa --bed targets.bed --out qc/
         """)
 
     @Option(name: .long, help: ArgumentHelp("Indexed BAM or CRAM.", valueName: "file"))
     var bam: String
 
-    @Option(name: .long, help: ArgumentHelp("Panel folder whose coding exons are the targets.", valueName: "dir"))
-    var panel: String = "panels/sarcoma"
+    @OptionGroup var panelOptions: PanelOptions
 
     @Option(name: .long, help: ArgumentHelp("BED of targets instead of the panel's exons.", valueName: "file"))
     var bed: String?
 
-    @Option(name: .long, help: ArgumentHelp("Output directory.", valueName: "dir"))
+    @Option(name: [.short, .long], help: ArgumentHelp("Output directory.", valueName: "dir"))
     var out: String
 
     @Option(name: .customLong("sample-id"), help: ArgumentHelp("Name for the output files (default: the BAM's name).", valueName: "id"))
     var sampleID: String?
 
-    @Option(name: .long, help: ArgumentHelp("Genome build (default: from the @SQ lengths).", valueName: "build"))
-    var genome: String?
+    @OptionGroup var genomeOptions: GenomeOptions
 
     @Option(name: .long, help: ArgumentHelp("FASTA a CRAM was written against.", valueName: "fasta"))
     var reference: String?
@@ -57,14 +55,11 @@ extension Sarcopanel {
     @Flag(name: .customLong("fast-mode"), help: "Count whole read spans, no CIGAR or mate-overlap handling.")
     var fastMode = false
 
-    @Option(name: .long, help: "Threads (one reader per thread).")
-    var threads: Int = 1
+    @OptionGroup var threadOptions: ThreadOptions
 
     func validate() throws {
       if parsedThresholds == nil { throw ValidationError("--thresholds must be positive integers separated by commas, found '\(thresholds)'") }
-      if let genome, GenomeBuild(userSpelling: genome) == nil { throw ValidationError("--genome must be GRCh38 or GRCh37, found '\(genome)'") }
       if !(0...1).contains(minimumFraction) { throw ValidationError("--min-fraction must be between 0 and 1") }
-      if threads < 1 || threads > 64 { throw ValidationError("--threads must be between 1 and 64") }
       if mapq < 0 { throw ValidationError("--mapq must be 0 or more") }
     }
 
@@ -75,14 +70,14 @@ extension Sarcopanel {
     }
 
     func run() throws {
-      var request = CoverageTask.Request(bam: bam, panel: panel, bed: bed, outputDirectory: out)
+      var request = CoverageTask.Request(bam: bam, panel: panelOptions.panel, bed: bed, outputDirectory: out)
       request.sampleID = sampleID
-      request.genome = genome.flatMap(GenomeBuild.init(userSpelling:))
+      request.genome = genomeOptions.build
       request.pad = pad
       request.options.thresholds = parsedThresholds ?? [100, 250, 500]
       request.options.minimumFraction = minimumFraction
       request.options.counting = DepthCounter.Options(minimumMappingQuality: mapq, fastMode: fastMode)
-      request.options.threads = threads
+      request.options.threads = threadOptions.threads.value
       request.options.reference = reference
       let outcome = try CoverageTask.run(request)
       let report = outcome.report

@@ -17,7 +17,7 @@ extension Sarcopanel {
         partner discovery and are not checked yet.
 
         Examples:
-          sarcopanel fusion-evidence --bam tumour.bam --panel panels/sarcoma --out results/
+          sarcopanel fusion-evidence --bam tumour.bam --panel sarcoma --out results/
           sarcopanel fusion-evidence --bam t.bam --out qc/ \\
             --pair 8:107652900-107654000,11:94987372-94988372
         """)
@@ -25,34 +25,30 @@ extension Sarcopanel {
     @Option(name: .long, help: ArgumentHelp("Indexed BAM or CRAM.", valueName: "file"))
     var bam: String
 
-    @Option(name: .long, help: ArgumentHelp("Panel folder (its fusions are checked).", valueName: "dir"))
+    @Option(name: [.customShort("p"), .long], help: ArgumentHelp("Panel (a name such as sarcoma, or a folder) whose fusions are checked.", valueName: "name|dir"))
     var panel: String?
 
     @Option(name: .long, help: ArgumentHelp("A region pair CONTIG:START-END,CONTIG:START-END (repeatable).", valueName: "pair"))
     var pair: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("Output directory.", valueName: "dir"))
+    @Option(name: [.short, .long], help: ArgumentHelp("Output directory.", valueName: "dir"))
     var out: String
 
     @Option(name: .customLong("sample-id"), help: ArgumentHelp("Name for the output file (default: the BAM's name).", valueName: "id"))
     var sampleID: String?
 
-    @Option(name: .long, help: ArgumentHelp("Genome build of the panel regions (default: from the @SQ lengths).", valueName: "build"))
-    var genome: String?
+    @OptionGroup var genomeOptions: GenomeOptions
 
     @Option(name: .long, help: ArgumentHelp("FASTA a CRAM was written against.", valueName: "fasta"))
     var reference: String?
 
-    @Option(name: .long, help: "Threads (one reader per thread).")
-    var threads: Int = 1
+    @OptionGroup var threadOptions: ThreadOptions
 
     func validate() throws {
       if panel == nil && pair.isEmpty { throw ValidationError("give --panel, --pair, or both") }
       for text in pair where FusionEvidenceTask.parsePair(text) == nil {
         throw ValidationError("--pair must look like 8:107652900-107654000,11:94987372-94988372, found '\(text)'")
       }
-      if let genome, GenomeBuild(userSpelling: genome) == nil { throw ValidationError("--genome must be GRCh38 or GRCh37") }
-      if threads < 1 || threads > 64 { throw ValidationError("--threads must be between 1 and 64") }
     }
 
     func run() throws {
@@ -60,7 +56,7 @@ extension Sarcopanel {
       var candidates = pair.compactMap(FusionEvidenceTask.parsePair)
       if let panel {
         let loaded = try PanelCache.load(directory: panel)
-        var build = genome.flatMap(GenomeBuild.init(userSpelling:))
+        var build = genomeOptions.build
         if build == nil {
           let reader = try AlignmentReader(path: bam, reference: reference)
           build = try reader.detectedBuild()?.build
@@ -68,7 +64,7 @@ extension Sarcopanel {
         guard let build else { throw SarcoError.input("\(bam): cannot tell the genome build from its @SQ lengths; pass --genome") }
         candidates += FusionEvidenceTask.panelCandidates(loaded, build: build)
       }
-      let results = try FusionEvidenceTask.measure(bam: bam, candidates: candidates, reference: reference, threads: threads)
+      let results = try FusionEvidenceTask.measure(bam: bam, candidates: candidates, reference: reference, threads: threadOptions.threads.value)
       let id = RunPipeline.safeFileName(sampleID ?? URL(fileURLWithPath: bam).deletingPathExtension().lastPathComponent)
       let path = RunPipeline.outputPath(out, id, "fusion_evidence.tsv")
       try AtomicFile.write(FusionEvidenceTask.tsv(results), to: path)

@@ -48,22 +48,21 @@ extension Sarcopanel {
         as not evaluated.
 
         Examples:
-          sarcopanel run --vcf T001.grch38.vcf.gz --panel panels/sarcoma --out results/
+          sarcopanel run --vcf T001.grch38.vcf.gz --panel sarcoma --out results/
           sarcopanel run --vcf pair.vcf.gz --sample TUMOR --normal NORMAL \\
-            --tumor-type GIST --panel panels/sarcoma --out results/ --threads 4
+            --tumor-type GIST --panel sarcoma --out results/ --threads 4
           sarcopanel run --vcf T001.vcf.gz --fusions T001.fusions.tsv --cna T001.cna.tsv \\
             --tumor-type DDLS --out results/
-          sarcopanel run --vcf blood.vcf.gz --sample-type germline --panel panels/hereditary --out results/
+          sarcopanel run --vcf blood.vcf.gz --sample-type germline --panel hereditary --out results/
           sarcopanel run --vcf raw.vcf.gz --reference GRCh38.fa.gz --tumor-type GIST --out results/
         """)
 
     @Option(name: .long, help: ArgumentHelp("VCF, bgzipped VCF or BCF to read.", valueName: "file"))
     var vcf: String
 
-    @Option(name: .long, help: ArgumentHelp("Panel folder (with panel.json).", valueName: "dir"))
-    var panel: String = "panels/sarcoma"
+    @OptionGroup var panelOptions: PanelOptions
 
-    @Option(name: .long, help: ArgumentHelp("Output directory (created if needed).", valueName: "dir"))
+    @Option(name: [.short, .long], help: ArgumentHelp("Output directory (created if needed).", valueName: "dir"))
     var out: String
 
     @Option(name: .long, help: ArgumentHelp("Tumour (or only) sample column; needed when the VCF has several samples and names neither via ##tumor_sample nor TUMOR.", valueName: "name"))
@@ -85,8 +84,7 @@ extension Sarcopanel {
     @Option(name: .customLong("sample-id"), help: ArgumentHelp("Name for the report files (default: the sample column's name).", valueName: "id"))
     var sampleID: String?
 
-    @Option(name: .long, help: ArgumentHelp("Force the genome build: GRCh38 or GRCh37 (refused when the header names the other build, unless --force-genome).", valueName: "build"))
-    var genome: String?
+    @OptionGroup var genomeOptions: GenomeOptions
 
     @Flag(name: .customLong("force-genome"), help: "Read the VCF as --genome says even when its header (##contig lengths, ##reference) names the other build.")
     var forceGenome = false
@@ -114,8 +112,7 @@ extension Sarcopanel {
     @Option(name: .customLong("clinvar-criteria"), help: ArgumentHelp("on: PS1/PM5 may use ClinVar's classifications of other variants at the same codon; off: rules only.", valueName: "on|off"))
     var clinvarCriteria: String = "on"
 
-    @Option(name: .long, help: "Threads for decompression, parsing and annotation.")
-    var threads: Int = 1
+    @OptionGroup var threadOptions: ThreadOptions
 
     @Flag(name: .long, help: "Also print the HTML report to <sample>.pdf with headless Chromium (apt install chromium).")
     var pdf = false
@@ -125,19 +122,14 @@ extension Sarcopanel {
 
     @OptionGroup var sharing: SharingOptions
 
-    @Flag(name: .long, help: "Print no summary on stderr.")
-    var quiet = false
+    @OptionGroup var log: LogOptions
 
-    @Flag(name: .long, help: "Print the wall time of each phase on stderr.")
+    @Flag(name: .long, help: "Print the wall time of each phase on stderr (as --log-level debug does).")
     var timings = false
 
     func validate() throws {
-      if threads < 1 || threads > 256 { throw ValidationError("--threads must be between 1 and 256, found \(threads)") }
-      if let genome, GenomeBuild(userSpelling: genome) == nil {
-        throw ValidationError("--genome must be GRCh38 or GRCh37 (or hg38/hg19), found '\(genome)'")
-      }
       if accessMode == nil { throw ValidationError("--access must be auto, stream or index, found '\(access)'") }
-      if forceGenome && genome == nil { throw ValidationError("--force-genome needs --genome") }
+      if forceGenome && genomeOptions.build == nil { throw ValidationError("--force-genome needs --genome") }
       if ClinicalAssessor.SampleType(rawValue: sampleType) == nil {
         throw ValidationError("--sample-type must be tumor or germline, found '\(sampleType)'")
       }
@@ -158,8 +150,8 @@ extension Sarcopanel {
 
     func run() throws {
       var options = RunOptions(
-        vcfPath: vcf, panelPath: panel, outputDirectory: out, sample: sample, normal: normal, tumorType: tumorType,
-        sampleID: sampleID, genome: genome.flatMap(GenomeBuild.init(userSpelling:)), threads: threads,
+        vcfPath: vcf, panelPath: panelOptions.panel, outputDirectory: out, sample: sample, normal: normal, tumorType: tumorType,
+        sampleID: sampleID, genome: genomeOptions.build, threads: threadOptions.threads.value,
         access: accessMode ?? .automatic, commandLine: CommandLineRecord.recorded(CommandLine.arguments))
       options.bam = bam
       options.forceGenome = forceGenome
@@ -176,10 +168,10 @@ extension Sarcopanel {
       options.pseudonymiseKeyFile = sharing.pseudonymise
       options.database = sharing.db
       let outcome = try RunPipeline.run(options) { message in
-        if !quiet { FileHandle.standardError.write(Data("sarcopanel: \(message)\n".utf8)) }
+        log.write("sarcopanel: \(message)\n")
       }
-      for warning in outcome.warnings { FileHandle.standardError.write(Data("sarcopanel: warning: \(warning)\n".utf8)) }
-      if !quiet {
+      for warning in outcome.warnings { log.write("sarcopanel: warning: \(warning)\n", at: .warning) }
+      if log.says(.info) {
         let qc = outcome.report.qc
         let stats = outcome.statistics
         let summary = """
@@ -196,12 +188,12 @@ extension Sarcopanel {
         let htmlPath = RunPipeline.outputPath(out, outcome.report.sample.id, "html")
         let pdfPath = RunPipeline.outputPath(out, outcome.report.sample.id, "pdf")
         if let written = try PDFRenderer.render(html: htmlPath, to: pdfPath) {
-          if !quiet { FileHandle.standardError.write(Data("sarcopanel: wrote \(written)\n".utf8)) }
+          log.write("sarcopanel: wrote \(written)\n")
         } else {
           FileHandle.standardError.write(Data("sarcopanel: --pdf: chromium not found (apt install chromium); the HTML report is \(htmlPath)\n".utf8))
         }
       }
-      if timings {
+      if timings || log.says(.debug) {
         let lines = outcome.phases.map { "sarcopanel: timing: \($0.0): \(String(format: "%.3f", $0.1)) s" }
         FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
       }
@@ -216,7 +208,7 @@ enum ClinicalSummary {
     if clinical.sampleType == "germline" {
       return "\(clinical.germline.count) germline variants classified, \(clinical.pathogenicGermline) pathogenic or likely pathogenic"
     }
-    let counts = clinical.tierCounts.map { "\($0.tier) \($0.count)" }
+    let counts = clinical.tierCounts.map { "Tier \($0.tier.rawValue) \($0.count)" }
     let tmb =
       clinical.tumourMutationalBurden.map { burden in
         burden.perMegabase.map { ", TMB \($0) mut/Mb" } ?? ", TMB not assessable"
@@ -230,7 +222,8 @@ enum CommandLineRecord {
   /// Drops the executable's directory and the options that cannot change results:
   /// `valued` options with their value (`--threads N`, `--threads=N`) and `flags`.
   static func recorded(
-    _ arguments: [String], valued: Set<String> = ["--threads"], flags: Set<String> = []
+    _ arguments: [String], valued: Set<String> = ["--threads", "-t", "--log-level"],
+    flags: Set<String> = ["--quiet", "-q", "--timings"]
   ) -> [String] {
     var result: [String] = []
     var skipNext = false
