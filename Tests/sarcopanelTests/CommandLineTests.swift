@@ -93,6 +93,22 @@ func sarcopanel(_ arguments: [String], in directory: URL = TestData.root, enviro
     #expect(missing.status == 1 && missing.stderr.contains("nosuchpanel: no such panel folder") && missing.stderr.contains("SARCOPANEL_PANELS"))
   }
 
+  @Test func derivedPanelsRunAndSayWhereTheyCameFrom() throws {
+    let folder = TestData.temporaryDirectory("cli-subset")
+    let made = try sarcopanel(["panel", "subset", "sarcoma", "--genes", "KIT,PDGFRA,SDHB", "--name", "gist", "-o", "\(folder)/gist"])
+    #expect(made.status == 0, "\(made.stderr)")
+    #expect(made.stdout.contains("3 of ") && made.stdout.contains("genes of sarcoma"))
+    let run = try sarcopanel(["run", "--vcf", "testdata/vcf/tumor_only.grch38.vcf.gz", "-p", "\(folder)/gist", "-o", "\(folder)/out", "-q"])
+    #expect(run.status == 0, "\(run.stderr)")
+    let json = try String(contentsOfFile: "\(folder)/out/GIST01.json", encoding: .utf8)
+    #expect(json.contains("\"derived from\"") && json.contains("\"name\" : \"gist\""))
+    let unknown = try sarcopanel(["panel", "subset", "sarcoma", "--genes", "KIT,NOTAGENE", "-o", "\(folder)/bad"])
+    #expect(unknown.status == 2 && unknown.stderr.contains("NOTAGENE"))
+    #expect(try sarcopanel(["panel", "subset", "sarcoma", "--bed", "x.bed", "-o", "\(folder)/bad"]).status == 2)
+    let again = try sarcopanel(["panel", "subset", "sarcoma", "--genes", "KIT", "-o", "\(folder)/gist"])
+    #expect(again.status == 1 && again.stderr.contains("exists"))
+  }
+
   @Test func logLevelsAndThreadRangeAreShared() throws {
     let out = TestData.temporaryDirectory("cli-log")
     let vcf = "testdata/vcf/tumor_only.grch38.vcf.gz"

@@ -8,7 +8,7 @@ extension Sarcopanel {
     static let configuration = CommandConfiguration(
       commandName: "panel",
       abstract: "Check a panel folder, show a gene or its tumour types, or write its regions as BED or its transcript models as GFF3.",
-      subcommands: [Validate.self, Show.self, TumourTypes.self, Bed.self, GFF3.self])
+      subcommands: [Validate.self, Show.self, TumourTypes.self, Subset.self, Bed.self, GFF3.self])
   }
 }
 
@@ -67,6 +67,57 @@ extension Sarcopanel.PanelCommand {
 
     func run() throws {
       print(try PanelTasks.tumourTypes(directory: panel, under: under))
+    }
+  }
+
+  struct Subset: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Write a derived panel with some of a panel's genes (a 'virtual panel'), usable by every command.",
+      discussion: """
+        Keeps the genes named with --genes (symbols or aliases) and/or those overlapping
+        the regions of --bed (with --genome), cuts every table to them (evidence,
+        hotspots, fusions with a kept partner, copy-number events, known variants and
+        alleles, rule tables that name genes) and keeps the rules. The new panel gets its
+        own name (--name, default <parent>-subset), a version <parent version>+<hash of the
+        genes> and its own checksum; its panel.json names the parent and its checksum
+        among its sources, so every report run on it records where it came from.
+        The folder is written whole or not at all, and loaded to check it.
+
+        Examples:
+          sarcopanel panel subset sarcoma --genes KIT,PDGFRA,SDHB,NF1,BRAF --name gist --out panels/gist
+          sarcopanel panel subset sarcoma --bed capture.bed --genome GRCh38 --out my-panel
+          sarcopanel run --vcf t.vcf.gz --panel panels/gist --tumor-type GIST --out results/
+        """)
+
+    @Argument(help: ArgumentHelp("The panel to cut (a name or a folder).", valueName: "panel"))
+    var panel: String
+
+    @Option(name: .long, help: ArgumentHelp("Genes to keep, comma-separated.", valueName: "list"))
+    var genes: String?
+
+    @Option(name: .long, help: ArgumentHelp("Keep the genes overlapping these regions (needs --genome).", valueName: "file"))
+    var bed: String?
+
+    @OptionGroup var genomeOptions: GenomeOptions
+
+    @Option(name: .long, help: ArgumentHelp("Name of the derived panel (default: <parent>-subset).", valueName: "name"))
+    var name: String?
+
+    @Option(name: [.short, .long], help: ArgumentHelp("New folder for the derived panel.", valueName: "dir"))
+    var out: String
+
+    func validate() throws {
+      if genes == nil && bed == nil { throw ValidationError("give --genes, --bed, or both") }
+      if bed != nil && genomeOptions.build == nil { throw ValidationError("--bed needs --genome (the build of its coordinates)") }
+    }
+
+    func run() throws {
+      var request = PanelSubset.Request(panel: panel, outputDirectory: out)
+      request.genes = (genes ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+      request.bed = bed
+      request.build = genomeOptions.build
+      request.name = name
+      print(try PanelSubset.run(request).summary)
     }
   }
 
