@@ -48,7 +48,7 @@ struct ClinicalRelevance {
         let flankOnly = consequence.terms.allSatisfy { $0 == "upstream_gene_variant" || $0 == "downstream_gene_variant" }
         if gene.germlineTesting {
           if !flankOnly { return true }
-          if try known().byKey[variant.key] != nil { return true }
+          if try known().entry(for: variant) != nil { return true }
         }
       case .tumor:
         if consequence.isProteinAltering || consequence.has("splice_region_variant")

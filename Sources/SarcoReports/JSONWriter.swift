@@ -53,8 +53,7 @@ public struct JSONWriter {
 
   /// One element of the array being written.
   public mutating func element(_ body: (inout JSONWriter) -> Void) {
-    if !isFirst { bytes.append(contentsOf: [UInt8(ascii: ","), 0x0A]) }
-    isFirst = false
+    separate()
     indent()
     body(&self)
     if let spill, bytes.count >= 1 << 20 { spill(&bytes) }
@@ -68,31 +67,39 @@ public struct JSONWriter {
         "JSON keys out of order: '\(name)' after '\(lastKeys.last ?? "")'")
       lastKeys[lastKeys.count - 1] = name
     #endif
-    if !isFirst { bytes.append(contentsOf: [UInt8(ascii: ","), 0x0A]) }
-    isFirst = false
+    separate()
     indent()
     string(name)
-    bytes.append(contentsOf: [0x20, UInt8(ascii: ":"), 0x20])
+    bytes.append(0x20)
+    bytes.append(UInt8(ascii: ":"))
+    bytes.append(0x20)
   }
 
   public mutating func string(_ text: String) {
     bytes.append(UInt8(ascii: "\""))
-    for byte in text.utf8 {
-      switch byte {
-      case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(contentsOf: [0x5C, byte])
-      case 0x0A: bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-      case 0x0D: bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-      case 0x09: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-      case 0x08: bytes.append(contentsOf: [0x5C, UInt8(ascii: "b")])
-      case 0x0C: bytes.append(contentsOf: [0x5C, UInt8(ascii: "f")])
-      case 0..<0x20:
-        bytes.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30])
-        bytes.append(JSONWriter.hexDigits[Int(byte >> 4)])
-        bytes.append(JSONWriter.hexDigits[Int(byte & 0x0F)])
-      default: bytes.append(byte)
-      }
+    // Most strings need no escaping: copy them whole.
+    if text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+      for byte in text.utf8 { escape(byte) }
+    } else {
+      bytes.append(contentsOf: text.utf8)
     }
     bytes.append(UInt8(ascii: "\""))
+  }
+
+  private mutating func escape(_ byte: UInt8) {
+    switch byte {
+    case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(0x5C); bytes.append(byte)
+    case 0x0A: bytes.append(0x5C); bytes.append(UInt8(ascii: "n"))
+    case 0x0D: bytes.append(0x5C); bytes.append(UInt8(ascii: "r"))
+    case 0x09: bytes.append(0x5C); bytes.append(UInt8(ascii: "t"))
+    case 0x08: bytes.append(0x5C); bytes.append(UInt8(ascii: "b"))
+    case 0x0C: bytes.append(0x5C); bytes.append(UInt8(ascii: "f"))
+    case 0..<0x20:
+      bytes.append(contentsOf: "\\u00".utf8)
+      bytes.append(JSONWriter.hexDigits[Int(byte >> 4)])
+      bytes.append(JSONWriter.hexDigits[Int(byte & 0x0F)])
+    default: bytes.append(byte)
+    }
   }
 
   public mutating func bool(_ value: Bool) { bytes.append(contentsOf: (value ? "true" : "false").utf8) }
@@ -180,6 +187,15 @@ public struct JSONWriter {
   }
 
   private mutating func indent() {
-    for _ in 0..<(depth * 2) { bytes.append(0x20) }
+    bytes.append(contentsOf: repeatElement(0x20, count: depth * 2))
+  }
+
+  /// The comma and newline before every member or element but the first.
+  private mutating func separate() {
+    if !isFirst {
+      bytes.append(UInt8(ascii: ","))
+      bytes.append(0x0A)
+    }
+    isFirst = false
   }
 }

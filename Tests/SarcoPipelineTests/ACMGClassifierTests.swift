@@ -92,3 +92,44 @@ import Testing
     #expect(finding.criteria.map(\.criterion).contains("PVS1") && !finding.criteria.contains { $0.criterion == "PP3" })
   }
 }
+
+/// The ClinVar index answers as a scan of the panel's table would, whatever the VCF calls its contigs.
+@Suite struct KnownVariantIndexTests {
+  static let view = ACMGClassifierTests.view
+  static let known = ACMGClassifierTests.known
+
+  func variant(_ row: KnownVariant, contig: String, alternate: String? = nil) -> Variant {
+    let alternate = alternate ?? row.alternate
+    return Variant(
+      contig: contig, position: row.interval.start, reference: row.reference, alternate: alternate,
+      end: row.interval.start + row.reference.count - 1, kind: AlleleTrimming.kind(reference: row.reference, alternate: alternate),
+      id: ".", quality: nil, filters: [],
+      original: OriginalRecord(position: row.interval.start, reference: row.reference, alternates: [alternate], alternateIndex: 1),
+      tumor: nil, normal: nil, upstream: [], structural: nil)
+  }
+
+  @Test func lookupsEqualAScanOfTheTable() {
+    let rows = Self.view.panel.knowledge.knownVariants.filter { $0.build == .grch38 }
+    #expect(rows.count > 1000)
+    for row in stride(from: 0, to: rows.count, by: 211).map({ rows[$0] }) {
+      let expected = rows.last { $0.interval == row.interval && $0.reference == row.reference && $0.alternate == row.alternate }
+      #expect(Self.known.entry(for: variant(row, contig: row.interval.contig)) == expected)
+      #expect(Self.known.entry(for: variant(row, contig: "chr" + row.interval.contig)) == expected, "chr-prefixed contig")
+    }
+    let absent = variant(rows[0], contig: rows[0].interval.contig, alternate: "ACGTACGT")
+    #expect(Self.known.entry(for: absent) == nil)
+  }
+
+  /// PS1 for splicing looks for other Pathogenic SNVs at a position; a chr-prefixed VCF once found none.
+  @Test func pathogenicSNVsAtAPositionIgnoreTheContigSpellingAndTheVariantItself() throws {
+    let rows = Self.view.panel.knowledge.knownVariants.filter {
+      $0.build == .grch38 && $0.stars >= 2 && $0.significance.lowercased() == "pathogenic" && $0.reference.count == 1 && $0.alternate.count == 1
+    }
+    let row = try #require(rows.first)
+    let other = ["A", "C", "G", "T"].first { $0 != row.reference && $0 != row.alternate }!
+    let found = Self.known.pathogenicSNVs(at: row.interval.start, besides: variant(row, contig: "chr" + row.interval.contig, alternate: other))
+    #expect(found.contains(row))
+    let itself = Self.known.pathogenicSNVs(at: row.interval.start, besides: variant(row, contig: "chr" + row.interval.contig))
+    #expect(!itself.contains(row))
+  }
+}

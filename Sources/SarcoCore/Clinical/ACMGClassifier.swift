@@ -101,7 +101,7 @@ public struct ACMGClassifier: Sendable {
     }
 
     let (chosen, classRule) = classification(sheet)
-    let clinvar = known.byKey[variant.key].map {
+    let clinvar = known.entry(for: variant).map {
       ClinVarView(variationID: $0.clinvarID, significance: $0.significance, reviewStatus: $0.reviewStatus, stars: $0.stars, release: $0.release)
     }
     return GermlineFinding(

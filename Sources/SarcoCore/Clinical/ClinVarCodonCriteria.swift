@@ -19,7 +19,7 @@ struct ClinVarCodonCriteria: Sendable {
     }
     if pvs1 == .veryStrong, consequence.hasAny(["stop_gained", "frameshift_variant"]),
       let c = view.codingPosition(gene: consequence.gene, position: variant.position),
-      let last = known.lastPathogenicTruncation[consequence.gene], last.position > c + 2
+      let last = known.lastPathogenicTruncation(gene: consequence.gene), last.position > c + 2
     {
       sheet.add(
         .PM5, .supporting,
@@ -37,7 +37,7 @@ struct ClinVarCodonCriteria: Sendable {
       (exon.interval.end + 1...exon.interval.end + 2).contains(position) || (exon.interval.start - 2...exon.interval.start - 1).contains(position)
     }) else { return }
     let dinucleotide = position > exon.interval.end ? [exon.interval.end + 1, exon.interval.end + 2] : [exon.interval.start - 2, exon.interval.start - 1]
-    let others = dinucleotide.flatMap { known.pathogenicSNVsByPosition["\(variant.contig):\($0)"] ?? [] }.filter { $0.key != variant.key }
+    let others = dinucleotide.flatMap { known.pathogenicSNVs(at: $0, besides: variant) }
     guard let example = others.first else { return }
     let strength: ACMGStrength = pvs1 == .veryStrong ? .supporting : .strong
     sheet.add(
@@ -47,7 +47,7 @@ struct ClinVarCodonCriteria: Sendable {
   }
 
   func missense(consequence: AlleleConsequence, variant: Variant, codon: Int, sheet: inout CriteriaSheet) {
-    let others = (known.pathogenicMissenseByCodon[consequence.gene]?[codon] ?? []).filter { $0.key != variant.key }
+    let others = known.pathogenicMissense(gene: consequence.gene, codon: codon, other: variant)
     // With the reference, each known change gets its amino acid: the same one is PS1, another PM5.
     let named =
       predictor.map { predictor in

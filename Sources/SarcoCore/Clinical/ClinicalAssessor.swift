@@ -122,7 +122,7 @@ public struct ClinicalAssessor: Sendable {
       let metrics = Self.metrics(of: variant)
       sawMetrics = sawMetrics || metrics.highestFrequency != nil || metrics.frequencyFieldDeclared
       sawUpstream = sawUpstream || !variant.upstream.isEmpty
-      let clinvar = known.byKey[variant.key]
+      let clinvar = known.entry(for: variant)
       for selected in item.consequences {
         let consequence = ProteinEffectResolver.completing(selected, with: clinvar)
         guard let gene = view.gene(consequence.gene) else { continue }

@@ -3,32 +3,36 @@
 /// codon for pathogenic missense changes (PS1/PM5), and the most 3' pathogenic
 /// truncating change per gene (PM5_Supporting for truncating variants).
 public struct KnownVariantIndex: Sendable {
-  public let byKey: [String: KnownVariant]
+  /// The panel's known variants (its own storage, never copied: copies of these ten-string rows
+  /// were half the index's cost); the index holds row numbers.
+  private let rows: [KnownVariant]
+  /// Rows of this build ordered by contig and position (the table's own order when it is sorted),
+  /// searched by bisection: no hash table of 20,000 entries built for a five-variant sample.
+  private let byPosition: [Int32]
   /// gene -> codon -> pathogenic missense known variants there.
-  let pathogenicMissenseByCodon: [String: [Int: [KnownVariant]]]
+  private let pathogenicMissenseByCodon: [String: [Int: [Int32]]]
   /// gene -> largest c. position of a pathogenic nonsense or frameshift variant.
-  let lastPathogenicTruncation: [String: (position: Int, variant: KnownVariant)]
-  /// `contig:position` -> ClinVar Pathogenic (not Likely pathogenic) SNVs there, 2 stars or more (PS1 for splicing).
-  let pathogenicSNVsByPosition: [String: [KnownVariant]]
-  public let isEmpty: Bool
+  private let lastPathogenicTruncation: [String: (position: Int, row: Int32)]
+  public var isEmpty: Bool { byPosition.isEmpty }
 
   public init(view: PanelView) {
-    var byKey: [String: KnownVariant] = [:]
-    byKey.reserveCapacity(view.panel.knowledge.knownVariants.count)
-    var missense: [String: [Int: [KnownVariant]]] = [:]
-    var truncation: [String: (Int, KnownVariant)] = [:]
-    var snvs: [String: [KnownVariant]] = [:]
+    let rows = view.panel.knowledge.knownVariants
+    var ordered: [Int32] = []
+    ordered.reserveCapacity(rows.count)
+    var sorted = true
+    var missense: [String: [Int: [Int32]]] = [:]
+    var truncation: [String: (position: Int, row: Int32)] = [:]
     // ClinVar uses a handful of consequence terms: classify each once.
     var kinds: [String: (missense: Bool, truncating: Bool)] = [:]
-    for known in view.panel.knowledge.knownVariants where known.build == view.build {
-      byKey[known.key] = known
-      if known.stars >= 2, known.significance.lowercased() == "pathogenic", known.reference.count == 1, known.alternate.count == 1 {
-        snvs["\(known.interval.contig):\(known.interval.start)", default: []].append(known)
-      }
-      guard known.stars >= 2, Self.isPathogenic(known.significance),
-        let c = view.codingPosition(gene: known.gene, position: known.interval.start)
+    // Fields are read in place (`rows[number].x`): a `let` copy of a row retained its ten strings.
+    for number in rows.indices where rows[number].build == view.build {
+      let row = Int32(number)
+      if let last = ordered.last, Self.precedes(rows[Int(row)], rows[Int(last)]) { sorted = false }
+      ordered.append(row)
+      guard rows[number].stars >= 2, Self.isPathogenic(rows[number].significance),
+        let c = view.codingPosition(gene: rows[number].gene, position: rows[number].interval.start)
       else { continue }
-      let consequence = known.consequence
+      let consequence = rows[number].consequence
       let kind = kinds[consequence] ?? {
         let found = (
           missense: Self.mentions(consequence, "missense"),
@@ -37,17 +41,79 @@ public struct KnownVariantIndex: Sendable {
         kinds[consequence] = found
         return found
       }()
-      if kind.missense && known.reference.count == 1 && known.alternate.count == 1 {
-        missense[known.gene, default: [:]][(c + 2) / 3, default: []].append(known)
+      if kind.missense && rows[number].reference.utf8.count == 1 && rows[number].alternate.utf8.count == 1 {
+        missense[rows[number].gene, default: [:]][(c + 2) / 3, default: []].append(row)
       } else if kind.truncating {
-        if c > (truncation[known.gene]?.0 ?? 0) { truncation[known.gene] = (c, known) }
+        if c > (truncation[rows[number].gene]?.position ?? 0) { truncation[rows[number].gene] = (c, row) }
       }
     }
-    self.byKey = byKey
+    if !sorted {
+      // Stable: rows of one position keep table order.
+      ordered = ordered.enumerated().sorted { a, b in
+        Self.precedes(rows[Int(a.element)], rows[Int(b.element)])
+          || (!Self.precedes(rows[Int(b.element)], rows[Int(a.element)]) && a.offset < b.offset)
+      }.map(\.element)
+    }
+    self.rows = rows
+    byPosition = ordered
     pathogenicMissenseByCodon = missense
-    pathogenicSNVsByPosition = snvs
-    lastPathogenicTruncation = truncation.mapValues { (position: $0.0, variant: $0.1) }
-    isEmpty = byKey.isEmpty
+    lastPathogenicTruncation = truncation
+  }
+
+  static func precedes(_ a: KnownVariant, _ b: KnownVariant) -> Bool {
+    a.interval.contig == b.interval.contig ? a.interval.start < b.interval.start : a.interval.contig < b.interval.contig
+  }
+
+  /// Row numbers of this build's known variants starting at `contig:position`, in table order.
+  private func rows(at contig: String, _ position: Int) -> ArraySlice<Int32> {
+    func before(_ row: Int32) -> Bool {
+      let interval = rows[Int(row)].interval
+      return interval.contig == contig ? interval.start < position : interval.contig < contig
+    }
+    var low = 0
+    var high = byPosition.count
+    while low < high {
+      let middle = (low + high) / 2
+      if before(byPosition[middle]) { low = middle + 1 } else { high = middle }
+    }
+    var end = low
+    while end < byPosition.count, rows[Int(byPosition[end])].interval.start == position, rows[Int(byPosition[end])].interval.contig == contig {
+      end += 1
+    }
+    return byPosition[low..<end]
+  }
+
+  private func isSame(_ row: Int32, as variant: Variant) -> Bool {
+    rows[Int(row)].reference == variant.reference && rows[Int(row)].alternate == variant.alternate
+  }
+
+  /// ClinVar's entry for exactly this allele (contig names compared canonically; of duplicate rows, the last).
+  public func entry(for variant: Variant) -> KnownVariant? {
+    rows(at: ContigName.canonical(variant.contig), variant.position).last { isSame($0, as: variant) }.map { rows[Int($0)] }
+  }
+
+  /// Pathogenic (2 stars or more) missense changes at `codon` of `gene`, other than `variant`.
+  public func pathogenicMissense(gene: String, codon: Int, other variant: Variant) -> [KnownVariant] {
+    (pathogenicMissenseByCodon[gene]?[codon] ?? []).filter { !isSame($0, as: variant) || !isAt($0, variant) }.map { rows[Int($0)] }
+  }
+
+  /// The most 3' pathogenic (2 stars or more) nonsense or frameshift change of `gene`, with its c. position.
+  public func lastPathogenicTruncation(gene: String) -> (position: Int, variant: KnownVariant)? {
+    lastPathogenicTruncation[gene].map { ($0.position, rows[Int($0.row)]) }
+  }
+
+  /// ClinVar Pathogenic (not Likely pathogenic) SNVs with 2 stars or more at `position` on the variant's
+  /// contig, other than `variant` (PS1 for splicing).
+  public func pathogenicSNVs(at position: Int, besides variant: Variant) -> [KnownVariant] {
+    rows(at: ContigName.canonical(variant.contig), position).filter { row in
+      let known = rows[Int(row)]
+      return known.stars >= 2 && Self.equalsIgnoringCase(known.significance, "pathogenic") && known.reference.utf8.count == 1
+        && known.alternate.utf8.count == 1 && !(isSame(row, as: variant) && isAt(row, variant))
+    }.map { rows[Int($0)] }
+  }
+
+  private func isAt(_ row: Int32, _ variant: Variant) -> Bool {
+    rows[Int(row)].interval.start == variant.position && rows[Int(row)].interval.contig == ContigName.canonical(variant.contig)
   }
 
   /// `text.contains(word)` as a byte search: Foundation's and _StringProcessing's
@@ -64,12 +130,26 @@ public struct KnownVariantIndex: Sendable {
   }
 
   public static func isPathogenic(_ significance: String) -> Bool {
-    let lowered = significance.lowercased()
-    return lowered.hasPrefix("pathogenic") || lowered.hasPrefix("likely_pathogenic") || lowered.hasPrefix("likely pathogenic")
+    hasPrefixIgnoringCase(significance, "pathogenic") || hasPrefixIgnoringCase(significance, "likely_pathogenic")
+      || hasPrefixIgnoringCase(significance, "likely pathogenic")
   }
 
   public static func isBenign(_ significance: String) -> Bool {
-    let lowered = significance.lowercased()
-    return lowered.hasPrefix("benign") || lowered.hasPrefix("likely_benign") || lowered.hasPrefix("likely benign")
+    hasPrefixIgnoringCase(significance, "benign") || hasPrefixIgnoringCase(significance, "likely_benign")
+      || hasPrefixIgnoringCase(significance, "likely benign")
+  }
+
+  /// ASCII case-insensitive prefix test (`lowercased()` allocated a string per ClinVar row); `prefix` is lower case.
+  static func hasPrefixIgnoringCase(_ text: String, _ prefix: String) -> Bool {
+    var wanted = prefix.utf8.makeIterator()
+    for byte in text.utf8 {
+      guard let expected = wanted.next() else { return true }
+      guard ((0x41...0x5A).contains(byte) ? byte | 0x20 : byte) == expected else { return false }
+    }
+    return wanted.next() == nil
+  }
+
+  static func equalsIgnoringCase(_ text: String, _ word: String) -> Bool {
+    text.utf8.count == word.utf8.count && hasPrefixIgnoringCase(text, word)
   }
 }

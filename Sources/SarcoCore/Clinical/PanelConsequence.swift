@@ -38,12 +38,24 @@ struct PanelConsequence {
         hgvsc = "c.\(c)\(offset)\(strandBase(variant.reference, gene.strand))>\(strandBase(variant.alternate, gene.strand))"
       }
     }
-    let ordered = Array(Set(terms)).sorted { (severity[$0]?.rank ?? Int.max, $0) < (severity[$1]?.rank ?? Int.max, $1) }
+    let ordered = Self.order(terms, by: severity)
     return AlleleConsequence(
       gene: gene.symbol, transcript: locus.transcript, terms: ordered, impact: ordered.first.flatMap { severity[$0]?.impact },
       hgvsc: hgvsc, hgvsp: nil, protein: nil, exon: hit.region == .intron ? nil : hit.number,
       intron: hit.region == .intron ? hit.number : nil, exonCount: exons.isEmpty ? nil : exons.count,
       source: Self.sourceName, panelTranscript: true, codon: Self.codon(of: variant, gene: gene.symbol, view: view))
+  }
+
+  /// Distinct terms, most severe first (then by name). Static so sorting captures only the table,
+  /// not a copy of this value per comparison.
+  static func order(_ terms: [String], by severity: [String: (rank: Int, impact: String)]) -> [String] {
+    var distinct: [(rank: Int, term: String)] = []
+    distinct.reserveCapacity(terms.count)
+    for term in terms where !distinct.contains(where: { $0.term == term }) {
+      distinct.append((severity[term]?.rank ?? Int.max, term))
+    }
+    distinct.sort { ($0.rank, $0.term) < ($1.rank, $1.term) }
+    return distinct.map(\.term)
   }
 
   func codingTerms(variant: Variant, locus: GeneLocus, strand: Strand) -> [String] {

@@ -13,6 +13,14 @@ public final class WorkerSlots<Value>: @unchecked Sendable {
     get { queue.sync { values[index] } }
     set { queue.sync { values[index] = newValue } }
   }
+
+  /// The value of slot `index`, leaving it empty (so the caller holds the only reference).
+  public func take(_ index: Int) -> Value? {
+    queue.sync {
+      defer { values[index] = nil }
+      return values[index]
+    }
+  }
 }
 
 /// Splits `0..<count` into one contiguous share per worker, runs the shares
@@ -34,10 +42,17 @@ public enum ParallelShares {
     DispatchQueue.concurrentPerform(iterations: workers) { worker in
       slots[worker] = Result { try body(worker, range(worker, of: workers, count: count)) }
     }
+    // The first share becomes the result without copying its items (a copy retains every
+    // reference an item holds); the others are appended.
     var joined: [T] = []
     for worker in 0..<workers {
-      guard let result = slots[worker] else { continue }
-      joined.append(contentsOf: try result.get())
+      guard let result = slots.take(worker) else { continue }
+      if joined.isEmpty {
+        joined = try result.get()
+        joined.reserveCapacity(count)
+      } else {
+        joined.append(contentsOf: try result.get())
+      }
     }
     return joined
   }

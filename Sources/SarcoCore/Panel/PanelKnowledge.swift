@@ -197,7 +197,43 @@ public struct KnownVariant: Sendable, Equatable, Codable {
   public let release: String
   public let consequence: String
 
-  public var key: String { "\(interval.contig):\(interval.start):\(reference):\(alternate)" }
+  public var key: String { VariantKey.make(interval.contig, interval.start, reference, alternate) }
+
+  /// Coded as one flat row (not keyed members with a nested interval): the panel cache holds
+  /// tens of thousands of these, and keyed decoding was most of a small run's panel load.
+  public init(from decoder: Decoder) throws {
+    var row = try decoder.unkeyedContainer()
+    gene = try row.decode(String.self)
+    let buildName = try row.decode(String.self)
+    guard let build = GenomeBuild(rawValue: buildName) else {
+      throw DecodingError.dataCorruptedError(in: row, debugDescription: "unknown genome build \(buildName)")
+    }
+    self.build = build
+    let contig = try row.decode(String.self)
+    let start = try row.decode(Int.self)
+    let end = try row.decode(Int.self)
+    guard start >= 1, end >= start else { throw DecodingError.dataCorruptedError(in: row, debugDescription: "interval \(start)-\(end)") }
+    interval = GenomicInterval(contig: contig, start: start, end: end)
+    reference = try row.decode(String.self)
+    alternate = try row.decode(String.self)
+    clinvarID = try row.decode(String.self)
+    significance = try row.decode(String.self)
+    reviewStatus = try row.decode(String.self)
+    stars = try row.decode(Int.self)
+    release = try row.decode(String.self)
+    consequence = try row.decode(String.self)
+  }
+
+  public func encode(to encoder: Encoder) throws {
+    var row = encoder.unkeyedContainer()
+    for text in [gene, build.rawValue, interval.contig] { try row.encode(text) }
+    try row.encode(interval.start)
+    try row.encode(interval.end)
+    for text in [reference, alternate, clinvarID, significance, reviewStatus] { try row.encode(text) }
+    try row.encode(stars)
+    try row.encode(release)
+    try row.encode(consequence)
+  }
 
   public init(gene: String, build: GenomeBuild, interval: GenomicInterval, reference: String, alternate: String, clinvarID: String, significance: String, reviewStatus: String, stars: Int, release: String, consequence: String) {
     self.gene = gene

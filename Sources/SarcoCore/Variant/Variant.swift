@@ -33,7 +33,7 @@ public struct Variant: Sendable, Equatable, Codable {
   public var metrics: AlleleMetrics? = nil
 
   /// `chrom:pos:ref:alt` on the canonical contig; the key for matching known variants.
-  public var key: String { "\(ContigName.canonical(contig)):\(position):\(reference):\(alternate)" }
+  public var key: String { VariantKey.make(ContigName.canonical(contig), position, reference, alternate) }
   /// True when FILTER is PASS or `.`.
   public var passesFilters: Bool { filters.isEmpty || filters == ["PASS"] }
 
