@@ -24,24 +24,46 @@ public enum TSVReport {
     let variant = reported.variant
     let metrics = ClinicalAssessor.metrics(of: variant)
     let hits = reported.genes.isEmpty ? [nil] : reported.genes.map { Optional($0) }
+    // Cells appended in place (no array of cells per row): this ran once per panel variant.
+    func cell(_ text: String, first: Bool = false) {
+      if !first { lines.append("\t") }
+      lines.append(clean(text))
+    }
     for hit in hits {
       let chosen = reported.consequences.first { $0.gene == hit?.gene }
-      let hotspots = reported.hotspots.filter { hit == nil || $0.gene == hit?.gene }
-        .map { "\($0.gene) \($0.change)" }
-      let cells: [String] = [
-        sample, hit?.gene ?? "", hit?.transcript ?? "", hit?.label ?? "",
-        variant.contig, String(variant.position), variant.reference, variant.alternate, variant.kind.rawValue,
-        variant.filters.isEmpty ? "." : variant.filters.joined(separator: ";"), variant.id,
-        variant.tumor?.genotype ?? "", variant.tumor?.zygosity.rawValue ?? "",
-        text(variant.tumor?.depth), text(variant.tumor?.referenceReads), text(variant.tumor?.alternateReads),
-        text(variant.tumor?.alleleFraction), variant.tumor?.depthSource ?? "",
-        variant.normal?.genotype ?? "", text(variant.normal?.depth), text(variant.normal?.alternateReads),
-        text(variant.normal?.alleleFraction),
-        chosen?.terms.joined(separator: "&") ?? "", chosen?.hgvsc ?? "", chosen?.hgvsp ?? "", chosen?.source ?? "",
-        hotspots.joined(separator: ";"),
-        text(metrics.highestFrequency), text(metrics.revel), text(metrics.cadd), text(metrics.spliceAI),
-      ]
-      lines += cells.map(clean).joined(separator: "\t") + "\n"
+      let hotspots = reported.hotspots.filter { hit == nil || $0.gene == hit?.gene }.map { "\($0.gene) \($0.change)" }
+      cell(sample, first: true)
+      cell(hit?.gene ?? "")
+      cell(hit?.transcript ?? "")
+      cell(hit?.label ?? "")
+      cell(variant.contig)
+      cell(String(variant.position))
+      cell(variant.reference)
+      cell(variant.alternate)
+      cell(variant.kind.rawValue)
+      cell(variant.filters.isEmpty ? "." : variant.filters.joined(separator: ";"))
+      cell(variant.id)
+      cell(variant.tumor?.genotype ?? "")
+      cell(variant.tumor?.zygosity.rawValue ?? "")
+      cell(text(variant.tumor?.depth))
+      cell(text(variant.tumor?.referenceReads))
+      cell(text(variant.tumor?.alternateReads))
+      cell(text(variant.tumor?.alleleFraction))
+      cell(variant.tumor?.depthSource ?? "")
+      cell(variant.normal?.genotype ?? "")
+      cell(text(variant.normal?.depth))
+      cell(text(variant.normal?.alternateReads))
+      cell(text(variant.normal?.alleleFraction))
+      cell(chosen?.terms.joined(separator: "&") ?? "")
+      cell(chosen?.hgvsc ?? "")
+      cell(chosen?.hgvsp ?? "")
+      cell(chosen?.source ?? "")
+      cell(hotspots.joined(separator: ";"))
+      cell(text(metrics.highestFrequency))
+      cell(text(metrics.revel))
+      cell(text(metrics.cadd))
+      cell(text(metrics.spliceAI))
+      lines.append("\n")
     }
     return lines
   }

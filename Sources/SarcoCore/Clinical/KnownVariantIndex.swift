@@ -107,7 +107,7 @@ public struct KnownVariantIndex: Sendable {
   public func pathogenicSNVs(at position: Int, besides variant: Variant) -> [KnownVariant] {
     rows(at: ContigName.canonical(variant.contig), position).filter { row in
       let known = rows[Int(row)]
-      return known.stars >= 2 && Self.equalsIgnoringCase(known.significance, "pathogenic") && known.reference.utf8.count == 1
+      return known.stars >= 2 && ASCIIText.equalIgnoringCase(known.significance, "pathogenic") && known.reference.utf8.count == 1
         && known.alternate.utf8.count == 1 && !(isSame(row, as: variant) && isAt(row, variant))
     }.map { rows[Int($0)] }
   }
@@ -130,26 +130,12 @@ public struct KnownVariantIndex: Sendable {
   }
 
   public static func isPathogenic(_ significance: String) -> Bool {
-    hasPrefixIgnoringCase(significance, "pathogenic") || hasPrefixIgnoringCase(significance, "likely_pathogenic")
-      || hasPrefixIgnoringCase(significance, "likely pathogenic")
+    ASCIIText.hasPrefixIgnoringCase(significance, "pathogenic") || ASCIIText.hasPrefixIgnoringCase(significance, "likely_pathogenic")
+      || ASCIIText.hasPrefixIgnoringCase(significance, "likely pathogenic")
   }
 
   public static func isBenign(_ significance: String) -> Bool {
-    hasPrefixIgnoringCase(significance, "benign") || hasPrefixIgnoringCase(significance, "likely_benign")
-      || hasPrefixIgnoringCase(significance, "likely benign")
-  }
-
-  /// ASCII case-insensitive prefix test (`lowercased()` allocated a string per ClinVar row); `prefix` is lower case.
-  static func hasPrefixIgnoringCase(_ text: String, _ prefix: String) -> Bool {
-    var wanted = prefix.utf8.makeIterator()
-    for byte in text.utf8 {
-      guard let expected = wanted.next() else { return true }
-      guard ((0x41...0x5A).contains(byte) ? byte | 0x20 : byte) == expected else { return false }
-    }
-    return wanted.next() == nil
-  }
-
-  static func equalsIgnoringCase(_ text: String, _ word: String) -> Bool {
-    text.utf8.count == word.utf8.count && hasPrefixIgnoringCase(text, word)
+    ASCIIText.hasPrefixIgnoringCase(significance, "benign") || ASCIIText.hasPrefixIgnoringCase(significance, "likely_benign")
+      || ASCIIText.hasPrefixIgnoringCase(significance, "likely benign")
   }
 }

@@ -33,13 +33,13 @@ public struct RecordValidator: Sendable {
         guard Self.isSymbolic(alternate) else { return "ALT '\(Self.shown(alternate))' is not a symbolic allele like <DEL>" }
         continue
       }
-      if alternate.contains("[") || alternate.contains("]") || alternate.hasPrefix(".") || alternate.hasSuffix(".") {
+      if ASCIIText.hasBracket(alternate) || alternate.utf8.first == UInt8(ascii: ".") || alternate.utf8.last == UInt8(ascii: ".") {
         guard Self.isBreakend(alternate) else { return "ALT '\(Self.shown(alternate))' is not valid breakend notation" }
         continue
       }
       onlyBreakends = false
       guard Self.isBases(alternate) else { return "ALT '\(Self.shown(alternate))' is not made of A, C, G, T and N" }
-      guard alternate.uppercased() != reference.uppercased() else { return "ALT \(alternate) is the same as REF" }
+      guard !ASCIIText.equalIgnoringCase(alternate, reference) else { return "ALT \(alternate) is the same as REF" }
     }
     // POS 0 and length + 1 stand for the telomeres, which only breakends may name (VCF 4.3, 5.4).
     let telomere = onlyBreakends ? 1 : 0
@@ -50,19 +50,22 @@ public struct RecordValidator: Sendable {
     if let end = record.info["END"]?.numbers.first ?? nil, end < Double(record.position) {
       return "INFO/END \(Int(end)) is before POS \(record.position)"
     }
-    return Self.countProblem(record.info, where: "INFO")
-      ?? record.sampleFields.lazy.enumerated().compactMap { Self.countProblem($1, where: "sample \($0 + 1) FORMAT") }.first
+    if let problem = Self.countProblem(record.info, where: "INFO") { return problem }
+    for (number, fields) in record.sampleFields.enumerated() {
+      if let problem = Self.countProblem(fields, where: "sample \(number + 1) FORMAT") { return problem }
+    }
+    return nil
   }
 
   /// Depths and read counts are never negative; an allele fraction lies in 0 to 1 (as the VCF spec defines DP, AD and AF).
-  static func countProblem(_ fields: [String: FieldValue], where place: String) -> String? {
+  static func countProblem(_ fields: [String: FieldValue], where place: @autoclosure () -> String) -> String? {
     for name in ["DP", "AD"] {
       if let negative = fields[name]?.numbers.compactMap({ $0 }).first(where: { $0 < 0 }) {
-        return "\(place)/\(name) \(NumberText.text(negative)) is negative"
+        return "\(place())/\(name) \(NumberText.text(negative)) is negative"
       }
     }
     if case .floats(let values)? = fields["AF"], let outside = values.compactMap({ $0 }).first(where: { !(0...1).contains($0) }) {
-      return "\(place)/AF \(NumberText.text(outside)) is outside 0 to 1"
+      return "\(place())/AF \(NumberText.text(outside)) is outside 0 to 1"
     }
     return nil
   }

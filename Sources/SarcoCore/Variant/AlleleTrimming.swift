@@ -27,8 +27,8 @@ public enum AlleleTrimming {
 
   /// Classifies a trimmed allele pair.
   public static func kind(reference: String, alternate: String) -> Variant.Kind {
-    if alternate.hasPrefix("<") { return .symbolic }
-    if alternate.contains("[") || alternate.contains("]") || alternate.hasPrefix(".") || alternate.hasSuffix(".") {
+    if alternate.utf8.first == UInt8(ascii: "<") { return .symbolic }
+    if ASCIIText.hasBracket(alternate) || alternate.utf8.first == UInt8(ascii: ".") || alternate.utf8.last == UInt8(ascii: ".") {
       return alternate.count > 1 ? .breakend : .complex
     }
     let refCount = reference.utf8.count

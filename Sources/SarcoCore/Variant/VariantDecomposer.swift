@@ -40,7 +40,7 @@ public struct VariantDecomposer: Sendable {
     variants.reserveCapacity(alternates.count)
     for (offset, alternate) in alternates.enumerated() where alternate != "*" && alternate != "." {
       let alternateIndex = offset + 1
-      let structuralAllele = alternate.hasPrefix("<") || alternate.contains("[") || alternate.contains("]")
+      let structuralAllele = alternate.utf8.first == UInt8(ascii: "<") || ASCIIText.hasBracket(alternate)
       let minimal =
         structuralAllele
         ? (position: record.position, reference: record.reference, alternate: alternate)
