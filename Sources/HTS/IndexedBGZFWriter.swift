@@ -15,19 +15,23 @@ import SarcoCore
 public final class IndexedBGZFWriter {
   private let path: String
   private let indexPath: String
+  /// The file named in messages (`path` may be a temporary file standing for it).
+  private let target: String
   private var file: UnsafeMutablePointer<BGZF>?
   private var index: OpaquePointer?
   private var contigs: [String] = []
 
-  /// `levels`: CSI levels for the longest contig (`IndexedBGZFWriter.levels(longestContig:)`).
-  public init(path: String, indexPath: String, levels: Int) throws {
+  /// `levels`: CSI levels for the longest contig (`IndexedBGZFWriter.levels(longestContig:)`);
+  /// `target`: the file to name in messages (default `path`).
+  public init(path: String, indexPath: String, levels: Int, target: String? = nil) throws {
     self.path = path
     self.indexPath = indexPath
+    self.target = target ?? path
     HTSLog.quietWarnings()
-    guard let file = bgzf_open(path, "w1") else { throw SarcoError.output("\(path): cannot open for writing") }
+    guard let file = bgzf_open(path, "w1") else { throw SarcoError.output("\(self.target): cannot open for writing") }
     guard let index = hts_idx_init(0, HTS_FMT_CSI, 0, 14, Int32(levels)) else {
       bgzf_close(file)
-      throw SarcoError.output("\(path): cannot start its CSI index")
+      throw SarcoError.output("\(self.target): cannot start its CSI index")
     }
     self.file = file
     self.index = index
@@ -56,12 +60,12 @@ public final class IndexedBGZFWriter {
 
   /// One line (a newline is added) covering `[start, end)` of `contig`, indexed.
   public func write(line: String, contig: String, start: Int, end: Int) throws {
-    guard let file, let index else { throw SarcoError.output("\(path): already closed") }
+    guard let file, let index else { throw SarcoError.output("\(target): already closed") }
     if contigs.last != contig { contigs.append(contig) }
     try write(line)
     try write("\n")
     if hts_idx_push(index, Int32(contigs.count - 1), hts_pos_t(start), hts_pos_t(end), UInt64(sp_bgzf_virtual_offset(file)), 1) < 0 {
-      throw SarcoError.output("\(path): cannot index the line for \(contig):\(start + 1)-\(end) (unsorted?)")
+      throw SarcoError.output("\(target): cannot index the line for \(contig):\(start + 1)-\(end) (unsorted?)")
     }
   }
 
@@ -71,15 +75,15 @@ public final class IndexedBGZFWriter {
     self.file = nil
     guard bgzf_flush(file) == 0 else {
       bgzf_close(file)
-      throw SarcoError.output("\(path): cannot write")
+      throw SarcoError.output("\(target): cannot write")
     }
     hts_idx_finish(index, UInt64(sp_bgzf_virtual_offset(file)))
     var meta = tabixConfiguration()
     let metaSet = meta.withUnsafeMutableBufferPointer { hts_idx_set_meta(index, UInt32($0.count), $0.baseAddress, 1) }
     let closed = bgzf_close(file)
-    guard metaSet == 0, closed == 0 else { throw SarcoError.output("\(path): cannot write") }
+    guard metaSet == 0, closed == 0 else { throw SarcoError.output("\(target): cannot write") }
     guard hts_idx_save_as(index, path, indexPath, HTS_FMT_CSI) == 0 else {
-      throw SarcoError.output("\(indexPath): cannot write the index")
+      throw SarcoError.output("\(target).csi: cannot write the index")
     }
   }
 
@@ -92,9 +96,9 @@ public final class IndexedBGZFWriter {
   }
 
   private func write(_ text: String) throws {
-    guard let file else { throw SarcoError.output("\(path): already closed") }
+    guard let file else { throw SarcoError.output("\(target): already closed") }
     var text = text
     let written = text.withUTF8 { bgzf_write(file, $0.baseAddress, $0.count) }
-    if written < 0 { throw SarcoError.output("\(path): cannot write") }
+    if written < 0 { throw SarcoError.output("\(target): cannot write") }
   }
 }

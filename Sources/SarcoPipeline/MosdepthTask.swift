@@ -90,7 +90,7 @@ public enum MosdepthTask {
       let target = RunPipeline.outputPath(directory, id, suffix)
       let data = try files.create(target)
       let index = try files.create("\(target).csi")
-      let writer = try IndexedBGZFWriter(path: data.path, indexPath: index.path, levels: levels)
+      let writer = try IndexedBGZFWriter(path: data.path, indexPath: index.path, levels: levels, target: target)
       if let header { try writer.writeHeader(header) }
       for line in lines { try writer.write(line: line.text, contig: line.contig, start: line.start, end: line.end) }
       try writer.close()

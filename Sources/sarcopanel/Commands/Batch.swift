@@ -33,8 +33,14 @@ extension Sarcopanel {
         OUT/cohort.html hold QC and finding counts per sample and a samples-by-genes
         matrix of Tier I/II alterations; they are the same bytes for any --jobs.
 
-        Example:
+        MultiQC: every sample's OUT/<sample>_mqc.json (QC and finding counts) and, for
+        rows with a bam, its mosdepth-format coverage files (as `mosdepth -n --by
+        targets.bed --thresholds` writes them) make `multiqc OUT` list every sample in
+        its General Statistics table with sarcopanel's columns and mosdepth's coverage.
+
+        Examples:
           sarcopanel batch --samples samples.tsv --panel panels/sarcoma --out results/ --jobs 2
+          multiqc results/ -o results/multiqc
         """)
 
     @Option(name: .long, help: ArgumentHelp("Sample sheet (TSV, see above).", valueName: "tsv"))
