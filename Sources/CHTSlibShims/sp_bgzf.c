@@ -21,3 +21,5 @@ void sp_bgzf_skip(BGZF *fp, int count) {
     fp->block_length = 0;
   }
 }
+
+int64_t sp_bgzf_virtual_offset(BGZF *fp) { return bgzf_tell(fp); }

@@ -83,10 +83,13 @@ public enum CoveragePipeline {
     return report
   }
 
-  /// Reads BED regions (0-based starts; name in column 4 when present).
-  public static func readBED(_ path: String) throws -> [Target] {
+  /// Reads BED regions (0-based starts; name in column 4 when present, else `chrom:start-end`).
+  public static func readBED(_ path: String) throws -> [Target] { try readNamedBED(path).map(\.target) }
+
+  /// BED regions, each saying whether the BED named it (mosdepth's files write a name only then).
+  public static func readNamedBED(_ path: String) throws -> [(target: Target, named: Bool)] {
     guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw SarcoError.input("\(path): cannot read") }
-    var regions: [(GenomicInterval, String, String?)] = []
+    var regions: [(target: Target, named: Bool)] = []
     for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
       if line.isEmpty || line.hasPrefix("#") || line.hasPrefix("track") || line.hasPrefix("browser") { continue }
       let cells = line.split(separator: "\t")
@@ -94,9 +97,10 @@ public enum CoveragePipeline {
         throw SarcoError.input("\(path):\(offset + 1): expected chrom, start, end (0-based, end > start), found '\(line.prefix(60))'")
       }
       let name = cells.count > 3 ? String(cells[3]) : "\(cells[0]):\(start + 1)-\(end)"
-      regions.append((GenomicInterval(contig: String(cells[0]), zeroBasedStart: start, halfOpenEnd: end), name, nil))
+      let interval = GenomicInterval(contig: String(cells[0]), zeroBasedStart: start, halfOpenEnd: end)
+      regions.append(((interval: interval, name: name, gene: nil), cells.count > 3))
     }
-    return regions.map { (interval: $0.0, name: $0.1, gene: $0.2) }
+    return regions
   }
 }
 
@@ -124,6 +128,8 @@ public enum CoverageTask {
     public let tsvPath: String
     public let jsonPath: String
     public let hotspotsPath: String?
+    /// mosdepth's files (regions, thresholds, distributions, summary).
+    public let mosdepthPaths: [String]
     public let build: GenomeBuild?
   }
 
@@ -131,8 +137,11 @@ public enum CoverageTask {
     try AtomicFile.prepareDirectory(request.outputDirectory)
     var build = request.genome
     let report: CoverageReport
+    let regions: [MosdepthTask.Region]
     if let bed = request.bed {
-      report = try CoveragePipeline.run(bam: request.bam, targets: try CoveragePipeline.readBED(bed), options: request.options)
+      let named = try CoveragePipeline.readNamedBED(bed)
+      report = try CoveragePipeline.run(bam: request.bam, targets: named.map(\.target), options: request.options)
+      regions = named.map { ($0.target.interval, $0.named ? $0.target.name : nil) }
     } else {
       let panel = try PanelCache.load(directory: request.panel ?? "sarcoma")
       let reader = try AlignmentReader(path: request.bam, reference: request.options.reference)
@@ -145,20 +154,27 @@ public enum CoverageTask {
       guard let build else {
         throw SarcoError.input("\(request.bam): cannot tell the genome build from its @SQ lengths; pass --genome")
       }
-      report = try CoveragePipeline.measurePanel(
-        bam: request.bam, view: try PanelView(panel: panel, build: build), pad: request.pad ?? panel.manifest.targetPadBases,
-        options: request.options)
+      let view = try PanelView(panel: panel, build: build)
+      let pad = request.pad ?? panel.manifest.targetPadBases
+      report = try CoveragePipeline.measurePanel(bam: request.bam, view: view, pad: pad, options: request.options)
+      regions = view.codingTargets(pad: pad).map { ($0.interval, $0.name) }
     }
+    let mosdepth = try MosdepthTask.measure(bam: request.bam, regions: regions, options: request.options)
     let id = RunPipeline.safeFileName(request.sampleID ?? URL(fileURLWithPath: request.bam).deletingPathExtension().lastPathComponent)
     let tsvPath = RunPipeline.outputPath(request.outputDirectory, id, "coverage.tsv")
     let jsonPath = RunPipeline.outputPath(request.outputDirectory, id, "coverage.json")
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
     let hotspotsPath = report.hotspots.isEmpty ? nil : RunPipeline.outputPath(request.outputDirectory, id, "hotspot_reads.tsv")
-    try AtomicFile.writeAll(
-      [(Data(tsv(report).utf8), tsvPath), (try encoder.encode(report) + Data([0x0A]), jsonPath)]
-        + (hotspotsPath.map { [(Data(hotspotTSV(report.hotspots).utf8), $0)] } ?? []))
-    return Outcome(report: report, tsvPath: tsvPath, jsonPath: jsonPath, hotspotsPath: hotspotsPath, build: build)
+    let files = AtomicFileSet()
+    try files.write(Data(tsv(report).utf8), to: tsvPath)
+    try files.write(try encoder.encode(report) + Data([0x0A]), to: jsonPath)
+    if let hotspotsPath { try files.write(Data(hotspotTSV(report.hotspots).utf8), to: hotspotsPath) }
+    try MosdepthTask.write(mosdepth, directory: request.outputDirectory, id: id, into: files)
+    try files.commit()
+    return Outcome(
+      report: report, tsvPath: tsvPath, jsonPath: jsonPath, hotspotsPath: hotspotsPath,
+      mosdepthPaths: MosdepthTask.paths(directory: request.outputDirectory, id: id), build: build)
   }
 
   /// One row per hotspot position: depth, reference (or assumed), alternate reads by strand, every base.

@@ -15,8 +15,9 @@ public enum PhenopacketTask {
     return (id, PhenopacketExport.render(packet))
   }
 
-  /// Writes `<id>.phenopacket.json` for each report into `directory` (atomically); returns the paths.
-  public static func export(reports paths: [String], panelPath: String?, keyFile: String?, directory: String) throws -> [String] {
+  /// Writes `<id>.phenopacket.json` for each report (or each report in a folder) into `directory` (atomically); returns the paths.
+  public static func export(reports inputs: [String], panelPath: String?, keyFile: String?, directory: String) throws -> [String] {
+    let paths = try StoreTask.reportFiles(inputs)
     let pseudonymiser = try keyFile.map(Pseudonymiser.init(keyFile:))
     try AtomicFile.prepareDirectory(directory)
     var panels: [String: Panel] = [:]

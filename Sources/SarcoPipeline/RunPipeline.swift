@@ -140,7 +140,8 @@ public enum RunPipeline {
     if !screening.notes.isEmpty { clinical = clinical.adding(notes: screening.notes) }
     clock.mark("tiers, classes, fusions, copy number, TMB")
 
-    let coverage = try options.bam.map { bam in try measureCoverage(bam: bam, view: view, panel: panel, options: options) }
+    let measured = try options.bam.map { bam in try measureCoverage(bam: bam, view: view, panel: panel, options: options) }
+    let coverage = measured?.report
     if let coverage {
       clock.mark("coverage and hotspot pileups")
       // Every variant over a hotspot position was kept (ClinicalRelevance).
@@ -196,6 +197,10 @@ public enum RunPipeline {
       try files.write(
         Data(CoverageTask.hotspotTSV(coverage.hotspots).utf8), to: outputPath(options.outputDirectory, sampleID, "hotspot_reads.tsv"))
     }
+    if let mosdepth = measured?.mosdepth {
+      try MosdepthTask.write(mosdepth, directory: options.outputDirectory, id: sampleID, into: files)
+    }
+    try files.write(MultiQCReport.json(report), to: multiQCPath(options.outputDirectory, sampleID))
     try files.commit(keepingScratch: store != nil)
     clock.mark("write files")
     if let store {
@@ -210,8 +215,11 @@ public enum RunPipeline {
       report: report, jsonPath: jsonPath, tsvPath: tsvPath, statistics: statistics, phases: clock.phases, warnings: warnings)
   }
 
-  /// Coverage of the panel's coding targets and pileups at its hotspots, from a BAM/CRAM of the VCF's build.
-  static func measureCoverage(bam: String, view: PanelView, panel: Panel, options: RunOptions) throws -> CoverageReport {
+  /// Coverage of the panel's coding targets and pileups at its hotspots, from a BAM/CRAM of the VCF's build,
+  /// and the same targets' depth for mosdepth's file formats.
+  static func measureCoverage(
+    bam: String, view: PanelView, panel: Panel, options: RunOptions
+  ) throws -> (report: CoverageReport, mosdepth: MosdepthCoverage) {
     let reader = try AlignmentReader(path: bam, reference: options.reference)
     if let detected = try reader.detectedBuild(), detected.build != view.build {
       throw SarcoError.input("\(bam): the BAM is \(detected.build.rawValue) (@SQ lengths) but the VCF is \(view.build.rawValue)")
@@ -220,7 +228,11 @@ public enum RunPipeline {
     coverageOptions.threads = options.threads
     coverageOptions.reference = options.reference
     coverageOptions.thresholds = options.coverageThresholds
-    return try CoveragePipeline.measurePanel(bam: bam, view: view, pad: panel.manifest.targetPadBases, options: coverageOptions)
+    let pad = panel.manifest.targetPadBases
+    return (
+      try CoveragePipeline.measurePanel(bam: bam, view: view, pad: pad, options: coverageOptions),
+      try MosdepthTask.measure(bam: bam, regions: view.codingTargets(pad: pad).map { ($0.interval, $0.name) }, options: coverageOptions)
+    )
   }
 
   /// `--genome` wins when the header does not name the other build (or with `--force-genome`); else the header decides.
@@ -293,6 +305,9 @@ public enum RunPipeline {
     while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed.removeLast() }
     return "\(trimmed)/\(id).\(suffix)"
   }
+
+  /// `DIR/<id>_mqc.json`: MultiQC picks up custom content by the `_mqc` ending.
+  public static func multiQCPath(_ directory: String, _ id: String) -> String { outputPath(directory, "\(id)_mqc", "json") }
 
   /// Report file names keep letters, digits, `.`, `_` and `-`.
   public static func safeFileName(_ name: String) -> String {

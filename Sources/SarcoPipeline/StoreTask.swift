@@ -12,7 +12,8 @@ public enum StoreTask {
     public let result: CohortStore.ImportResult
   }
 
-  /// Imports report JSON files, or every `*.json` report in the given folders (sorted by name).
+  /// Imports report JSON files, or every `*.json` report in the given folders (sorted by name; phenopackets
+  /// and MultiQC's `*_mqc.json` left out).
   @discardableResult
   public static func importReports(_ inputs: [String], database: String, keyFile: String?) throws -> [Imported] {
     try importReports(inputs, store: CohortStore(path: database), keyFile: keyFile)
@@ -63,6 +64,7 @@ public enum StoreTask {
     return ([columns] + rows).map { $0.map(TSVReport.clean).joined(separator: "\t") }.joined(separator: "\n") + "\n"
   }
 
+  /// The files given, with each folder replaced by its reports (`*.json` but phenopackets and `*_mqc.json`), sorted by name.
   static func reportFiles(_ inputs: [String]) throws -> [String] {
     var files: [String] = []
     for input in inputs {
@@ -72,7 +74,7 @@ public enum StoreTask {
       }
       if isDirectory.boolValue {
         let names = try FileManager.default.contentsOfDirectory(atPath: input)
-          .filter { $0.hasSuffix(".json") && !$0.hasSuffix(".phenopacket.json") }.sorted()
+          .filter { $0.hasSuffix(".json") && !$0.hasSuffix(".phenopacket.json") && !$0.hasSuffix("_mqc.json") }.sorted()
         files += names.map { "\(input.hasSuffix("/") ? String(input.dropLast()) : input)/\($0)" }
       } else {
         files.append(input)

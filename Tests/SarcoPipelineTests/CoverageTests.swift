@@ -341,7 +341,8 @@ enum BenchBAM {
     #expect(w557.map(\.counts.depth) == w557.map { $0.position - 54_727_380 + 1 })
     #expect(w557.allSatisfy { $0.alternateReads == 0 && $0.referenceAssumed && $0.reference == "A" })
     #expect(try FileManager.default.contentsOfDirectory(atPath: "\(work)/out").sorted()
-      == ["S.coverage.tsv", "S.findings.tsv", "S.hotspot_reads.tsv", "S.html", "S.json", "S.variants.tsv"])
+      == (["S.coverage.tsv", "S.findings.tsv", "S.hotspot_reads.tsv", "S.html", "S.json", "S.variants.tsv", "S_mqc.json"]
+        + MosdepthFiles.suffixes.map { "S.\($0)" }).sorted())
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
     #expect(try Data(contentsOf: URL(fileURLWithPath: outcome.jsonPath)) == (try encoder.encode(try outcome.fullReport())) + Data([0x0A]))

@@ -87,6 +87,9 @@ public enum Prerequisite {
     (try? shell("/usr/bin/python3 -c 'import jsonschema' 2>/dev/null"))?.status == 0
   }
 
+  /// MultiQC (PyPI) in .build/venv: scripts/multiqc installs it there on first use (python3-venv and PyPI needed).
+  public static let multiQC: Bool = (try? shell("'\(TestData.path("scripts/multiqc"))' --version >/dev/null 2>&1"))?.status == 0
+
   /// GA4GH's phenopackets bindings in .build/venv (scripts/validate-phenopackets installs them).
   public static var phenopacketBindings: Bool {
     (try? shell("'\(TestData.path(".build/venv/bin/python"))' -c 'import phenopackets' 2>/dev/null"))?.status == 0

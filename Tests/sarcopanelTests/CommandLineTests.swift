@@ -41,7 +41,7 @@ func sarcopanel(_ arguments: [String], in directory: URL = TestData.root, enviro
     #expect(result.stderr.contains("5 variants (4 PASS) in 3 panel genes"))
     #expect(result.stderr.contains("wrote \(out)/GIST01.json"))
     #expect(result.stderr.contains("findings: ") && result.stderr.contains("TMB"))
-    #expect(try FileManager.default.contentsOfDirectory(atPath: out).sorted() == ["GIST01.findings.tsv", "GIST01.html", "GIST01.json", "GIST01.variants.tsv"])
+    #expect(try FileManager.default.contentsOfDirectory(atPath: out).sorted() == ["GIST01.findings.tsv", "GIST01.html", "GIST01.json", "GIST01.variants.tsv", "GIST01_mqc.json"])
     let json = try String(contentsOfFile: "\(out)/GIST01.json", encoding: .utf8)
     // --threads is left out of the recorded command line: it cannot change results.
     #expect(!json.contains("--threads"))

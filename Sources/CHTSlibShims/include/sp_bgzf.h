@@ -15,3 +15,5 @@ int sp_bgzf_block(BGZF *fp, const uint8_t **data, int *available);
 /* Marks `count` bytes of the current block as read; a used-up block is reset as
  * bgzf_getline resets it (offset and length 0, address of the next block). */
 void sp_bgzf_skip(BGZF *fp, int count);
+/* Wraps: bgzf_tell(fp) (the virtual offset of the next byte written or read) */
+int64_t sp_bgzf_virtual_offset(BGZF *fp);

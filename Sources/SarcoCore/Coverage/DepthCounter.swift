@@ -45,7 +45,8 @@ public struct AlignedRead: Sendable {
   public static let supplementary: UInt16 = 0x800
 }
 
-/// Per-base depth over one window, counted the way mosdepth counts by default:
+/// Which reference bases a read adds to the depth, and which a proper pair's
+/// overlap takes off again, counted the way mosdepth counts by default:
 ///
 /// 1. Skip reads with any of `excludeFlags` (default unmapped, secondary,
 ///    QC-fail, duplicate: 1796) or mapping quality below `minimumMappingQuality`.
@@ -55,8 +56,9 @@ public struct AlignedRead: Sendable {
 ///    there: the lower mate is remembered, and when the upper one arrives the
 ///    bases both cover are taken off again (for single-block reads, from the
 ///    upper start to the lower end, as mosdepth does).
-/// Reads must arrive sorted by start, as an index query returns them.
-public struct DepthCounter {
+/// Reads must arrive sorted by start, as an index query returns them; every
+/// range handed to the buffer starts at or after the read's start.
+public struct DepthMarking: Sendable {
   public struct Options: Sendable, Equatable {
     public var minimumMappingQuality: Int = 0
     public var excludeFlags: UInt16 = 1796
@@ -68,21 +70,13 @@ public struct DepthCounter {
     }
   }
 
-  public let windowStart: Int
-  public let windowEnd: Int
   let options: Options
-  private var changes: [Int32]
   private var lowerMates: [String: AlignedRead] = [:]
 
-  /// A window `[start, end)` in 0-based coordinates.
-  public init(windowStart: Int, windowEnd: Int, options: Options) {
-    self.windowStart = windowStart
-    self.windowEnd = windowEnd
-    self.options = options
-    changes = Array(repeating: 0, count: max(windowEnd - windowStart, 0) + 1)
-  }
+  public init(options: Options) { self.options = options }
 
-  public mutating func add(_ read: AlignedRead) {
+  /// Marks `read`'s counted bases (+1) and its overlap with a remembered lower mate (-1) in `buffer`.
+  public mutating func add<Buffer: DepthChangeBuffer>(_ read: AlignedRead, to buffer: inout Buffer) {
     if Int(read.mappingQuality) < options.minimumMappingQuality || read.flag & options.excludeFlags != 0 { return }
     if !options.fastMode && read.flag & AlignedRead.properPair != 0 && read.flag & AlignedRead.supplementary == 0 {
       if read.mateOnSameContig && read.end > read.mateStart
@@ -91,37 +85,17 @@ public struct DepthCounter {
         lowerMates[read.name] = read
       } else if let mate = lowerMates.removeValue(forKey: read.name) {
         if read.cigarOperationCount == 1 && mate.cigarOperationCount == 1 {
-          mark(read.start..<mate.end, by: -1)
+          buffer.mark(read.start..<mate.end, by: -1)
         } else {
-          for overlap in DepthCounter.intersections(read.blocks, mate.blocks) { mark(overlap, by: -1) }
+          for overlap in DepthMarking.intersections(read.blocks, mate.blocks) { buffer.mark(overlap, by: -1) }
         }
       }
     }
     if options.fastMode {
-      mark(read.start..<read.end, by: 1)
+      buffer.mark(read.start..<read.end, by: 1)
     } else {
-      for block in read.blocks { mark(block, by: 1) }
+      for block in read.blocks { buffer.mark(block, by: 1) }
     }
-  }
-
-  /// Depth at each base of the window, in order.
-  public func depths() -> [Int32] {
-    var result = [Int32](repeating: 0, count: changes.count - 1)
-    var running: Int32 = 0
-    for index in result.indices {
-      running += changes[index]
-      result[index] = running
-    }
-    return result
-  }
-
-  private mutating func mark(_ range: Range<Int>, by delta: Int32) {
-    guard range.upperBound > windowStart, range.lowerBound < windowEnd, !range.isEmpty || delta < 0 else { return }
-    let lower = max(range.lowerBound, windowStart) - windowStart
-    let upper = min(range.upperBound, windowEnd) - windowStart
-    guard lower < upper else { return }
-    changes[lower] += delta
-    changes[upper] -= delta
   }
 
   static func intersections(_ a: [Range<Int>], _ b: [Range<Int>]) -> [Range<Int>] {
@@ -132,6 +106,56 @@ public struct DepthCounter {
         let upper = min(x.upperBound, y.upperBound)
         if lower < upper { result.append(lower..<upper) }
       }
+    }
+    return result
+  }
+}
+
+/// Where depth changes are recorded: +delta at a range's start, -delta at its end.
+public protocol DepthChangeBuffer {
+  mutating func mark(_ range: Range<Int>, by delta: Int32)
+}
+
+/// Per-base depth over one window `[start, end)`, counted as `DepthMarking` counts.
+public struct DepthCounter {
+  public typealias Options = DepthMarking.Options
+
+  /// Depth changes at each base of the window (one extra slot for ranges ending at its end).
+  struct WindowChanges: DepthChangeBuffer {
+    let start: Int
+    let end: Int
+    var changes: [Int32]
+
+    mutating func mark(_ range: Range<Int>, by delta: Int32) {
+      let lower = max(range.lowerBound, start) - start
+      let upper = min(range.upperBound, end) - start
+      guard lower < upper else { return }
+      changes[lower] += delta
+      changes[upper] -= delta
+    }
+  }
+
+  public var windowStart: Int { window.start }
+  public var windowEnd: Int { window.end }
+  private var marking: DepthMarking
+  private var window: WindowChanges
+
+  /// A window `[start, end)` in 0-based coordinates.
+  public init(windowStart: Int, windowEnd: Int, options: Options) {
+    marking = DepthMarking(options: options)
+    window = WindowChanges(
+      start: windowStart, end: windowEnd, changes: Array(repeating: 0, count: max(windowEnd - windowStart, 0) + 1))
+  }
+
+  public mutating func add(_ read: AlignedRead) { marking.add(read, to: &window) }
+
+  /// Depth at each base of the window, in order.
+  public func depths() -> [Int32] {
+    var result = [Int32](repeating: 0, count: window.changes.count - 1)
+    var running: Int32 = 0
+    for index in result.indices {
+      running += window.changes[index]
+      result[index] = running
     }
     return result
   }

@@ -38,8 +38,14 @@ extension Sarcopanel {
         On a terminal a bar shows progress, rate and time left (--quiet: none); each
         failure is printed once, as it happens, and the summary names the failed samples.
 
-        Example:
+        MultiQC: every sample's OUT/<sample>_mqc.json (QC and finding counts) and, for
+        rows with a bam, its mosdepth-format coverage files (as `mosdepth -n --by
+        targets.bed --thresholds` writes them) make `multiqc OUT` list every sample in
+        its General Statistics table with sarcopanel's columns and mosdepth's coverage.
+
+        Examples:
           sarcopanel batch --samples samples.tsv --panel sarcoma -o results/ --jobs 2
+          multiqc results/ -o results/multiqc
         """)
 
     @Option(name: .long, help: ArgumentHelp("Sample sheet (TSV, see above).", valueName: "tsv"))

@@ -16,6 +16,14 @@ extension Sarcopanel {
         overlapping mates of a proper pair count once; --fast-mode counts whole
         read spans without mate correction, like mosdepth --fast-mode.
 
+        Also writes mosdepth's own files, byte for byte what `mosdepth -n --by
+        targets.bed --thresholds T` writes for the same targets (the panel's are
+        `panel bed --kind targets`), so MultiQC's mosdepth module reads them:
+        OUT/<id>.regions.bed.gz and OUT/<id>.thresholds.bed.gz (each with a .csi
+        index), OUT/<id>.mosdepth.region.dist.txt, OUT/<id>.mosdepth.global.dist.txt
+        and OUT/<id>.mosdepth.summary.txt (the last two cover every contig with
+        reads, so the whole BAM is read once). All files appear together or not at all.
+
         Examples:
           sarcopanel coverage --bam tumour.bam --panel sarcoma --out results/
           sarcopanel coverage --bam s.cram --reference GRCh38.fa --bed targets.bed --out qc/
@@ -85,6 +93,7 @@ extension Sarcopanel {
         sarcopanel: \(report.targets.count) targets, verdict \(report.verdict) (\(report.failingTargets.count) below \(report.thresholds[0])x in more than \(Int(((1 - report.minimumFraction) * 100).rounded()))% of bases)
         sarcopanel: wrote \(outcome.tsvPath)
         sarcopanel: wrote \(outcome.jsonPath)
+        sarcopanel: wrote mosdepth's files: \(outcome.mosdepthPaths.map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: ", "))
 
         """.utf8))
     }

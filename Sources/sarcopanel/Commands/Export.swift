@@ -18,13 +18,13 @@ extension Sarcopanel {
 
         Examples:
           sarcopanel export --format phenopacket results/GIST01.json --out share/
-          sarcopanel export --format phenopacket results/*.json --pseudonymise centre.key --out share/
+          sarcopanel export --format phenopacket results/ --pseudonymise centre.key --out share/
         """)
 
     @Option(name: .long, help: "Export format (phenopacket).")
     var format: String = "phenopacket"
 
-    @Argument(help: ArgumentHelp("sarcopanel JSON reports.", valueName: "report.json"))
+    @Argument(help: ArgumentHelp("sarcopanel JSON reports, or folders of them (their phenopackets and *_mqc.json left out).", valueName: "report.json|dir"))
     var reports: [String]
 
     @Option(name: .long, help: ArgumentHelp("Output directory (created if needed).", valueName: "dir"))

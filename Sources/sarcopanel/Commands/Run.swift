@@ -13,7 +13,13 @@ extension Sarcopanel {
         OUT/<sample>.variants.tsv (one row per variant and panel gene),
         OUT/<sample>.findings.tsv (tiers, classes, fusions, copy number, TMB) and
         OUT/<sample>.html (self-contained report for the tumour board; --pdf prints
-        it with Chromium). Files appear complete or not at all.
+        it with Chromium) and OUT/<sample>_mqc.json (QC and finding counts as MultiQC
+        general statistics). With --bam, also OUT/<sample>.coverage.tsv,
+        OUT/<sample>.hotspot_reads.tsv and mosdepth's files for the panel's targets
+        (.regions.bed.gz, .thresholds.bed.gz with .csi indexes, .mosdepth.summary.txt,
+        .mosdepth.region.dist.txt, .mosdepth.global.dist.txt: what `mosdepth -n --by
+        targets.bed --thresholds 100,250,500` writes), so `multiqc OUT` shows the
+        sample's QC, findings and coverage. Files appear complete or not at all.
 
         Only records overlapping the panel's genes (plus the panel's flank) are parsed.
         With a .tbi/.csi index beside the VCF the reader seeks to them; without one it
@@ -179,7 +185,7 @@ extension Sarcopanel {
           sarcopanel: \(qc.variants) variants (\(qc.passingFilters) PASS) in \(qc.genesWithVariants) panel genes\(qc.invalidRecords.map { "; \($0) invalid records skipped (see the report's notes)" } ?? "")\(qc.duplicateVariants.map { "; \($0) duplicate variants dropped" } ?? "")
           sarcopanel: wrote \(outcome.jsonPath)
           sarcopanel: \(ClinicalSummary.line(outcome.report.clinical))
-          sarcopanel: wrote \(outcome.tsvPath), .findings.tsv and .html\(outcome.report.coverage.map { "\nsarcopanel: coverage verdict \($0.verdict): \($0.failingTargets.count) of \($0.targets.count) exons below \($0.thresholds.first ?? 0)x in more than \(Int(((1 - $0.minimumFraction) * 100).rounded()))% of bases" } ?? "")
+          sarcopanel: wrote \(outcome.tsvPath), .findings.tsv, .html and _mqc.json\(outcome.report.coverage.map { "\nsarcopanel: coverage verdict \($0.verdict): \($0.failingTargets.count) of \($0.targets.count) exons below \($0.thresholds.first ?? 0)x in more than \(Int(((1 - $0.minimumFraction) * 100).rounded()))% of bases" } ?? "")
 
           """
         FileHandle.standardError.write(Data(summary.utf8))
