@@ -96,6 +96,18 @@ final class RecordConverter: @unchecked Sendable {
     return result
   }
 
+  /// A binary record as a VCF text line (htslib's `vcf_format`, without the newline).
+  func vcfLine(of source: UnsafeMutablePointer<bcf1_t>, path: String) throws -> String {
+    text.l = 0
+    guard vcf_format(header, source, &text) == 0, let pointer = text.s else {
+      let locus = "\(String(cString: sp_hdr_contig_name(header, source.pointee.rid))):\(source.pointee.pos + 1)"
+      throw SarcoError.input("\(path): record at \(locus): htslib cannot write it as a VCF line")
+    }
+    var line = UnsafeBufferPointer(start: UnsafeRawPointer(pointer).assumingMemoryBound(to: UInt8.self), count: text.l)
+    if line.last == UInt8(ascii: "\n") { line = UnsafeBufferPointer(rebasing: line.dropLast()) }
+    return String(decoding: line, as: UTF8.self)
+  }
+
   private func info(_ rec: UnsafeMutablePointer<bcf1_t>) -> [String: FieldValue] {
     var values: [String: FieldValue] = [:]
     let shared = rec.pointee
