@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HTS
 import SarcoCore
 import SarcoIO
 import SarcoPipeline
@@ -33,8 +34,14 @@ extension Sarcopanel {
         OUT/cohort.html hold QC and finding counts per sample and a samples-by-genes
         matrix of Tier I/II alterations; they are the same bytes for any --jobs.
 
-        Example:
+        --vcf-out-format vcf.gz (or vcf, bcf) also writes OUT/<sample>.annotated.vcf.gz, the
+        annotated VCF of `sarcopanel run --vcf-out`; --maf writes OUT/<sample>.maf and
+        OUT/cohort.maf, every sample that did not fail in sheet order under one header
+        (what cBioPortal and maftools read).
+
+        Examples:
           sarcopanel batch --samples samples.tsv --panel panels/sarcoma --out results/ --jobs 2
+          sarcopanel batch --samples samples.tsv --out results/ --vcf-out-format vcf.gz --maf
         """)
 
     @Option(name: .long, help: ArgumentHelp("Sample sheet (TSV, see above).", valueName: "tsv"))
@@ -56,6 +63,14 @@ extension Sarcopanel {
 
     @OptionGroup var sharing: SharingOptions
 
+    @Option(name: .customLong("vcf-out-format"), help: ArgumentHelp(
+        "Also write each sample's annotated VCF (SP_* INFO fields) as OUT/<sample>.annotated.<format>: vcf, vcf.gz or bcf.",
+        valueName: "format"))
+    var vcfOutFormat: String?
+
+    @Flag(name: .long, help: "Also write OUT/<sample>.maf per sample and OUT/cohort.maf (vcf2maf's columns).")
+    var maf = false
+
     @Flag(name: .long, help: "Redo samples whose outputs are up to date.")
     var force = false
 
@@ -66,6 +81,9 @@ extension Sarcopanel {
       if jobs < 1 || jobs > 256 { throw ValidationError("--jobs must be between 1 and 256, found \(jobs)") }
       if threadsPerSample < 1 || threadsPerSample > 64 {
         throw ValidationError("--threads-per-sample must be between 1 and 64, found \(threadsPerSample)")
+      }
+      if let vcfOutFormat, VariantOutputFormat(rawValue: vcfOutFormat) == nil {
+        throw ValidationError("--vcf-out-format must be vcf, vcf.gz or bcf, found '\(vcfOutFormat)'")
       }
     }
 
@@ -79,6 +97,8 @@ extension Sarcopanel {
       options.pseudonymiseKeyFile = sharing.pseudonymise
       options.database = sharing.db
       options.recomputeConsequences = referenceOptions.recomputeConsequences
+      options.vcfOutFormat = vcfOutFormat.flatMap(VariantOutputFormat.init(rawValue:))
+      options.maf = maf
       // Options that cannot change results stay out of the reports, so --jobs 1 and 2 give the same bytes.
       options.commandLine = CommandLineRecord.recorded(
         CommandLine.arguments, valued: ["--threads-per-sample", "--jobs"], flags: ["--force", "--quiet"])
@@ -89,6 +109,7 @@ extension Sarcopanel {
       var summary = "sarcopanel: batch: \(outcome.results.count) samples: \(counts[.ok] ?? 0) run, \(counts[.skipped] ?? 0) up to date, \(counts[.failed] ?? 0) failed\n"
       for failure in outcome.failed { summary += "sarcopanel: batch: FAILED \(failure.sample): \(failure.message ?? "")\n" }
       summary += "sarcopanel: wrote \(outcome.cohortTSV) and \(outcome.cohortHTML)\n"
+      if let cohortMAF = outcome.cohortMAF { summary += "sarcopanel: wrote \(cohortMAF)\n" }
       if let db = sharing.db, !outcome.imported.isEmpty {
         let counts = Dictionary(grouping: outcome.imported, by: \.result).mapValues(\.count)
         summary += "sarcopanel: \(db): \(counts[.added] ?? 0) samples added, \(counts[.replaced] ?? 0) replaced, \(counts[.unchanged] ?? 0) unchanged\n"
