@@ -95,11 +95,19 @@ public struct ExportedAllele: Sendable, Equatable {
       self.exonCount = exonCount
     }
 
+    /// HGVS from a VCF's own annotation may keep VCF's percent-encoding (VEP writes `p.Thr125%3D`): it is
+    /// decoded here, so the MAF shows `p.Thr125=` and the VCF encodes it once.
     public init(_ consequence: AlleleConsequence) {
       self.init(
         gene: consequence.gene, transcript: consequence.transcript, terms: consequence.terms, impact: consequence.impact,
-        hgvsc: consequence.hgvsc, hgvsp: consequence.hgvsp, exon: consequence.exon, intron: consequence.intron,
-        exonCount: consequence.exonCount)
+        hgvsc: consequence.hgvsc.map(Self.percentDecoded), hgvsp: consequence.hgvsp.map(Self.percentDecoded),
+        exon: consequence.exon, intron: consequence.intron, exonCount: consequence.exonCount)
+    }
+
+    static func percentDecoded(_ text: String) -> String {
+      guard text.contains("%") else { return text }
+      return text.replacingOccurrences(of: "%3D", with: "=").replacingOccurrences(of: "%3B", with: ";")
+        .replacingOccurrences(of: "%2C", with: ",").replacingOccurrences(of: "%25", with: "%")
     }
   }
 
