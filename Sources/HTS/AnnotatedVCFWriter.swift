@@ -143,16 +143,8 @@ public final class AnnotatedVCFWriter {
 
   private func parse(_ text: String) throws {
     var text = text
-    let copied = text.withUTF8 { bytes in
-      bytes.withMemoryRebound(to: CChar.self) { sp_ks_set(&line, $0.baseAddress, $0.count) }
-    }
-    guard copied == 0 else { throw SarcoError(.internalFailure, "out of memory") }
-    let status = vcf_parse(&line, header, record)
-    let errors = record.pointee.errcode & Int32(BCF_ERR_NCOLS | BCF_ERR_LIMITS | BCF_ERR_CHAR | BCF_ERR_CTG_INVALID | BCF_ERR_TAG_INVALID)
-    if status < 0 || errors != 0 {
-      throw SarcoError.input(
-        "record at \(locus(text)): htslib cannot parse it again for the annotated VCF: \(RecordConverter.describe(errcode: record.pointee.errcode))")
-    }
+    let problem = text.withUTF8 { RecordConverter.parse($0, header: header, record: record, scratch: &line) }
+    if let problem { throw SarcoError.input("record at \(locus(text)): htslib cannot parse it again for the annotated VCF: \(problem)") }
   }
 
   private func writeError() -> SarcoError {

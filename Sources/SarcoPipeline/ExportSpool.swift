@@ -48,39 +48,39 @@ enum ExportSpool {
       allele = nil
     }
     try FileLines.forEach(path: path) { bytes in
-      let line = String(decoding: bytes, as: UTF8.self)
-      switch line.first {
-      case "R":
+      func fields(_ limit: Int = Int.max) -> [String] {
+        bytes.split(separator: 9, maxSplits: limit, omittingEmptySubsequences: false).dropFirst()
+          .map { unescaped(String(decoding: $0, as: UTF8.self)) }
+      }
+      switch bytes.first {
+      case UInt8(ascii: "R"):
         closeAllele()
         if let current { try body(current) }
-        let fields = line.split(separator: "\t", maxSplits: 7, omittingEmptySubsequences: false)
-        guard fields.count == 8, let position = Int(fields[1]) else { throw corrupt(path, line) }
-        let quality = unescaped(fields[2])
-        let filters = unescaped(fields[3])
+        // The VCF line comes last and whole (it has tabs of its own, and is not escaped).
+        let parts = bytes.split(separator: 9, maxSplits: 7, omittingEmptySubsequences: false)
+        let fields = parts.dropFirst().prefix(6).map { unescaped(String(decoding: $0, as: UTF8.self)) }
+        guard parts.count == 8, let position = Int(fields[0]) else { throw corrupt(path, bytes) }
         current = ExportedRecord(
-          text: String(fields[7]), contig: unescaped(fields[4]), position: position, id: unescaped(fields[5]),
-          quality: quality.isEmpty ? nil : Double(quality), filters: filters.isEmpty ? [] : filters.components(separatedBy: ";"),
-          alleles: unescaped(fields[6]).components(separatedBy: ","), annotated: [])
-      case "A":
-        let fields = line.split(separator: "\t", omittingEmptySubsequences: false).dropFirst().map(unescaped)
+          text: String(decoding: parts[7], as: UTF8.self), contig: fields[3], position: position, id: fields[4],
+          quality: Double(fields[1]), filters: list(fields[2], ";"), alleles: list(fields[5], ","), annotated: [])
+      case UInt8(ascii: "A"):
+        let fields = fields()
         guard fields.count == 13, current != nil, let index = Int(fields[0]), let kind = Variant.Kind(rawValue: fields[1])
-        else { throw corrupt(path, line) }
+        else { throw corrupt(path, bytes) }
         closeAllele()
         allele = ExportedAllele(
-            alternateIndex: index, key: fields[3], kind: kind, reported: fields[2] == "1", tumor: call(fields[4..<8]),
-            normal: call(fields[8..<12]), genes: fields[12].isEmpty ? [] : fields[12].components(separatedBy: ","),
-            consequences: [])
-      case "C":
-        let fields = line.split(separator: "\t", omittingEmptySubsequences: false).dropFirst().map(unescaped)
-        guard fields.count == 9, allele != nil else { throw corrupt(path, line) }
+          alternateIndex: index, key: fields[3], kind: kind, reported: fields[2] == "1", tumor: call(fields[4..<8]),
+          normal: call(fields[8..<12]), genes: list(fields[12], ","), consequences: [])
+      case UInt8(ascii: "C"):
+        let fields = fields()
+        guard fields.count == 9, allele != nil else { throw corrupt(path, bytes) }
         func optional(_ index: Int) -> String? { fields[index].isEmpty ? nil : fields[index] }
         let consequence = ExportedAllele.Consequence(
-          gene: fields[0], transcript: optional(1), terms: fields[2].isEmpty ? [] : fields[2].components(separatedBy: "&"),
-          impact: optional(3), hgvsc: optional(4), hgvsp: optional(5), exon: Int(fields[6]), intron: Int(fields[7]),
-          exonCount: Int(fields[8]))
+          gene: fields[0], transcript: optional(1), terms: list(fields[2], "&"), impact: optional(3), hgvsc: optional(4),
+          hgvsp: optional(5), exon: Int(fields[6]), intron: Int(fields[7]), exonCount: Int(fields[8]))
         allele?.consequences.append(consequence)
       default:
-        throw corrupt(path, line)
+        throw corrupt(path, bytes)
       }
     }
     closeAllele()
@@ -103,13 +103,13 @@ enum ExportSpool {
   static func number(_ value: Int?) -> String { value.map(String.init) ?? "" }
 
   static func escaped(_ field: String) -> String {
-    guard field.contains(where: { $0 == "\\" || $0 == "\t" || $0 == "\n" }) else { return field }
+    guard field.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == 9 || $0 == 10 }) else { return field }
     return field.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\t", with: "\\t")
       .replacingOccurrences(of: "\n", with: "\\n")
   }
 
   static func unescaped<Text: StringProtocol>(_ field: Text) -> String {
-    guard field.contains("\\") else { return String(field) }
+    guard field.utf8.contains(UInt8(ascii: "\\")) else { return String(field) }
     var result = ""
     var escaping = false
     for character in field {
@@ -125,7 +125,12 @@ enum ExportSpool {
     return result
   }
 
-  static func corrupt(_ path: String, _ line: String) -> SarcoError {
-    SarcoError(.internalFailure, "\(path): unexpected line in sarcopanel's own working file: \(line.prefix(60))")
+  /// The items of a `separator`-joined list; none for an empty field.
+  static func list(_ text: String, _ separator: Character) -> [String] {
+    text.isEmpty ? [] : text.split(separator: separator, omittingEmptySubsequences: false).map(String.init)
+  }
+
+  static func corrupt(_ path: String, _ line: ArraySlice<UInt8>) -> SarcoError {
+    SarcoError(.internalFailure, "\(path): unexpected line in sarcopanel's own working file: \(String(decoding: line.prefix(60), as: UTF8.self))")
   }
 }

@@ -62,6 +62,11 @@ public enum AnnotatedVCFTags {
 
   /// A value as one VCF INFO item: no spaces, separators or control characters; never empty.
   public static func escaped(_ value: String) -> String {
+    let needsNoEscape = value.utf8.allSatisfy { byte in
+      byte > 0x20 && byte != 0x7F && byte != UInt8(ascii: "%") && byte != UInt8(ascii: ";") && byte != UInt8(ascii: ",")
+        && byte != UInt8(ascii: "=")
+    }
+    if needsNoEscape && !value.isEmpty { return value }
     var result = ""
     for scalar in value.unicodeScalars {
       switch scalar {

@@ -105,7 +105,7 @@ public struct ExportedAllele: Sendable, Equatable {
     }
 
     static func percentDecoded(_ text: String) -> String {
-      guard text.contains("%") else { return text }
+      guard text.utf8.contains(UInt8(ascii: "%")) else { return text }
       return text.replacingOccurrences(of: "%3D", with: "=").replacingOccurrences(of: "%3B", with: ";")
         .replacingOccurrences(of: "%2C", with: ",").replacingOccurrences(of: "%25", with: "%")
     }

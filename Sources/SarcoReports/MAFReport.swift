@@ -54,7 +54,11 @@ public enum MAFReport {
   public static func rows(_ record: ExportedRecord, sample: Sample, clinical: ClinicalAlleleIndex) -> String {
     var lines = ""
     for allele in record.annotated where allele.reported && allele.isSmall && !allele.consequences.isEmpty {
-      lines += row(allele, of: record, sample: sample, clinical: clinical).map(TSVReport.clean).joined(separator: "\t") + "\n"
+      for (index, cell) in row(allele, of: record, sample: sample, clinical: clinical).enumerated() {
+        if index > 0 { lines += "\t" }
+        lines += TSVReport.clean(cell)
+      }
+      lines += "\n"
     }
     return lines
   }
