@@ -43,9 +43,18 @@ final class RecordConverter: @unchecked Sendable {
   /// htslib owns, because `vcf_parse` writes into (and may reallocate) its input.
   /// Returns nil on success, else why the line is not a valid record.
   func parse(line: UnsafeBufferPointer<UInt8>) -> String? {
-    let copied = line.withMemoryRebound(to: CChar.self) { sp_ks_set(&text, $0.baseAddress, $0.count) }
+    RecordConverter.parse(line, header: header, record: record, scratch: &text)
+  }
+
+  /// Parses a VCF line into `record` against `header` (which may gain undeclared contigs and tags), through
+  /// `scratch`, a string htslib owns; nil on success, else why the line is not a valid record.
+  static func parse(
+    _ line: UnsafeBufferPointer<UInt8>, header: UnsafeMutablePointer<bcf_hdr_t>, record: UnsafeMutablePointer<bcf1_t>,
+    scratch: inout kstring_t
+  ) -> String? {
+    let copied = line.withMemoryRebound(to: CChar.self) { sp_ks_set(&scratch, $0.baseAddress, $0.count) }
     guard copied == 0 else { return "out of memory" }
-    let status = vcf_parse(&text, header, record)
+    let status = vcf_parse(&scratch, header, record)
     let errors = record.pointee.errcode & Int32(BCF_ERR_NCOLS | BCF_ERR_LIMITS | BCF_ERR_CHAR | BCF_ERR_CTG_INVALID | BCF_ERR_TAG_INVALID)
     return status < 0 || errors != 0 ? RecordConverter.describe(errcode: record.pointee.errcode) : nil
   }
@@ -94,6 +103,18 @@ final class RecordConverter: @unchecked Sendable {
     result.info = info(rec)
     (result.sampleFields, result.genotypes) = formats(rec)
     return result
+  }
+
+  /// A binary record as a VCF text line (htslib's `vcf_format`, without the newline).
+  func vcfLine(of source: UnsafeMutablePointer<bcf1_t>, path: String) throws -> String {
+    text.l = 0
+    guard vcf_format(header, source, &text) == 0, let pointer = text.s else {
+      let locus = "\(String(cString: sp_hdr_contig_name(header, source.pointee.rid))):\(source.pointee.pos + 1)"
+      throw SarcoError.input("\(path): record at \(locus): htslib cannot write it as a VCF line")
+    }
+    var line = UnsafeBufferPointer(start: UnsafeRawPointer(pointer).assumingMemoryBound(to: UInt8.self), count: text.l)
+    if line.last == UInt8(ascii: "\n") { line = UnsafeBufferPointer(rebasing: line.dropLast()) }
+    return String(decoding: line, as: UTF8.self)
   }
 
   private func info(_ rec: UnsafeMutablePointer<bcf1_t>) -> [String: FieldValue] {

@@ -69,10 +69,11 @@ public final class VCFReader {
 
   /// Reads every record overlapping `regions`, converting FORMAT data of the
   /// samples at `sampleIndexes` only, and calls `body` with batches in input order.
+  /// `keepingText` also hands over each record as a whole VCF line (`VCFRecord.text`).
   @discardableResult
   public func read(
     regions: RegionFilter, sampleIndexes: [Int], access: Access = .automatic, batchSize: Int = 512,
-    body: ([VCFRecord]) throws -> Void
+    keepingText: Bool = false, body: ([VCFRecord]) throws -> Void
   ) throws -> Statistics {
     let (useIndex, indexIgnored) = try chooseAccess(access, regions: regions)
     file.startThreads()
@@ -81,6 +82,7 @@ public final class VCFReader {
         reader: self, regions: regions, sampleIndexes: sampleIndexes, batchSize: batchSize, body: body)
       pipeline.statistics.access = useIndex ? VCFReader.Access.index : .stream
       pipeline.statistics.indexIgnored = indexIgnored
+      pipeline.keepText = keepingText
       pipeline.lineOffset = useIndex || !format.isText ? nil : file.headerLines
       if useIndex {
         if format == .bcf { try pipeline.readIndexedBCF() } else { try pipeline.readIndexedText() }
@@ -156,6 +158,8 @@ struct BatchPipeline {
   var binaryNumbers: [Int] = []
   /// Header lines before the first record, when streaming text: messages then give line numbers.
   var lineOffset: Int?
+  /// Set `VCFRecord.text` on every record handed over.
+  var keepText = false
 
   init(
     reader: VCFReader, regions: RegionFilter, sampleIndexes: [Int], batchSize: Int,
@@ -352,6 +356,7 @@ struct BatchPipeline {
       let numbers = lineNumbers
       let lineOffset = self.lineOffset
       let total = lineBytes.count
+      let keepText = self.keepText
       defer {
         lineBytes.removeAll(keepingCapacity: true)
         lineStarts.removeAll(keepingCapacity: true)
@@ -379,6 +384,7 @@ struct BatchPipeline {
             guard regions.overlaps(contig: span.contig, start: span.start, end: span.end) else { continue }
             var record = converter.convert(recordNumber: numbers[item])
             record.line = lineOffset.map { $0 + numbers[item] }
+            if keepText { record.text = String(decoding: line, as: UTF8.self) }
             records.append(record)
           }
           return records
@@ -392,8 +398,13 @@ struct BatchPipeline {
         binaryRecords.removeAll(keepingCapacity: true)
         binaryNumbers.removeAll(keepingCapacity: true)
       }
+      let keepText = self.keepText
       ordered = try ParallelShares.map(count: count, workers: converters.count) { worker, share in
-        share.map { converters[worker].convert(records[$0].value, recordNumber: numbers[$0]) }
+        try share.map { item in
+          var record = converters[worker].convert(records[item].value, recordNumber: numbers[item])
+          if keepText { record.text = try converters[worker].vcfLine(of: records[item].value, path: path) }
+          return record
+        }
       }
     }
     statistics.recordsParsed += count

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import HTS
 import SarcoCore
 import SarcoIO
 import SarcoReports
@@ -35,6 +36,10 @@ public enum BatchPipeline {
     public var database: String?
     /// The genome build for every sample whose row has no `genome` (default: from each VCF's header).
     public var genome: GenomeBuild?
+    /// Also `<id>.annotated.<format>` per sample (the annotated VCF/BCF of `run --vcf-out`).
+    public var vcfOutFormat: VariantOutputFormat?
+    /// Also `<id>.maf` per sample and `cohort.maf` for the batch.
+    public var maf = false
 
     public init(samplesPath: String, panelPath: String, outputDirectory: String) {
       self.samplesPath = samplesPath
@@ -58,6 +63,8 @@ public enum BatchPipeline {
     public let cohortHTML: String
     /// What `--db` did with each imported sample, in sheet order.
     public var imported: [StoreTask.Imported] = []
+    /// `cohort.maf`, with `--maf`.
+    public var cohortMAF: String?
     public var failed: [SampleResult] { results.filter { $0.status == .failed } }
   }
 
@@ -96,6 +103,10 @@ public enum BatchPipeline {
       sheet: sheet, reportsIn: options.outputDirectory, failures: failures,
       panel: "\(panel.manifest.name) \(panel.manifest.version)", workers: options.jobs)
     var outcome = Outcome(results: ordered, cohortTSV: cohortTSV, cohortHTML: cohortHTML)
+    if options.maf {
+      let succeeded = zip(entries, ordered).filter { $0.1.status != .failed }.map(\.0.id)
+      outcome.cohortMAF = try CohortMAF.write(sampleIDs: succeeded, directory: options.outputDirectory)
+    }
     if let store {
       let reports = zip(entries, ordered).filter { $0.1.status != .failed }.map {
         RunPipeline.outputPath(options.outputDirectory, RunPipeline.safeFileName($0.0.id), "json")
@@ -122,7 +133,7 @@ public enum BatchPipeline {
         }
       }
       let fingerprint = self.fingerprint(entry, panel: panel, reference: options.reference)
-      let suffixes = outputSuffixes + (options.phenopacket ? ["phenopacket.json"] : [])
+      let suffixes = outputSuffixes + (options.phenopacket ? ["phenopacket.json"] : []) + exportSuffixes(options)
       let outputs = suffixes.map { RunPipeline.outputPath(options.outputDirectory, name, $0) }
         + [RunPipeline.multiQCPath(options.outputDirectory, name)]
         + (entry.bam == nil ? [] : MosdepthTask.paths(directory: options.outputDirectory, id: name))
@@ -146,6 +157,8 @@ public enum BatchPipeline {
       run.fusionsPath = entry.fusions
       run.copyNumberPath = entry.copyNumber
       run.age = entry.age
+      run.vcfOutPath = options.vcfOutFormat.map { RunPipeline.outputPath(options.outputDirectory, name, "annotated.\($0.rawValue)") }
+      run.mafPath = options.maf ? RunPipeline.outputPath(options.outputDirectory, name, "maf") : nil
       let outcome = try RunPipeline.run(run, panel: panel, views: views)
       try AtomicFile.writeAll([(Data(fingerprint.utf8), stamp)])
       let clinical = outcome.report.clinical
@@ -156,6 +169,11 @@ public enum BatchPipeline {
       let message = (error as? SarcoError)?.message ?? "\(error)"
       return SampleResult(sample: entry.id, status: .failed, message: message, seconds: elapsed())
     }
+  }
+
+  /// The annotated VCF's and the MAF's suffixes, when asked for.
+  static func exportSuffixes(_ options: Options) -> [String] {
+    (options.vcfOutFormat.map { ["annotated.\($0.rawValue)"] } ?? []) + (options.maf ? ["maf"] : [])
   }
 
   /// What a rerun compares: tool, panel, the sheet row and each input's size and modification time.

@@ -48,6 +48,10 @@ public struct RunOptions: Sendable {
   public var pseudonymiseKeyFile: String?
   /// Cohort store (SQLite) to import the report into.
   public var database: String?
+  /// `--vcf-out`: an annotated copy of the panel's records (`.vcf`, `.vcf.gz` or `.bcf`, from the name).
+  public var vcfOutPath: String?
+  /// `--maf`: the variants as a MAF (vcf2maf's conventions).
+  public var mafPath: String?
 
   public init(
     vcfPath: String, panelPath: String, outputDirectory: String, sample: String? = nil, normal: String? = nil,

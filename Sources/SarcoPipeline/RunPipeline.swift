@@ -69,6 +69,9 @@ public enum RunPipeline {
     let tsvPath = outputPath(options.outputDirectory, sampleID, "variants.tsv")
     let files = AtomicFileSet()
     let sections = try StreamedVariantSections(files: files, sampleID: sampleID, jsonPath: jsonPath, tsvPath: tsvPath)
+    let exports = try AnnotatedExports(
+      options: options, files: files, reader: reader, scratchBeside: jsonPath, view: view, sampleID: sampleID,
+      normalSample: selection.roles.normal, tumourType: tumourType)
     var relevance = ClinicalRelevance(view: view, settings: settings, known: { try known.value() })
     var kept: [ReportedVariant] = []
     var qc = QualityCounts()
@@ -78,7 +81,7 @@ public enum RunPipeline {
     var screening = RecordScreening(path: options.vcfPath, strict: options.strict)
     let statistics = try reader.read(
       regions: view.scanRegions.withOutOfBounds(lengths: validator.contigLengths), sampleIndexes: selection.indexes,
-      access: options.access
+      access: options.access, keepingText: exports?.needsRecordText ?? false
     ) { records in
       let annotated = try annotate(
         records, decomposer: decomposer, validator: validator, view: view, selector: selector, library: library,
@@ -89,9 +92,11 @@ public enum RunPipeline {
         switch annotation {
         case .invalid(let reason):
           try screening.reject(record, reason: reason)
+          try exports?.add(record, variants: [], reported: [])
           continue
         case .annotated(let all):
           items = screening.firstSightings(all, of: record) { $0.reported.variant }
+          try exports?.add(record, variants: all.map(\.reported), reported: items.map(\.reported))
           if items.isEmpty && !all.isEmpty { continue }
         }
         qc.add(record: record, variants: items.map(\.reported.variant))
@@ -201,6 +206,10 @@ public enum RunPipeline {
       try MosdepthTask.write(mosdepth, directory: options.outputDirectory, id: sampleID, into: files)
     }
     try files.write(MultiQCReport.json(report), to: multiQCPath(options.outputDirectory, sampleID))
+    if let exports {
+      try exports.finish(clinical: report.clinical)
+      clock.mark("annotated VCF and MAF")
+    }
     try files.commit(keepingScratch: store != nil)
     clock.mark("write files")
     if let store {

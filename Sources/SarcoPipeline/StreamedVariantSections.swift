@@ -50,33 +50,18 @@ final class StreamedVariantSections {
   /// Reads the variants back, one at a time, from the streamed JSON elements (for the cohort store).
   func forEachVariant(_ body: (ReportedVariant) throws -> Void) throws {
     try elementsFile.flush()
-    guard let handle = FileHandle(forReadingAtPath: elementsFile.path) else {
-      throw SarcoError.output("\(elementsFile.path): cannot read back the variants")
-    }
-    defer { try? handle.close() }
     // Elements sit four spaces in; each ends at a line `    }` (the last) or `    },`.
     let decoder = JSONDecoder()
     var element: [UInt8] = []
-    var pending: [UInt8] = []
-    func take(_ line: ArraySlice<UInt8>) throws {
-      let trimmed = line.last == UInt8(ascii: "\n") ? line.dropLast() : line
-      if trimmed.elementsEqual("    },".utf8) || trimmed.elementsEqual("    }".utf8) {
+    try FileLines.forEach(path: elementsFile.path) { line in
+      if line.elementsEqual("    },".utf8) || line.elementsEqual("    }".utf8) {
         element.append(UInt8(ascii: "}"))
         try body(try decoder.decode(ReportedVariant.self, from: Data(element)))
         element.removeAll(keepingCapacity: true)
       } else {
         element.append(contentsOf: line)
+        element.append(UInt8(ascii: "\n"))
       }
     }
-    while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
-      pending.append(contentsOf: chunk)
-      var start = pending.startIndex
-      while let newline = pending[start...].firstIndex(of: UInt8(ascii: "\n")) {
-        try take(pending[start...newline])
-        start = newline + 1
-      }
-      pending.removeSubrange(..<start)
-    }
-    if !pending.isEmpty { try take(pending[...]) }
   }
 }

@@ -81,6 +81,9 @@ public struct VCFRecord: Sendable, Equatable {
   public var recordNumber: Int
   /// 1-based line of the record in the file, when a text VCF was streamed (nil for BCF and indexed reads).
   public var line: Int? = nil
+  /// The whole record as a VCF line (the file's own line, or htslib's rendering of a BCF record), when the
+  /// reader was asked to keep it (`--vcf-out` copies every record).
+  public var text: String? = nil
 
   public init(
     contig: String, position: Int, referenceLength: Int, id: String = ".", alleles: [String],

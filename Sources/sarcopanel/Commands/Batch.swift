@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HTS
 import SarcoCore
 import SarcoIO
 import SarcoPipeline
@@ -43,8 +44,14 @@ extension Sarcopanel {
         targets.bed --thresholds` writes them) make `multiqc OUT` list every sample in
         its General Statistics table with sarcopanel's columns and mosdepth's coverage.
 
+        --vcf-out-format vcf.gz (or vcf, bcf) also writes OUT/<sample>.annotated.vcf.gz, the
+        annotated VCF of `sarcopanel run --vcf-out`; --maf writes OUT/<sample>.maf and
+        OUT/cohort.maf, every sample that did not fail in sheet order under one header
+        (what cBioPortal and maftools read).
+
         Examples:
           sarcopanel batch --samples samples.tsv --panel sarcoma -o results/ --jobs 2
+          sarcopanel batch --samples samples.tsv -o results/ --vcf-out-format vcf.gz --maf
           multiqc results/ -o results/multiqc
         """)
 
@@ -68,10 +75,24 @@ extension Sarcopanel {
 
     @OptionGroup var sharing: SharingOptions
 
+    @Option(name: .customLong("vcf-out-format"), help: ArgumentHelp(
+        "Also write each sample's annotated VCF (SP_* INFO fields) as OUT/<sample>.annotated.<format>: vcf, vcf.gz or bcf.",
+        valueName: "format"))
+    var vcfOutFormat: String?
+
+    @Flag(name: .long, help: "Also write OUT/<sample>.maf per sample and OUT/cohort.maf (vcf2maf's columns).")
+    var maf = false
+
     @Flag(name: .long, help: "Redo samples whose outputs are up to date.")
     var force = false
 
     @OptionGroup var log: LogOptions
+
+    func validate() throws {
+      if let vcfOutFormat, VariantOutputFormat(rawValue: vcfOutFormat) == nil {
+        throw ValidationError("--vcf-out-format must be vcf, vcf.gz or bcf, found '\(vcfOutFormat)'")
+      }
+    }
 
     func run() throws {
       var options = BatchPipeline.Options(samplesPath: samples, panelPath: panelOptions.panel, outputDirectory: out)
@@ -84,6 +105,8 @@ extension Sarcopanel {
       options.pseudonymiseKeyFile = sharing.pseudonymise
       options.database = sharing.db
       options.recomputeConsequences = referenceOptions.recomputeConsequences
+      options.vcfOutFormat = vcfOutFormat.flatMap(VariantOutputFormat.init(rawValue:))
+      options.maf = maf
       // Options that cannot change results stay out of the reports, so --jobs 1 and 2 give the same bytes.
       options.commandLine = CommandLineRecord.recorded(
         CommandLine.arguments, valued: ["--threads-per-sample", "--jobs", "-j", "--log-level"], flags: ["--force", "--quiet", "-q"])
@@ -97,6 +120,7 @@ extension Sarcopanel {
         summary += "sarcopanel: batch: failed: \(outcome.failed.map(\.sample).joined(separator: ", "))\n"
       }
       summary += "sarcopanel: wrote \(outcome.cohortTSV) and \(outcome.cohortHTML)\n"
+      if let cohortMAF = outcome.cohortMAF { summary += "sarcopanel: wrote \(cohortMAF)\n" }
       if let db = sharing.db, !outcome.imported.isEmpty {
         let counts = Dictionary(grouping: outcome.imported, by: \.result).mapValues(\.count)
         summary += "sarcopanel: \(db): \(counts[.added] ?? 0) samples added, \(counts[.replaced] ?? 0) replaced, \(counts[.unchanged] ?? 0) unchanged\n"

@@ -53,6 +53,14 @@ extension Sarcopanel {
         INFO or CSQ when present; without them PM2/BA1/BS1/PP3/BP4 are listed
         as not evaluated.
 
+        --vcf-out writes every input record of the panel's regions, in input order, with
+        sarcopanel's INFO fields per ALT (SP_GENE, SP_TRANSCRIPT, SP_CONSEQUENCE, SP_HGVSC,
+        SP_HGVSP, SP_TIER, SP_ESCAT, SP_ONCOGENICITY, SP_ACMG, SP_ORIGIN) through htslib;
+        the name sets the format: .vcf, .vcf.gz (bgzipped, indexable) or .bcf. --maf writes
+        a MAF as vcf2maf does (GDC columns, Variant_Classification from the SO terms,
+        left-trimmed alleles, '-' for none), one row per variant with a consequence on a
+        panel gene. Both appear with the reports or not at all.
+
         Examples:
           sarcopanel run --vcf T001.grch38.vcf.gz --panel sarcoma --out results/
           sarcopanel run --vcf pair.vcf.gz --sample TUMOR --normal NORMAL \\
@@ -61,6 +69,9 @@ extension Sarcopanel {
             --tumor-type DDLS --out results/
           sarcopanel run --vcf blood.vcf.gz --sample-type germline --panel hereditary --out results/
           sarcopanel run --vcf raw.vcf.gz --reference GRCh38.fa.gz --tumor-type GIST --out results/
+          sarcopanel run --vcf T001.vcf.gz --tumor-type GIST --out results/ \\
+            --vcf-out results/T001.sarcopanel.vcf.gz --maf results/T001.maf
+          bcftools query -i 'SP_TIER!="."' -f '%CHROM\\t%POS\\t%SP_GENE\\t%SP_HGVSP\\t%SP_TIER\\n' results/T001.sarcopanel.vcf.gz
         """)
 
     @Option(name: .long, help: ArgumentHelp("VCF, bgzipped VCF or BCF to read.", valueName: "file"))
@@ -128,6 +139,13 @@ extension Sarcopanel {
 
     @OptionGroup var sharing: SharingOptions
 
+    @Option(name: .customLong("vcf-out"), help: ArgumentHelp(
+        "Also write the panel's records with sarcopanel's INFO fields (SP_*) to this file: .vcf, .vcf.gz or .bcf.",
+        valueName: "file"))
+    var vcfOut: String?
+
+    @Option(name: .long, help: ArgumentHelp("Also write the variants as a MAF (vcf2maf's columns and conventions) to this file.", valueName: "file"))
+    var maf: String?
     @OptionGroup var log: LogOptions
 
     @Flag(name: .long, help: "Print the wall time of each phase on stderr (as --log-level debug does).")
@@ -140,6 +158,9 @@ extension Sarcopanel {
         throw ValidationError("--sample-type must be tumor or germline, found '\(sampleType)'")
       }
       if let age, !(0...130).contains(age) { throw ValidationError("--age must be between 0 and 130 years, found \(age)") }
+      if let vcfOut, VariantOutputFormat(fileName: vcfOut) == nil {
+        throw ValidationError("--vcf-out must name a .vcf, .vcf.gz or .bcf file (the name sets the format), found '\(vcfOut)'")
+      }
       if !["on", "off"].contains(clinvarCriteria) {
         throw ValidationError("--clinvar-criteria must be on or off, found '\(clinvarCriteria)'")
       }
@@ -173,6 +194,8 @@ extension Sarcopanel {
       options.phenopacket = sharing.phenopacket
       options.pseudonymiseKeyFile = sharing.pseudonymise
       options.database = sharing.db
+      options.vcfOutPath = vcfOut
+      options.mafPath = maf
       let outcome = try RunPipeline.run(options) { message in
         log.write("sarcopanel: \(message)\n")
       }
@@ -189,6 +212,7 @@ extension Sarcopanel {
 
           """
         FileHandle.standardError.write(Data(summary.utf8))
+        for path in [vcfOut, maf].compactMap({ $0 }) { FileHandle.standardError.write(Data("sarcopanel: wrote \(path)\n".utf8)) }
       }
       if pdf {
         let htmlPath = RunPipeline.outputPath(out, outcome.report.sample.id, "html")
