@@ -12,7 +12,7 @@ import Testing
     #expect(result.status == 0, "\(result.stderr)")
     #expect(result.stderr.contains("wrote \(out)/GIST01.sarcopanel.bcf\n") && result.stderr.contains("wrote \(out)/GIST01.maf\n"))
     let files = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
-    #expect(files == ["GIST01.findings.tsv", "GIST01.html", "GIST01.json", "GIST01.maf", "GIST01.sarcopanel.bcf", "GIST01.variants.tsv"])
+    #expect(files == ["GIST01.findings.tsv", "GIST01.html", "GIST01.json", "GIST01.maf", "GIST01.sarcopanel.bcf", "GIST01.variants.tsv", "GIST01_mqc.json"])
     // The header records the command line as the JSON does (without --threads).
     let json = try String(contentsOfFile: "\(out)/GIST01.json", encoding: .utf8)
     #expect(json.contains("\"--vcf-out\""))
