@@ -1,5 +1,5 @@
-import SarcoCore
 import SarcoTestSupport
+@testable import SarcoCore
 import Testing
 
 @Suite struct ProteinChangeTests {
@@ -46,6 +46,25 @@ import Testing
     #expect(r213.hgvsc == "c.637C>T" && r213.codon == 213 && r213.exon == 6 && r213.source == "panel-derived")
     // The panel knows this allele (cancerhotspots codon change): the coding change becomes a stop gain.
     #expect(r213.terms == ["stop_gained"] && r213.protein?.short == "R213*" && r213.proteinBasis == .knownAllele)
+  }
+
+  /// An upstream entry on the panel transcript without EXON/INTRON fields (some VEP field selections):
+  /// an intronic hit takes the panel's intron number, never as an exon number.
+  @Test func upstreamEntryWithoutNumbersTakesThePanelsIntron() throws {
+    let gene = try #require(view.gene("TP53"))
+    let entry = UpstreamConsequence(
+      source: "CSQ", gene: "TP53", transcript: gene.ensemblTranscript, consequence: "intron_variant", hgvsc: nil, hgvsp: nil,
+      exon: nil, intron: nil, maneSelect: nil)
+    let variant = Variant(
+      contig: "17", position: 7_670_500, reference: "C", alternate: "T", end: 7_670_500, kind: .snv, id: ".", quality: nil,
+      filters: [], original: OriginalRecord(position: 7_670_500, reference: "C", alternates: ["T"], alternateIndex: 1),
+      tumor: nil, normal: nil, upstream: [entry], structural: nil)
+    let hit = try #require(view.geneHits(for: variant).first)
+    #expect(hit.region == .intron)
+    let chosen = try #require(ConsequenceSelector(view: view).select(for: variant, hit: hit))
+    #expect(chosen.source == "VEP CSQ")
+    #expect(chosen.exon == nil)
+    #expect(chosen.intron == hit.number)
   }
 
   @Test func canonicalSpliceSitesAndSpliceRegion() throws {

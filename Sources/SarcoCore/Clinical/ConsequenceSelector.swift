@@ -117,8 +117,10 @@ public struct ConsequenceSelector: Sendable {
     return AlleleConsequence(
       gene: gene.symbol, transcript: entry.transcript, terms: terms, impact: terms.first.flatMap { severity[$0]?.impact },
       hgvsc: hgvsc, hgvsp: hgvsp, protein: protein,
-      exon: exon?.number ?? (onPanel || hit.region != .intron ? hit.number : nil),
-      intron: intron?.number, exonCount: exon?.total ?? hit.total.map { hit.region == .intron ? $0 + 1 : $0 },
+      // Without EXON/INTRON fields the panel's own numbering of the hit fills in (an intronic hit's
+      // number is an intron's, never an exon's).
+      exon: exon?.number ?? (hit.region != .intron ? hit.number : nil),
+      intron: intron?.number ?? (exon == nil && hit.region == .intron ? hit.number : nil), exonCount: exon?.total ?? hit.total.map { hit.region == .intron ? $0 + 1 : $0 },
       source: Self.sourceName(entry.source), panelTranscript: onPanel,
       codon: PanelConsequence.codon(of: variant, gene: gene.symbol, view: view))
   }
