@@ -164,6 +164,28 @@ let tp53R248 = "17\t7674220\tr248q\tC\tT\t.\tPASS\t.\tGT:AD:AF:DP\t0/1:60,40:0.4
     } throws: { ($0 as? SarcoError)?.message == "\(cna):2: copy number inf: expected a number from 0 to 1000000" }
   }
 
+  /// QUAL and INFO values of inf or NaN were written as `inf`/`nan`: a JSON report nothing can read back.
+  @Test func nonFiniteNumbersNeverMakeInvalidJSON() throws {
+    let path = try hostileVCF(
+      [
+        "17\t7674220\tr248q\tC\tT\t1e39\tPASS\tgnomADe_AF=1e39;REVEL=nan\tGT:AD:AF:DP\t0/1:60,40:0.4:100",
+        "17\t7674221\tother\tG\tA\tnan\tPASS\tMAX_AF=-inf\tGT:AD:AF:DP\t0/1:60,40:0.4:100",
+      ],
+      header: [
+        "##INFO=<ID=gnomADe_AF,Number=A,Type=Float,Description=\"frequency\">",
+        "##INFO=<ID=REVEL,Number=A,Type=Float,Description=\"score\">",
+        "##INFO=<ID=MAX_AF,Number=A,Type=String,Description=\"frequency\">",
+      ])
+    for sampleType in [ClinicalAssessor.SampleType.tumor, .germline] {
+      let outcome = try hostileRun(path) { $0.sampleType = sampleType }
+      let data = try bytes(outcome.jsonPath)
+      #expect(throws: Never.self) { _ = try JSONSerialization.jsonObject(with: data) }
+      let report = try outcome.fullReport()
+      #expect(report.variants.count == 2 && report.variants.allSatisfy { $0.variant.quality == nil })
+      #expect(report.variants.allSatisfy { ($0.variant.metrics?.frequencies ?? [:]).isEmpty && ($0.variant.metrics?.scores ?? [:]).isEmpty })
+    }
+  }
+
   /// Clean inputs keep their report bytes: the new QC members are absent, not zero.
   @Test func cleanInputHasNoInvalidOrDuplicateCounts() throws {
     let json = try String(contentsOfFile: hostileRun(try hostileVCF([tp53R248])).jsonPath, encoding: .utf8)
