@@ -245,7 +245,8 @@ public enum TemporaryFiles {
   /// Held while files are renamed into place, so a signal waits for a set to be complete.
   private static let commitLock = NSLock()
 
-  static func name(for target: String) -> String {
+  /// A temporary name beside `target`, `.<name>.tmp-<pid>-<n>`, which the stale-file sweep recognises.
+  public static func name(for target: String) -> String {
     lock.lock()
     counter += 1
     let number = counter
@@ -254,14 +255,15 @@ public enum TemporaryFiles {
     return "\(FileSink.folder(of: target))/.\(url.lastPathComponent).tmp-\(getpid())-\(number)"
   }
 
-  static func register(_ path: String?) {
+  /// Tracks a temporary file written by someone else (Chromium printing a PDF) so signals remove it too.
+  public static func register(_ path: String?) {
     guard let path else { return }
     lock.lock()
     live.insert(path)
     lock.unlock()
   }
 
-  static func unregister(_ path: String) {
+  public static func unregister(_ path: String) {
     lock.lock()
     live.remove(path)
     lock.unlock()

@@ -1,5 +1,6 @@
 import Foundation
 import SarcoCore
+import SarcoIO
 
 /// Prints an HTML report to PDF with headless Chromium, when it is installed.
 public enum PDFRenderer {
@@ -11,12 +12,14 @@ public enum PDFRenderer {
   /// Chromium is missing, so the caller can say so.
   public static func render(html: String, to pdfPath: String) throws -> String? {
     guard let chromium else { return nil }
-    let directory = (pdfPath as NSString).deletingLastPathComponent
-    let temporary = "\(directory)/.\(UUID().uuidString).pdf"
+    // Named as sarcopanel's other temporary files, so an interrupted or killed run's is removed too.
+    let temporary = TemporaryFiles.name(for: pdfPath)
+    TemporaryFiles.register(temporary)
     let profile = NSTemporaryDirectory() + "sarcopanel-chromium-\(UUID().uuidString)"
     defer {
       try? FileManager.default.removeItem(atPath: profile)
       try? FileManager.default.removeItem(atPath: temporary)
+      TemporaryFiles.unregister(temporary)
     }
     let process = Process()
     process.executableURL = URL(fileURLWithPath: chromium)
