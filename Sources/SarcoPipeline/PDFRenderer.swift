@@ -13,7 +13,7 @@ public enum PDFRenderer {
   public static func render(html: String, to pdfPath: String) throws -> String? {
     guard let chromium else { return nil }
     // Named as sarcopanel's other temporary files, so an interrupted or killed run's is removed too.
-    let temporary = TemporaryFiles.name(for: pdfPath)
+    let temporary = TemporaryFiles.name(for: pdfPath, extension: "pdf")
     TemporaryFiles.register(temporary)
     let profile = NSTemporaryDirectory() + "sarcopanel-chromium-\(UUID().uuidString)"
     defer {
