@@ -45,6 +45,9 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    // Fuzzing the VCF pipeline and the panel loader: a seeded mutation driver, or libFuzzer's entry
+    // point when built with `-sanitize=fuzzer -D LIBFUZZER` (scripts/fuzz).
+    .executableTarget(name: "SarcoFuzz", dependencies: ["SarcoPipeline", "SarcoCore", "SarcoIO"]),
     .target(name: "SarcoTestSupport", dependencies: ["SarcoCore", "SarcoIO"], path: "Tests/SarcoTestSupport"),
     .testTarget(name: "SarcoCoreTests", dependencies: ["SarcoCore", "SarcoTestSupport"]),
     .testTarget(name: "HTSTests", dependencies: ["HTS", "SarcoCore", "SarcoTestSupport"]),

@@ -97,7 +97,8 @@ final class RecordConverter: @unchecked Sendable {
       referenceLength: SymbolicSpan.referenceLength(rec, header: header),
       id: shared.d.id.map { String(cString: $0) } ?? ".",
       alleles: alleles,
-      quality: sp_float_is_missing(shared.qual) != 0 ? nil : Double("\(shared.qual)"),
+      // A QUAL of inf or NaN is no quality (and has no JSON spelling).
+      quality: sp_float_is_missing(shared.qual) != 0 || !shared.qual.isFinite ? nil : Double("\(shared.qual)"),
       filters: filters,
       recordNumber: recordNumber)
     result.info = info(rec)

@@ -245,23 +245,26 @@ public enum TemporaryFiles {
   /// Held while files are renamed into place, so a signal waits for a set to be complete.
   private static let commitLock = NSLock()
 
-  static func name(for target: String) -> String {
+  /// A temporary name beside `target`, `.<name>.tmp-<pid>-<n>`, which the stale-file sweep recognises;
+  /// with `extension`, `.<name>.tmp-<pid>-<n>.<extension>` (for a program that goes by it, as Chromium does).
+  public static func name(for target: String, extension suffix: String? = nil) -> String {
     lock.lock()
     counter += 1
     let number = counter
     lock.unlock()
     let url = URL(fileURLWithPath: target)
-    return "\(FileSink.folder(of: target))/.\(url.lastPathComponent).tmp-\(getpid())-\(number)"
+    return "\(FileSink.folder(of: target))/.\(url.lastPathComponent).tmp-\(getpid())-\(number)" + (suffix.map { ".\($0)" } ?? "")
   }
 
-  static func register(_ path: String?) {
+  /// Tracks a temporary file written by someone else (Chromium printing a PDF) so signals remove it too.
+  public static func register(_ path: String?) {
     guard let path else { return }
     lock.lock()
     live.insert(path)
     lock.unlock()
   }
 
-  static func unregister(_ path: String) {
+  public static func unregister(_ path: String) {
     lock.lock()
     live.remove(path)
     lock.unlock()
@@ -300,11 +303,15 @@ public enum TemporaryFiles {
     }
   }
 
-  /// The pid in `.<name>.tmp-<pid>-<n>` (also `.old` backups and the older `.<name>.tmp-<pid>`).
+  /// The pid in `.<name>.tmp-<pid>-<n>` (also with an extension, `.old` backups, and the older `.<name>.tmp-<pid>`).
   static func owner(ofTemporary name: String) -> pid_t? {
-    var trimmed = Substring(name)
-    if trimmed.hasSuffix(".old") { trimmed = trimmed.dropLast(4) }
-    guard let marker = trimmed.range(of: ".tmp-", options: .backwards) else { return nil }
+    guard let marker = name.range(of: ".tmp-", options: .backwards) else { return nil }
+    var trimmed = name[..<name.endIndex]
+    if let dot = trimmed[marker.upperBound...].firstIndex(of: "."),
+      trimmed[trimmed.index(after: dot)...].allSatisfy({ $0.isLetter })
+    {
+      trimmed = trimmed[..<dot]
+    }
     let parts = trimmed[marker.upperBound...].split(separator: "-", omittingEmptySubsequences: false)
     guard (1...2).contains(parts.count), parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }) else { return nil }
     return pid_t(parts[0])

@@ -62,6 +62,10 @@ public enum CallerTables {
         copyNumber = nil
       }
       guard let copyNumber else { continue }
+      guard copyNumber >= 0 && copyNumber < 1_000_000 else {
+        row.problem("copy number \(copyNumber): expected a number from 0 to 1000000", problems)
+        continue
+      }
       segments.append(
         CopyNumberSegment(
           interval: GenomicInterval(contig: contig, start: start, end: end), copyNumber: copyNumber,

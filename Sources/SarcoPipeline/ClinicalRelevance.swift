@@ -8,16 +8,18 @@ import SarcoCore
 /// structural records (fusions, copy number), anything at a hotspot (also what
 /// `UncalledHotspots` looks at), and any consequence the somatic or germline
 /// reading acts on. A variant kept needlessly costs memory, never a finding;
-/// `RunPipelineTests.clinicalReadingOfKeptVariantsEqualsReadingOfAll` holds the
+/// `StreamedReportTests.clinicalReadingOfKeptVariantsEqualsReadingOfAll` holds the
 /// two to the same report, so a change to `assess` that widens what counts shows up there.
 struct ClinicalRelevance {
   let view: PanelView
   let sampleType: ClinicalAssessor.SampleType
   let tiering: SomaticTiering
-  /// ClinVar's index, asked for only in germline samples (it is built while the records are read).
+  /// ClinVar's index (built while the records are read; asked for at the first variant that needs it).
   let known: () throws -> KnownVariantIndex
-  /// `assess` notes the absence of population frequencies and of upstream
-  /// annotation over all variants: the first variant showing each is kept, so those notes do not change.
+  /// `assess` also looks at all variants for a few yes/no facts (any small
+  /// variant at all, any population frequency or frequency field, any upstream
+  /// annotation): the first variant showing each is kept, so those do not change.
+  private var sawSmallVariant = false
   private var sawFrequency = false
   private var sawUpstream = false
 
@@ -33,23 +35,29 @@ struct ClinicalRelevance {
     if variant.kind == .symbolic || variant.kind == .breakend || variant.structural != nil || !item.hotspots.isEmpty {
       return true
     }
-    if !sawFrequency && ClinicalAssessor.metrics(of: variant).highestFrequency != nil {
-      sawFrequency = true
+    if !sawSmallVariant {
+      sawSmallVariant = true
       return true
+    }
+    if !sawFrequency {
+      let metrics = ClinicalAssessor.metrics(of: variant)
+      if metrics.highestFrequency != nil || metrics.frequencyFieldDeclared {
+        sawFrequency = true
+        return true
+      }
     }
     if !sawUpstream && !variant.upstream.isEmpty {
       sawUpstream = true
       return true
     }
+    // ClinVar's classification can complete or decide a variant's reading in either sample type.
+    if try known().entry(for: variant) != nil { return true }
     for consequence in item.consequences {
       guard let gene = view.gene(consequence.gene) else { continue }
       switch sampleType {
       case .germline:
         let flankOnly = consequence.terms.allSatisfy { $0 == "upstream_gene_variant" || $0 == "downstream_gene_variant" }
-        if gene.germlineTesting {
-          if !flankOnly { return true }
-          if try known().entry(for: variant) != nil { return true }
-        }
+        if gene.germlineTesting && !flankOnly { return true }
       case .tumor:
         if consequence.isProteinAltering || consequence.has("splice_region_variant")
           || !tiering.matches(consequence: consequence, variant: variant, atHotspot: false).isEmpty

@@ -1,5 +1,6 @@
 import Foundation
 import SarcoCore
+import SarcoIO
 
 /// Prints an HTML report to PDF with headless Chromium, when it is installed.
 public enum PDFRenderer {
@@ -12,20 +13,25 @@ public enum PDFRenderer {
   /// print date (the HTML itself stays free of dates, byte for byte the same on reruns).
   public static func render(html: String, to pdfPath: String, date: Date = Date()) throws -> String? {
     guard let chromium else { return nil }
-    let directory = (pdfPath as NSString).deletingLastPathComponent
-    let temporary = "\(directory)/.\(UUID().uuidString).pdf"
-    let dated = "\(directory)/.\(UUID().uuidString).html"
+    // Named as sarcopanel's other temporary files, so an interrupted or killed run's are removed too.
+    let temporary = TemporaryFiles.name(for: pdfPath, extension: "pdf")
+    // Chromium needs the .html extension, or it prints the page as text.
+    let dated = TemporaryFiles.name(for: html, extension: "html")
+    TemporaryFiles.register(temporary)
+    TemporaryFiles.register(dated)
     let profile = NSTemporaryDirectory() + "sarcopanel-chromium-\(UUID().uuidString)"
     defer {
       try? FileManager.default.removeItem(atPath: profile)
       try? FileManager.default.removeItem(atPath: temporary)
       try? FileManager.default.removeItem(atPath: dated)
+      TemporaryFiles.unregister(temporary)
+      TemporaryFiles.unregister(dated)
     }
     let day = ISO8601DateFormatter.string(from: date, timeZone: TimeZone(identifier: "UTC")!, formatOptions: [.withFullDate])
     let page = try String(contentsOfFile: html, encoding: .utf8).replacingOccurrences(
       of: "</style>\n</head>",
       with: "@page { @bottom-center { content: \"printed \(day)\"; font-size: 8pt; color: #555; } }\n</style>\n</head>")
-    try page.write(toFile: dated, atomically: true, encoding: .utf8)
+    try Data(page.utf8).write(to: URL(fileURLWithPath: dated))
     let process = Process()
     process.executableURL = URL(fileURLWithPath: chromium)
     process.arguments = [

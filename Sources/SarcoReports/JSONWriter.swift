@@ -104,7 +104,7 @@ public struct JSONWriter {
 
   public mutating func bool(_ value: Bool) { bytes.append(contentsOf: (value ? "true" : "false").utf8) }
   public mutating func integer(_ value: Int) { bytes.append(contentsOf: String(value).utf8) }
-  public mutating func number(_ value: Double) { bytes.append(contentsOf: JSONWriter.format(value).utf8) }
+  public mutating func number(_ value: Double) { bytes.append(contentsOf: (value.isFinite ? JSONWriter.format(value) : "null").utf8) }
 
   // Members with optional values: nothing is written for nil, as encodeIfPresent does.
   public mutating func member(_ name: String, _ value: String?) {
@@ -113,8 +113,9 @@ public struct JSONWriter {
   public mutating func member(_ name: String, _ value: Int?) {
     if let value { key(name); integer(value) }
   }
+  /// A non-finite value has no JSON spelling: it is left out, as nil is (inputs are checked before; this keeps the file JSON).
   public mutating func member(_ name: String, _ value: Double?) {
-    if let value { key(name); number(value) }
+    if let value, value.isFinite { key(name); number(value) }
   }
   public mutating func member(_ name: String, strings: [String]) {
     key(name)
@@ -150,7 +151,9 @@ public struct JSONWriter {
   private mutating func encodedWhole(_ value: any Encodable) {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-    // Encoding plain Codable values cannot fail; a failure is a programming error.
+    // JSON has no infinity or NaN: should one reach here, it is spelt as a string rather than failing.
+    encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
+    // Encoding plain Codable values cannot fail otherwise; a failure is a programming error.
     let data = try! encoder.encode(value)
     let padding = [UInt8](repeating: 0x20, count: depth * 2)
     data.withUnsafeBytes { encoded in

@@ -12,7 +12,7 @@ struct Sarcopanel: ParsableCommand {
       for analysis).
 
       Exit status: 0 success; 1 bad input data, panel or output location;
-      2 usage error.
+      2 usage error; 130/143 interrupted (SIGINT/SIGTERM; no files left).
 
       Examples:
         sarcopanel run --vcf tumour.vcf.gz --panel panels/sarcoma --out results/

@@ -20,9 +20,12 @@ import Testing
   }
 
   @Test func conflictingContigLengthsAreAnError() {
-    #expect(throws: SarcoError.self) {
+    #expect {
       try GenomeBuildDetector.detect(
         header: header("##contig=<ID=1,length=248956422>\n##contig=<ID=2,length=243199373>"), fileName: "x.vcf")
+    } throws: { error in
+      let message = (error as? SarcoError)?.message ?? ""
+      return message.hasPrefix("x.vcf: ##contig lengths match both builds: GRCh37 (2) and GRCh38 (1); pass --genome")
     }
   }
 

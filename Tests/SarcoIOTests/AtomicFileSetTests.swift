@@ -50,7 +50,10 @@ import Testing
   @Test func temporaryFilesOfProcessesThatAreGoneAreRemovedByTheNextSet() throws {
     let directory = TestData.temporaryDirectory("stale")
     let gone = try shell("sh -c 'echo $$'").output.trimmingCharacters(in: .whitespacesAndNewlines)
-    let names = [".S.json.tmp-\(gone)-3", ".S.json.tmp-\(gone)", ".S.html.tmp-\(gone)-4.old", ".S.json.tmp-1-1", "keep.tmp-\(gone)-1", ".other"]
+    let names = [
+      ".S.json.tmp-\(gone)-3", ".S.json.tmp-\(gone)", ".S.html.tmp-\(gone)-4.old", ".S.pdf.tmp-\(gone)-5.pdf", ".S.json.tmp-1-1",
+      "keep.tmp-\(gone)-1", ".other",
+    ]
     for name in names { #expect(FileManager.default.createFile(atPath: "\(directory)/\(name)", contents: Data("x".utf8))) }
     let set = AtomicFileSet()
     try set.write(Data("new".utf8), to: "\(directory)/S.json")

@@ -91,7 +91,9 @@ import Testing
       return message.contains("samples.tsv:3") && message.contains("already named on line 2")
     }
     try "sample\tvcf\tcolour\nA\ta.vcf\tred\n".write(toFile: path, atomically: true, encoding: .utf8)
-    #expect(throws: SarcoError.self) { _ = try BatchPipeline.run(options) }
+    #expect {
+      _ = try BatchPipeline.run(options)
+    } throws: { ($0 as? SarcoError)?.message.hasPrefix("\(path):1: unknown column(s) colour; expected sample, vcf") == true }
   }
 }
 

@@ -132,6 +132,60 @@ let tp53R248 = "17\t7674220\tr248q\tC\tT\t.\tPASS\t.\tGT:AD:AF:DP\t0/1:60,40:0.4
     #expect(report.clinical?.copyNumber.contains { $0.genes.contains("CDKN2A") } == true)
   }
 
+  /// `AD` declared as a String holding `1e300` trapped (Double to Int); `END=-inf` and `CN=1e300` could too.
+  @Test func numbersNoFieldCanHoldAreInvalidNotATrap() throws {
+    let path = try hostileVCF(
+      [
+        tp53R248,
+        "17\t7674221\thugeAD\tG\tA\t.\tPASS\t.\tGT:SAD\t0/1:1e300,5",
+        "17\t7674222\tinfEND\tG\t<DEL>\t.\tPASS\tSEND=-inf;END=-5\tGT\t0/1",
+        "9\t21970000\thugeCN\tN\t<DEL>\t.\tPASS\tSVTYPE=DEL;END=21975000;CN=1e300\tGT\t1/1",
+      ],
+      header: [
+        "##FORMAT=<ID=SAD,Number=R,Type=String,Description=\"depths as text\">",
+        "##INFO=<ID=SEND,Number=1,Type=String,Description=\"text\">",
+        "##INFO=<ID=END,Number=1,Type=Integer,Description=\"end\">",
+        "##INFO=<ID=CN,Number=1,Type=Float,Description=\"copy number\">",
+      ])
+    var text = try String(contentsOfFile: path, encoding: .utf8)
+    text = text.replacingOccurrences(of: "GT:SAD", with: "GT:AD").replacingOccurrences(of: "ID=SAD", with: "ID=AD")
+      .replacingOccurrences(of: "##FORMAT=<ID=AD,Number=R,Type=Integer,Description=\"Allelic depths\">\n", with: "")
+    try text.write(toFile: path, atomically: true, encoding: .utf8)
+    let report = try hostileRun(path).fullReport()
+    #expect(report.variants.map(\.variant.id) == ["r248q"])
+    #expect(report.qc.invalidRecords == 3)
+    let note = try #require(report.clinical?.notes.first { $0.hasPrefix("3 invalid record(s)") })
+    #expect(note.contains("FORMAT/AD 1e+300 is not a read count") && note.contains("INFO/CN inf is not a copy number"))
+    // A copy-number table with an impossible copy number is refused with its line.
+    let cna = TestData.temporaryDirectory("cna") + "/cna.tsv"
+    try "Chromosome\tStart\tEnd\tCN\n9\t21967752\t21995301\tinf\n".write(toFile: cna, atomically: true, encoding: .utf8)
+    #expect {
+      _ = try hostileRun(try hostileVCF([tp53R248])) { $0.copyNumberPath = cna }
+    } throws: { ($0 as? SarcoError)?.message == "\(cna):2: copy number inf: expected a number from 0 to 1000000" }
+  }
+
+  /// QUAL and INFO values of inf or NaN were written as `inf`/`nan`: a JSON report nothing can read back.
+  @Test func nonFiniteNumbersNeverMakeInvalidJSON() throws {
+    let path = try hostileVCF(
+      [
+        "17\t7674220\tr248q\tC\tT\t1e39\tPASS\tgnomADe_AF=1e39;REVEL=nan\tGT:AD:AF:DP\t0/1:60,40:0.4:100",
+        "17\t7674221\tother\tG\tA\tnan\tPASS\tMAX_AF=-inf\tGT:AD:AF:DP\t0/1:60,40:0.4:100",
+      ],
+      header: [
+        "##INFO=<ID=gnomADe_AF,Number=A,Type=Float,Description=\"frequency\">",
+        "##INFO=<ID=REVEL,Number=A,Type=Float,Description=\"score\">",
+        "##INFO=<ID=MAX_AF,Number=A,Type=String,Description=\"frequency\">",
+      ])
+    for sampleType in [ClinicalAssessor.SampleType.tumor, .germline] {
+      let outcome = try hostileRun(path) { $0.sampleType = sampleType }
+      let data = try bytes(outcome.jsonPath)
+      #expect(throws: Never.self) { _ = try JSONSerialization.jsonObject(with: data) }
+      let report = try outcome.fullReport()
+      #expect(report.variants.count == 2 && report.variants.allSatisfy { $0.variant.quality == nil })
+      #expect(report.variants.allSatisfy { ($0.variant.metrics?.frequencies ?? [:]).isEmpty && ($0.variant.metrics?.scores ?? [:]).isEmpty })
+    }
+  }
+
   /// Clean inputs keep their report bytes: the new QC members are absent, not zero.
   @Test func cleanInputHasNoInvalidOrDuplicateCounts() throws {
     let json = try String(contentsOfFile: hostileRun(try hostileVCF([tp53R248])).jsonPath, encoding: .utf8)

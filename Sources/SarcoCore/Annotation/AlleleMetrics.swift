@@ -77,10 +77,13 @@ public enum AlleleMetricFields {
     }
   }
 
+  /// A value as a number; `inf` and `nan` (which `Double` reads) are not values here.
+  static func number(_ text: Substring) -> Double? { Double(text).flatMap { $0.isFinite ? $0 : nil } }
+
   /// Adds one field's value; `SpliceAI` keeps the largest delta score.
   static func add(name: String, value: String, to metrics: inout AlleleMetrics) {
     if isFrequency(name) {
-      let numbers = value.split(separator: "&").compactMap { Double($0) }
+      let numbers = value.split(separator: "&").compactMap(number).filter { (0...1).contains($0) }
       if let highest = numbers.max() { metrics.frequencies[name] = max(metrics.frequencies[name] ?? 0, highest) }
       return
     }
@@ -90,10 +93,10 @@ public enum AlleleMetricFields {
       // INFO/SpliceAI: ALLELE|SYMBOL|DS_AG|DS_AL|DS_DG|DS_DL|DP_AG|DP_AL|DP_DG|DP_DL
       numbers = value.split(separator: ",").flatMap { entry -> [Double] in
         let parts = entry.split(separator: "|", omittingEmptySubsequences: false)
-        return parts.count >= 6 ? parts[2...5].compactMap { Double($0) } : []
+        return parts.count >= 6 ? parts[2...5].compactMap(number) : []
       }
     } else {
-      numbers = value.split(separator: "&").compactMap { Double($0) }
+      numbers = value.split(separator: "&").compactMap(number)
     }
     guard let highest = numbers.max() else { return }
     metrics.scores[score] = max(metrics.scores[score] ?? highest, highest)

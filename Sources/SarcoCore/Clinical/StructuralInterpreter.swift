@@ -313,6 +313,6 @@ public struct StructuralInterpreter: Sendable {
   }
 
   static func format(_ value: Double) -> String {
-    value == value.rounded() ? String(Int(value)) : String(value)
+    value == value.rounded() && value.magnitude < 1e15 ? String(Int(value)) : String(value)
   }
 }

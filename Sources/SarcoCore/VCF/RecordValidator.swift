@@ -47,8 +47,8 @@ public struct RecordValidator: Sendable {
     if let length = contigLengths[ContigName.canonical(record.contig)], record.position > length + telomere {
       return "POS \(record.position) is beyond the end of \(record.contig) (\(length) bases)"
     }
-    if let end = record.info["END"]?.numbers.first ?? nil, end < Double(record.position) {
-      return "INFO/END \(Int(end)) is before POS \(record.position)"
+    if let end = record.info["END"]?.numbers.first ?? nil, !(end >= Double(record.position)) {
+      return end.isNaN ? "INFO/END is not a number" : "INFO/END \(NumberText.text(end)) is before POS \(record.position)"
     }
     if let problem = Self.countProblem(record.info, where: "INFO") { return problem }
     for (number, fields) in record.sampleFields.enumerated() {
@@ -57,15 +57,22 @@ public struct RecordValidator: Sendable {
     return nil
   }
 
-  /// Depths and read counts are never negative; an allele fraction lies in 0 to 1 (as the VCF spec defines DP, AD and AF).
+  /// Depths and read counts are whole numbers from 0 to 2^31 (htslib's limit); an allele fraction lies in
+  /// 0 to 1; a copy number from 0 to a million (as the VCF spec defines DP, AD, AF and CN).
   static func countProblem(_ fields: [String: FieldValue], where place: @autoclosure () -> String) -> String? {
     for name in ["DP", "AD"] {
       if let negative = fields[name]?.numbers.compactMap({ $0 }).first(where: { $0 < 0 }) {
         return "\(place())/\(name) \(NumberText.text(negative)) is negative"
       }
+      if let huge = fields[name]?.numbers.compactMap({ $0 }).first(where: { !($0 < 2_147_483_648) }) {
+        return "\(place())/\(name) \(NumberText.text(huge)) is not a read count"
+      }
     }
     if case .floats(let values)? = fields["AF"], let outside = values.compactMap({ $0 }).first(where: { !(0...1).contains($0) }) {
       return "\(place())/AF \(NumberText.text(outside)) is outside 0 to 1"
+    }
+    if let outside = fields["CN"]?.numbers.compactMap({ $0 }).first(where: { !($0 >= 0 && $0 < 1_000_000) }) {
+      return "\(place())/CN \(NumberText.text(outside)) is not a copy number"
     }
     return nil
   }

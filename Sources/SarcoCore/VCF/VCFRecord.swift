@@ -29,6 +29,12 @@ public enum FieldValue: Sendable, Equatable, Hashable {
   }
 }
 
+extension Double {
+  /// The whole-number part when it fits an Int; nil for NaN, infinities and
+  /// beyond ±9e18 (a VCF value may be any text, `1e300` or `inf`, and Int(_:) traps on those).
+  public var wholeNumber: Int? { isFinite && magnitude < 9.0e18 ? Int(self) : nil }
+}
+
 extension String {
   func trimmingCharacters(in set: String) -> Substring {
     var slice = Substring(self)

@@ -46,7 +46,7 @@ public enum ReadSupport {
       guard let values = fields[key]?.numbers, index < values.count else { return nil }
       return values[index]
     }
-    func integer(_ key: String, _ index: Int = 0) -> Int? { number(key, index).map { Int($0) } }
+    func integer(_ key: String, _ index: Int = 0) -> Int? { number(key, index)?.wholeNumber }
 
     switch columns {
     case .pcgrControl:
@@ -93,7 +93,7 @@ public enum ReadSupport {
     let af = number("AF", alternateIndex - 1)
     let dp = integer("DP")
     if af == nil && dp == nil { return Counts() }
-    let alt = af.flatMap { fractionValue in dp.map { Int((fractionValue * Double($0)).rounded()) } }
+    let alt = af.flatMap { fractionValue in dp.flatMap { (fractionValue * Double($0)).rounded().wholeNumber } }
     return Counts(
       depth: dp, referenceReads: nil, alternateReads: alt, alleleFraction: af,
       source: [af != nil ? "AF" : nil, dp != nil ? "DP" : nil].compactMap { $0 }.joined(separator: ","))
@@ -101,9 +101,9 @@ public enum ReadSupport {
 
   static func alleleDepthCounts(depth: Int?, alleleDepths: [Double?]?, alternateIndex: Int, source: String) -> Counts {
     let depths = alleleDepths ?? []
-    let ref = depths.first.flatMap { $0 }.map { Int($0) }
-    let alt = depths.count > alternateIndex ? depths[alternateIndex].map { Int($0) } : nil
-    let known = depths.compactMap { $0 }.map { Int($0) }
+    let ref = depths.first.flatMap { $0 }?.wholeNumber
+    let alt = depths.count > alternateIndex ? depths[alternateIndex]?.wholeNumber : nil
+    let known = depths.compactMap { $0?.wholeNumber }
     let total = known.count == depths.count && !known.isEmpty ? known.reduce(0, +) : nil
     let alleleFraction = alt.flatMap { a in total.flatMap { ReadSupport.fraction(a, of: $0) } }
     return Counts(

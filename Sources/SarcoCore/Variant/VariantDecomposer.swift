@@ -100,10 +100,10 @@ public struct VariantDecomposer: Sendable {
     let chr2 = record.info["CHR2"]?.texts.first
     return StructuralInfo(
       svType: svType ?? (kind == .breakend ? "BND" : String(alternate.dropFirst().dropLast())),
-      end: record.info["END"]?.numbers.first.flatMap { $0.map { Int($0) } },
+      end: record.info["END"]?.numbers.first.flatMap { $0?.wholeNumber },
       mateID: record.info["MATEID"]?.texts.first,
       mateContig: mate?.contig ?? chr2,
-      matePosition: mate?.position ?? record.info["POS2"]?.numbers.first.flatMap { $0.map { Int($0) } },
+      matePosition: mate?.position ?? record.info["POS2"]?.numbers.first.flatMap { $0?.wholeNumber },
       copyNumber: record.info["CN"]?.numbers.first.flatMap { $0 }
         ?? record.sampleFields.first?["CN"]?.numbers.first.flatMap { $0 })
   }
