@@ -24,9 +24,9 @@ public enum PhenopacketTask {
     var files: [(data: Data, path: String)] = []
     for path in paths {
       let report = try JSONReport.read(path: path).report
-      let folder = panelPath ?? defaultPanelFolder(report.panel.name)
-      if panels[folder] == nil, FileManager.default.fileExists(atPath: "\(folder)/panel.json") {
-        panels[folder] = try PanelCache.load(directory: folder)
+      let folder = panelPath ?? report.panel.name
+      if panels[folder] == nil, let located = try? PanelLocator.resolve(folder) {
+        panels[folder] = try PanelCache.load(directory: located)
       }
       let (id, data) = packet(for: report, panel: panels[folder], pseudonymiser: pseudonymiser)
       let out = RunPipeline.outputPath(directory, RunPipeline.safeFileName(id), "phenopacket.json")
@@ -36,6 +36,4 @@ public enum PhenopacketTask {
     return files.map(\.path)
   }
 
-  /// `panels/<name>` beside the working directory (for HGNC ids); absent panels leave them out.
-  static func defaultPanelFolder(_ name: String) -> String { "panels/\(name)" }
 }

@@ -21,7 +21,7 @@ extension Sarcopanel {
     @Option(name: .long, help: ArgumentHelp("Sample sheet (see `sarcopanel batch --help`).", valueName: "tsv"))
     var samples: String
 
-    @Option(name: .long, help: ArgumentHelp("Folder holding the <sample>.json reports; the summary is written there.", valueName: "dir"))
+    @Option(name: [.short, .long], help: ArgumentHelp("Folder holding the <sample>.json reports; the summary is written there.", valueName: "dir"))
     var out: String
 
     func run() throws {

@@ -27,10 +27,10 @@ extension Sarcopanel {
     @Argument(help: ArgumentHelp("sarcopanel JSON reports, or folders of them (their phenopackets and *_mqc.json left out).", valueName: "report.json|dir"))
     var reports: [String]
 
-    @Option(name: .long, help: ArgumentHelp("Output directory (created if needed).", valueName: "dir"))
+    @Option(name: [.short, .long], help: ArgumentHelp("Output directory (created if needed).", valueName: "dir"))
     var out: String = "."
 
-    @Option(name: .long, help: ArgumentHelp("Panel folder for HGNC ids (default panels/<the report's panel>).", valueName: "dir"))
+    @Option(name: [.short, .long], help: ArgumentHelp("Panel for HGNC ids, a name or a folder (default: the panel each report names, looked up as --panel names are; without it HGNC ids are left out).", valueName: "name|dir"))
     var panel: String?
 
     @Option(name: .long, help: ArgumentHelp("Key file: identifiers become HMAC-SHA256 pseudonyms.", valueName: "keyfile"))
