@@ -55,10 +55,17 @@ int sp_mentions_end(const uint8_t *line, size_t length, size_t start) {
   }
   size_t info = cursor + 1;
   const uint8_t *info_end = memchr(line + info, '\t', length - info);
-  size_t end = info_end ? (size_t)(info_end - line) : length;
-  if (end - info >= 4 && memcmp(line + info, "END=", 4) == 0) return 1;
-  if (memmem(line + info, end - info, ";END=", 5) != NULL) return 1;
-  /* A symbolic allele may give its span as SVLEN alone (VCF 4.4). */
-  if (end - info >= 6 && memcmp(line + info, "SVLEN=", 6) == 0) return 1;
-  return memmem(line + info, end - info, ";SVLEN=", 7) != NULL;
+  const uint8_t *field = line + info;
+  const uint8_t *stop = info_end ? info_end : line + length;
+  /* One pass, key by key (two memmem scans of INFO were a tenth of a streamed run):
+     END=, or SVLEN= since a symbolic allele may give its span by SVLEN alone (VCF 4.4). */
+  while (field < stop) {
+    const uint8_t *next = memchr(field, ';', (size_t)(stop - field));
+    const uint8_t *key_end = next ? next : stop;
+    size_t key = (size_t)(key_end - field);
+    if ((key >= 4 && memcmp(field, "END=", 4) == 0) || (key >= 6 && memcmp(field, "SVLEN=", 6) == 0)) return 1;
+    if (next == NULL) break;
+    field = next + 1;
+  }
+  return 0;
 }
