@@ -12,7 +12,9 @@ extension Sarcopanel {
       discussion: """
         The sample sheet is tab-separated with a header. Columns:
           sample       report id (unique; names the files)            required
-          vcf          VCF/BCF (path relative to the sheet's folder)  required
+          vcf          VCF/BCF (path relative to the sheet's folder;  required
+                       several of the sample separated by commas,
+                       merged by position as run --vcf A --vcf B)
           bam          BAM/CRAM for coverage QC and hotspot reads     optional
           vcf_sample   tumour column of the VCF                       optional
           normal       matched normal column                          optional
@@ -48,6 +50,11 @@ extension Sarcopanel {
         annotated VCF of `sarcopanel run --vcf-out`; --maf writes OUT/<sample>.maf and
         OUT/cohort.maf, every sample that did not fail in sheet order under one header
         (what cBioPortal and maftools read).
+
+        A row's report id is always its sample column (never a VCF column's or file's name),
+        so Strelka2 rows, whose tumour column is TUMOR in every file, cannot overwrite each
+        other. A row with sarek's two Strelka2 files:
+          T001  T001_vs_N001.strelka.somatic_snvs.vcf.gz,T001_vs_N001.strelka.somatic_indels.vcf.gz
 
         Examples:
           sarcopanel batch --samples samples.tsv --panel sarcoma -o results/ --jobs 2
