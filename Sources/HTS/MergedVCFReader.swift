@@ -30,6 +30,7 @@ public final class MergedVCFReader {
 
   /// Reads every file's records overlapping its `regions[i]` (FORMAT data of its `sampleIndexes[i]`)
   /// and calls `body` with merged batches; returns each file's statistics, in file order.
+  @discardableResult
   public func read(
     regions: [RegionFilter], sampleIndexes: [[Int]], access: VCFReader.Access = .automatic, batchSize: Int = 512,
     keepingText: Bool = false, body: (Batch) throws -> Void

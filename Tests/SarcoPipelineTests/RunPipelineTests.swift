@@ -30,7 +30,8 @@ func expectations(_ vcf: String) throws -> [(position: Int, labels: [String])] {
 }
 
 let scenarioNames = ["tumor_only.grch38", "tumor_normal.grch38", "strelka_somatic.grch38", "germline.grch38",
-                     "multiallelic.grch38", "chr_prefix.grch37", "structural.grch38", "varscan.grch38", "vep_annotated.grch38"]
+                     "multiallelic.grch38", "chr_prefix.grch37", "structural.grch38", "varscan.grch38", "vep_annotated.grch38",
+                     "freebayes.grch38", "bcsq_annotated.grch38"]
 
 @Suite struct RunPipelineTests {
   @Test(arguments: scenarioNames)
