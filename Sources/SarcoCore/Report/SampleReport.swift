@@ -75,6 +75,8 @@ public struct SampleReport: Sendable, Equatable, Codable {
     public var referenceFasta: String?
     /// The sample's other VCF/BCF files, merged with this one by position (`--vcf A --vcf B`), in the order given (schema 1.6.0).
     public var mergedWith: [InputFile]?
+    /// Every input file: this one, then those merged with it.
+    public var files: [InputFile] { [InputFile(fileName: fileName, sha256: sha256, format: format)] + (mergedWith ?? []) }
     public init(fileName: String, sha256: String, format: String, referenceFasta: String? = nil) {
       self.fileName = fileName
       self.sha256 = sha256
