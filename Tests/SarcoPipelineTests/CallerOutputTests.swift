@@ -24,6 +24,7 @@ func runFiles(
   return try RunPipeline.run(options, panel: TestPanels.sarcoma)
 }
 
+/// The `SarcoError` a body throws, or nil when it succeeds.
 func failure(_ body: () throws -> Void) -> SarcoError? {
   do {
     try body()
