@@ -57,6 +57,6 @@ import Testing
     #expect(run.stdout.contains("give --vcf once per file") && run.stdout.contains("TUMOR, TUMOUR, NORMAL, SAMPLE"))
     #expect(run.stdout.contains("--vcf T001_vs_N001.strelka.somatic_indels.vcf.gz"))
     let batch = try sarcopanel(["batch", "--help"])
-    #expect(batch.stdout.contains("separated by commas"))
+    #expect(batch.stdout.contains("joined by commas") && batch.stdout.contains("merged by position"))
   }
 }
