@@ -66,6 +66,7 @@ final class RunInputs {
     var seen: [String: String] = [:]
     for path in paths {
       let identity = path == "-" ? "-" : URL(fileURLWithPath: path).standardizedFileURL.path
+      if path == "-", seen[identity] != nil { throw SarcoError.usage("--vcf -: standard input is given twice; it can be read once") }
       if let earlier = seen[identity] { throw SarcoError.usage("--vcf \(path): \(earlier) is already given; give each file once") }
       seen[identity] = path
     }
@@ -90,7 +91,10 @@ final class RunInputs {
     if let given { return (RunPipeline.safeFileName(given), false) }
     guard let tumor = roles.tumor else { return (RunPipeline.safeFileName(RunPipeline.baseName(first.path)), false) }
     guard SampleNaming.isGeneric(tumor) else { return (RunPipeline.safeFileName(tumor), false) }
-    if let named = try SampleNaming.sampleID(fromFileNames: paths) { return (RunPipeline.safeFileName(named), false) }
+    // Standard input has no file name to go by.
+    if let named = try SampleNaming.sampleID(fromFileNames: paths.filter { $0 != "-" }) {
+      return (RunPipeline.safeFileName(named), false)
+    }
     return (RunPipeline.safeFileName(tumor), true)
   }
 

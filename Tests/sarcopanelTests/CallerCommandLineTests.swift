@@ -52,6 +52,17 @@ import Testing
     #expect(try FileManager.default.contentsOfDirectory(atPath: out).isEmpty)
   }
 
+  @Test func standardInputMergesWithAFileButNamesNoSample() throws {
+    let out = TestData.temporaryDirectory("cli-callers")
+    let merged = try sarcopanel(["run", "--vcf", "-", "--vcf", indels, "--out", out, "-q"], standardInput: TestData.path(snvs))
+    #expect(merged.status == 0, "\(merged.stderr)")
+    #expect(FileManager.default.fileExists(atPath: "\(out)/T001_vs_N001.json"))
+    let alone = try sarcopanel(["run", "--vcf", "-", "--out", out, "-q"], standardInput: TestData.path(indels))
+    #expect(alone.status == 0 && FileManager.default.fileExists(atPath: "\(out)/TUMOR.json"))
+    let twice = try sarcopanel(["run", "--vcf", "-", "--vcf", "-", "--out", out], standardInput: TestData.path(indels))
+    #expect(twice.status == 2 && twice.stderr.contains("--vcf -: standard input is given twice"))
+  }
+
   @Test func helpExplainsSeveralFilesAndReportNames() throws {
     let run = try sarcopanel(["run", "--help"])
     #expect(run.stdout.contains("give --vcf once per file") && run.stdout.contains("TUMOR, TUMOUR, NORMAL, SAMPLE"))
