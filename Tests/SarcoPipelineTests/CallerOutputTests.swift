@@ -65,6 +65,14 @@ func failure(_ body: () throws -> Void) -> SarcoError? {
     #expect(JSONReport.render(report) == (try JSONReportTests().reference(report)))
   }
 
+  @Test(.enabled(if: Prerequisite.jsonSchemaValidator, "needs python3-jsonschema (scripts/test installs it with snakemake)"))
+  func aMergedReportFollowsThePublishedSchema() throws {
+    let outcome = try runFiles(["\(strelkaSNVs).bcf", "\(strelkaIndels).vcf"], sampleID: "T001")
+    #expect(outcome.report.input.mergedWith?.first?.format == "vcf")
+    let problems = try #require(try ReportSchema.problems([outcome.jsonPath]))
+    #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
+  }
+
   /// Streamed or indexed, any thread count: the same bytes (per input format, whose name and digest the report holds).
   @Test(arguments: ["vcf.gz", "bcf"])
   func sameBytesStreamedIndexedAndAtAnyThreadCount(format: String) throws {
