@@ -24,9 +24,9 @@ extension Sarcopanel {
           age          age at diagnosis, years (as run --age)         optional
           genome       GRCh38 or GRCh37 (as run --genome)             optional
 
-        Paths are relative to the sheet's folder. A vcf cell listing several files (nf-core/sarek's
-        Strelka2 SNVs and indels) gives one report, their records merged by position as
-        `run --vcf A --vcf B` merges them.
+        Paths are relative to the sheet's folder. A vcf cell listing several files
+        (nf-core/sarek's Strelka2 SNVs and indels) gives one report, their records
+        merged by position as `run --vcf A --vcf B` merges them.
 
         A sheet with unknown columns, a missing or repeated sample id, or two ids that
         give the same report file names is refused before anything runs (one line per
@@ -53,10 +53,12 @@ extension Sarcopanel {
         OUT/cohort.maf, every sample that did not fail in sheet order under one header
         (what cBioPortal and maftools read).
 
-        A row's report id is always its sample column (never a VCF column's or file's name),
-        so Strelka2 rows, whose tumour column is TUMOR in every file, cannot overwrite each
-        other. A row with sarek's two Strelka2 files (a tab between the two cells):
-          T001    T001_vs_N001.strelka.somatic_snvs.vcf.gz,T001_vs_N001.strelka.somatic_indels.vcf.gz
+        A row's report id is always its sample column (never a VCF column's or file's
+        name), so Strelka2 rows, whose tumour column is TUMOR in every file, cannot
+        overwrite each other. A row with sarek's two Strelka2 files (a tab between the
+        two cells):
+          sample  vcf
+          T001    T001.strelka.somatic_snvs.vcf.gz,T001.strelka.somatic_indels.vcf.gz
 
         Examples:
           sarcopanel batch --samples samples.tsv --panel sarcoma -o results/ --jobs 2

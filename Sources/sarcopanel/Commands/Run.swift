@@ -33,27 +33,30 @@ extension Sarcopanel {
         are skipped, counted in the QC and listed in the notes; --strict refuses them.
         Records repeating an earlier CHROM/POS/REF/ALT are dropped and counted.
 
-        Several files of one sample (nf-core/sarek's Strelka2 *.somatic_snvs.vcf.gz and
-        *.somatic_indels.vcf.gz): give --vcf once per file. They make one report, their
-        records merged by position (contigs in the order of the first file's ##contig lines,
-        then POS, the earlier file first at one position; each file must be sorted). Every
-        file must be of one build and have the same tumour and normal columns; a variant in
-        two files is kept once and counted as a duplicate. The report's input names each file
-        with its format and SHA-256; --vcf-out writes one annotated VCF (the first file's
-        header with the others' lines merged in; the files need the same sample columns).
+        Several files of one sample (nf-core/sarek's Strelka2 *.somatic_snvs.vcf.gz
+        and *.somatic_indels.vcf.gz): give --vcf once per file. They make one report,
+        their records merged by position (contigs in the order of the first file's
+        ##contig lines, then POS, the earlier file first at one position; each file
+        must be sorted). Every file must be of one build and have the same tumour and
+        normal columns; a variant in two files is kept once and counted as a
+        duplicate. The report's input names each file with its format and SHA-256;
+        --vcf-out writes one annotated VCF (the first file's header with the others'
+        lines merged in; the files need the same sample columns).
 
-        Tumour and normal columns: --sample/--normal; else a single-sample VCF's column,
-        Mutect2's ##tumor_sample/##normal_sample, Strelka2's TUMOR/NORMAL, or Manta's order
-        (normal BAMs, then the one --tumorBam, in its ##cmdline); else --sample is needed.
+        Tumour and normal columns: --sample/--normal; else a single-sample VCF's
+        column, Mutect2's ##tumor_sample/##normal_sample, Strelka2's TUMOR/NORMAL, or
+        Manta's order (normal BAMs, then the one --tumorBam, in its ##cmdline); else
+        --sample is needed.
 
-        Report names: --sample-id, else the tumour column's name. When that is a caller's
-        generic name (TUMOR, TUMOUR, NORMAL, SAMPLE, SAMPLE<n>, UNKNOWN, any case), the
-        sample comes from the file name: extensions and trailing caller, content and step
-        words dropped (T001_vs_N001.strelka.somatic_snvs.vcf.gz gives T001_vs_N001; several
-        files must agree). When the file name names no sample (somatic.snvs.vcf.gz), the
-        reports are named after the column (TUMOR.json) with a warning, and a run that would
-        replace such a report of another input is refused (exit 2; give --sample-id). A rerun
-        of the same input into the same folder replaces its own reports.
+        Report names: --sample-id, else the tumour column's name. When that is a
+        caller's generic name (TUMOR, TUMOUR, NORMAL, SAMPLE, SAMPLE<n>, UNKNOWN, any
+        case), the sample comes from the file name: extensions and trailing caller,
+        content and step words dropped (T001_vs_N001.strelka.somatic_snvs.vcf.gz gives
+        T001_vs_N001; several files must agree). When the file name names no sample
+        (somatic.snvs.vcf.gz), the reports are named after the column (TUMOR.json)
+        with a warning, and a run that would replace such a report of another input is
+        refused (exit 2; give --sample-id). A rerun of the same input into the same
+        folder replaces its own reports.
 
         The genome build comes from ##contig lengths, then ##reference/liftover
         header lines, then the file name; --genome overrides the file name, but not
