@@ -25,6 +25,7 @@ final class RunInputs {
 
   /// Opens every file of `options.vcfPaths` (refusing one given twice) and checks they agree.
   init(options: RunOptions) throws {
+    guard !options.vcfPaths.isEmpty else { throw SarcoError.usage("no VCF given (--vcf FILE)") }
     try Self.checkDistinct(options.vcfPaths)
     var files: [File] = []
     for path in options.vcfPaths {

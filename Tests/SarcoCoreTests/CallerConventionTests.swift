@@ -1,4 +1,4 @@
-import SarcoCore
+@testable import SarcoCore
 import Testing
 
 /// How callers' own conventions are read: FreeBayes counts, Manta's column order, generic column names.
@@ -78,5 +78,19 @@ import Testing
       let error = error as? SarcoError
       return error?.kind == .usage && error?.message.contains("(T1, T2)") == true && error?.message.contains("--sample-id") == true
     }
+  }
+
+  /// bcftools csq's amino-acid changes in HGVS: a frameshift from the residues it lists, a lost stop or start left out.
+  @Test func bcsqProteinChangesBecomeHGVS() throws {
+    let frameshift = try #require(ConsequenceSelector.bcsqProteinChange("171EVVRRCPHHER*>171RL*", terms: ["frameshift_variant"]))
+    #expect(frameshift.hgvs == "p.(Glu171ArgfsTer3)" && frameshift.protein.short == "E171fs" && frameshift.protein.effect == .frameshift)
+    // The first residue that differs names the change; a stop there is a nonsense change; no stop in the new frame is Ter?.
+    #expect(ConsequenceSelector.bcsqProteinChange("100KLM*>100KQP", terms: ["frameshift_variant"])?.hgvs == "p.(Leu101GlnfsTer?)")
+    #expect(ConsequenceSelector.bcsqProteinChange("100KLM*>100K*", terms: ["frameshift_variant"])?.hgvs == "p.(Leu101Ter)")
+    #expect(ConsequenceSelector.bcsqProteinChange("213R>213*", terms: ["stop_gained"])?.hgvs == "p.(Arg213Ter)")
+    #expect(ConsequenceSelector.bcsqProteinChange("842D>842V", terms: ["missense_variant"])?.hgvs == "p.(Asp842Val)")
+    #expect(ConsequenceSelector.bcsqProteinChange("394*>394QLD*", terms: ["stop_lost"]) == nil)
+    #expect(ConsequenceSelector.bcsqProteinChange("1M>1?", terms: ["start_lost"]) == nil)
+    #expect(ConsequenceSelector.bcsqProteinChange("171EVV>171EVV", terms: ["frameshift_variant"]) == nil)
   }
 }
