@@ -55,7 +55,9 @@ public struct InfoFieldDefinition: Sendable, Equatable {
 
 /// A copy of a VCF/BCF input's records with INFO values added, written through htslib.
 ///
-/// The header is the input's (`bcf_hdr_dup`) with the fields and meta lines appended
+/// The header is the input's (`bcf_hdr_dup`; with several inputs of one sample, the first
+/// one's with the others' lines merged in by `bcf_hdr_merge`, as `bcftools concat` does) with
+/// the fields and meta lines appended
 /// (`bcf_hdr_append`); earlier definitions of the same IDs and keys (an input that is
 /// itself an annotated output) are removed first, so they are replaced, not doubled.
 /// Records come as VCF lines. Each is parsed against that header (`vcf_parse`), its
@@ -76,15 +78,24 @@ public final class AnnotatedVCFWriter {
   /// The input's text records may use contigs and tags their header lacks; a BCF's cannot.
   private let admitsRecords: Bool
 
-  /// `metaLines` are `##key=value` lines (control characters become spaces).
-  public init(template: VCFReader, fields: [InfoFieldDefinition], metaLines: [(key: String, value: String)]) throws {
-    guard let header = bcf_hdr_dup(template.file.header), let record = bcf_init() else {
+  /// `metaLines` are `##key=value` lines (control characters become spaces). Several `templates`
+  /// (one sample's files, records merged by position) must have the same sample columns.
+  public init(templates: [VCFReader], fields: [InfoFieldDefinition], metaLines: [(key: String, value: String)]) throws {
+    guard let first = templates.first else { throw SarcoError(.internalFailure, "an annotated VCF needs an input header") }
+    for other in templates.dropFirst() where other.header.samples != first.header.samples {
+      throw SarcoError.usage(
+        "--vcf-out: \(first.path) and \(other.path) have different sample columns (\(ShortList.text(first.header.samples)); \(ShortList.text(other.header.samples))), and one annotated VCF has one set of columns: combine them first (bcftools merge), or leave out --vcf-out")
+    }
+    guard let header = bcf_hdr_dup(first.file.header), let record = bcf_init() else {
       throw SarcoError(.internalFailure, "out of memory copying the VCF header")
     }
     self.header = header
     self.record = record
     self.fields = fields
-    admitsRecords = template.format.isText
+    admitsRecords = templates.contains { $0.format.isText }
+    for other in templates.dropFirst() where bcf_hdr_merge(header, other.file.header) == nil {
+      throw SarcoError.input("\(other.path): htslib cannot merge its header into \(first.path)'s for the annotated VCF")
+    }
     for field in fields { bcf_hdr_remove(header, BCF_HL_INFO, field.id) }
     for key in Set(metaLines.map(\.key)) { bcf_hdr_remove(header, BCF_HL_GEN, key) }
     let lines = fields.map(\.headerLine) + metaLines.map { "##\($0.key)=\(Self.oneLine($0.value))" }

@@ -3,7 +3,8 @@ import SarcoCore
 
 /// A batch's sample sheet: one row per sample, tab-separated, with a header.
 ///
-/// Required columns: `sample` (report id, unique) and `vcf`. Optional: `bam`,
+/// Required columns: `sample` (report id, unique) and `vcf` (one file, or several of the
+/// sample separated by commas, merged by position as `run --vcf A --vcf B`). Optional: `bam`,
 /// `vcf_sample` (tumour column), `normal`, `tumor_type` (OncoTree), `sex`,
 /// `sample_type` (tumor/germline), `fusions`, `cna`, `age` (at diagnosis, years), `genome`. Relative paths are read
 /// from the sheet's folder.
@@ -17,7 +18,10 @@ public struct SampleSheet: Sendable {
   public struct Entry: Sendable, Equatable {
     public let id: String
     public let line: Int
-    public let vcf: String
+    /// The row's VCF/BCF files, in the order written (one, or several of the sample).
+    public let vcfs: [String]
+    /// The first of `vcfs`.
+    public var vcf: String { vcfs.first ?? "" }
     public let bam: String?
     public let vcfSample: String?
     public let normal: String?
@@ -40,6 +44,11 @@ public struct SampleSheet: Sendable {
 
   public let path: String
   public let entries: [Entry]
+
+  /// A `vcf` cell's files: comma-separated, spaces around each trimmed, empty parts dropped.
+  static func files(_ cell: String) -> [String] {
+    cell.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+  }
 
   /// Reads the sheet; `reportName` gives the file name an id's reports get (two ids must not share one).
   public init(path: String, reportName: (String) -> String = { $0 }) throws {
@@ -80,6 +89,8 @@ public struct SampleSheet: Sendable {
       let rowProblems = Problems()
       _ = row.hasExpectedWidth(rowProblems)
       let vcf = row.required("vcf", rowProblems) ?? ""
+      let vcfs = Self.files(vcf)
+      if !vcf.isEmpty && vcfs.isEmpty { row.problem("column 'vcf': expected a file name (or several, separated by commas), found '\(vcf)'", rowProblems) }
       let sampleType = row.text("sample_type").isEmpty ? "tumor" : row.text("sample_type")
       if !["tumor", "germline"].contains(sampleType) {
         row.problem("column 'sample_type': expected tumor or germline, found '\(sampleType)'", rowProblems)
@@ -101,7 +112,7 @@ public struct SampleSheet: Sendable {
       }
       entries.append(
         Entry(
-          id: id, line: row.line, vcf: resolve(vcf) ?? "", bam: resolve(row.text("bam")), vcfSample: optional("vcf_sample"),
+          id: id, line: row.line, vcfs: vcfs.compactMap(resolve), bam: resolve(row.text("bam")), vcfSample: optional("vcf_sample"),
           normal: optional("normal"), tumourType: optional("tumor_type"), sex: optional("sex"), sampleType: sampleType,
           fusions: resolve(row.text("fusions")), copyNumber: resolve(row.text("cna")), age: age, genome: genome,
           fields: table.columns.map { "\($0)=\(row.text($0))" }, problem: rowProblems.messages.first))

@@ -6,6 +6,8 @@ import SarcoReports
 
 /// `--vcf-out` and `--maf`: the annotated VCF/BCF (every input record of the panel's
 /// regions, in input order, with sarcopanel's `SP_*` INFO fields per ALT) and the MAF.
+/// Several input files of the sample give one of each, records in merged order, the VCF's
+/// header the first file's with the others' merged in.
 ///
 /// While the records are read, each is spooled to a working file in the output folder
 /// (its VCF line, and per ALT the key, read counts and consequences), and the VCF
@@ -30,11 +32,11 @@ final class AnnotatedExports {
 
   /// Nil when neither output is asked for. Refuses an output path that is the input or the other output.
   init?(
-    options: RunOptions, files: AtomicFileSet, reader: VCFReader, scratchBeside jsonPath: String, view: PanelView,
+    options: RunOptions, files: AtomicFileSet, readers: [VCFReader], scratchBeside jsonPath: String, view: PanelView,
     sampleID: String, normalSample: String?, tumourType: String?
   ) throws {
     guard options.vcfOutPath != nil || options.mafPath != nil else { return nil }
-    try Self.checkDistinct(input: options.vcfPath, outputs: [options.vcfOutPath, options.mafPath].compactMap { $0 })
+    try Self.checkDistinct(inputs: options.vcfPaths, outputs: [options.vcfOutPath, options.mafPath].compactMap { $0 })
     threads = options.threads
     mafSample = MAFReport.Sample(
       id: sampleID, normal: normalSample, build: view.build.rawValue,
@@ -47,7 +49,7 @@ final class AnnotatedExports {
       }
       let panel = view.panel
       let writer = try AnnotatedVCFWriter(
-        template: reader,
+        templates: readers,
         fields: AnnotatedVCFTags.tags.map { InfoFieldDefinition(id: $0.id, number: "A", description: $0.description) },
         metaLines: AnnotatedVCFTags.metaLines(
           panel: SampleReport.PanelIdentity(name: panel.manifest.name, version: panel.manifest.version, checksum: panel.checksum),
@@ -84,18 +86,20 @@ final class AnnotatedExports {
     try vcf?.writer.close()
   }
 
-  /// An output that is the input (the run would replace what it read) or two outputs that are one file.
-  static func checkDistinct(input: String, outputs: [String]) throws {
+  /// An output that is an input (the run would replace what it read) or two outputs that are one file.
+  static func checkDistinct(inputs: [String], outputs: [String]) throws {
     func identity(_ path: String) -> String {
       var status = stat()
       if stat(path, &status) == 0 { return "\(status.st_dev):\(status.st_ino)" }
       return URL(fileURLWithPath: path).standardizedFileURL.path
     }
-    let inputIdentity = input == "-" ? nil : identity(input)
+    let inputIdentities = Set(inputs.filter { $0 != "-" }.map(identity))
     var seen: [String: String] = [:]
     for output in outputs {
       let outputIdentity = identity(output)
-      if outputIdentity == inputIdentity { throw SarcoError.usage("\(output): is the input VCF; choose another output name") }
+      if inputIdentities.contains(outputIdentity) {
+        throw SarcoError.usage("\(output): is \(inputs.count > 1 ? "an" : "the") input VCF; choose another output name")
+      }
       if let earlier = seen[outputIdentity] { throw SarcoError.usage("\(output): \(earlier) is the same file; give each output its own name") }
       seen[outputIdentity] = output
     }

@@ -147,6 +147,7 @@ public enum BatchPipeline {
         vcfPath: entry.vcf, panelPath: options.panelPath, outputDirectory: options.outputDirectory, sample: entry.vcfSample,
         normal: entry.normal, tumorType: tumourType, sampleID: entry.id, threads: options.threadsPerSample,
         commandLine: options.commandLine + ["(sample \(entry.id))"])
+      run.vcfPaths = entry.vcfs
       run.bam = entry.bam
       run.genome = entry.genome ?? options.genome
       run.reference = options.reference
@@ -179,7 +180,7 @@ public enum BatchPipeline {
   /// What a rerun compares: tool, panel, the sheet row and each input's size and modification time.
   static func fingerprint(_ entry: SampleSheet.Entry, panel: Panel, reference: String? = nil) -> String {
     var parts = ["sarcopanel \(SarcopanelVersion.current)", "panel \(panel.checksum)"] + entry.fields
-    for path in [entry.vcf, entry.bam, entry.fusions, entry.copyNumber, reference].compactMap({ $0 }) {
+    for path in entry.vcfs + [entry.bam, entry.fusions, entry.copyNumber, reference].compactMap({ $0 }) {
       let attributes = try? FileManager.default.attributesOfItem(atPath: path)
       let size = (attributes?[.size] as? NSNumber)?.intValue ?? -1
       let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? -1

@@ -3,36 +3,43 @@ import SarcoCore
 /// What a run sets aside while it reads, so nothing is lost without a word:
 /// records that fail `RecordValidator` (skipped and counted, or refused with
 /// `--strict`) and variants repeating an earlier record's CHROM, POS, REF and
-/// ALT (dropped and counted). Both are counted in QC and listed in the notes.
+/// ALT (dropped and counted), in the same file or in another of the sample's files
+/// merged with it. Both are counted in QC and listed in the notes.
 struct RecordScreening {
-  let path: String
+  /// The files read, in the order records' `source` indexes name them.
+  let paths: [String]
   let strict: Bool
   private(set) var invalid = ExampleList()
   private(set) var duplicates = ExampleList()
   /// Keys of the variants seen so far (a symbolic allele's with its end: two `<DEL>`s at one POS may differ).
   private var seen: Set<String> = []
 
-  init(path: String, strict: Bool) {
-    self.path = path
+  init(paths: [String], strict: Bool) {
+    self.paths = paths
     self.strict = strict
   }
 
   /// Counts an invalid record, or refuses it under `--strict`.
-  mutating func reject(_ record: VCFRecord, reason: String) throws {
-    if strict { throw SarcoError.input("\(path): \(record.place): invalid record: \(reason) (--strict)") }
-    invalid.add("\(record.place): \(reason)")
+  mutating func reject(_ record: VCFRecord, source: Int = 0, reason: String) throws {
+    if strict { throw SarcoError.input("\(paths[source]): \(record.place): invalid record: \(reason) (--strict)") }
+    invalid.add("\(place(record, source)): \(reason)")
   }
 
   /// The variants not seen before, in order; the others are counted.
-  mutating func firstSightings<Item>(_ items: [Item], of record: VCFRecord, variant: (Item) -> Variant) -> [Item] {
+  mutating func firstSightings<Item>(_ items: [Item], of record: VCFRecord, source: Int = 0, variant: (Item) -> Variant) -> [Item] {
     items.filter { item in
       let variant = variant(item)
       let structural = variant.kind == .symbolic || variant.kind == .breakend
       let key = structural ? "\(variant.key):\(variant.end)" : variant.key
       if seen.insert(key).inserted { return true }
-      duplicates.add("\(record.place) \(variant.key)")
+      duplicates.add("\(place(record, source)) \(variant.key)")
       return false
     }
+  }
+
+  /// `line 12 (17:7674220)`; with several files, after the file's name.
+  func place(_ record: VCFRecord, _ source: Int) -> String {
+    paths.count > 1 ? "\(RunPipeline.baseName(paths[source])) \(record.place)" : record.place
   }
 
   /// QC counts: nil when there is nothing to count, so reports of clean inputs are unchanged.

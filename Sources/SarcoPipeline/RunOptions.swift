@@ -4,13 +4,19 @@ import SarcoReports
 
 /// Everything `sarcopanel run` needs, already validated by the command line.
 public struct RunOptions: Sendable {
-  public var vcfPath: String
+  /// The sample's VCF/BCF files: one, or several (Strelka2's SNVs and indels) merged by position.
+  public var vcfPaths: [String]
+  /// The first of `vcfPaths` (the report's `input`).
+  public var vcfPath: String {
+    get { vcfPaths[0] }
+    set { vcfPaths[0] = newValue }
+  }
   public var panelPath: String
   public var outputDirectory: String
   public var sample: String?
   public var normal: String?
   public var tumorType: String?
-  /// Report name; defaults to the tumour sample's name.
+  /// Report name; defaults to the tumour sample's name (or, when that is a caller's generic name, the file's).
   public var sampleID: String?
   /// Forces the build instead of detecting it (refused when the header names the other build, unless `forceGenome`).
   public var genome: GenomeBuild?
@@ -58,7 +64,7 @@ public struct RunOptions: Sendable {
     tumorType: String? = nil, sampleID: String? = nil, genome: GenomeBuild? = nil, threads: Int = 1,
     access: VCFReader.Access = .automatic, commandLine: [String] = []
   ) {
-    self.vcfPath = vcfPath
+    self.vcfPaths = [vcfPath]
     self.panelPath = panelPath
     self.outputDirectory = outputDirectory
     self.sample = sample

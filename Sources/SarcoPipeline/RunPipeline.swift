@@ -10,10 +10,11 @@ import SarcoStore
 ///
 /// Steps:
 /// 1. Check the output directory is writable, load and validate the panel.
-/// 2. Open the VCF once (hashing it as it is read), decide its build (`--genome`
+/// 2. Open each VCF once (hashing it as it is read), decide its build (`--genome`
 ///    or header evidence), and refuse a panel that lacks that build.
-/// 3. Pick tumour and normal columns.
-/// 4. Read the records overlapping the panel (indexed or streamed), then split,
+/// 3. Pick tumour and normal columns (`RunInputs`: several files must agree on both).
+/// 4. Read the records overlapping the panel (indexed or streamed; several files
+///    merged by position, `MergedVCFReader`), then split,
 ///    trim and annotate them in batches across threads, keeping input order.
 ///    Invalid records are skipped and counted (refused with `--strict`),
 ///    repeated variants dropped and counted. Each batch's variants go straight
@@ -37,16 +38,17 @@ public enum RunPipeline {
       try panel.knowledge.tumourTypes.code(for: $0, panel: "\(panel.manifest.name) \(panel.manifest.version)")
     }
     clock.mark("load panel")
-    let reader = try VCFReader(path: options.vcfPath, threads: options.threads, digest: StreamingSHA256())
-    let detection = try decideBuild(reader: reader, forced: options.genome, force: options.forceGenome)
+    let inputs = try RunInputs(options: options)
+    let detection = inputs.detection
     guard panel.manifest.builds.contains(detection.build) else {
       throw SarcoError.input(
         "\(options.vcfPath): genome build mismatch: the VCF is \(detection.build.rawValue) (\(detection.evidence)) but panel \(panel.manifest.name) \(panel.manifest.version) is \(panel.manifest.builds.map(\.rawValue).joined(separator: "/")) only")
     }
     let view = try views?.view(for: detection.build) ?? PanelView(panel: panel, build: detection.build)
-    let selection = try SampleSelection.resolve(
-      header: reader.header, fileName: options.vcfPath, sample: options.sample, normal: options.normal)
-    log("\(options.vcfPath): \(reader.format.rawValue), \(detection.build.rawValue) (\(detection.evidence))")
+    let roles = inputs.roles
+    for file in inputs.files {
+      log("\(file.path): \(file.reader.format.rawValue), \(file.detection.build.rawValue) (\(file.detection.evidence))")
+    }
 
     clock.mark("open VCF, decide build and samples")
     // ClinVar is indexed while the records are read (the input is hashed as it is read).
@@ -54,8 +56,8 @@ public enum RunPipeline {
     // Side tables are read before the VCF so a bad row fails fast.
     let fusionCalls = try options.fusionsPath.map(CallerTables.fusions(path:)) ?? []
     let segments = try options.copyNumberPath.map(CallerTables.segments(path:)) ?? []
-    let decomposer = VariantDecomposer(header: reader.header, roles: selection.roles)
-    let validator = RecordValidator(header: reader.header, build: detection.build)
+    let decomposers = inputs.files.map { VariantDecomposer(header: $0.reader.header, roles: $0.selection.roles) }
+    let validators = inputs.files.map { RecordValidator(header: $0.reader.header, build: detection.build) }
     let library = try options.reference.map { try transcriptLibrary(reference: $0, view: view) }
     let predictor = library.map(ConsequencePredictor.init(library:))
     let somaticIndex = SomaticKnowledgeIndex(view: view)
@@ -64,38 +66,38 @@ public enum RunPipeline {
     let settings = ClinicalAssessor.Settings(
       sampleType: options.sampleType, tumourType: tumourType, useClinVarCriteria: options.useClinVarCriteria, age: options.age)
 
-    let sampleID = safeFileName(options.sampleID ?? selection.roles.tumor ?? baseName(options.vcfPath))
+    let (sampleID, genericFallback) = try inputs.sampleID(given: options.sampleID)
     let jsonPath = outputPath(options.outputDirectory, sampleID, "json")
     let tsvPath = outputPath(options.outputDirectory, sampleID, "variants.tsv")
     let files = AtomicFileSet()
     let sections = try StreamedVariantSections(files: files, sampleID: sampleID, jsonPath: jsonPath, tsvPath: tsvPath)
     let exports = try AnnotatedExports(
-      options: options, files: files, reader: reader, scratchBeside: jsonPath, view: view, sampleID: sampleID,
-      normalSample: selection.roles.normal, tumourType: tumourType)
+      options: options, files: files, readers: inputs.readers, scratchBeside: jsonPath, view: view, sampleID: sampleID,
+      normalSample: roles.normal, tumourType: tumourType)
     var relevance = ClinicalRelevance(view: view, settings: settings, known: { try known.value() })
     var kept: [ReportedVariant] = []
     var qc = QualityCounts()
     var genes: Set<String> = []
     var referenceCheck = ReferenceCheckTally()
     var disagreements = ExampleList()
-    var screening = RecordScreening(path: options.vcfPath, strict: options.strict)
-    let statistics = try reader.read(
-      regions: view.scanRegions.withOutOfBounds(lengths: validator.contigLengths), sampleIndexes: selection.indexes,
-      access: options.access, keepingText: exports?.needsRecordText ?? false
-    ) { records in
+    var screening = RecordScreening(paths: inputs.paths, strict: options.strict)
+    let statistics = try inputs.read(
+      regions: view.scanRegions, validators: validators, access: options.access, keepingText: exports?.needsRecordText ?? false
+    ) { merged in
+      let (records, sources) = (merged.records, merged.sources)
       let annotated = try annotate(
-        records, decomposer: decomposer, validator: validator, view: view, selector: selector, library: library,
-        threads: options.threads)
+        records, sources: sources, decomposers: decomposers, validators: validators, view: view, selector: selector,
+        library: library, threads: options.threads)
       var batch: [ReportedVariant] = []
-      for (record, annotation) in zip(records, annotated) {
+      for ((record, source), annotation) in zip(zip(records, sources), annotated) {
         let items: [AnnotatedVariant]
         switch annotation {
         case .invalid(let reason):
-          try screening.reject(record, reason: reason)
+          try screening.reject(record, source: source, reason: reason)
           try exports?.add(record, variants: [], reported: [])
           continue
         case .annotated(let all):
-          items = screening.firstSightings(all, of: record) { $0.reported.variant }
+          items = screening.firstSightings(all, of: record, source: source) { $0.reported.variant }
           try exports?.add(record, variants: all.map(\.reported), reported: items.map(\.reported))
           if items.isEmpty && !all.isEmpty { continue }
         }
@@ -158,11 +160,9 @@ public enum RunPipeline {
     var built = SampleReport(
       commandLine: options.commandLine,
       sample: SampleReport.Sample(
-        id: sampleID, vcfSample: selection.roles.tumor, normalSample: selection.roles.normal,
+        id: sampleID, vcfSample: roles.tumor, normalSample: roles.normal,
         tumorType: tumourType),
-      input: SampleReport.Input(
-        fileName: baseName(options.vcfPath), sha256: try clock.measure("wait for input SHA-256") { try reader.inputDigest() },
-        format: reader.format.rawValue, referenceFasta: options.reference.map(baseName)),
+      input: try clock.measure("wait for input SHA-256") { try inputs.reportInput(referenceFasta: options.reference.map(baseName)) },
       genomeBuild: detection,
       panel: SampleReport.PanelIdentity(
         name: panel.manifest.name, version: panel.manifest.version, checksum: panel.checksum, sources: panel.manifest.sources),
@@ -210,6 +210,9 @@ public enum RunPipeline {
       try exports.finish(clinical: report.clinical)
       clock.mark("annotated VCF and MAF")
     }
+    if genericFallback, let column = roles.tumor {
+      try RunInputs.checkNotReplacingAnother(jsonPath: jsonPath, input: report.input, column: column)
+    }
     try files.commit(keepingScratch: store != nil)
     clock.mark("write files")
     if let store {
@@ -219,7 +222,12 @@ public enum RunPipeline {
       clock.mark("import into the cohort store")
     }
     var warnings: [String] = []
-    if let reason = statistics.indexIgnored { warnings.append("\(options.vcfPath): \(reason); streamed the whole file instead") }
+    if let reason = statistics.indexIgnored {
+      warnings.append(inputs.files.count > 1 ? "\(reason); streamed instead" : "\(options.vcfPath): \(reason); streamed the whole file instead")
+    }
+    if genericFallback, let column = roles.tumor {
+      warnings.append("the tumour column is the caller's generic name '\(column)' and the file name names no sample: the reports are named \(sampleID).*; give --sample-id to name them")
+    }
     return RunOutcome(
       report: report, jsonPath: jsonPath, tsvPath: tsvPath, statistics: statistics, phases: clock.phases, warnings: warnings)
   }
@@ -287,7 +295,18 @@ public enum RunPipeline {
     _ records: [VCFRecord], decomposer: VariantDecomposer, validator: RecordValidator, view: PanelView,
     selector: ConsequenceSelector, library: TranscriptLibrary? = nil, threads: Int
   ) throws -> [RecordAnnotation] {
-    @Sendable func annotateOne(_ record: VCFRecord) -> RecordAnnotation {
+    try annotate(
+      records, sources: nil, decomposers: [decomposer], validators: [validator], view: view, selector: selector,
+      library: library, threads: threads)
+  }
+
+  /// The same for records of several files: `sources[i]` names the file (its decomposer and validator) of `records[i]`.
+  static func annotate(
+    _ records: [VCFRecord], sources: [Int]?, decomposers: [VariantDecomposer], validators: [RecordValidator],
+    view: PanelView, selector: ConsequenceSelector, library: TranscriptLibrary? = nil, threads: Int
+  ) throws -> [RecordAnnotation] {
+    @Sendable func annotateOne(_ record: VCFRecord, source: Int) -> RecordAnnotation {
+      let (decomposer, validator) = (decomposers[source], validators[source])
       if let problem = validator.problem(record) { return .invalid(problem) }
       let variants = decomposer.variants(from: record)
       if let problem = variants.lazy.compactMap(validator.problem).first { return .invalid(problem) }
@@ -302,7 +321,9 @@ public enum RunPipeline {
           return AnnotatedVariant(reported: reported, agreement: agreement)
         })
     }
-    return try ParallelShares.map(count: records.count, workers: threads) { _, share in records[share].map(annotateOne) }
+    return try ParallelShares.map(count: records.count, workers: threads) { _, share in
+      share.map { annotateOne(records[$0], source: sources?[$0] ?? 0) }
+    }
   }
 
   /// The file name without folders; `stdin` for `-`.

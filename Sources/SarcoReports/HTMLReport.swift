@@ -73,7 +73,7 @@ public enum HTMLReport {
       rows.append(("Tumour column", vcfSample))
     }
     rows.append(("Panel", "\(report.panel.name) \(report.panel.version), \(report.genomeBuild.build.rawValue)"))
-    rows.append(("Input", "\(report.input.fileName) (\(report.input.format))"))
+    rows.append(("Input", report.input.files.map { "\($0.fileName) (\($0.format))" }.joined(separator: " + ")))
     if let provenance = report.provenance { rows.append(("Generated", provenance.generatedAt)) }
     html.raw("<dl class=\"identity\">\n")
     for (term, value) in rows {
@@ -353,7 +353,7 @@ public enum HTMLReport {
     html.linkedList([
       "\(report.tool.name) \(report.tool.version), report schema \(report.schemaVersion); command: \(report.commandLine.joined(separator: " "))",
       "Panel \(report.panel.name) \(report.panel.version), checksum \(report.panel.checksum)",
-      "Input \(report.input.fileName), SHA-256 \(report.input.sha256)",
+      "Input \(report.input.files.map { "\($0.fileName), SHA-256 \($0.sha256)" }.joined(separator: "; merged by position with "))",
       report.input.referenceFasta.map {
         "Consequences and HGVS computed on the panel's MANE transcripts from \($0) (indels shifted 3', HGVS; REF alleles checked: \(report.qc.referenceMismatches ?? 0) of \(report.qc.referenceChecked ?? 0) differed), unless the VCF carried VEP/snpEff/bcftools csq annotation"
       } ?? "Consequences from the VCF's VEP/snpEff/bcftools csq annotation on the panel transcript, else from the panel's exon coordinates and known alleles (no reference FASTA given)",

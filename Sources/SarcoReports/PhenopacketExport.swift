@@ -136,9 +136,11 @@ public enum PhenopacketExport {
       metaData: Phenopacket.MetaData(
         created: report.provenance?.generatedAt, createdBy: "\(report.tool.name) \(report.tool.version)", resources: resources,
         phenopacketSchemaVersion: "2.0",
-        externalReferences: [
+        externalReferences: report.input.files.map { file in
           Phenopacket.ExternalReference(
-            id: "sha256:\(report.input.sha256)", reference: nil, description: "SHA-256 of the input VCF"),
+            id: "sha256:\(file.sha256)", reference: nil,
+            description: report.input.mergedWith == nil ? "SHA-256 of the input VCF" : "SHA-256 of the input VCF \(file.fileName)")
+        } + [
           Phenopacket.ExternalReference(
             id: "sha256:\(report.panel.checksum)", reference: nil,
             description: "checksum of panel \(report.panel.name) \(report.panel.version)"),

@@ -21,6 +21,16 @@ extension SampleReport {
       json.object { json in
         json.member("fileName", input.fileName)
         json.member("format", input.format)
+        if let mergedWith = input.mergedWith {
+          json.key("mergedWith")
+          json.array(mergedWith) { json, file in
+            json.object { json in
+              json.member("fileName", file.fileName)
+              json.member("format", file.format)
+              json.member("sha256", file.sha256)
+            }
+          }
+        }
         json.member("referenceFasta", input.referenceFasta)
         json.member("sha256", input.sha256)
       }

@@ -25,7 +25,9 @@ func comparable(_ records: [VCFRecord]) -> [VCFRecord] {
 }
 
 let scenarios = ["tumor_only.grch38", "tumor_normal.grch38", "strelka_somatic.grch38", "germline.grch38",
-                 "multiallelic.grch38", "chr_prefix.grch37", "structural.grch38", "varscan.grch38", "vep_annotated.grch38"]
+                 "multiallelic.grch38", "chr_prefix.grch37", "structural.grch38", "varscan.grch38", "vep_annotated.grch38",
+                 "freebayes.grch38", "bcsq_annotated.grch38", "T001_vs_N001.strelka.somatic_snvs",
+                 "T001_vs_N001.strelka.somatic_indels"]
 
 @Suite struct VCFReaderTests {
   @Test(arguments: scenarios)

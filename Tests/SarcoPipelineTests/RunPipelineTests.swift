@@ -30,7 +30,8 @@ func expectations(_ vcf: String) throws -> [(position: Int, labels: [String])] {
 }
 
 let scenarioNames = ["tumor_only.grch38", "tumor_normal.grch38", "strelka_somatic.grch38", "germline.grch38",
-                     "multiallelic.grch38", "chr_prefix.grch37", "structural.grch38", "varscan.grch38", "vep_annotated.grch38"]
+                     "multiallelic.grch38", "chr_prefix.grch37", "structural.grch38", "varscan.grch38", "vep_annotated.grch38",
+                     "freebayes.grch38", "bcsq_annotated.grch38"]
 
 @Suite struct RunPipelineTests {
   @Test(arguments: scenarioNames)
@@ -104,15 +105,6 @@ let scenarioNames = ["tumor_only.grch38", "tumor_normal.grch38", "strelka_somati
 }
 
 @Suite struct RunFailureTests {
-  func failure(_ body: () throws -> Void) -> SarcoError? {
-    do {
-      try body()
-      return nil
-    } catch {
-      return error as? SarcoError
-    }
-  }
-
   @Test(arguments: ["testdata/bad/not_a_vcf.txt", "testdata/bad/truncated.vcf.gz", "testdata/bad/malformed_pos.vcf",
                     "testdata/bad/too_few_columns.vcf", "testdata/bad/bad_format_value.vcf",
                     "testdata/bad/no_build_evidence.vcf", "testdata/bad/missing.vcf"])

@@ -95,3 +95,21 @@ public enum Prerequisite {
     (try? shell("'\(TestData.path(".build/venv/bin/python"))' -c 'import phenopackets' 2>/dev/null"))?.status == 0
   }
 }
+
+/// A small VCF in a temporary folder: `##contig` lines for `contigs` (GRCh38 lengths), one sample `S`.
+public func writeVCF(_ name: String, in directory: String, contigs: [String] = ["4", "12", "17"], records: [String]) throws -> String {
+  let lengths = GenomeBuild.grch38.contigLengths
+  let header = ["##fileformat=VCFv4.2"]
+    + contigs.map { "##contig=<ID=\($0),length=\(lengths[ContigName.canonical($0)]!)>" }
+    + ["##FORMAT=<ID=GT,Number=1,Type=String,Description=\"Genotype\">",
+       "##FORMAT=<ID=AD,Number=R,Type=Integer,Description=\"Allelic depths\">",
+       "#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tS"]
+  let path = "\(directory)/\(name)"
+  try (header + records).joined(separator: "\n").appending("\n").write(toFile: path, atomically: true, encoding: .utf8)
+  return path
+}
+
+/// `CHROM POS REF ALT` with a heterozygous call.
+public func vcfLine(_ contig: String, _ position: Int, _ reference: String, _ alternate: String) -> String {
+  "\(contig)\t\(position)\t.\t\(reference)\t\(alternate)\t.\tPASS\t.\tGT:AD\t0/1:10,5"
+}

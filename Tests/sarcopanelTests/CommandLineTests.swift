@@ -9,7 +9,9 @@ struct Invocation {
   let stderr: String
 }
 
-func sarcopanel(_ arguments: [String], in directory: URL = TestData.root, environment: [String: String]? = nil) throws -> Invocation {
+func sarcopanel(
+  _ arguments: [String], in directory: URL = TestData.root, environment: [String: String]? = nil, standardInput: String? = nil
+) throws -> Invocation {
   // The test bundle sits beside the built executables.
   let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
   let candidates = [bundle, bundle.deletingLastPathComponent()].map { $0.appendingPathComponent("sarcopanel").path }
@@ -20,6 +22,7 @@ func sarcopanel(_ arguments: [String], in directory: URL = TestData.root, enviro
   process.arguments = arguments
   process.currentDirectoryURL = directory
   if let environment { process.environment = environment }
+  if let standardInput { process.standardInput = try FileHandle(forReadingFrom: URL(fileURLWithPath: standardInput)) }
   let out = Pipe()
   let err = Pipe()
   process.standardOutput = out

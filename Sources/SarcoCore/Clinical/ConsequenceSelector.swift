@@ -110,8 +110,9 @@ public struct ConsequenceSelector: Sendable {
     if entry.source == "BCSQ" {
       // bcftools writes `842D>842V` and a genomic `54285926A>T`: written out as HGVS on the panel transcript, or left
       // out when the entry is another transcript's (its residue numbers may differ).
-      protein = onPanel ? protein : nil
-      hgvsp = protein?.hgvs
+      let change = onPanel ? entry.hgvsp.flatMap { Self.bcsqProteinChange($0, terms: terms) } : nil
+      protein = change?.protein
+      hgvsp = change?.hgvs
       hgvsc = onPanel ? PanelConsequence(view: view, severity: severity).derive(variant: variant, hit: hit, gene: gene)?.hgvsc : nil
     }
     return AlleleConsequence(
@@ -140,6 +141,38 @@ public struct ConsequenceSelector: Sendable {
     let parts = text.split(separator: "/")
     guard let first = parts.first?.split(separator: "-").first, let number = Int(first) else { return nil }
     return (number, parts.count > 1 ? Int(parts[1]) : nil)
+  }
+
+  /// A BCSQ `amino_acid_change` as a protein change and its HGVS `p.`: a frameshift's from the residues
+  /// bcftools lists up to each stop, the others through `parseBCSQ`; nil for a lost stop or start codon,
+  /// whose bcftools form does not say the HGVS one.
+  static func bcsqProteinChange(_ text: String, terms: [String]) -> (protein: ProteinChange, hgvs: String)? {
+    if terms.contains("stop_lost") || terms.contains("start_lost") { return nil }
+    if terms.contains("frameshift_variant") {
+      guard let hgvs = bcsqFrameshift(text), let protein = ProteinChange.parse(hgvs) else { return nil }
+      return (protein, hgvs)
+    }
+    return parseBCSQ(text).map { ($0, $0.hgvs) }
+  }
+
+  /// bcftools csq writes a frameshift as the residues from the first codon touched to the old stop and
+  /// to the new one (`171EVV...D*>171RL*`); HGVS names the first residue that differs and where the new
+  /// frame stops, counting that residue as 1 (`p.(Glu171ArgfsTer3)`), or `p.(Glu171Ter)` when it is a stop.
+  static func bcsqFrameshift(_ text: String) -> String? {
+    let sides = text.split(separator: ">")
+    guard sides.count == 2 else { return nil }
+    let digits = sides[0].prefix(while: \.isNumber)
+    guard let start = Int(digits), sides[1].hasPrefix(digits) else { return nil }
+    let reference = Array(sides[0].dropFirst(digits.count))
+    let alternate = Array(sides[1].dropFirst(digits.count))
+    guard let offset = reference.indices.first(where: { $0 < alternate.count && reference[$0] != alternate[$0] }),
+      reference[offset] != "*"
+    else { return nil }
+    func three(_ residue: Character) -> String? { ProteinChange.oneToThree[String(residue)] }
+    guard let was = three(reference[offset]), let now = three(alternate[offset]) else { return nil }
+    if alternate[offset] == "*" { return "p.(\(was)\(start + offset)Ter)" }
+    let stop = alternate[offset...].firstIndex(of: "*").map { "\($0 - offset + 1)" } ?? "?"
+    return "p.(\(was)\(start + offset)\(now)fsTer\(stop))"
   }
 
   /// bcftools csq `amino_acid_change`: `842D>842V`, `213R>213*`, `557WK>557W`.

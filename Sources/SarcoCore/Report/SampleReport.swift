@@ -4,7 +4,7 @@
 /// on the same input give the same report.
 public struct SampleReport: Sendable, Equatable, Codable {
   /// Bumped on any change to the JSON layout (major: incompatible; minor: added members).
-  public static let schemaVersion = "1.5.0"
+  public static let schemaVersion = "1.6.0"
 
   public let schemaVersion: String
   public let tool: Tool
@@ -73,11 +73,27 @@ public struct SampleReport: Sendable, Equatable, Codable {
     public let format: String
     /// File name of the reference FASTA consequences were computed from (`--reference`).
     public var referenceFasta: String?
+    /// The sample's other VCF/BCF files, merged with this one by position (`--vcf A --vcf B`), in the order given (schema 1.6.0).
+    public var mergedWith: [InputFile]?
+    /// Every input file: this one, then those merged with it.
+    public var files: [InputFile] { [InputFile(fileName: fileName, sha256: sha256, format: format)] + (mergedWith ?? []) }
     public init(fileName: String, sha256: String, format: String, referenceFasta: String? = nil) {
       self.fileName = fileName
       self.sha256 = sha256
       self.format = format
       self.referenceFasta = referenceFasta
+    }
+  }
+
+  /// One more input file: name without directories, format and SHA-256, as `Input` gives them.
+  public struct InputFile: Sendable, Equatable, Codable {
+    public let fileName: String
+    public let sha256: String
+    public let format: String
+    public init(fileName: String, sha256: String, format: String) {
+      self.fileName = fileName
+      self.sha256 = sha256
+      self.format = format
     }
   }
 

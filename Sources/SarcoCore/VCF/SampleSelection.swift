@@ -2,7 +2,8 @@
 ///
 /// Order: explicit `--sample`/`--normal`; a single-sample VCF's only column;
 /// Mutect2's `##tumor_sample`/`##normal_sample` header lines; Strelka2's
-/// `TUMOR`/`NORMAL` column names. Anything else asks the user to choose.
+/// `TUMOR`/`NORMAL` column names; Manta's `##cmdline` (`MantaSamples`).
+/// Anything else asks the user to choose.
 public struct SampleSelection: Sendable, Equatable {
   /// Column indexes to convert: tumour first, then normal when present.
   public let indexes: [Int]
@@ -36,6 +37,9 @@ public struct SampleSelection: Sendable, Equatable {
         } else if let found = names.firstIndex(of: "TUMOR") {
           tumorIndex = found
           if normalIndex == nil { normalIndex = names.firstIndex(of: "NORMAL") }
+        } else if let manta = MantaSamples(header: header), normalIndex == nil || manta.normal == nil || normalIndex == manta.normal {
+          tumorIndex = manta.tumor
+          normalIndex = normalIndex ?? manta.normal
         } else {
           throw SarcoError.usage(
             "\(fileName) has \(names.count) samples (\(ShortList.text(names))); choose the tumour with --sample NAME and the normal with --normal NAME")

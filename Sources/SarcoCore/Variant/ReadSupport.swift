@@ -7,9 +7,11 @@
 /// 2. Strelka2 indels: `TAR`/`TIR` tier-1 counts, `DP`.
 /// 3. Strelka2 SNVs: `{A,C,G,T}U` tier-1 counts of the REF and ALT bases, `DP`.
 /// 4. VarScan2: `RD` (ref) and single-valued `AD` (alt), `FREQ` (percent), `DP`.
-/// 5. Manta structural calls: `PR` (spanning pairs) and `SR` (split reads), each ref,alt.
-/// 6. GATK/Mutect2/standard: `AD` (Number=R), `DP`, else `AF`.
-/// 7. `AF` and/or `DP` alone.
+/// 5. FreeBayes: `RO` (reference observations) and `AO` (one per ALT), `DP`; the fraction is
+///    AO over RO plus every AO (the reads counted for some allele), the depth `DP` (else that sum).
+/// 6. Manta structural calls: `PR` (spanning pairs) and `SR` (split reads), each ref,alt.
+/// 7. GATK/Mutect2/standard: `AD` (Number=R), `DP`, else `AF`.
+/// 8. `AF` and/or `DP` alone.
 public enum ReadSupport {
   /// Which block of fields to read from a sample column.
   public enum Columns: Sendable {
@@ -36,6 +38,19 @@ public enum ReadSupport {
     return Counts(
       depth: reference + alternate, referenceReads: reference, alternateReads: alternate,
       alleleFraction: fraction(alternate, of: reference + alternate), source: "PR,SR (Manta pairs and split reads)")
+  }
+
+  /// FreeBayes: `RO` reference observations, `AO` observations of each ALT (Number=A), `DP` total depth.
+  static func freeBayesCounts(reference: Int?, alternates: [Double?]?, depth: Int?, alternateIndex: Int) -> Counts? {
+    guard let reference, let alternates, alternateIndex >= 1, alternateIndex <= alternates.count,
+      let alternate = alternates[alternateIndex - 1].map({ Int($0) })
+    else { return nil }
+    let known = alternates.compactMap { $0 }.map { Int($0) }
+    let counted = known.count == alternates.count ? reference + known.reduce(0, +) : nil
+    return Counts(
+      depth: depth ?? counted, referenceReads: reference, alternateReads: alternate,
+      alleleFraction: counted.flatMap { fraction(alternate, of: $0) },
+      source: depth == nil ? "RO,AO (FreeBayes)" : "RO,AO,DP (FreeBayes)")
   }
 
   public static func counts(
@@ -79,6 +94,11 @@ public enum ReadSupport {
       return Counts(
         depth: integer("DP") ?? rd + ad, referenceReads: rd, alternateReads: ad,
         alleleFraction: percent ?? fraction(ad, of: rd + ad), source: "RD,AD,FREQ (VarScan2)")
+    }
+    if let freeBayes = freeBayesCounts(
+      reference: integer("RO"), alternates: fields["AO"]?.numbers, depth: integer("DP"), alternateIndex: alternateIndex)
+    {
+      return freeBayes
     }
     if let manta = mantaCounts(pairs: fields["PR"]?.numbers, splits: fields["SR"]?.numbers) { return manta }
     if let depths = fields["AD"]?.numbers, depths.count > alternateIndex {

@@ -12,7 +12,7 @@ extension Sarcopanel {
       discussion: """
         The sample sheet is tab-separated with a header. Columns:
           sample       report id (unique; names the files)            required
-          vcf          VCF/BCF (path relative to the sheet's folder)  required
+          vcf          VCF/BCF, or the sample's files joined by commas  required
           bam          BAM/CRAM for coverage QC and hotspot reads     optional
           vcf_sample   tumour column of the VCF                       optional
           normal       matched normal column                          optional
@@ -23,6 +23,10 @@ extension Sarcopanel {
           cna          copy-number segments (PCGR cna.tsv)            optional
           age          age at diagnosis, years (as run --age)         optional
           genome       GRCh38 or GRCh37 (as run --genome)             optional
+
+        Paths are relative to the sheet's folder. A vcf cell listing several files
+        (nf-core/sarek's Strelka2 SNVs and indels) gives one report, their records
+        merged by position as `run --vcf A --vcf B` merges them.
 
         A sheet with unknown columns, a missing or repeated sample id, or two ids that
         give the same report file names is refused before anything runs (one line per
@@ -48,6 +52,13 @@ extension Sarcopanel {
         annotated VCF of `sarcopanel run --vcf-out`; --maf writes OUT/<sample>.maf and
         OUT/cohort.maf, every sample that did not fail in sheet order under one header
         (what cBioPortal and maftools read).
+
+        A row's report id is always its sample column (never a VCF column's or file's
+        name), so Strelka2 rows, whose tumour column is TUMOR in every file, cannot
+        overwrite each other. A row with sarek's two Strelka2 files (a tab between the
+        two cells):
+          sample  vcf
+          T001    T001.strelka.somatic_snvs.vcf.gz,T001.strelka.somatic_indels.vcf.gz
 
         Examples:
           sarcopanel batch --samples samples.tsv --panel sarcoma -o results/ --jobs 2

@@ -33,6 +33,31 @@ extension Sarcopanel {
         are skipped, counted in the QC and listed in the notes; --strict refuses them.
         Records repeating an earlier CHROM/POS/REF/ALT are dropped and counted.
 
+        Several files of one sample (nf-core/sarek's Strelka2 *.somatic_snvs.vcf.gz
+        and *.somatic_indels.vcf.gz): give --vcf once per file. They make one report,
+        their records merged by position (contigs in the order of the first file's
+        ##contig lines, then POS, the earlier file first at one position; each file
+        must be sorted). Every file must be of one build and have the same tumour and
+        normal columns; a variant in two files is kept once and counted as a
+        duplicate. The report's input names each file with its format and SHA-256;
+        --vcf-out writes one annotated VCF (the first file's header with the others'
+        lines merged in; the files need the same sample columns).
+
+        Tumour and normal columns: --sample/--normal; else a single-sample VCF's
+        column, Mutect2's ##tumor_sample/##normal_sample, Strelka2's TUMOR/NORMAL, or
+        Manta's order (normal BAMs, then the one --tumorBam, in its ##cmdline); else
+        --sample is needed.
+
+        Report names: --sample-id, else the tumour column's name. When that is a
+        caller's generic name (TUMOR, TUMOUR, NORMAL, SAMPLE, SAMPLE<n>, UNKNOWN, any
+        case), the sample comes from the file name: extensions and trailing caller,
+        content and step words dropped (T001_vs_N001.strelka.somatic_snvs.vcf.gz gives
+        T001_vs_N001; several files must agree). When the file name names no sample
+        (somatic.snvs.vcf.gz), the reports are named after the column (TUMOR.json)
+        with a warning, and a run that would replace such a report of another input is
+        refused (exit 2; give --sample-id). A rerun of the same input into the same
+        folder replaces its own reports.
+
         The genome build comes from ##contig lengths, then ##reference/liftover
         header lines, then the file name; --genome overrides the file name, but not
         a header naming the other build unless --force-genome is given too.
@@ -65,6 +90,8 @@ extension Sarcopanel {
           sarcopanel run --vcf T001.grch38.vcf.gz --panel sarcoma --out results/
           sarcopanel run --vcf pair.vcf.gz --sample TUMOR --normal NORMAL \\
             --tumor-type GIST --panel sarcoma --out results/ --threads 4
+          sarcopanel run --vcf T001_vs_N001.strelka.somatic_snvs.vcf.gz \\
+            --vcf T001_vs_N001.strelka.somatic_indels.vcf.gz --tumor-type GIST --out results/
           sarcopanel run --vcf T001.vcf.gz --fusions T001.fusions.tsv --cna T001.cna.tsv \\
             --tumor-type DDLS --out results/
           sarcopanel run --vcf blood.vcf.gz --sample-type germline --panel hereditary --out results/
@@ -74,15 +101,17 @@ extension Sarcopanel {
           bcftools query -i 'SP_TIER!="."' -f '%CHROM\\t%POS\\t%SP_GENE\\t%SP_HGVSP\\t%SP_TIER\\n' results/T001.sarcopanel.vcf.gz
         """)
 
-    @Option(name: .long, help: ArgumentHelp("VCF, bgzipped VCF or BCF to read.", valueName: "file"))
-    var vcf: String
+    @Option(name: .long, help: ArgumentHelp(
+        "VCF, bgzipped VCF or BCF to read (- for standard input). Give it again for more files of the same sample (Strelka2's SNVs and indels): one report, records merged by position.",
+        valueName: "file"))
+    var vcf: [String] = []
 
     @OptionGroup var panelOptions: PanelOptions
 
     @Option(name: [.short, .long], help: ArgumentHelp("Output directory (created if needed).", valueName: "dir"))
     var out: String
 
-    @Option(name: .long, help: ArgumentHelp("Tumour (or only) sample column; needed when the VCF has several samples and names neither via ##tumor_sample nor TUMOR.", valueName: "name"))
+    @Option(name: .long, help: ArgumentHelp("Tumour (or only) sample column; needed when the VCF has several samples and names neither via ##tumor_sample, TUMOR nor Manta's ##cmdline.", valueName: "name"))
     var sample: String?
 
     @Option(name: .long, help: ArgumentHelp("Matched normal sample column.", valueName: "name"))
@@ -98,7 +127,9 @@ extension Sarcopanel {
         valueName: "years"))
     var age: Int?
 
-    @Option(name: .customLong("sample-id"), help: ArgumentHelp("Name for the report files (default: the sample column's name).", valueName: "id"))
+    @Option(name: .customLong("sample-id"), help: ArgumentHelp(
+        "Name for the report files (default: the tumour column's name; for a caller's generic name such as Strelka's TUMOR, the sample the file name gives).",
+        valueName: "id"))
     var sampleID: String?
 
     @OptionGroup var genomeOptions: GenomeOptions
@@ -152,6 +183,7 @@ extension Sarcopanel {
     var timings = false
 
     func validate() throws {
+      if vcf.isEmpty { throw ValidationError("Missing expected argument '--vcf <file>'") }
       if accessMode == nil { throw ValidationError("--access must be auto, stream or index, found '\(access)'") }
       if forceGenome && genomeOptions.build == nil { throw ValidationError("--force-genome needs --genome") }
       if ClinicalAssessor.SampleType(rawValue: sampleType) == nil {
@@ -177,9 +209,10 @@ extension Sarcopanel {
 
     func run() throws {
       var options = RunOptions(
-        vcfPath: vcf, panelPath: panelOptions.panel, outputDirectory: out, sample: sample, normal: normal, tumorType: tumorType,
+        vcfPath: vcf[0], panelPath: panelOptions.panel, outputDirectory: out, sample: sample, normal: normal, tumorType: tumorType,
         sampleID: sampleID, genome: genomeOptions.build, threads: threadOptions.threads.value,
         access: accessMode ?? .automatic, commandLine: CommandLineRecord.recorded(CommandLine.arguments))
+      options.vcfPaths = vcf
       options.bam = bam
       options.forceGenome = forceGenome
       options.strict = strict
