@@ -60,7 +60,7 @@ public enum RunPipeline {
     let validators = inputs.files.map { RecordValidator(header: $0.reader.header, build: detection.build) }
     let library = try options.reference.map { try transcriptLibrary(reference: $0, view: view) }
     let predictor = library.map(ConsequencePredictor.init(library:))
-    let somaticIndex = SomaticKnowledgeIndex(view: view)
+    let somaticIndex = view.somaticIndex
     let selector = ConsequenceSelector(
       view: view, predictor: predictor, recompute: options.recomputeConsequences, index: somaticIndex)
     let settings = ClinicalAssessor.Settings(

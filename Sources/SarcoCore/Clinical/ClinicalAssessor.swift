@@ -47,7 +47,7 @@ public struct ClinicalAssessor: Sendable {
   ) {
     self.view = view
     self.settings = settings
-    let index = index ?? SomaticKnowledgeIndex(view: view)
+    let index = index ?? view.somaticIndex
     self.index = index
     origins = OriginAssessor(thresholds: view.panel.knowledge.rules.germline.thresholds)
     escat = EscatLookup(knowledge: view.panel.knowledge, tumourType: settings.tumourType)

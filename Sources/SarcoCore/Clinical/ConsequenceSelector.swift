@@ -20,7 +20,7 @@ public struct ConsequenceSelector: Sendable {
     self.predictor = predictor
     self.recompute = recompute && predictor != nil
     severity = ConsequencePredictor.severityTable(view.panel.knowledge.rules.severity)
-    resolver = ProteinEffectResolver(view: view, index: index ?? SomaticKnowledgeIndex(view: view))
+    resolver = ProteinEffectResolver(view: view, index: index ?? view.somaticIndex)
   }
 
   /// One consequence per panel gene the variant touches (safe to call from many threads).

@@ -16,7 +16,8 @@ public final class PanelView: Sendable {
   /// Gene spans plus the manifest's flank: what a run reads.
   public let scanRegions: RegionFilter
   /// Capture targets by padding, built once per view (a batch shares its views).
-  private let targetsByPad = TargetMemo()
+  private let targetsByPad = ViewMemo<Int, [(interval: GenomicInterval, name: String)]>()
+  private let somaticIndexMemo = ViewMemo<GenomeBuild, SomaticKnowledgeIndex>()
 
   public init(panel: Panel, build: GenomeBuild) throws {
     guard panel.manifest.builds.contains(build) else {
@@ -39,6 +40,10 @@ public final class PanelView: Sendable {
     scanRegions = RegionFilter(spans.map(\.0))
     geneBySymbol = Dictionary(panel.genes.map { ($0.symbol, $0) }, uniquingKeysWith: { first, _ in first })
   }
+
+  /// The somatic knowledge indexed for per-variant lookups, built on first use (parsing every known allele's
+  /// protein change) and shared by every sample that uses this view.
+  public var somaticIndex: SomaticKnowledgeIndex { somaticIndexMemo.value(build) { SomaticKnowledgeIndex(view: self) } }
 
   /// A panel gene by symbol (dictionary lookup), else by alias or any letter case.
   public func gene(_ symbolOrAlias: String) -> Gene? {
@@ -67,7 +72,7 @@ public final class PanelView: Sendable {
 
   /// Coding parts of every exon, padded, as capture targets named `GENE_exonN`.
   public func codingTargets(pad: Int) -> [(interval: GenomicInterval, name: String)] {
-    targetsByPad.value(pad: pad) { buildCodingTargets(pad: pad) }
+    targetsByPad.value(pad) { buildCodingTargets(pad: pad) }
   }
 
   private func buildCodingTargets(pad: Int) -> [(interval: GenomicInterval, name: String)] {
@@ -208,17 +213,17 @@ extension PanelView {
   }
 }
 
-/// Capture targets a view has built, by padding.
-final class TargetMemo: @unchecked Sendable {
+/// Values a view builds once on first use and shares with every sample of a batch, by key.
+final class ViewMemo<Key: Hashable, Value>: @unchecked Sendable {
   private let lock = NSLock()
-  private var targets: [Int: [(interval: GenomicInterval, name: String)]] = [:]
+  private var values: [Key: Value] = [:]
 
-  func value(pad: Int, _ build: () -> [(interval: GenomicInterval, name: String)]) -> [(interval: GenomicInterval, name: String)] {
+  func value(_ key: Key, _ build: () -> Value) -> Value {
     lock.lock()
     defer { lock.unlock() }
-    if let known = targets[pad] { return known }
+    if let known = values[key] { return known }
     let built = build()
-    targets[pad] = built
+    values[key] = built
     return built
   }
 }
