@@ -119,7 +119,10 @@ import Testing
   @Test func theGermlineCorpusCoversEachPVS1BranchAndTheTriage() {
     #expect(Self.germlineCorpus.count >= 25)
     let wanted = Self.germlineCorpus.flatMap { $0.expect.germline ?? [] }.flatMap { ($0.criteria ?? []) + ($0.absentCriteria ?? []) }
-    for code in ["PVS1", "PVS1_Strong", "PVS1_Moderate", "BA1", "BS1", "PM1"] { #expect(wanted.contains(code), "no case for \(code)") }
+    for code in ["PVS1", "PVS1_Strong", "PVS1_Moderate", "BA1", "BS1", "PM1", "BP7", "PM5", "PM5_Supporting"] {
+      #expect(wanted.contains(code), "no case for \(code)")
+    }
+    #expect(Self.germlineCorpus.contains { $0.matchedNormal == true }, "no matched-normal case")
     let decisions = Set(Self.germlineCorpus.flatMap { $0.expect.findings ?? [] }.compactMap(\.followUp))
     #expect(decisions == ["recommended", "not_recommended", "not_evaluated"])
   }
