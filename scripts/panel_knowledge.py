@@ -914,6 +914,37 @@ TP53_PM1_HOTSPOT_SOURCE = ("TP53 VCEP PM1: the same amino-acid change in >= 10 t
                            "moderate, in 2-9 supporting (Chang et al. 2018)")
 PM1_HOTSPOT_MINIMUM_SAMPLES = 10  # a residue recurrent in >= 10 tumours (cancerhotspots) counts as a hotspot for PM1
 
+# PM5_Supporting for protein-truncating variants: only where the gene's VCEP specification says so, anchored at the
+# most C-terminal pathogenic truncation the VCEP names. TP53, the MMR genes, APC, PTEN, DICER1 and VHL specify PM5 for
+# missense changes only; ENIGMA's BRCA1/BRCA2 "PM5_PTC" is weighted per exon in a table (Table 4) not transcribed
+# here, so it is not encoded. (gene, the premature stop must lie before this residue, strength, description)
+PM5_TRUNCATION = [
+    ("ATM", 3047, "supporting", "frameshifting or truncating variants with a premature stop upstream of p.Arg3047, the most C-terminal known pathogenic truncation"),
+    ("PALB2", 1183, "supporting", "frameshifting or truncating variants with a premature stop upstream of p.Tyr1183, the most C-terminal known pathogenic truncation"),
+]
+
+# Gene syndromes (genes.tsv `syndromes`) come from the CPSR superpanel's phenotype list, kept only when OMIM links the
+# phenotype number to the gene (OMIM gene-phenotype map in ../shared/data/acmg, via mim2gene): the CPSR list carries
+# phenotypes of other genes (TP53 with SDHD's paraganglioma and Cowden syndrome 3) and glued numbers ("Cowden syndrome
+# 2612359"). Phenotypes marked somatic are left out. SYNDROME_FIRST puts the gene's main hereditary syndrome first
+# (germline follow-up names it); SYNDROME_EXCLUDED drops a linked phenotype the guideline does not assign to the gene.
+SYNDROME_FIRST = {
+    "TP53": ["151623", "202300", "260500"], "SDHB": ["115310", "606864", "171300"], "SDHC": ["605373", "606864"],
+    "SDHD": ["168000", "606864", "171300"], "SDHA": ["614165"], "SDHAF2": ["601650"], "NF1": ["162200"],
+    "NF2": ["101000"], "KIT": ["606764"], "DICER1": ["601200", "138800", "180295"], "RB1": ["180200"],
+    "SMARCB1": ["609322"], "SMARCA4": ["613325"], "APC": ["175100"], "MLH1": ["609310", "276300"],
+    "MSH2": ["120435", "276300"], "MSH6": ["614350", "276300"], "PMS2": ["614337", "276300"], "BRCA2": ["612555"],
+    "BRCA1": ["604370"], "PALB2": ["114480", "610832"], "ATM": ["114480", "208900"], "CHEK2": ["114480"],
+    "PTCH1": ["109400"], "SUFU": ["109400"], "BAP1": ["614327"], "CDKN2A": ["606719"], "EXT1": ["133700"],
+    "EXT2": ["133701"], "FH": ["150800"], "WT1": ["194070"], "VHL": ["193300"], "PTEN": ["158350"],
+}
+SYNDROME_NAMES = {  # OMIM number -> OMIM's title where the CPSR spellings are an alias or carry stray words
+    "175100": "Familial adenomatous polyposis 1", "101000": "Neurofibromatosis, type 2",
+}
+SYNDROME_EXCLUDED = {
+    ("CHEK2", "609265"): "Li-Fraumeni syndrome is the heritable TP53-related cancer syndrome (Frebourg et al. 2020 PMID:32457520); OMIM's CHEK2 link (LFS2) is not used",
+}
+
 # ClinGen SVI BA1 exceptions (Ghosh et al. 2018 PMID:30311383): (gene, HGVS, GRCh38 chrom, pos, ref, alt).
 GHOSH = "ClinGen SVI BA1 exception list: Ghosh et al. 2018 PMID:30311383"
 BA1_EXCEPTIONS = [
@@ -940,6 +971,8 @@ FREQUENCY_CONFOUNDED = [  # gene, confounder, source
 KUZBARI = "ESMO PMWG: Kuzbari et al. 2023 PMID:36529447"
 KUZBARI_ON_TUMOUR = KUZBARI + " (gene on the ESMO list; per-gene conversion rate not verified here, so followed up in its syndrome's tumours)"
 FREBOURG = "Frebourg et al. 2020 PMID:32457520 (ERN GENTURIS Li-Fraumeni / heritable TP53-related cancer guideline)"
+BOUGEARD = "Bougeard et al. 2015 PMID:26014290 (revised Chompret criteria)"
+GERMLINE_FOCUSED = KUZBARI + " (germline-focused analysis of tumour-normal sequencing: pathogenic germline variants in predisposition genes found in the normal are reported)"
 GERMLINE_TRIAGE = [  # gene, rule, gcr_percent, tumour types, max age, statement, source
     ("BRCA1", "always", "", "", "", "one of the seven most actionable genes: germline follow-up in every patient", KUZBARI),
     ("BRCA2", "always", "", "", "", "one of the seven most actionable genes: germline follow-up in every patient", KUZBARI),
@@ -966,11 +999,14 @@ GERMLINE_TRIAGE = [  # gene, rule, gcr_percent, tumour types, max age, statement
     ("WT1", "on_tumour", "", "WT", "", "Wilms tumour", KUZBARI_ON_TUMOUR),
     ("STK11", "not_recommended", "", "", "", "germline conversion rate below 2%", KUZBARI),
     ("APC", "on_tumour", "", "COADREAD,DES", "", "colorectal cancer or desmoid tumour (exclude familial adenomatous polyposis)", KUZBARI + "; desmoid: Desmoid Tumor Working Group 2020 (Eur J Cancer 127:96-107)"),
-    ("TP53", "on_tumour", "", "ACC,CPC", "", "adrenocortical or choroid plexus carcinoma: test whatever the family history", FREBOURG),
-    ("TP53", "age_below", "", "BREAST", "31", "breast cancer before 31 years", FREBOURG),
-    ("TP53", "age_below", "", "OS", "18", "osteosarcoma in a child or adolescent (the guideline names jaw osteosarcoma)", FREBOURG),
-    ("TP53", "not_recommended", "", "", "", "germline conversion rate below 2% otherwise (Li-Fraumeni criteria need the family history)", KUZBARI + "; " + FREBOURG),
+    ("TP53", "on_tumour", "", "ACC,CPC", "", "adrenocortical or choroid plexus carcinoma: test whatever the family history (revised Chompret criteria)", FREBOURG + "; " + BOUGEARD),
+    ("TP53", "age_below", "", "BREAST", "31", "breast cancer before 31 years: test whatever the family history", FREBOURG),
+    ("TP53", "needs_information", "", "ERMS", "", "the histology: embryonal rhabdomyosarcoma of the anaplastic subtype is tested whatever the family history (revised Chompret criteria; OncoTree has no anaplastic code, so ERMS alone does not settle it)", FREBOURG + "; " + BOUGEARD),
+    ("TP53", "needs_information", "", "OS", "18", "the tumour site: jaw osteosarcoma in a child or adolescent is tested whatever the family history", FREBOURG + " (recommendation 2)"),
+    ("TP53", "needs_information", "", "SOFT_TISSUE,BONE,BREAST,BRAIN,ADRENAL_GLAND", "46", "the family history: a Li-Fraumeni core tumour (sarcoma, breast cancer, CNS tumour, adrenocortical carcinoma) before 46 years is tested with a first- or second-degree relative with a core tumour before 56 years, or with multiple primary tumours, the first before 46 (revised Chompret criteria)", FREBOURG + "; " + BOUGEARD),
+    ("TP53", "not_recommended", "", "", "", "germline conversion rate below 2% across tumour types: not followed up from the tumour type and age alone (test when the personal or family history meets the revised Chompret criteria)", KUZBARI + "; " + FREBOURG + "; " + BOUGEARD),
     ("DICER1", "on_tumour", "", "PPB,SLCT,ERMS,PBL", "", "DICER1 syndrome tumour (pleuropulmonary blastoma, Sertoli-Leydig cell tumour, embryonal rhabdomyosarcoma, pineoblastoma)", "Schultz et al. 2018 PMID:29343557 (DICER1 testing indications, Table 1)"),
+    ("NF1", "on_tumour", "", "GIST", "", "NF1-associated GIST (usually KIT/PDGFRA wild-type): clinical assessment for neurofibromatosis type 1, and germline NF1 testing when it is suspected", ESMO_GIST + " (KIT/PDGFRA wild-type GIST: assess SDH and NF1); " + WHO_2020),
     ("NF1", "on_tumour", "", "MPNST,NFIB", "", "malignant peripheral nerve sheath tumour or neurofibroma (20-50% of MPNST arise in neurofibromatosis type 1)", "WHO Classification of Soft Tissue and Bone Tumours, 5th ed. 2020"),
     ("SMARCB1", "on_tumour", "", "ATRT,MRT", "", "rhabdoid tumour (rhabdoid tumour predisposition syndrome 1)", "GeneReviews NBK469816 (rhabdoid tumour predisposition syndrome, 2022)"),
     ("SMARCA4", "on_tumour", "", "ATRT,MRT,SCCO", "", "rhabdoid tumour or small cell carcinoma of the ovary, hypercalcaemic type (rhabdoid tumour predisposition syndrome 2)", "GeneReviews NBK469816 (rhabdoid tumour predisposition syndrome, 2022)"),
@@ -982,6 +1018,8 @@ GERMLINE_TRIAGE = [  # gene, rule, gcr_percent, tumour types, max age, statement
     ("MAX", "on_tumour", "", "PHC,PGNG", "", "paraganglioma/phaeochromocytoma", "Endocrine Society guideline 2014 PMID:24893135"),
     ("TMEM127", "on_tumour", "", "PHC,PGNG", "", "paraganglioma/phaeochromocytoma", "Endocrine Society guideline 2014 PMID:24893135"),
     ("MUTYH", "not_recommended", "", "", "", "a single heterozygous MUTYH variant is not followed up (MUTYH-associated polyposis needs two)", KUZBARI),
+    ("KIT", "germline_activating", "", "", "", "familial GIST: germline activating KIT variants (exons 11, 13, 17, 8) cause multiple GISTs, with skin hyperpigmentation and mastocytosis in some families", "Nishida et al. 1998 Nat Genet 19:323-324 (familial GIST, germline KIT exon 11); Postow and Robson 2012 Clin Sarcoma Res 2:16 doi:10.1186/2045-3329-2-16 (inherited GIST syndromes); " + GERMLINE_FOCUSED),
+    ("PDGFRA", "germline_activating", "", "", "", "familial GIST (PDGFRA-mutant, GIST-plus syndrome): germline activating PDGFRA variants cause multiple GISTs and inflammatory fibroid polyps", "Postow and Robson 2012 Clin Sarcoma Res 2:16 doi:10.1186/2045-3329-2-16 (inherited GIST syndromes); " + GERMLINE_FOCUSED),
     ("KIT", "not_recommended", "", "", "", "germline KIT variants share the somatic GIST exons: tumour data cannot tell them apart (consider only with multiple GISTs or a family history)", "ESMO-EURACAN-GENTURIS GIST guideline (Casali et al. 2022)"),
     ("PDGFRA", "not_recommended", "", "", "", "germline PDGFRA variants share the somatic GIST exons: tumour data cannot tell them apart (consider only with multiple GISTs or a family history)", "ESMO-EURACAN-GENTURIS GIST guideline (Casali et al. 2022)"),
     ("RB1", "on_tumour", "", "RBL", "", "retinoblastoma", KUZBARI_ON_TUMOUR),

@@ -152,11 +152,24 @@ enum GermlineKnowledgeLoader {
         for code in types where !tumourTypes.isEmpty && !tumourTypes.contains(code) {
           row.problem("column 'tumour_types': expected a code of tumour_types.tsv, found '\(code)'", problems)
         }
-        if kind == .onTumour && types.isEmpty { row.problem("column 'tumour_types': on_tumour needs tumour types", problems); continue }
+        if (kind == .onTumour || kind == .needsInformation) && types.isEmpty {
+          row.problem("column 'tumour_types': \(kind.rawValue) needs tumour types", problems)
+          continue
+        }
         result.triage.append(
           GermlineTriageRule(
             gene: gene, kind: kind, conversionRate: rate, tumourTypes: types, maximumAge: age, statement: statement,
             source: source))
+      }
+    }
+    if let truncation = try table(rules.pm5Truncation, ["gene", "last_residue", "strength", "description", "source"]) {
+      for row in truncation.rows where row.hasExpectedWidth(problems) {
+        guard let gene = panelGene(row), let residue = row.integer("last_residue", problems, minimum: 2),
+          let chosen = strength(row, allowNotApplicable: false), let strength = chosen,
+          let description = row.required("description", problems), let source = row.required("source", problems)
+        else { continue }
+        result.pm5Truncation.append(
+          PM5TruncationRule(gene: gene, lastResidue: residue, strength: strength, description: description, source: source))
       }
     }
     return result

@@ -26,6 +26,8 @@ import Testing
     /// Extra VCF header lines (INFO fields some cases use).
     let header: [String]?
     let age: Int?
+    /// Records carry a matched normal's call first (column NORMAL), then the tumour's (TUMOR).
+    let matchedNormal: Bool?
     let fusions: [[String: Value]]?
     let cna: [[String: Value]]?
     let expect: Expectation
@@ -117,7 +119,10 @@ import Testing
   @Test func theGermlineCorpusCoversEachPVS1BranchAndTheTriage() {
     #expect(Self.germlineCorpus.count >= 25)
     let wanted = Self.germlineCorpus.flatMap { $0.expect.germline ?? [] }.flatMap { ($0.criteria ?? []) + ($0.absentCriteria ?? []) }
-    for code in ["PVS1", "PVS1_Strong", "PVS1_Moderate", "BA1", "BS1", "PM1"] { #expect(wanted.contains(code), "no case for \(code)") }
+    for code in ["PVS1", "PVS1_Strong", "PVS1_Moderate", "BA1", "BS1", "PM1", "BP7", "PM5", "PM5_Supporting"] {
+      #expect(wanted.contains(code), "no case for \(code)")
+    }
+    #expect(Self.germlineCorpus.contains { $0.matchedNormal == true }, "no matched-normal case")
     let decisions = Set(Self.germlineCorpus.flatMap { $0.expect.findings ?? [] }.compactMap(\.followUp))
     #expect(decisions == ["recommended", "not_recommended", "not_evaluated"])
   }
@@ -125,13 +130,19 @@ import Testing
   @Test(arguments: corpus + germlineCorpus) func caseMeetsItsExpectations(_ scenario: Case) throws {
     let directory = TestData.temporaryDirectory("clinical-\(scenario.id)")
     let vcf = "\(directory)/\(scenario.id).vcf"
-    try Self.vcfText(scenario.records, extraHeader: scenario.header ?? []).write(toFile: vcf, atomically: true, encoding: .utf8)
+    let pair = scenario.matchedNormal == true
+    try Self.vcfText(scenario.records, extraHeader: scenario.header ?? [], matchedNormal: pair)
+      .write(toFile: vcf, atomically: true, encoding: .utf8)
     let panel = scenario.panel == "hereditary" ? TestPanels.hereditary : TestPanels.sarcoma
     var options = RunOptions(
       vcfPath: vcf, panelPath: TestData.path("panels/\(scenario.panel ?? "sarcoma")"), outputDirectory: "\(directory)/out",
       tumorType: scenario.tumourType, sampleID: "S", commandLine: ["sarcopanel", "run"])
     options.sampleType = ClinicalAssessor.SampleType(rawValue: scenario.sampleType) ?? .tumor
     options.age = scenario.age
+    if pair {
+      options.sample = "TUMOR"
+      options.normal = "NORMAL"
+    }
     if let fusions = scenario.fusions {
       options.fusionsPath = try Self.table(fusions, columns: ["FusionGene", "SplitReads"], path: "\(directory)/fusions.tsv")
     }
@@ -233,7 +244,7 @@ import Testing
   }
 
   /// A GRCh38 VCF with the INFO and FORMAT fields the cases use.
-  static func vcfText(_ records: [[String]], extraHeader: [String] = []) -> String {
+  static func vcfText(_ records: [[String]], extraHeader: [String] = [], matchedNormal: Bool = false) -> String {
     var lines = ["##fileformat=VCFv4.2", "##reference=GRCh38"]
     for (contig, length) in GenomeBuild.grch38.contigLengths.sorted(by: { $0.key < $1.key }) {
       lines.append("##contig=<ID=\(contig),length=\(length)>")
@@ -252,7 +263,7 @@ import Testing
       "##FORMAT=<ID=DP,Number=1,Type=Integer,Description=\"Read depth\">",
       "##FORMAT=<ID=PR,Number=.,Type=Integer,Description=\"Spanning pairs (ref, alt)\">",
       "##FORMAT=<ID=SR,Number=.,Type=Integer,Description=\"Split reads (ref, alt)\">",
-      "#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tTUMOR",
+      "#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\t\(matchedNormal ? "NORMAL\tTUMOR" : "TUMOR")",
     ]
     lines += records.map { $0.joined(separator: "\t") }
     return lines.joined(separator: "\n") + "\n"

@@ -43,7 +43,7 @@ func offset(of needle: String, in text: String) -> Int? {
 
   @Test func germlineReportShowsCriteriaAndCounselling() throws {
     let text = try html("testdata/vcf/vep_annotated.grch38.vcf", sampleType: .germline).text
-    #expect(text.contains("TP53 p.R213* - Pathogenic (10 points)"))
+    #expect(text.contains("TP53 p.R213* - Likely pathogenic (9 points)"))
     #expect(text.contains("<td>PVS1</td><td>8</td>"))
     #expect(text.contains("genetic counselling"))
     #expect(!text.contains("id=\"tier-1-2\"") && !text.contains("id=\"tmb\""))

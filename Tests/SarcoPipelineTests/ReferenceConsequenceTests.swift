@@ -45,7 +45,8 @@ struct ReferenceConsequenceTests {
     let r213 = try #require(germline.first { $0.consequence.hgvsc == "c.637C>T" })
     #expect(r213.consequence.hgvsp == "p.(Arg213Ter)" && r213.consequence.source == ConsequencePredictor.sourceName)
     #expect(r213.criteria.contains { $0.code == "PVS1" })
-    // No population frequency in the file, so PM2 is not evaluated: PVS1 + PM5_Supporting make it likely pathogenic.
+    // No population frequency in the file, so PM2 is not evaluated: PVS1 alone (8 points) makes it likely pathogenic
+    // (the TP53 VCEP has no PM5 for truncations).
     #expect(r213.classification == .likelyPathogenic)
     let frameshift = try #require(germline.first { $0.consequence.terms.contains("frameshift_variant") })
     #expect(frameshift.consequence.hgvsc == "c.1177del" && frameshift.consequence.hgvsp == "p.(Asp393ThrfsTer29)")

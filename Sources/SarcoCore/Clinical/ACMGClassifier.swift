@@ -92,11 +92,13 @@ public struct ACMGClassifier: Sendable {
       }
     }
     if synonymous && !consequence.has("splice_region_variant") && !sheet.has(.PP3) {
-      let neutral = computational.spliceNeutral(metrics: input.metrics)
-      if neutral.met {
-        sheet.add(.BP7, evidence: "synonymous, outside the splice region, \(neutral.text)", source: neutral.source)
-      } else {
-        sheet.note("BP7: not met: \(neutral.text) predicts a splice effect")
+      switch computational.spliceNeutral(metrics: input.metrics) {
+      case .neutral(let text, let source):
+        sheet.add(.BP7, evidence: "synonymous, outside the splice region, \(text)", source: source)
+      case .predictsEffect(let text):
+        sheet.note("BP7: not met: \(text) predicts a splice effect")
+      case .notEvaluated(let reason):
+        sheet.note("BP7: not evaluated: \(reason)")
       }
     }
 

@@ -1,12 +1,22 @@
-/// PS1, PM5 and PM5_Supporting from ClinVar's classifications of *other* variants
-/// (2 stars or more): the same amino-acid change from another nucleotide change,
-/// another pathogenic change at the codon, a pathogenic truncation further 3'.
-/// The variant's own ClinVar entry is never used here.
+/// PS1 and PM5 from ClinVar's classifications of *other* variants (2 stars or more): the
+/// same amino-acid change from another nucleotide change, another pathogenic change at the
+/// codon; and PM5_Supporting for truncations before the last pathogenic truncation a VCEP
+/// names (`rules/pm5_truncation.tsv`, only genes whose specification has it). The
+/// variant's own ClinVar entry is never used here.
 struct ClinVarCodonCriteria: Sendable {
   let view: PanelView
   let known: KnownVariantIndex
   /// Names the known variants' amino acids (needs the reference), so PS1 and PM5 can be told apart.
   let predictor: ConsequencePredictor?
+  let truncationRules: [String: PM5TruncationRule]
+
+  init(view: PanelView, known: KnownVariantIndex, predictor: ConsequencePredictor?) {
+    self.view = view
+    self.known = known
+    self.predictor = predictor
+    truncationRules = Dictionary(
+      view.panel.knowledge.rules.germline.pm5Truncation.map { ($0.gene, $0) }, uniquingKeysWith: { first, _ in first })
+  }
 
   func evaluate(
     consequence: AlleleConsequence, variant: Variant, pvs1: ACMGStrength?, pvs1Evaluated: Bool, sheet: inout CriteriaSheet
@@ -17,15 +27,31 @@ struct ClinVarCodonCriteria: Sendable {
     if consequence.protein?.effect == .missense || consequence.has("missense_variant"), let codon = consequence.residue {
       missense(consequence: consequence, variant: variant, codon: codon, sheet: &sheet)
     }
-    if pvs1 == .veryStrong, consequence.hasAny(["stop_gained", "frameshift_variant"]),
-      let c = view.codingPosition(gene: consequence.gene, position: variant.position),
-      let last = known.lastPathogenicTruncation(gene: consequence.gene), last.position > c + 2
-    {
-      sheet.add(
-        .PM5, .supporting,
-        evidence: "truncating change 5' of ClinVar pathogenic truncating variant VCV\(last.variant.clinvarID) (\(last.variant.significance), \(last.variant.stars) stars) at c.\(last.position)",
-        source: "ClinGen VCEP practice for protein-truncating variants (e.g. CDH1, PALB2, ATM, RUNX1 specifications); ClinVar \(last.variant.release)")
+    if consequence.hasAny(["stop_gained", "frameshift_variant"]), let rule = truncationRules[consequence.gene] {
+      truncation(consequence: consequence, variant: variant, pvs1: pvs1, rule: rule, sheet: &sheet)
     }
+  }
+
+  /// The VCEP's PM5 for truncations: a premature stop before `rule.lastResidue`. A frameshift's new stop lies past
+  /// its first changed codon, so it counts only where PVS1 was met in full (the stop is in the decay region).
+  func truncation(
+    consequence: AlleleConsequence, variant: Variant, pvs1: ACMGStrength?, rule: PM5TruncationRule, sheet: inout CriteriaSheet
+  ) {
+    let frameshift = consequence.has("frameshift_variant") || consequence.protein?.effect == .frameshift
+    let codon = consequence.residue ?? view.codingPosition(gene: consequence.gene, position: variant.position).map { ($0 + 2) / 3 }
+    guard let codon else {
+      sheet.note("PM5 (truncating): not evaluated: the codon of the premature stop is unknown (\(rule.source))")
+      return
+    }
+    guard codon < rule.lastResidue else { return }
+    if frameshift && pvs1 != .veryStrong {
+      sheet.note("PM5 (truncating): not evaluated: the frameshift starts at codon \(codon), but where its new stop falls is not known beside PVS1 at less than full strength (\(rule.source))")
+      return
+    }
+    sheet.add(
+      .PM5, rule.strength,
+      evidence: "\(frameshift ? "frameshift from" : "premature stop at") codon \(codon) of \(consequence.gene): \(rule.description)",
+      source: rule.source)
   }
 
   /// PS1 for splicing (Walker et al. 2023, Table 3): another ClinVar *Pathogenic* change of the same canonical

@@ -62,29 +62,18 @@ public struct ClinicalAssessor: Sendable {
     burden = MutationalBurden(view: view)
   }
 
-  /// Germline follow-up of a tumour finding in a predisposition gene: the matched normal decides when there is
-  /// one; tumour-only findings go through the ESMO PMWG triage.
+  /// Germline follow-up of a tumour finding in a predisposition gene (`GermlineTriage`): a variant in the matched
+  /// normal by its class, tumour-only findings by the ESMO PMWG triage; none for a somatic call.
   func followUp(
-    origin: OriginAssessment, acmg: GermlineFinding, gene: Gene, clinvar: KnownVariant?, consequence: AlleleConsequence
+    origin: OriginAssessment, acmg: GermlineFinding, gene: Gene, clinvar: KnownVariant?, consequence: AlleleConsequence,
+    variant: Variant, oncogenicity: OncogenicityClass?
   ) -> GermlineFollowUp? {
-    switch origin.call {
-    case .somatic:
-      return nil
-    case .germline:
-      return acmg.classification.isPathogenic
-        ? GermlineFollowUp(
-          decision: .recommended,
-          reason: "\(acmg.classification.rawValue) germline finding (present in the matched normal) in the predisposition gene \(gene.symbol): refer for genetic counselling",
-          source: "matched normal; ACMG/AMP class")
-        : GermlineFollowUp(
-          decision: .notRecommended, reason: "germline (matched normal) but \(acmg.classification.rawValue)", source: "ACMG/AMP class")
-    case .likelyGermline, .possiblyGermline, .likelySomatic:
-      return triage.decide(
-        GermlineTriage.Case(
-          gene: gene, classification: acmg.classification, clinvar: clinvar,
-          atSomaticHotspot: atSomaticHotspot(consequence: consequence, gene: gene), tumourType: settings.tumourType,
-          age: settings.age))
-    }
+    triage.decide(
+      GermlineTriage.Case(
+        gene: gene, classification: acmg.classification, criteria: acmg.criteria.map(\.code), clinvar: clinvar,
+        atSomaticHotspot: atSomaticHotspot(consequence: consequence, gene: gene), tumourType: settings.tumourType,
+        age: settings.age, origin: origin.call, normalAlleleFraction: variant.normal?.alleleFraction,
+        oncogenicity: oncogenicity))
   }
 
   /// At a cancerhotspots residue or in-frame indel hotspot (recurrent in tumours, with counts).
@@ -155,7 +144,9 @@ public struct ClinicalAssessor: Sendable {
           if gene.germlineTesting {
             let acmg = classifier.classify(input)
             classified = acmg
-            origin.followUp = followUp(origin: origin, acmg: acmg, gene: gene, clinvar: clinvar, consequence: consequence)
+            origin.followUp = followUp(
+              origin: origin, acmg: acmg, gene: gene, clinvar: clinvar, consequence: consequence, variant: variant,
+              oncogenicity: assessment.classification)
             if origin.followUp?.decision == .recommended { origin.recommendation = origin.followUp?.reason }
           }
           var finding = SomaticFinding(

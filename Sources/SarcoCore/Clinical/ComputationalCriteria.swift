@@ -52,13 +52,25 @@ struct ComputationalCriteria: Sendable {
     }
   }
 
-  /// BP7's "no predicted splice effect": met without a score outside the splice region, or with a score at most the cut-off.
-  func spliceNeutral(metrics: AlleleMetrics) -> (met: Bool, text: String, source: String?) {
-    guard let score = metrics.spliceAI else { return (true, "no SpliceAI score in the input", nil) }
+  /// BP7's "no predicted splice effect" needs a splice prediction at most the table's cut-off (Walker et al. 2023):
+  /// without a SpliceAI score, or without a BP7 row, BP7 is not evaluated.
+  enum SpliceCheck {
+    case neutral(text: String, source: String)
+    case predictsEffect(text: String)
+    case notEvaluated(String)
+  }
+
+  func spliceNeutral(metrics: AlleleMetrics) -> SpliceCheck {
     guard let row = rows.first(where: { $0.predictor == .spliceAI && $0.criterion == "BP7" }) else {
-      return (false, "SpliceAI \(score), no BP7 cut-off in rules/acmg_computational.tsv", nil)
+      return .notEvaluated("no BP7 SpliceAI cut-off in rules/acmg_computational.tsv")
     }
-    let met = row.comparison.holds(score, row.threshold)
-    return (met, "SpliceAI \(score) \(met ? row.comparison.symbol : "above") \(NamedValues.format(row.threshold))", row.source)
+    let cutoff = "SpliceAI \(row.comparison.symbol) \(NamedValues.format(row.threshold))"
+    guard let score = metrics.spliceAI else {
+      return .notEvaluated("needs a SpliceAI score (BP7 needs a splice prediction of no impact, \(cutoff); \(row.source))")
+    }
+    guard row.comparison.holds(score, row.threshold) else {
+      return .predictsEffect(text: "SpliceAI \(score) above \(NamedValues.format(row.threshold))")
+    }
+    return .neutral(text: "SpliceAI \(score) \(row.comparison.symbol) \(NamedValues.format(row.threshold))", source: row.source)
   }
 }

@@ -1,7 +1,6 @@
 /// ClinVar known variants of one build, indexed for the germline criteria:
-/// by normalised key (the variant's own entry, shown beside our class), by
-/// codon for pathogenic missense changes (PS1/PM5), and the most 3' pathogenic
-/// truncating change per gene (PM5_Supporting for truncating variants).
+/// by normalised key (the variant's own entry, shown beside our class) and by
+/// codon for pathogenic missense changes (PS1/PM5).
 public struct KnownVariantIndex: Sendable {
   /// The panel's known variants (its own storage, never copied: copies of these ten-string rows
   /// were half the index's cost); the index holds row numbers.
@@ -11,8 +10,6 @@ public struct KnownVariantIndex: Sendable {
   private let byPosition: [Int32]
   /// gene -> codon -> pathogenic missense known variants there.
   private let pathogenicMissenseByCodon: [String: [Int: [Int32]]]
-  /// gene -> largest c. position of a pathogenic nonsense or frameshift variant.
-  private let lastPathogenicTruncation: [String: (position: Int, row: Int32)]
   public var isEmpty: Bool { byPosition.isEmpty }
 
   public init(view: PanelView) {
@@ -21,9 +18,8 @@ public struct KnownVariantIndex: Sendable {
     ordered.reserveCapacity(rows.count)
     var sorted = true
     var missense: [String: [Int: [Int32]]] = [:]
-    var truncation: [String: (position: Int, row: Int32)] = [:]
     // ClinVar uses a handful of consequence terms: classify each once.
-    var kinds: [String: (missense: Bool, truncating: Bool)] = [:]
+    var kinds: [String: Bool] = [:]
     // Fields are read in place (`rows[number].x`): a `let` copy of a row retained its ten strings.
     for number in rows.indices where rows[number].build == view.build {
       let row = Int32(number)
@@ -33,18 +29,13 @@ public struct KnownVariantIndex: Sendable {
         let c = view.codingPosition(gene: rows[number].gene, position: rows[number].interval.start)
       else { continue }
       let consequence = rows[number].consequence
-      let kind = kinds[consequence] ?? {
-        let found = (
-          missense: Self.mentions(consequence, "missense"),
-          truncating: Self.mentions(consequence, "nonsense") || Self.mentions(consequence, "stop_gained")
-            || Self.mentions(consequence, "frameshift"))
+      let isMissense = kinds[consequence] ?? {
+        let found = Self.mentions(consequence, "missense")
         kinds[consequence] = found
         return found
       }()
-      if kind.missense && rows[number].reference.utf8.count == 1 && rows[number].alternate.utf8.count == 1 {
+      if isMissense && rows[number].reference.utf8.count == 1 && rows[number].alternate.utf8.count == 1 {
         missense[rows[number].gene, default: [:]][(c + 2) / 3, default: []].append(row)
-      } else if kind.truncating {
-        if c > (truncation[rows[number].gene]?.position ?? 0) { truncation[rows[number].gene] = (c, row) }
       }
     }
     if !sorted {
@@ -57,7 +48,6 @@ public struct KnownVariantIndex: Sendable {
     self.rows = rows
     byPosition = ordered
     pathogenicMissenseByCodon = missense
-    lastPathogenicTruncation = truncation
   }
 
   static func precedes(_ a: KnownVariant, _ b: KnownVariant) -> Bool {
@@ -95,11 +85,6 @@ public struct KnownVariantIndex: Sendable {
   /// Pathogenic (2 stars or more) missense changes at `codon` of `gene`, other than `variant`.
   public func pathogenicMissense(gene: String, codon: Int, other variant: Variant) -> [KnownVariant] {
     (pathogenicMissenseByCodon[gene]?[codon] ?? []).filter { !isSame($0, as: variant) || !isAt($0, variant) }.map { rows[Int($0)] }
-  }
-
-  /// The most 3' pathogenic (2 stars or more) nonsense or frameshift change of `gene`, with its c. position.
-  public func lastPathogenicTruncation(gene: String) -> (position: Int, variant: KnownVariant)? {
-    lastPathogenicTruncation[gene].map { ($0.position, rows[Int($0.row)]) }
   }
 
   /// ClinVar Pathogenic (not Likely pathogenic) SNVs with 2 stars or more at `position` on the variant's

@@ -13,6 +13,7 @@ public struct GermlineRules: Sendable, Equatable, Codable {
   public var ba1Exceptions: [BA1Exception] = []
   public var confoundedFrequencies: [FrequencyConfoundedGene] = []
   public var triage: [GermlineTriageRule] = []
+  public var pm5Truncation: [PM5TruncationRule] = []
 
   public init() {}
 }
@@ -220,6 +221,12 @@ public struct GermlineTriageRule: Sendable, Equatable, Codable {
     case onTumour = "on_tumour"
     /// Follow up when the patient was diagnosed before `maximumAge` years.
     case ageBelow = "age_below"
+    /// The tumour (and, with `maximumAge`, the age) matches, but the decision needs what `statement` names
+    /// (histology, tumour site, family history): not evaluated.
+    case needsInformation = "needs_information"
+    /// In a matched normal, a variant the somatic reading calls oncogenic is a germline activating variant of the
+    /// gene's syndrome (familial GIST): follow up even when the germline class is uncertain.
+    case germlineActivating = "germline_activating"
     /// Conversion rate below 5%: no follow-up from the tumour finding alone.
     case notRecommended = "not_recommended"
   }
@@ -242,6 +249,25 @@ public struct GermlineTriageRule: Sendable, Equatable, Codable {
     self.tumourTypes = tumourTypes
     self.maximumAge = maximumAge
     self.statement = statement
+    self.source = source
+  }
+}
+
+/// PM5_Supporting for a protein-truncating variant whose premature stop lies before the most C-terminal pathogenic
+/// truncation a VCEP names (ATM p.Arg3047*, PALB2 p.Tyr1183*); only genes whose specification says so.
+public struct PM5TruncationRule: Sendable, Equatable, Codable {
+  public let gene: String
+  /// The premature stop must lie before this residue.
+  public let lastResidue: Int
+  public let strength: ACMGStrength
+  public let description: String
+  public let source: String
+
+  public init(gene: String, lastResidue: Int, strength: ACMGStrength, description: String, source: String) {
+    self.gene = gene
+    self.lastResidue = lastResidue
+    self.strength = strength
+    self.description = description
     self.source = source
   }
 }

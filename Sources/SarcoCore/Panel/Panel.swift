@@ -96,6 +96,7 @@ public struct PanelManifest: Sendable, Equatable, Codable {
     public let ba1Exceptions: String?
     public let frequencyConfoundedGenes: String?
     public let germlineTriage: String?
+    public let pm5Truncation: String?
 
     enum CodingKeys: String, CodingKey {
       case acmgCriteria = "acmg_criteria"
@@ -116,12 +117,13 @@ public struct PanelManifest: Sendable, Equatable, Codable {
       case ba1Exceptions = "ba1_exceptions"
       case frequencyConfoundedGenes = "frequency_confounded_genes"
       case germlineTriage = "germline_triage"
+      case pm5Truncation = "pm5_truncation"
     }
 
     public var allFiles: [String] {
       [acmgCriteria, acmgClasses, ampTiers, consequenceSeverity, vcepThresholds, oncogenicityCriteria, oncogenicityClasses,
        somaticRules, secondaryResistance, entityRules, acmgStrengths, germlineRules, acmgComputational, pvs1GeneRules,
-       pm1Regions, ba1Exceptions, frequencyConfoundedGenes, germlineTriage].compactMap { $0 }
+       pm1Regions, ba1Exceptions, frequencyConfoundedGenes, germlineTriage, pm5Truncation].compactMap { $0 }
     }
   }
 
