@@ -59,6 +59,9 @@ import Testing
     /// Germline follow-up decision of a tumour finding: recommended, not_recommended, not_evaluated.
     let followUp: String?
     let followUpReason: String?
+    /// Oncogenicity criteria (Horak et al. 2022) that must not be met, and text one "not evaluated" line must contain.
+    let absentOncogenicityCriteria: [String]?
+    let oncogenicityNote: String?
   }
 
   struct GermlineExpectation: Decodable {
@@ -76,6 +79,8 @@ import Testing
     let findings: [FindingExpectation]?
     let germline: [GermlineExpectation]?
     let therapies: [String: String]?
+    /// Drug -> the evidence level of its statement.
+    let levels: [String: String]?
     let absentTherapies: [String]?
     let noTherapies: Bool?
     let noActionable: Bool?
@@ -162,6 +167,9 @@ import Testing
     for (drug, call) in expect.therapies ?? [:] {
       #expect(calls[drug]?.call.rawValue == call, "\(drug): \(calls[drug]?.reason ?? "no statement")")
     }
+    for (drug, level) in expect.levels ?? [:] {
+      #expect(calls[drug]?.level.rawValue == level, "\(drug): \(calls[drug]?.reason ?? "no statement")")
+    }
     for (drug, text) in expect.reasonContains ?? [:] {
       #expect(calls[drug]?.reason.contains(text) == true, "\(drug): \(calls[drug]?.reason ?? "no statement")")
     }
@@ -199,6 +207,12 @@ import Testing
       #expect(
         assessment.classification?.rawValue == expected,
         "\(wanted.name): \(assessment.points) points \(assessment.criteria.map(\.code)) not evaluated \(assessment.notEvaluated)")
+    }
+    if wanted.absentOncogenicityCriteria != nil || wanted.oncogenicityNote != nil {
+      let assessment = try #require(small?.oncogenicity)
+      let described = "\(wanted.name): \(assessment.criteria.map(\.code)) not evaluated \(assessment.notEvaluated)"
+      for code in wanted.absentOncogenicityCriteria ?? [] { #expect(!assessment.criteria.contains { $0.code == code }, "\(described)") }
+      if let text = wanted.oncogenicityNote { #expect(assessment.notEvaluated.contains { $0.contains(text) }, "\(described)") }
     }
     if let basis = wanted.basis { #expect(small?.consequence.proteinBasis?.rawValue == basis, "\(wanted.name): \(small?.consequence.proteinNote ?? "")") }
     if let hgvsp = wanted.hgvsp { #expect(small?.consequence.hgvsp == hgvsp) }
