@@ -545,7 +545,8 @@ SECONDARY_RESISTANCE = [
 # subtype_by_loss (a loss-of-function alteration of the genes defines a subtype), wild_type (no oncogenic alteration
 # of the genes), biallelic_required (one lost copy is not loss of the gene), characteristic_mutation (points to the
 # points_to entity: discordance), unexpected_mutation (not expected in the entity: review), mutually_exclusive (drivers
-# in two of the genes: review). `alterations` limits a mutation rule to protein changes or residues (G35: missense there).
+# in two of the genes: review), panel_scope (the types the panel is curated for: another stated type gets a report
+# note). `alterations` limits a mutation rule to protein changes or residues (G35: missense there).
 ENTITY_RULES = [  # id, tumour types the rule applies to, rule, genes, statement, recommendation, source, points_to, alterations
     ("GIST-SDH", "GIST", "subtype_by_loss", "SDHA,SDHB,SDHC,SDHD", "SDH-deficient GIST",
      "confirm with SDHB immunohistochemistry; imatinib is generally ineffective; refer for germline SDHx testing (Carney-Stratakis syndrome)",
@@ -579,6 +580,11 @@ ENTITY_RULES = [  # id, tumour types the rule applies to, rule, genes, statement
      "KIT and PDGFRA driver mutations are mutually exclusive in GIST: two drivers suggest two tumours, a mixed sample or an artefact",
      "confirm both variants by an orthogonal method and review the specimen (separate tumours, contamination) before choosing treatment",
      WHO_2020 + "; " + ESMO_GIST, "", ""),
+    # The tumour types the panel is curated for (OncoTree soft tissue, bone, peripheral nerve sheath and uterine
+    # sarcoma branches, and the entities its fusion and loss rows name elsewhere): other types get a note.
+    ("PANEL-SCOPE", "SOFT_TISSUE,BONE,PNS,USARC,DFSP,MRT,ATRT,TRCC", "panel_scope", "",
+     "the panel's genes, evidence selection (CIViC items of sarcoma genes or diseases) and entity rules are curated for sarcomas and related tumours, so evidence and diagnostic checks for this tumour type may be incomplete",
+     "interpret with a panel and knowledge base made for this tumour type", "sarcopanel panel scope; " + WHO_2020, "", ""),
 ]
 
 # Kinase fusion partners: kinase domain (UniProt "Protein kinase" feature, residues of the canonical isoform). A fusion is

@@ -92,6 +92,9 @@ import Testing
     let absentFlags: [String]?
     let tmbAssessable: Bool?
     let tmbReason: String?
+    /// Text one of the report's notes must contain, or none may contain.
+    let noteContains: String?
+    let absentNote: String?
     let tumourTypeCode: String?
     let error: String?
     let exitStatus: Int32?
@@ -189,6 +192,8 @@ import Testing
     for flag in expect.flags ?? [] { #expect(flags.contains(flag), "\(flag) missing from \(flags)") }
     for flag in expect.absentFlags ?? [] { #expect(!flags.contains(flag), "\(flag) should be absent: \(flags)") }
     if let assessable = expect.tmbAssessable { #expect(clinical.tumourMutationalBurden?.assessable == assessable) }
+    if let text = expect.noteContains { #expect(clinical.notes.contains { $0.contains(text) }, "\(clinical.notes)") }
+    if let text = expect.absentNote { #expect(!clinical.notes.contains { $0.contains(text) }, "\(clinical.notes)") }
     if let reason = expect.tmbReason { #expect(clinical.tumourMutationalBurden?.reason?.contains(reason) == true) }
   }
 

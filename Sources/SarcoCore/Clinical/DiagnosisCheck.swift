@@ -137,6 +137,8 @@ struct DiagnosisCheck {
           DiagnosticFlag(
             kind: .review, finding: named, statement: "\(named): \(rule.statement)",
             recommendation: rule.recommendation.isEmpty ? nil : rule.recommendation, source: rule.source))
+      case .panelScope:
+        continue  // a report note (ClinicalAssessor), not a statement about the diagnosis
       case .biallelicRequired:
         for finding in copyNumber where finding.genes.contains(where: genes.contains) && finding.name.hasSuffix("one-copy deletion") {
           flags.append(

@@ -197,6 +197,8 @@ public struct EntityRule: Sendable, Equatable, Codable {
     case unexpectedMutation = "unexpected_mutation"
     /// Drivers in two or more of the genes are not expected together: review the sample (KIT and PDGFRA in GIST).
     case mutuallyExclusive = "mutually_exclusive"
+    /// The tumour types the panel is curated for (with the types under them); another stated type gets a note.
+    case panelScope = "panel_scope"
   }
 
   public let id: String
