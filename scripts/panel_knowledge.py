@@ -55,12 +55,13 @@ FUSIONS = [
 ]
 
 # (gene, event, threshold, meaning, OncoTree codes, significance, specificity, citation)
-# event: amplification (copy number >= threshold), homozygous_deletion (copy number 0), deletion (copy number <= threshold)
+# event: amplification (copy number >= threshold), homozygous_deletion (copy number 0), deletion (copy number <= threshold),
+# gain (copy number >= threshold and below the gene's amplification row: reported for confirmation, never the marker)
 LIPOSARCOMA_MDM2 = "WDLS,DDLS,ALT,PAOS,LGCOS,INTS"
 COPY_NUMBER = [
+    ("MDM2", "amplification", 6, "MDM2 amplification: the diagnostic marker of atypical lipomatous tumour / well-differentiated and dedifferentiated liposarcoma; also parosteal and low-grade central osteosarcoma and intimal sarcoma", LIPOSARCOMA_MDM2, "diagnostic", "defining", WHO_2020),
     # A gain below the amplification cut-off is not the marker; it asks for confirmation (see DiagnosisCheck).
     ("MDM2", "gain", 3, "MDM2 copy gain below the amplification cut-off: not the diagnostic MDM2 amplification; confirm MDM2 amplification by FISH before the diagnosis of atypical lipomatous tumour / well-differentiated or dedifferentiated liposarcoma rests on it", LIPOSARCOMA_MDM2, "diagnostic", "characteristic", WHO_2020),
-    ("MDM2", "amplification", 6, "MDM2 amplification: the diagnostic marker of atypical lipomatous tumour / well-differentiated and dedifferentiated liposarcoma; also parosteal and low-grade central osteosarcoma and intimal sarcoma", LIPOSARCOMA_MDM2, "diagnostic", "defining", WHO_2020),
     ("CDK4", "amplification", 6, "Co-amplified with MDM2 in well-differentiated/dedifferentiated liposarcoma, parosteal and low-grade central osteosarcoma", LIPOSARCOMA_MDM2, "diagnostic", "characteristic", WHO_2020),
     ("HMGA2", "amplification", 6, "12q13-15 amplicon with MDM2/CDK4 in liposarcoma", "WDLS,DDLS,ALT", "diagnostic", "characteristic", WHO_2020),
     ("FRS2", "amplification", 6, "12q15 amplicon in liposarcoma", "WDLS,DDLS,ALT", "diagnostic", "characteristic", WHO_2020),
