@@ -6,6 +6,7 @@ evidence and ClinVar known variants are derived from ../shared/data.
 """
 import collections
 import gzip
+import sys
 
 WHO_2020 = "WHO Classification of Tumours: Soft Tissue and Bone Tumours, 5th ed. (IARC 2020)"
 
@@ -54,10 +55,13 @@ FUSIONS = [
 ]
 
 # (gene, event, threshold, meaning, OncoTree codes, significance, specificity, citation)
-# event: amplification (copy number >= threshold), homozygous_deletion (copy number 0), deletion (copy number <= threshold)
+# event: amplification (copy number >= threshold), homozygous_deletion (copy number 0), deletion (copy number <= threshold),
+# gain (copy number >= threshold and below the gene's amplification row: reported for confirmation, never the marker)
 LIPOSARCOMA_MDM2 = "WDLS,DDLS,ALT,PAOS,LGCOS,INTS"
 COPY_NUMBER = [
     ("MDM2", "amplification", 6, "MDM2 amplification: the diagnostic marker of atypical lipomatous tumour / well-differentiated and dedifferentiated liposarcoma; also parosteal and low-grade central osteosarcoma and intimal sarcoma", LIPOSARCOMA_MDM2, "diagnostic", "defining", WHO_2020),
+    # A gain below the amplification cut-off is not the marker; it asks for confirmation (see DiagnosisCheck).
+    ("MDM2", "gain", 3, "MDM2 copy gain below the amplification cut-off: not the diagnostic MDM2 amplification; confirm MDM2 amplification by FISH before the diagnosis of atypical lipomatous tumour / well-differentiated or dedifferentiated liposarcoma rests on it", LIPOSARCOMA_MDM2, "diagnostic", "characteristic", WHO_2020),
     ("CDK4", "amplification", 6, "Co-amplified with MDM2 in well-differentiated/dedifferentiated liposarcoma, parosteal and low-grade central osteosarcoma", LIPOSARCOMA_MDM2, "diagnostic", "characteristic", WHO_2020),
     ("HMGA2", "amplification", 6, "12q13-15 amplicon with MDM2/CDK4 in liposarcoma", "WDLS,DDLS,ALT", "diagnostic", "characteristic", WHO_2020),
     ("FRS2", "amplification", 6, "12q15 amplicon in liposarcoma", "WDLS,DDLS,ALT", "diagnostic", "characteristic", WHO_2020),
@@ -65,11 +69,13 @@ COPY_NUMBER = [
     ("MYC", "amplification", 6, "Radiation-associated angiosarcoma (distinguishes it from atypical vascular lesion)", "ANGS,RAS", "diagnostic", "characteristic", WHO_2020),
     ("CDKN2A", "homozygous_deletion", 0, "CDKN2A/B homozygous loss: progression marker (MPNST, myxofibrosarcoma, dedifferentiation)", "MPNST,MFS,SARCNOS", "prognostic", "characteristic", WHO_2020),
     ("CDKN2B", "homozygous_deletion", 0, "CDKN2A/B homozygous loss", "MPNST,SARCNOS", "prognostic", "characteristic", WHO_2020),
-    ("RB1", "deletion", 1, "RB1 loss (spindle cell/pleomorphic lipoma, mammary-type myofibroblastoma; pleomorphic sarcomas)", "SARCNOS", "diagnostic", "characteristic", WHO_2020),
-    ("PTEN", "deletion", 1, "PTEN loss", "SARCNOS", "biological", "characteristic", WHO_2020),
-    ("NF1", "deletion", 1, "NF1 loss (MPNST, neurofibroma)", "MPNST,NFIB", "diagnostic", "characteristic", WHO_2020),
+    # Tumour suppressors: loss means both copies (homozygous deletion, or one copy lost plus a truncating mutation of
+    # the other); a one-copy loss alone is reported as such and never takes the row's meaning (Knudson two-hit).
+    ("RB1", "homozygous_deletion", 0, "RB1 loss of both copies (spindle cell/pleomorphic lipoma, mammary-type myofibroblastoma; pleomorphic sarcomas)", "SARCNOS", "diagnostic", "characteristic", WHO_2020),
+    ("PTEN", "homozygous_deletion", 0, "PTEN loss of both copies", "SARCNOS", "biological", "characteristic", WHO_2020),
+    ("NF1", "homozygous_deletion", 0, "NF1 loss of both copies (MPNST, neurofibroma)", "MPNST,NFIB", "diagnostic", "characteristic", WHO_2020),
     ("SMARCB1", "homozygous_deletion", 0, "SMARCB1 (INI1) loss of both copies: epithelioid sarcoma, malignant rhabdoid tumour, atypical teratoid/rhabdoid tumour", "EPIS,MRT,ATRT", "diagnostic", "characteristic", WHO_2020),
-    ("TP53", "deletion", 1, "TP53 loss", "SARCNOS", "biological", "characteristic", WHO_2020),
+    ("TP53", "homozygous_deletion", 0, "TP53 loss of both copies", "SARCNOS", "biological", "characteristic", WHO_2020),
 ]
 
 ESMO_GIST = "ESMO-EURACAN-GENTURIS GIST guideline (Casali et al. 2022, Ann Oncol 33:20-33, doi:10.1016/j.annonc.2021.09.005)"
@@ -80,8 +86,10 @@ NCCN_GIST = "NCCN Gastrointestinal Stromal Tumors guideline 2024"
 CURATED_EVIDENCE = [
     ("KIT", "exon", "9", "", "GIST", "Imatinib", "predictive", "sensitivity", "A", "FDA label imatinib (Gleevec) 2008; NCCN Soft Tissue Sarcoma guideline 2024"),
     ("KIT", "exon", "11", "", "GIST", "Imatinib", "predictive", "sensitivity", "A", "FDA label imatinib (Gleevec) 2008; NCCN Soft Tissue Sarcoma guideline 2024"),
-    ("KIT", "exon", "13", "", "GIST", "Sunitinib", "predictive", "sensitivity", "A", "FDA label sunitinib (Sutent) 2006; NCCN Soft Tissue Sarcoma guideline 2024"),
-    ("KIT", "exon", "17", "", "GIST", "Ripretinib", "predictive", "sensitivity", "A", "FDA label ripretinib (Qinlock) 2020 (after three kinase inhibitors, any genotype; INVICTUS)"),
+    # Sunitinib and ripretinib are approved in GIST by line of treatment, whatever the genotype (labels 2006, 2020): the
+    # labels state no genotype benefit, so these rows rest on the genotype studies, at their own level.
+    ("KIT", "exon", "13", "", "GIST", "Sunitinib", "predictive", "sensitivity", "B", "Heinrich et al. 2008 PMID:18955458 (imatinib-resistant GIST on sunitinib: longer progression-free survival with secondary KIT exon 13/14 than exon 17/18 mutations); the FDA label sunitinib (Sutent) 2006 (GIST after imatinib) names no genotype"),
+    ("KIT", "exon", "17", "", "GIST", "Ripretinib", "predictive", "sensitivity", "D", "Smith et al. 2019 Cancer Cell 35:738-751 (preclinical: ripretinib inhibits KIT activation-loop mutants); the FDA label ripretinib (Qinlock) 2020 (GIST after three or more kinase inhibitors; INVICTUS) names no genotype"),
     ("PDGFRA", "exon", "18", "", "GIST", "Avapritinib", "predictive", "sensitivity", "A", "FDA label avapritinib (Ayvakit) 2020 (PDGFRA exon 18 mutations, including D842V)"),
     ("PDGFRA", "exact", "D842V", "", "GIST", "Imatinib", "predictive", "resistance", "A", "NCCN Soft Tissue Sarcoma guideline 2024; Corless et al. 2005 PMID:15928335; " + ESMO_GIST),
     ("PDGFRA", "exon", "12", "", "GIST", "Imatinib", "predictive", "sensitivity", "A", "NCCN Soft Tissue Sarcoma guideline 2024"),
@@ -484,7 +492,7 @@ SEVERITY = [
 HORAK = "Horak et al. 2022 PMID:35101336 (ClinGen/CGC/VICC oncogenicity SOP)"
 ONCOGENICITY_CRITERIA = [
     ("OVS1", "oncogenic", "very_strong", 8, "", "Null variant (nonsense, frameshift, canonical +/-1,2 splice site, initiation codon, homozygous deletion) in a bona fide tumour suppressor gene", HORAK),
-    ("OS2", "oncogenic", "strong", 4, "best_level=B", "Well-established functional studies support an oncogenic effect of this amino-acid change (panel or CIViC oncogenic evidence at level A-B, matched by change, codon or exon; OS1, the same change from another nucleotide change, is covered by this match)", HORAK),
+    ("OS2", "oncogenic", "strong", 4, "best_level=B", "Well-established functional studies support an oncogenic effect of this amino-acid change (panel or CIViC oncogenic evidence at level A-B, matched by the change, by its codon for a missense change there, or by its exon for a missense or in-frame change there; never for a truncation, and not evaluated while the protein change is unknown; OS1, the same change from another nucleotide change, is covered by this match)", HORAK),
     ("OS3", "oncogenic", "strong", 4, "min_residue_samples=50;min_variant_samples=10", "Hotspot with >= 50 samples at the residue and the same amino-acid change in >= 10 (cancerhotspots.org v2)", HORAK + "; Chang et al. 2018 PMID:29247016"),
     ("OM1", "oncogenic", "moderate", 2, "", "Located in a critical, well-established part of a functional domain (panel functional_domains.tsv)", HORAK),
     ("OM2", "oncogenic", "moderate", 2, "", "Protein length change from an in-frame deletion/insertion in an oncogene or tumour suppressor, or stop-loss in a tumour suppressor", HORAK),
@@ -510,11 +518,15 @@ SOMATIC_RULES = [
     ("tmb_minimum_vaf", "0.05", "somatic calls below this allele fraction are not counted in TMB", "Merino et al. 2020 PMID:32217756 (FoCR TMB harmonization phase 1)"),
     ("tmb_minimum_alt_reads", "3", "somatic calls with fewer alternate reads are not counted in TMB", "Merino et al. 2020 PMID:32217756"),
     ("tmb_maximum_population_frequency", "0.001", "calls at or above this population frequency are treated as germline and not counted", "Merino et al. 2020 PMID:32217756; Vega et al. 2021 PMID:34606929 (germline filtering)"),
-    ("fusion_minimum_supporting_reads", "5", "a DNA-detected fusion with fewer supporting reads (or none given) is reported as needing confirmation by RNA sequencing or immunohistochemistry", "Marchio et al. 2019 PMID:31268127 (ESMO recommendations on NTRK fusion detection: confirm DNA-based calls)"),
+    ("fusion_minimum_supporting_reads", "5", "a DNA-detected fusion with fewer supporting reads (or none given) is reported as needing confirmation by RNA sequencing or immunohistochemistry",
+     "sarcopanel default (5 reads); " + WHO_2020 + " (fusion-defined sarcomas: the rearrangement is confirmed by FISH, RT-PCR or RNA sequencing); for kinase fusions Marchio et al. 2019 PMID:31268127 (ESMO recommendations on NTRK fusion detection: confirm DNA-based calls)"),
     ("indel_placement_window_bases", "20", "without the reference sequence, an indel this close to an exon edge, start or stop codon may sit elsewhere after 3' shifting (HGVS 3' rule): claims that depend on its exact place (null variant, splice site) are not made", "den Dunnen et al. 2016 PMID:26931183 (HGVS 3' rule); sarcopanel window"),
     ("amplification_minimum_copy_number", "6", "a gene without a panel copy-number row is called amplified at or above this copy number", "sarcopanel default for focal amplification; adjust per assay"),
     ("homozygous_deletion_maximum_copy_number", "0.5", "a copy number below this is a loss of both copies", "sarcopanel default"),
     ("one_copy_deletion_maximum_copy_number", "1.25", "a copy number at or below this (and above the homozygous limit) is a loss of one copy", "sarcopanel default"),
+    ("cross_histology_predictive_loosest_match", "3",
+     "predictive evidence from another tumour type (sensitivity and resistance alike, both at level C) counts for the tier and the drug statements only when it matches the alteration at least this closely: 1 the exact change, 2 its codon, 3 its exon or the structural event itself (named fusion, any fusion of the gene, copy-number event); 4, a class of change in the gene (any mutation, loss of function, truncating, missense, activating), counts only in its own tumour type. Tumour-agnostic evidence always counts; diagnostic and prognostic evidence of another tumour type never does",
+     AMP + " (level C: FDA-approved therapies for a different tumour type, or investigational therapies, for the same biomarker; a gene-level association in another histology is not the biomarker; resistance weighs as much as sensitivity)"),
     ("pertinent_negative_maximum_alt_fraction", 0.05,
      "a key gene's hotspot position counts as wild-type only when alternate reads stay below this fraction of its depth",
      "sarcopanel default: the 5% allele fraction panel validations commonly state as their limit of detection"),
@@ -532,8 +544,11 @@ SECONDARY_RESISTANCE = [
 
 # Entity rules (id, tumour types, rule, genes, statement, recommendation, citation). `rule` is one the code implements:
 # subtype_by_loss (a loss-of-function alteration of the genes defines a subtype), wild_type (no oncogenic alteration
-# of the genes), biallelic_required (one lost copy is not loss of the gene).
-ENTITY_RULES = [  # id, tumour types the rule applies to, rule, genes, statement, recommendation, source, points_to
+# of the genes), biallelic_required (one lost copy is not loss of the gene), characteristic_mutation (points to the
+# points_to entity: discordance), unexpected_mutation (not expected in the entity: review), mutually_exclusive (drivers
+# in two of the genes: review), panel_scope (the types the panel is curated for: another stated type gets a report
+# note). `alterations` limits a mutation rule to protein changes or residues (G35: missense there).
+ENTITY_RULES = [  # id, tumour types the rule applies to, rule, genes, statement, recommendation, source, points_to, alterations
     ("GIST-SDH", "GIST", "subtype_by_loss", "SDHA,SDHB,SDHC,SDHD", "SDH-deficient GIST",
      "confirm with SDHB immunohistochemistry; imatinib is generally ineffective; refer for germline SDHx testing (Carney-Stratakis syndrome)",
      WHO_2020 + "; " + ESMO_GIST),
@@ -553,6 +568,24 @@ ENTITY_RULES = [  # id, tumour types the rule applies to, rule, genes, statement
      "oncogenic KIT or PDGFRA mutations are characteristic of GIST",
      "review the diagnosis: KIT (CD117) and DOG1 immunohistochemistry; consider GIST",
      WHO_2020 + "; " + ESMO_GIST, "GIST"),
+    # H3-3A (legacy H3F3A) p.G34 in the legacy numbering is p.G35 on the MANE transcript (initiator methionine counted).
+    ("GCTB-H3-G34", "BONE,SARCNOS", "characteristic_mutation", "H3-3A",
+     "H3.3 G34 mutations (H3-3A p.G35 in MANE numbering, legacy H3F3A G34W/L/R/V) define giant cell tumour of bone; giant cell-rich osteosarcoma lacks them",
+     "review the diagnosis: H3.3 G34W immunohistochemistry; giant cell tumour of bone (including its malignant form) against giant cell-rich osteosarcoma",
+     WHO_2020 + "; Behjati et al. 2013 PMID:24162739", "GCTB", "G35"),
+    ("LGCOS-GNAS", "LGCOS,PAOS", "unexpected_mutation", "GNAS",
+     "GNAS R201 mutations mark fibrous dysplasia, the main mimic of low-grade central and parosteal osteosarcoma, in which they are not found",
+     "review the diagnosis against fibrous dysplasia: MDM2/CDK4 amplification (FISH or immunohistochemistry) supports low-grade osteosarcoma",
+     WHO_2020 + "; Tabareau-Delalande et al. 2013 Mod Pathol 26:911-921 (GNAS mutations in fibrous dysplasia, none in low-grade osteosarcomas)", "", "R201"),
+    ("GIST-KIT-PDGFRA", "GIST", "mutually_exclusive", "KIT,PDGFRA",
+     "KIT and PDGFRA driver mutations are mutually exclusive in GIST: two drivers suggest two tumours, a mixed sample or an artefact",
+     "confirm both variants by an orthogonal method and review the specimen (separate tumours, contamination) before choosing treatment",
+     WHO_2020 + "; " + ESMO_GIST, "", ""),
+    # The tumour types the panel is curated for (OncoTree soft tissue, bone, peripheral nerve sheath and uterine
+    # sarcoma branches, and the entities its fusion and loss rows name elsewhere): other types get a note.
+    ("PANEL-SCOPE", "SOFT_TISSUE,BONE,PNS,USARC,DFSP,MRT,ATRT,TRCC", "panel_scope", "",
+     "the panel's genes, evidence selection (CIViC items of sarcoma genes or diseases) and entity rules are curated for sarcomas and related tumours, so evidence and diagnostic checks for this tumour type may be incomplete",
+     "interpret with a panel and knowledge base made for this tumour type", "sarcopanel panel scope; " + WHO_2020, "", ""),
 ]
 
 # Kinase fusion partners: kinase domain (UniProt "Protein kinase" feature, residues of the canonical isoform). A fusion is
@@ -622,9 +655,18 @@ def parse_profile(profile, panel_genes):
     return None
 
 
+# CIViC items whose significance the panel reads differently, with the reason (shown in the row's `source`).
+RECLASSIFIED = {
+    "4072": ("resistance", "reduced_sensitivity",
+             "Heinrich et al. 2008 compares outcomes on sunitinib: shorter progression-free survival for primary KIT exon 11 "
+             "than for exon 9 or wild-type GIST is less benefit, not resistance; sunitinib remains the second line in GIST "
+             "whatever the genotype (" + ESMO_GIST + "; FDA label sunitinib (Sutent) 2006)"),
+}
+
+
 def civic_evidence(shared, panel_genes, notes):
     path = f"{shared}/civic/civic_01-Aug-2024_ClinicalEvidenceSummaries.sarcoma_genes_or_diseases.tsv"
-    rows, skipped = [], collections.Counter()
+    rows, skipped, reclassified = [], collections.Counter(), set()
     with open(path) as handle:
         header = handle.readline().rstrip("\n").split("\t")
         for line in handle:
@@ -642,17 +684,30 @@ def civic_evidence(shared, panel_genes, notes):
             gene, matcher_type, matcher = parsed
             disease = r["disease"] or "Cancer"
             code = ONCOTREE.get(disease, "")
+            significance = r["significance"].lower().replace(" ", "_")
+            source = f"CIViC 01-Aug-2024 EID{r['evidence_id']} (CC0)"
+            if r["evidence_id"] in RECLASSIFIED:
+                was, now, why = RECLASSIFIED[r["evidence_id"]]
+                if significance != was:
+                    sys.exit(f"panel_knowledge: CIViC EID{r['evidence_id']} is '{significance}', the reclassification expects '{was}'")
+                significance = now
+                source += f"; significance read as {now} (CIViC: {was}) by sarcopanel: {why}"
+                reclassified.add(r["evidence_id"])
             rows.append({
                 "id": f"CIVIC:EID{r['evidence_id']}", "gene": gene, "matcher_type": matcher_type, "matcher": matcher,
                 "exclusions": "", "tumour_types": code, "disease": disease, "doid": r["doid"], "therapies": therapies(r),
                 "evidence_type": r["evidence_type"].lower(), "direction": r["evidence_direction"].lower(),
-                "significance": r["significance"].lower().replace(" ", "_"), "level": CIVIC_LEVEL_TO_AMP.get(r["evidence_level"], ""),
+                "significance": significance, "level": CIVIC_LEVEL_TO_AMP.get(r["evidence_level"], ""),
                 "source_level": f"CIViC {r['evidence_level']}", "origin": r["variant_origin"].lower().replace(" ", "_"),
                 "citation": f"{'PMID' if r['source_type'] == 'PubMed' else r['source_type']}:{r['citation_id']}",
-                "source": f"CIViC 01-Aug-2024 EID{r['evidence_id']} (CC0)",
+                "source": source,
             })
     for reason, count in sorted(skipped.items()):
         notes.append(f"CIViC evidence skipped: {count} ({reason})")
+    if set(RECLASSIFIED) - reclassified:
+        sys.exit(f"panel_knowledge: reclassified CIViC items not in the release: {', '.join(sorted(set(RECLASSIFIED) - reclassified))}")
+    for eid in sorted(reclassified):
+        notes.append(f"CIViC EID{eid}: significance read as {RECLASSIFIED[eid][1]} (CIViC: {RECLASSIFIED[eid][0]}); reason in the row's source")
     return rows
 
 

@@ -113,11 +113,10 @@ public final class FileSink: @unchecked Sendable {
   init(temporaryFor target: String) throws {
     self.target = target
     path = TemporaryFiles.name(for: target)
-    descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+    descriptor = TemporaryFiles.createTracked(path)
     guard descriptor >= 0 else {
       throw SarcoError.output("\(target): cannot create a file in \(FileSink.folder(of: target)): \(FileSink.describe(errno))")
     }
-    TemporaryFiles.register(path)
   }
 
   /// Writes to an existing path without a temporary (tests: `/dev/full`).
@@ -262,6 +261,16 @@ public enum TemporaryFiles {
     lock.lock()
     live.insert(path)
     lock.unlock()
+  }
+
+  /// Creates a new temporary file and tracks it under the lock the signal handler sweeps with (and exits holding),
+  /// so a signal never finds a file created but not yet tracked. The descriptor, or -1 with `errno` set.
+  static func createTracked(_ path: String) -> Int32 {
+    lock.lock()
+    defer { lock.unlock() }
+    let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+    if descriptor >= 0 { live.insert(path) }
+    return descriptor
   }
 
   public static func unregister(_ path: String) {

@@ -150,7 +150,8 @@ enum SomaticKnowledgeLoader {
       }
     }
     if let entities = try table(
-      rules.entityRules, ["id", "tumour_types", "rule", "genes", "statement", "recommendation", "source", "points_to"], exact: true)
+      rules.entityRules, ["id", "tumour_types", "rule", "genes", "statement", "recommendation", "source", "points_to", "alterations"],
+      exact: true)
     {
       for row in entities.rows where row.hasExpectedWidth(problems) {
         guard let id = row.required("id", problems),
@@ -161,10 +162,18 @@ enum SomaticKnowledgeLoader {
         for gene in genes where !symbols.contains(gene) {
           row.problem("column 'genes': expected genes of genes.tsv, found '\(gene)'", problems)
         }
+        let alterations = row.list("alterations")
+        for alteration in alterations where EntityRule.residueOrChange(alteration) == nil {
+          row.problem("column 'alterations': expected protein changes (R201H) or residues (G35), found '\(alteration)'", problems)
+        }
+        if kind == .characteristicMutation && row.list("points_to").isEmpty {
+          row.problem("column 'points_to': a characteristic_mutation rule names the entity it points to", problems)
+        }
         somatic.entityRules.append(
           EntityRule(
             id: id, tumourTypes: tumourTypes(row), kind: kind, genes: genes, statement: statement,
-            recommendation: row.text("recommendation"), source: source, pointsTo: tumourTypes(row, column: "points_to")))
+            recommendation: row.text("recommendation"), source: source, pointsTo: tumourTypes(row, column: "points_to"),
+            alterations: alterations))
       }
     }
     knowledge.rules.somatic = somatic

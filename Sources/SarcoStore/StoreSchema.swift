@@ -87,6 +87,24 @@ enum StoreSchema {
     migrator.registerMigration("v2: store settings (identifiers)") { db in
       try db.execute(sql: "CREATE TABLE store_setting (name TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL)")
     }
+    // Reports list drugs the alteration makes work less well (KIT exon 11 and sunitinib); SQLite cannot change a
+    // CHECK constraint in place, so the table is rebuilt with its rows.
+    migrator.registerMigration("v3: therapy responses include reduced_sensitivity") { db in
+      try db.execute(
+        sql: """
+          CREATE TABLE finding_therapy_v3 (
+            finding_id INTEGER NOT NULL REFERENCES finding(id) ON DELETE CASCADE,
+            therapy TEXT NOT NULL,
+            response TEXT NOT NULL CHECK (response IN ('sensitivity', 'resistance', 'reduced_sensitivity')),
+            level TEXT
+          );
+          INSERT INTO finding_therapy_v3 (finding_id, therapy, response, level)
+            SELECT finding_id, therapy, response, level FROM finding_therapy;
+          DROP TABLE finding_therapy;
+          ALTER TABLE finding_therapy_v3 RENAME TO finding_therapy;
+          CREATE INDEX therapy_by_finding ON finding_therapy(finding_id);
+          """)
+    }
     return migrator
   }
 }

@@ -27,6 +27,20 @@ import Testing
     for key in ["KIT:9", "KIT:11", "KIT:13", "KIT:17", "PDGFRA:12", "PDGFRA:18"] { #expect(exonMatchers.contains(key), "\(key)") }
   }
 
+  /// Sunitinib and ripretinib are approved in GIST by line of treatment, not genotype: their genotype rows stand at
+  /// the level of the genotype studies; CIViC EID4072 (KIT exon 11, sunitinib) is less benefit, not resistance.
+  @Test func lineOfTreatmentDrugsAreNotLevelAByGenotype() throws {
+    let items = Dictionary(uniqueKeysWithValues: panel.knowledge.evidence.map { ($0.id, $0) })
+    #expect(items["SARCOPANEL:003"]?.therapies == ["Sunitinib"] && items["SARCOPANEL:003"]?.level == .B)
+    #expect(items["SARCOPANEL:004"]?.therapies == ["Ripretinib"] && items["SARCOPANEL:004"]?.level == .D)
+    let eid4072 = try #require(items["CIVIC:EID4072"])
+    #expect(eid4072.significance == "reduced_sensitivity" && eid4072.source.contains("CIViC: resistance"))
+    // Tumour-suppressor loss rows need both copies.
+    for gene in ["RB1", "PTEN", "NF1", "TP53", "SMARCB1"] {
+      #expect(panel.knowledge.copyNumberEvents.filter { $0.gene == gene }.map(\.event) == [.homozygousDeletion], "\(gene)")
+    }
+  }
+
   @Test func briefFusionsAndCopyNumberEventsCarryTheirDiagnoses() throws {
     let fusions = Dictionary(uniqueKeysWithValues: panel.knowledge.fusions.map { ($0.name, $0) })
     for name in ["EWSR1::FLI1", "EWSR1::ERG", "EWSR1::WT1", "EWSR1::ATF1", "EWSR1::CREB1", "EWSR1::NR4A3", "TAF15::NR4A3",

@@ -61,6 +61,9 @@ import Testing
     /// Germline follow-up decision of a tumour finding: recommended, not_recommended, not_evaluated.
     let followUp: String?
     let followUpReason: String?
+    /// Oncogenicity criteria (Horak et al. 2022) that must not be met, and text one "not evaluated" line must contain.
+    let absentOncogenicityCriteria: [String]?
+    let oncogenicityNote: String?
   }
 
   struct GermlineExpectation: Decodable {
@@ -78,6 +81,8 @@ import Testing
     let findings: [FindingExpectation]?
     let germline: [GermlineExpectation]?
     let therapies: [String: String]?
+    /// Drug -> the evidence level of its statement.
+    let levels: [String: String]?
     let absentTherapies: [String]?
     let noTherapies: Bool?
     let noActionable: Bool?
@@ -89,6 +94,9 @@ import Testing
     let absentFlags: [String]?
     let tmbAssessable: Bool?
     let tmbReason: String?
+    /// Text one of the report's notes must contain, or none may contain.
+    let noteContains: String?
+    let absentNote: String?
     let tumourTypeCode: String?
     let error: String?
     let exitStatus: Int32?
@@ -173,6 +181,9 @@ import Testing
     for (drug, call) in expect.therapies ?? [:] {
       #expect(calls[drug]?.call.rawValue == call, "\(drug): \(calls[drug]?.reason ?? "no statement")")
     }
+    for (drug, level) in expect.levels ?? [:] {
+      #expect(calls[drug]?.level.rawValue == level, "\(drug): \(calls[drug]?.reason ?? "no statement")")
+    }
     for (drug, text) in expect.reasonContains ?? [:] {
       #expect(calls[drug]?.reason.contains(text) == true, "\(drug): \(calls[drug]?.reason ?? "no statement")")
     }
@@ -192,6 +203,8 @@ import Testing
     for flag in expect.flags ?? [] { #expect(flags.contains(flag), "\(flag) missing from \(flags)") }
     for flag in expect.absentFlags ?? [] { #expect(!flags.contains(flag), "\(flag) should be absent: \(flags)") }
     if let assessable = expect.tmbAssessable { #expect(clinical.tumourMutationalBurden?.assessable == assessable) }
+    if let text = expect.noteContains { #expect(clinical.notes.contains { $0.contains(text) }, "\(clinical.notes)") }
+    if let text = expect.absentNote { #expect(!clinical.notes.contains { $0.contains(text) }, "\(clinical.notes)") }
     if let reason = expect.tmbReason { #expect(clinical.tumourMutationalBurden?.reason?.contains(reason) == true) }
   }
 
@@ -210,6 +223,12 @@ import Testing
       #expect(
         assessment.classification?.rawValue == expected,
         "\(wanted.name): \(assessment.points) points \(assessment.criteria.map(\.code)) not evaluated \(assessment.notEvaluated)")
+    }
+    if wanted.absentOncogenicityCriteria != nil || wanted.oncogenicityNote != nil {
+      let assessment = try #require(small?.oncogenicity)
+      let described = "\(wanted.name): \(assessment.criteria.map(\.code)) not evaluated \(assessment.notEvaluated)"
+      for code in wanted.absentOncogenicityCriteria ?? [] { #expect(!assessment.criteria.contains { $0.code == code }, "\(described)") }
+      if let text = wanted.oncogenicityNote { #expect(assessment.notEvaluated.contains { $0.contains(text) }, "\(described)") }
     }
     if let basis = wanted.basis { #expect(small?.consequence.proteinBasis?.rawValue == basis, "\(wanted.name): \(small?.consequence.proteinNote ?? "")") }
     if let hgvsp = wanted.hgvsp { #expect(small?.consequence.hgvsp == hgvsp) }

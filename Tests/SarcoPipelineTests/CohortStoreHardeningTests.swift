@@ -4,7 +4,7 @@ import SarcoCore
 import SarcoIO
 import SarcoPipeline
 import SarcoReports
-import SarcoStore
+@testable import SarcoStore
 import SarcoTestSupport
 import Testing
 
@@ -43,7 +43,7 @@ import Testing
     // A store of the previous schema version: a query must not migrate it.
     let queue = try DatabaseQueue(path: database)
     try queue.write { db in
-      try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier LIKE 'v2:%'")
+      try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier LIKE 'v2:%' OR identifier LIKE 'v3:%'")
       try db.execute(sql: "DROP TABLE store_setting")
     }
     try queue.close()
@@ -60,6 +60,28 @@ import Testing
   }
 
   /// Import reported success on a store that fails integrity_check.
+  /// A store made before reduced sensitivity was a stored response keeps its therapy rows when migrated.
+  @Test func aV2StoreIsMigratedToTakeReducedSensitivityAndKeepsItsRows() throws {
+    let database = freshStore()
+    let queue = try DatabaseQueue(path: database)
+    try StoreSchema.migrator.migrate(queue, upTo: "v2: store settings (identifiers)")
+    try queue.write { db in
+      try db.execute(
+        sql: """
+          INSERT INTO sample (id, tumour_type, sample_type, genome_build, input_sha256, panel_name, panel_version, panel_checksum,
+            tool_version, schema_version, report_sha256, findings_summary) VALUES ('OLD', 'GIST', 'tumor', 'GRCh38', 'x', 'sarcoma', '0', 'c', '0', '1', 'r', '');
+          INSERT INTO finding (id, sample_id, category, gene, name, tier, rule) VALUES (1, 'OLD', 'somatic', 'KIT', 'KIT p.V560D', 'I-A', 'r');
+          INSERT INTO finding_therapy (finding_id, therapy, response, level) VALUES (1, 'Imatinib', 'sensitivity', 'A');
+          """)
+    }
+    try queue.close()
+    let store = try CohortStore(path: database)
+    #expect(try store.appliedMigrations().count == 3)
+    #expect(try store.rows(sql: "SELECT therapy, response FROM finding_therapy", arguments: []).rows == [["Imatinib", "sensitivity"]])
+    try StoreTask.importReports(Self.expected, database: database, keyFile: nil)
+    #expect(try store.rows(sql: "SELECT COUNT(*) FROM finding_therapy WHERE response = 'reduced_sensitivity'", arguments: []).rows[0][0] != "0")
+  }
+
   @Test func aDamagedStoreIsRefusedBeforeImportNamingIt() throws {
     let database = freshStore()
     try StoreTask.importReports(Self.expected, database: database, keyFile: nil)

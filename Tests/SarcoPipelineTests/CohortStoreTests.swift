@@ -39,7 +39,10 @@ import Testing
     let again = try StoreTask.importReports(Self.expected, database: database, keyFile: nil)
     #expect(again.map(\.result) == [.unchanged, .unchanged, .unchanged])
     #expect(try counts() == before)
-    #expect(try store.appliedMigrations().count == 2)
+    #expect(try store.appliedMigrations().count == 3)
+    // GIST02's KIT exon 11 deletion makes sunitinib work less well (CIViC EID4072): stored as reduced sensitivity.
+    let reduced = try store.rows(sql: "SELECT therapy FROM finding_therapy WHERE response = 'reduced_sensitivity'", arguments: [])
+    #expect(reduced.rows.map { $0[0] }.contains("Sunitinib"))
   }
 
   @Test func aNewReportReplacesTheSampleAndTheHistoryShowsThePanelChange() throws {
@@ -146,7 +149,7 @@ import Testing
     let gist = try String(contentsOfFile: "\(directory)/GIST02.phenopacket.json", encoding: .utf8)
     for expected in [
       "\"id\" : \"oncotree:GIST\"", "\"value\" : \"NC_000004.12:g.54285926A>T\"", "\"valueId\" : \"HGNC:6342\"",
-      "\"therapeuticActionability\" : \"ACTIONABLE\"", "\"acmgPathogenicityClassification\" : \"PATHOGENIC\"",
+      "\"therapeuticActionability\" : \"ACTIONABLE\"", "\"acmgPathogenicityClassification\" : \"LIKELY_PATHOGENIC\"",
       "\"genomeAssembly\" : \"GRCh38\"", "\"version\" : \"\(TestPanels.sarcoma.manifest.version)\"",
     ] {
       #expect(gist.contains(expected), "GIST02 phenopacket lacks \(expected)")

@@ -160,13 +160,13 @@ func sarcopanel(
     // The tool, htslib and every panel found by name with its knowledge-base releases.
     let lines = version.stdout.split(separator: "\n").map(String.init)
     #expect(lines.first == "sarcopanel 0.1.0" && lines.contains { $0.hasPrefix("htslib 1.") })
-    #expect(lines.contains { $0.hasPrefix("panel sarcoma 0.4.0 (") && $0.contains("CIViC 01-Aug-2024") && $0.contains("ClinVar 2026-02-26") })
+    #expect(lines.contains { $0.hasPrefix("panel sarcoma 0.5.0 (") && $0.contains("CIViC 01-Aug-2024") && $0.contains("ClinVar 2026-02-26") })
   }
 
   @Test func panelValidateAndBed() throws {
     let valid = try sarcopanel(["panel", "validate", "panels/sarcoma"])
     #expect(valid.status == 0)
-    #expect(valid.stdout.contains("sarcoma 0.4.0: valid"))
+    #expect(valid.stdout.contains("sarcoma 0.5.0: valid"))
     let broken = TestData.temporaryDirectory("cli-panel") + "/sarcoma"
     try FileManager.default.copyItem(atPath: TestData.path("panels/sarcoma"), toPath: broken)
     var exons = try String(contentsOfFile: "\(broken)/exons.tsv", encoding: .utf8).components(separatedBy: "\n")

@@ -247,12 +247,24 @@ public struct ClinicalAssessor: Sendable {
     settings.tumourType.map { TumourTypeContext(code: $0, name: view.panel.knowledge.tumourTypes.name(of: $0)) }
   }
 
+  /// The panel's `panel_scope` entity rule's statement when the stated tumour type lies outside the types it names.
+  func outsideScope(_ code: String) -> String? {
+    let table = view.panel.knowledge.tumourTypes
+    guard let rule = view.panel.knowledge.rules.somatic.entityRules.first(where: { $0.kind == .panelScope }),
+      !rule.tumourTypes.contains(where: { table.covers($0, sample: code) })
+    else { return nil }
+    return "tumour type \(code) (\(table.name(of: code) ?? code)) is outside the panel's scope "
+      + "(\(rule.tumourTypes.joined(separator: ", "))): \(rule.statement); \(rule.recommendation) (\(rule.source))"
+  }
+
   func notes(filtered: Int, sawMetrics: Bool, sawUpstream: Bool, skippedSegments: Int) -> [String] {
     var notes: [String] = []
     if settings.sampleType == .tumor {
       if let code = settings.tumourType {
         if !view.panel.knowledge.tumourTypes.contains(code) {
           notes.append("tumour type \(code) is not among the panel's OncoTree codes: only tumour-agnostic evidence counts as same-type")
+        } else if let scope = outsideScope(code) {
+          notes.append(scope)
         }
       } else {
         notes.append("no --tumor-type: evidence for named tumour types tiers at most II-C; diagnostic markers still point to the tumour types they define")

@@ -338,7 +338,8 @@ public struct TumourMutationalBurden: Sendable, Equatable, Codable {
 
 /// Does the tumour type given fit the findings, and what do they say about it?
 public struct DiagnosisAssessment: Sendable, Equatable, Codable {
-  /// `concordant`, `discordant` or `not assessed`.
+  /// `concordant`, `discordant` (a finding defines another entity), `review` (a finding is unexpected) or
+  /// `not assessed`.
   public let status: String
   public let flags: [DiagnosticFlag]
 }
@@ -358,6 +359,9 @@ public struct DiagnosticFlag: Sendable, Equatable, Codable {
     case wildTypeNotEstablished = "wild_type_not_established"
     /// A loss that needs both copies is seen on one copy only.
     case biallelicNotEstablished = "biallelic_not_established"
+    /// A finding not expected in the stated entity, or not expected beside another, that defines no other entity:
+    /// review it before acting (GNAS R201 in low-grade central osteosarcoma; KIT and PDGFRA drivers in one GIST).
+    case review
   }
 
   public let kind: Kind

@@ -41,7 +41,9 @@ struct DiagnosisCheck {
       }
     }
     flags += entityFlags(tumourType: tumourType, somatic: somatic, copyNumber: copyNumber)
-    let status = flags.contains { $0.kind == .discordance } ? "discordant" : "concordant"
+    flags += gainsBelowCutoff(tumourType: tumourType, copyNumber: copyNumber)
+    let status =
+      flags.contains { $0.kind == .discordance } ? "discordant" : flags.contains { $0.kind == .review } ? "review" : "concordant"
     return DiagnosisAssessment(status: status, flags: flags)
   }
 
@@ -107,7 +109,7 @@ struct DiagnosisCheck {
             recommendation: rule.recommendation.isEmpty ? nil : rule.recommendation, source: rule.source))
       case .characteristicMutation:
         guard !rule.pointsTo.contains(where: { table.covers($0, sample: tumourType) }) else { continue }
-        let drivers = somatic.filter { genes.contains($0.gene) && ($0.oncogenicity.classification?.isOncogenic ?? false) }.map(\.alteration)
+        let drivers = somatic.filter { Self.meets(rule, $0) }.map(\.alteration)
         guard !drivers.isEmpty else { continue }
         let pointed = rule.pointsTo.map { "\($0) (\(table.name(of: $0) ?? $0))" }.joined(separator: ", ")
         let unspecified = table.entries[tumourType]?.unspecified == true
@@ -117,6 +119,26 @@ struct DiagnosisCheck {
             statement: "\(drivers.joined(separator: ", ")): \(rule.statement); "
               + (unspecified ? "it points to \(pointed)" : "the tumour type given is \(typeName(tumourType))"),
             recommendation: rule.recommendation.isEmpty ? nil : rule.recommendation, source: rule.source))
+      case .unexpectedMutation:
+        let found = somatic.filter { Self.meets(rule, $0) }.map(\.alteration)
+        guard !found.isEmpty else { continue }
+        flags.append(
+          DiagnosticFlag(
+            kind: .review, finding: found.joined(separator: ", "),
+            statement: "\(found.joined(separator: ", ")): \(rule.statement); the tumour type given is \(typeName(tumourType))",
+            recommendation: rule.recommendation.isEmpty ? nil : rule.recommendation, source: rule.source))
+      case .mutuallyExclusive:
+        let drivers = somatic.filter {
+          genes.contains($0.gene) && (($0.oncogenicity.classification?.isOncogenic ?? false) || $0.tier.isTierIOrII)
+        }
+        guard Set(drivers.map(\.gene)).count >= 2 else { continue }
+        let named = drivers.map(\.alteration).joined(separator: ", ")
+        flags.append(
+          DiagnosticFlag(
+            kind: .review, finding: named, statement: "\(named): \(rule.statement)",
+            recommendation: rule.recommendation.isEmpty ? nil : rule.recommendation, source: rule.source))
+      case .panelScope:
+        continue  // a report note (ClinicalAssessor), not a statement about the diagnosis
       case .biallelicRequired:
         for finding in copyNumber where finding.genes.contains(where: genes.contains) && finding.name.hasSuffix("one-copy deletion") {
           flags.append(
@@ -127,5 +149,26 @@ struct DiagnosisCheck {
       }
     }
     return flags
+  }
+
+  /// A mutation a characteristic- or unexpected-mutation rule speaks of: one it lists, else an oncogenic one of its genes.
+  static func meets(_ rule: EntityRule, _ finding: SomaticFinding) -> Bool {
+    guard rule.genes.contains(finding.gene) else { return false }
+    if rule.alterations.isEmpty { return finding.oncogenicity.classification?.isOncogenic ?? false }
+    return finding.consequence.protein.map(rule.lists) ?? false
+  }
+
+  /// Copy gains below the amplification cut-off of a gene whose amplification marks the stated tumour type: the
+  /// marker is not established, so the diagnosis needs its confirmation (MDM2 by FISH in liposarcoma).
+  func gainsBelowCutoff(tumourType: String, copyNumber: [StructuralFinding]) -> [DiagnosticFlag] {
+    let table = view.panel.knowledge.tumourTypes
+    return copyNumber.compactMap { finding in
+      guard let match = finding.panelMatch, match.entry.hasSuffix(" gain"),
+        match.tumourTypes.contains(where: { table.covers($0, sample: tumourType) })
+      else { return nil }
+      return DiagnosticFlag(
+        kind: .review, finding: finding.name, statement: "\(finding.name) (\(finding.locus)): \(match.meaning)",
+        recommendation: "confirm by FISH before the diagnosis rests on it", source: match.citation)
+    }
   }
 }

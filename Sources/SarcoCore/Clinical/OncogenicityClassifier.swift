@@ -97,13 +97,27 @@ public struct OncogenicityClassifier: Sendable {
       }
     }
 
-    // OS2: well-established functional evidence for this change, codon or exon.
+    // OS2: well-established functional evidence for this change, codon or exon. Residue- and exon-level studies
+    // speak of activating (missense or in-frame) changes there, never of a truncation or an unknown change.
     if let row = rules.criterion(.OS2) {
       let best = Int(row.parameter("best_level"))
-      if let item = input.evidence.first(where: {
+      let functional = input.evidence.filter {
         $0.evidenceType == "oncogenic" && $0.supports && $0.applied && $0.level.rank <= best && $0.specificity != .gene
-      }) {
+      }
+      func covers(_ item: MatchedEvidence) -> Bool {
+        switch item.specificity {
+        case .exact: return true
+        case .codon: return missense
+        case .exon, .gene: return missense || inFrame
+        }
+      }
+      if let item = functional.first(where: { protein != nil && covers($0) }) {
         add(.OS2, "\(item.id) (\(item.matchedBy), level \(item.level.rawValue)): \(item.citation)")
+      } else if let item = functional.first {
+        notEvaluated.append(
+          protein == nil
+            ? "OS2: not evaluated: protein change unknown (\(item.id) is functional evidence for changes at \(item.matchedBy))"
+            : "OS2: not applied: \(item.id) is functional evidence for \(item.specificity == .codon ? "missense" : "missense or in-frame") changes at \(item.matchedBy), not \(protein!.short)")
       }
     }
 

@@ -1,12 +1,15 @@
-/// Matches evidence items to alterations, resolves them (exclusions, the most
-/// specific item per drug, cross-histology only for therapy) and assigns
-/// AMP/ASCO/CAP 2017 tiers (Li et al. 2017) from the panel's tier table and the
-/// sample's tumour type.
+/// Matches evidence items to alterations, resolves them (exclusions, contrary
+/// evidence, the most specific item per drug, cross-histology only for therapy
+/// and only when matched to the alteration) and assigns AMP/ASCO/CAP 2017 tiers
+/// (Li et al. 2017) from the panel's tier table and the sample's tumour type.
 public struct SomaticTiering: Sendable {
   let evidenceByGene: [String: [EvidenceItem]]
   let tierRules: [RuleTables.AMPTierRule]
   let tumourType: String?
   let tumourTypes: TumourTypeTable
+  /// The loosest match (`MatchCloseness`) predictive evidence of another tumour type may have and still count,
+  /// with its citation; nil without `somatic_rules.tsv` (then any match counts).
+  let crossHistologyRule: (limit: Int, cited: String)?
 
   /// Evidence types that tier; `oncogenic` and `predisposing` items are listed but do not.
   static let tieringTypes: Set<String> = ["predictive", "diagnostic", "prognostic"]
@@ -16,6 +19,9 @@ public struct SomaticTiering: Sendable {
     tierRules = knowledge.rules.ampTiers
     self.tumourType = tumourType
     tumourTypes = knowledge.tumourTypes
+    crossHistologyRule = knowledge.rules.somatic.thresholds.map {
+      (Int($0[.crossHistologyPredictiveLoosestMatch]), $0.cited(.crossHistologyPredictiveLoosestMatch))
+    }
   }
 
   // MARK: matching
@@ -50,8 +56,10 @@ public struct SomaticTiering: Sendable {
     case .exact(let change):
       return consequence.protein?.short == change ? .exact : nil
     case .codon(let residue):
+      // A residue-level row speaks of substitutions at that residue: a frameshift or stop starting there is not one.
       guard let wanted = Int(residue.dropFirst()), consequence.residue == wanted,
-        consequence.protein.map({ $0.referenceResidue == String(residue.prefix(1)) }) ?? true
+        consequence.protein.map({ $0.referenceResidue == String(residue.prefix(1)) && $0.effect == .missense })
+          ?? !consequence.isTruncating
       else { return nil }
       return .codon
     case .exon(let first, let last, let kind):
@@ -89,7 +97,7 @@ public struct SomaticTiering: Sendable {
       let anyPartner = wantedParts.count == 2 && wantedParts[1] == "*" && parts.contains(wantedParts[0])
       return anyPartner ? matched(item, specificity: .gene) : nil
     }
-    return resolve(items)
+    return resolve(items, structural: true)
   }
 
   /// Evidence for a copy-number event of `gene`; `biallelic` when both copies are lost.
@@ -103,7 +111,7 @@ public struct SomaticTiering: Sendable {
       default: return nil
       }
     }
-    return resolve(items)
+    return resolve(items, structural: true)
   }
 
   /// Whether evidence for `types` applies to the sample: hierarchical (evidence for LIPO covers a DDLS sample).
@@ -133,41 +141,54 @@ public struct SomaticTiering: Sendable {
     {
       match = .same
     }
-    return MatchedEvidence(
+    var marker = MatchedEvidence(
       id: "PANEL:\(entry)", matchedBy: entry, evidenceType: significance == "diagnostic" ? "diagnostic" : significance,
       significance: meaning, level: .A, therapies: [], disease: meaning, tumourTypes: tumourTypes,
       tumourTypeMatch: match, supports: true, citation: citation, source: "panel", specificity: .exact)
+    if match == .other {
+      marker.applied = false
+      marker.note =
+        "\(marker.evidenceType) marker of \(tumourTypes.joined(separator: "/")), not of \(tumourType ?? ""): listed, not used for the tier (cross-histology counts only for therapy); see the diagnosis check"
+    }
+    return marker
   }
 
   // MARK: resolution
 
-  /// Marks what does not count: for each drug only the most specific matching items apply (exact > codon > exon >
-  /// gene); diagnostic and prognostic evidence counts only for the sample's own tumour type.
-  func resolve(_ evidence: [MatchedEvidence]) -> [MatchedEvidence] {
-    var result = evidence
-    var bestForTherapy: [String: EvidenceSpecificity] = [:]
-    for item in evidence where item.applied && item.supports && item.isPredictive {
-      for therapy in item.therapies { bestForTherapy[therapy] = min(bestForTherapy[therapy] ?? .gene, item.specificity) }
+  /// How closely an item matches the alteration, on the scale of `somatic_rules.tsv`
+  /// `cross_histology_predictive_loosest_match`: 1 the exact change, 2 its codon, 3 its exon or the structural event
+  /// itself (a named fusion, any fusion of the gene, a copy-number event), 4 only a class of change in the gene (any
+  /// mutation, loss of function, truncating, missense, activating).
+  static func closeness(_ item: MatchedEvidence, structural: Bool) -> Int {
+    switch item.specificity {
+    case .exact: return 1
+    case .codon: return 2
+    case .exon: return 3
+    case .gene: return structural ? 3 : 4
     }
-    for index in result.indices where result[index].applied && result[index].supports {
+  }
+
+  /// Marks what does not count: contrary ("does not support") evidence; diagnostic and prognostic evidence of
+  /// another tumour type; predictive evidence of another tumour type matched more loosely than the panel's
+  /// cross-histology rule allows; then, for each drug, all but the most specific matching items (exact > codon >
+  /// exon > gene). Sensitivity and resistance of another tumour type count alike (at level C, Li et al. 2017).
+  /// `structural`: the items match a fusion or copy-number event (their gene-level match is the event itself).
+  func resolve(_ evidence: [MatchedEvidence], structural: Bool = false) -> [MatchedEvidence] {
+    var result = evidence
+    for index in result.indices where result[index].applied {
       let item = result[index]
-      if item.isPredictive {
-        let superseded = item.therapies.filter { item.specificity > (bestForTherapy[$0] ?? item.specificity) }
-        if !superseded.isEmpty && superseded.count == item.therapies.count {
-          let winners = evidence.filter { other in
-            other.applied && other.isPredictive && other.specificity < item.specificity
-              && !Set(other.therapies).isDisjoint(with: superseded)
-          }.map(\.id)
-          result[index].applied = false
-          result[index].note =
-            "superseded for \(superseded.joined(separator: ", ")) by more specific evidence \(winners.joined(separator: ", "))"
-        }
-        // Resistance seen in another tumour type is not carried across histologies (cetuximab in colorectal
-        // cancer says nothing about a GIST); sensitivity is, as level C (Li et al. 2017).
-        if (item.isResistance || item.isReducedSensitivity) && item.tumourTypeMatch == .other && result[index].applied {
-          result[index].applied = false
-          result[index].note = "\(item.significance.replacingUnderscores) in another tumour type: listed, not carried across histologies"
-        }
+      if !item.supports {
+        result[index].applied = false
+        result[index].note = "does not support \(item.significance.replacingUnderscores) (contrary evidence): shown, never raises a tier or makes a drug call"
+      } else if item.isPredictive {
+        guard let rule = crossHistologyRule, item.tumourTypeMatch == .other || item.tumourTypeMatch == .unknown,
+          Self.closeness(item, structural: structural) > rule.limit
+        else { continue }
+        result[index].applied = false
+        result[index].note =
+          "matched only by \(item.matchedBy) in the gene, for \(item.tumourTypes.isEmpty ? "an unmapped disease (\(item.disease))" : item.tumourTypes.joined(separator: "/"))"
+          + (tumourType.map { ", not \($0)" } ?? " (no --tumor-type)")
+          + ": a gene-level association counts only in its own tumour type (cross-histology evidence must match the change, codon, exon or event: cross_histology_predictive_loosest_match \(rule.cited))"
       } else if Self.tieringTypes.contains(item.evidenceType) && !isDefiningMarker(item) {
         switch item.tumourTypeMatch {
         case .other:
@@ -180,6 +201,22 @@ public struct SomaticTiering: Sendable {
           break
         }
       }
+    }
+    let counted = result.filter { $0.applied && $0.isPredictive }
+    var bestForTherapy: [String: EvidenceSpecificity] = [:]
+    for item in counted {
+      for therapy in item.therapies { bestForTherapy[therapy] = min(bestForTherapy[therapy] ?? .gene, item.specificity) }
+    }
+    for index in result.indices where result[index].applied && result[index].isPredictive {
+      let item = result[index]
+      let superseded = item.therapies.filter { item.specificity > (bestForTherapy[$0] ?? item.specificity) }
+      guard !superseded.isEmpty && superseded.count == item.therapies.count else { continue }
+      let winners = counted.filter { other in
+        other.specificity < item.specificity && !Set(other.therapies).isDisjoint(with: superseded)
+      }.map(\.id)
+      result[index].applied = false
+      result[index].note =
+        "superseded for \(superseded.joined(separator: ", ")) by more specific evidence \(winners.joined(separator: ", "))"
     }
     return result
   }
@@ -246,6 +283,8 @@ public struct SomaticTiering: Sendable {
       var match = item.tumourTypeMatch == .unknown && isDefiningMarker(item) ? TumourTypeMatch.same : item.tumourTypeMatch
       // Only level A tumour-agnostic items (tissue-agnostic approvals) count as this tumour type.
       if match == .agnostic && item.level == .A { match = .same }
+      // Diagnostic and prognostic evidence speaks only for its own tumour type.
+      if !item.isPredictive && match != .same { continue }
       let effective = match == .same ? "same" : "other"
       guard
         let rule = tierRules.first(where: {
@@ -309,7 +348,11 @@ public struct DrugCall: Sendable, Equatable {
         therapy: therapy, call: .resistant, deciding: bestResistance, items: items,
         reason: "resistance \(describe(bestResistance))\(outweighed)")
     }
-    if let bestSensitivity = sensitivity.first {
+    // Sensitivity decides unless reduced-sensitivity evidence is stronger (KIT exon 9: imatinib sensitive at
+    // level A, reduced at B, stays sensitive with a caveat).
+    if let bestSensitivity = sensitivity.first,
+      reduced.first.map({ SomaticTiering.rank(bestSensitivity) <= SomaticTiering.rank($0) }) ?? true
+    {
       var caveats: [String] = []
       if let weaker = resistance.first { caveats.append("weaker resistance evidence \(describe(weaker))") }
       if let reducedCaveat { caveats.append(reducedCaveat) }
@@ -318,9 +361,13 @@ public struct DrugCall: Sendable, Equatable {
         reason: "sensitivity \(describe(bestSensitivity))", caveats: caveats)
     }
     let best = reduced[0]
+    var caveats: [String] = []
+    if let weaker = sensitivity.first { caveats.append("weaker sensitivity evidence \(describe(weaker))") }
+    if let weaker = resistance.first { caveats.append("weaker resistance evidence \(describe(weaker))") }
     return DrugCall(
       therapy: therapy, call: .reducedSensitivity, deciding: best, items: items,
-      reason: "reduced sensitivity \(describe(best)) (the drug works less well; no sensitivity evidence)")
+      reason: "reduced sensitivity \(describe(best)) (the drug works less well\(sensitivity.isEmpty ? "; no sensitivity evidence" : " than with sensitising alterations; stronger than the sensitivity evidence"))",
+      caveats: caveats)
   }
 }
 

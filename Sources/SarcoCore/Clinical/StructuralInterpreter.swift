@@ -249,13 +249,17 @@ public struct StructuralInterpreter: Sendable {
         guard let gene = view.gene(symbol) else { continue }
         let cn = segment.copyNumber
         let rows = events[symbol] ?? []
-        let row = rows.first { row in
+        let amplifiedFrom = rows.first { $0.event == .amplification }.map { Double($0.copyNumber) }
+          ?? thresholds[.amplificationMinimumCopyNumber]
+        func holds(_ row: CopyNumberEvent) -> Bool {
           switch row.event {
           case .amplification: return cn >= Double(row.copyNumber)
           case .homozygousDeletion: return cn < homozygousLimit
           case .deletion: return cn <= oneCopyLimit
+          case .gain: return cn >= Double(row.copyNumber) && cn < amplifiedFrom
           }
         }
+        let row = rows.first { $0.event != .gain && holds($0) } ?? rows.first { $0.event == .gain && holds($0) }
         let event: CopyNumberEvent.Event
         if let row {
           event = row.event
@@ -281,14 +285,22 @@ public struct StructuralInterpreter: Sendable {
           panelMatch = PanelMatch(
             entry: "\(symbol) \(row.event.rawValue)", meaning: row.meaning, tumourTypes: row.tumourTypes,
             significance: row.significance, citation: row.source, specificity: row.specificity)
-          evidence.insert(
-            tiering.diagnostic(entry: "\(symbol) \(row.event.rawValue)", meaning: row.meaning, tumourTypes: row.tumourTypes, significance: row.significance, citation: row.source),
-            at: 0)
+          // A gain below the cut-off is not the marker: it carries the row's advice, not its evidence.
+          if event != .gain {
+            evidence.insert(
+              tiering.diagnostic(entry: "\(symbol) \(row.event.rawValue)", meaning: row.meaning, tumourTypes: row.tumourTypes, significance: row.significance, citation: row.source),
+              at: 0)
+          }
         }
         var notes: [String] = []
         let name: String
         let tier: TierAssignment
-        if event == .deletion && (biallelicGenes.contains(symbol) || rows.contains { $0.event == .homozygousDeletion }) && !biallelic {
+        if event == .gain, let row {
+          name = "\(symbol) gain below the amplification cut-off"
+          tier = tiering.untiered(
+            .iii,
+            reason: "copy number \(Self.format(cn)) is below \(symbol)'s amplification cut-off (\(Self.format(amplifiedFrom))): not called amplified; \(row.meaning) (\(row.source))")
+        } else if event == .deletion && (biallelicGenes.contains(symbol) || rows.contains { $0.event == .homozygousDeletion }) && !biallelic {
           name = "\(symbol) one-copy deletion"
           let held = TierGate(tiering: tiering, thresholds: thresholds).held(
             .iii, "one copy of \(symbol) lost and no second hit found: loss of \(symbol) needs both copies", evidence)

@@ -69,15 +69,17 @@ struct TherapyStatements {
         deciding = bestAgainst
         reasons = against.map(\.text)
         if !forIt.isEmpty { reasons.append("outweighs sensitivity: " + forIt.map(\.text).joined(separator: "; ")) }
-      } else if let best = forIt.first {
+      } else if let best = forIt.first, weaker.first.map({ best.rank <= $0.rank }) ?? true {
         call = .sensitive
         deciding = best
         reasons = forIt.map(\.text)
         notes += against.map { "weaker resistance evidence: \($0.text)" } + weaker.map { "reduced sensitivity: \($0.text)" }
       } else {
+        // Reduced sensitivity stronger than any sensitivity (KIT exon 11 and sunitinib in GIST).
         call = .reducedSensitivity
         deciding = weaker[0]
         reasons = weaker.map(\.text)
+        notes += forIt.map { "weaker sensitivity evidence: \($0.text)" } + against.map { "weaker resistance evidence: \($0.text)" }
       }
       let alterations = Array(Set((forIt + against + weaker).map(\.alteration))).sorted()
       let ids = Array(Set((forIt + against + weaker).flatMap(\.ids))).sorted()

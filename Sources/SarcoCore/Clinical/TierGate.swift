@@ -39,16 +39,19 @@ struct TierGate: Sendable {
           evidence)
       }
     }
+    // A known actionable change of this tumour type needs no more; evidence from another tumour type applies only
+    // once the variant is established as oncogenic (Horak et al. 2022 before Li et al. 2017 level C).
     let exactActionable = evidence.contains {
       $0.applied && $0.supports && $0.specificity == .exact && SomaticTiering.tieringTypes.contains($0.evidenceType)
+        && SomaticTiering.fits($0)
     }
     let oncogenic = oncogenicity.classification?.isOncogenic ?? false
     guard oncogenic || exactActionable else {
       return held(
-        .iii, "\(described): oncogenicity not established and not a known actionable variant, so gene-, exon- or codon-level evidence is not applied",
+        .iii, "\(described): oncogenicity not established and not a known actionable variant of this tumour type, so no evidence is applied (evidence of another tumour type needs an oncogenic variant)",
         evidence)
     }
-    let basis = oncogenic ? described : "known actionable variant (exact match); \(described)"
+    let basis = oncogenic ? described : "known actionable variant of this tumour type (exact match); \(described)"
     let place = atHotspot ? "at a known hotspot" : consequence.mostSevere
     let fallback = tiering.untiered(.iii, reason: "\(basis); \(place) in \(consequence.gene), no level A-D evidence applies")
     let tier = tiering.tier(for: evidence, fallback: fallback)

@@ -72,6 +72,9 @@ public struct CopyNumberEvent: Sendable, Equatable, Codable {
     case homozygousDeletion = "homozygous_deletion"
     /// Copy number at or below `copyNumber`.
     case deletion
+    /// Copy number at or above `copyNumber` but below the gene's amplification cut-off: not an amplification,
+    /// reported so that the marker is confirmed (MDM2 by FISH).
+    case gain
   }
 
   public let gene: String

@@ -110,6 +110,7 @@ public enum SomaticRuleName: String, Sendable, CaseIterable, Codable {
   case homozygousDeletionMaximumCopyNumber = "homozygous_deletion_maximum_copy_number"
   case oneCopyDeletionMaximumCopyNumber = "one_copy_deletion_maximum_copy_number"
   case pertinentNegativeMaximumAltFraction = "pertinent_negative_maximum_alt_fraction"
+  case crossHistologyPredictiveLoosestMatch = "cross_histology_predictive_loosest_match"
 }
 
 public typealias SomaticThresholds = NamedThresholds<SomaticRuleName>
@@ -188,8 +189,16 @@ public struct EntityRule: Sendable, Equatable, Codable {
     case wildType = "wild_type"
     /// One lost copy is not loss of the gene (SMARCB1 / INI1).
     case biallelicRequired = "biallelic_required"
-    /// An oncogenic mutation of the genes points to the `pointsTo` entity (KIT/PDGFRA -> GIST).
+    /// An oncogenic mutation of the genes (or one of `alterations`) points to the `pointsTo` entity (KIT/PDGFRA ->
+    /// GIST; H3-3A G34 -> giant cell tumour of bone).
     case characteristicMutation = "characteristic_mutation"
+    /// An oncogenic mutation of the genes (or one of `alterations`) is not expected in the entity: review it (GNAS
+    /// R201 in low-grade central osteosarcoma).
+    case unexpectedMutation = "unexpected_mutation"
+    /// Drivers in two or more of the genes are not expected together: review the sample (KIT and PDGFRA in GIST).
+    case mutuallyExclusive = "mutually_exclusive"
+    /// The tumour types the panel is curated for (with the types under them); another stated type gets a note.
+    case panelScope = "panel_scope"
   }
 
   public let id: String
@@ -201,12 +210,16 @@ public struct EntityRule: Sendable, Equatable, Codable {
   public let source: String
   /// For `characteristicMutation`: the entity the mutation points to.
   public let pointsTo: [String]
+  /// Protein changes (`R201H`) or residues (`G35`, missense there) the rule is limited to; empty: any oncogenic
+  /// mutation of the genes. A listed change needs no oncogenicity call: the rule's citation is its evidence.
+  public let alterations: [String]
 
   public init(
     id: String, tumourTypes: [String], kind: Kind, genes: [String], statement: String, recommendation: String,
-    source: String, pointsTo: [String] = []
+    source: String, pointsTo: [String] = [], alterations: [String] = []
   ) {
     self.pointsTo = pointsTo
+    self.alterations = alterations
     self.id = id
     self.tumourTypes = tumourTypes
     self.kind = kind
@@ -214,5 +227,30 @@ public struct EntityRule: Sendable, Equatable, Codable {
     self.statement = statement
     self.recommendation = recommendation
     self.source = source
+  }
+}
+
+extension EntityRule {
+  /// `G35` (a residue) or `R201H` (a change) parsed into its parts; nil when it is neither.
+  public static func residueOrChange(_ text: String) -> (reference: Character, position: Int, alternate: Character?)? {
+    guard let first = text.first, first.isUppercase else { return nil }
+    let digits = text.dropFirst().prefix(while: \.isNumber)
+    guard let position = Int(digits) else { return nil }
+    let rest = text.dropFirst(1 + digits.count)
+    switch rest.count {
+    case 0: return (first, position, nil)
+    case 1 where rest.first!.isUppercase || rest.first == "*": return (first, position, rest.first)
+    default: return nil
+    }
+  }
+
+  /// Whether a protein change is one the rule lists: the change itself, or a missense change at a listed residue.
+  public func lists(_ protein: ProteinChange) -> Bool {
+    alterations.contains { text in
+      guard let wanted = Self.residueOrChange(text), wanted.position == protein.position,
+        String(wanted.reference) == protein.referenceResidue
+      else { return false }
+      return wanted.alternate == nil ? protein.effect == .missense : protein.short == text
+    }
   }
 }

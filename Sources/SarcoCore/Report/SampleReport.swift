@@ -4,7 +4,7 @@
 /// on the same input give the same report.
 public struct SampleReport: Sendable, Equatable, Codable {
   /// Bumped on any change to the JSON layout (major: incompatible; minor: added members).
-  public static let schemaVersion = "1.6.0"
+  public static let schemaVersion = "1.7.0"
 
   public let schemaVersion: String
   public let tool: Tool
