@@ -171,7 +171,9 @@ public struct ClinicalAssessor: Sendable {
     let variants = reported.map(\.variant)
     let cnv = interpreter.segments(from: variants)
     let isTumour = settings.sampleType == .tumor
-    let somaticFindings = somatic.sorted { ($0.finding.tier, $0.order) < ($1.finding.tier, $1.order) }
+    let acquired = isTumour ? secondaryResistance(somatic.map(\.finding)) : []
+    let somaticFindings = tieredByAcquiredResistance(somatic, acquired)
+      .sorted { ($0.finding.tier, $0.order) < ($1.finding.tier, $1.order) }
     let fusions = (isTumour ? interpreter.fusions(from: variants) + interpreter.fusions(from: fusionCalls) : []).map { finding in
       var graded = finding
       if finding.tier.tier.isActionable { graded.escat = escat.fusion(finding.name, genes: finding.genes) }
@@ -195,7 +197,7 @@ public struct ClinicalAssessor: Sendable {
         + (fusions + copyNumber).map {
           TherapyStatements.Entry(alteration: $0.name, calls: tiering.drugCalls($0.evidence), confirmation: $0.confirmation)
         }
-      therapies = TherapyStatements.build(entries: entries, secondary: secondaryResistance(somaticFindings.map(\.finding)))
+      therapies = TherapyStatements.build(entries: entries, secondary: acquired)
       diagnosis = DiagnosisCheck(view: view, tumourType: settings.tumourType)
         .assess(somatic: somaticFindings.map(\.finding), fusions: fusions, copyNumber: copyNumber)
     }
@@ -213,32 +215,6 @@ public struct ClinicalAssessor: Sendable {
     for finding in findings
     where finding.consequence.isTruncating && (finding.oncogenicity.classification?.isOncogenic ?? false) && hits[finding.gene] == nil {
       hits[finding.gene] = finding.alteration
-    }
-    return hits
-  }
-
-  /// Acquired-resistance rules whose primary and secondary mutations are both in the sample.
-  func secondaryResistance(_ findings: [SomaticFinding]) -> [TherapyStatements.SecondaryResistance] {
-    let table = view.panel.knowledge.tumourTypes
-    var hits: [TherapyStatements.SecondaryResistance] = []
-    for rule in view.panel.knowledge.rules.somatic.secondaryResistance {
-      let match: TumourTypeMatch
-      if let tumourType = settings.tumourType {
-        guard rule.tumourTypes.contains(where: { table.covers($0, sample: tumourType) }) else { continue }
-        match = .same
-      } else {
-        match = .unknown
-      }
-      let drivers = findings.filter {
-        $0.gene == rule.gene && (($0.oncogenicity.classification?.isOncogenic ?? false) || $0.tier.isTierIOrII)
-      }
-      guard let primary = drivers.first(where: { $0.consequence.exon.map(rule.primaryExons.contains) ?? false }),
-        let secondary = drivers.first(where: {
-          $0.variantKey != primary.variantKey && ($0.consequence.exon.map(rule.secondaryExons.contains) ?? false)
-        })
-      else { continue }
-      hits.append(
-        TherapyStatements.SecondaryResistance(rule: rule, primary: primary.alteration, secondary: secondary.alteration, match: match))
     }
     return hits
   }

@@ -15,6 +15,8 @@ struct TherapyStatements {
     let rule: SecondaryResistanceRule
     let primary: String
     let secondary: String
+    let secondaryKey: String
+    let secondaryExon: Int?
     let match: TumourTypeMatch
   }
 
