@@ -67,6 +67,27 @@ import Testing
     #expect(applied([item("own", type: "diagnostic", level: .A, match: .same, specificity: .exact)]) == ["own"])
   }
 
+  @Test func aMoreSpecificItemDecidesOnlyAtAnEqualOrStrongerLevel() {
+    // A weaker exact item (cell line, another tumour type) leaves the level A exon item of this tumour type standing.
+    let weaker = [
+      item("exon-label", level: .A, match: .same, specificity: .exon, therapies: ["Imatinib"]),
+      item("exact-cell-line", level: .D, match: .same, specificity: .exact, therapies: ["Imatinib"]),
+      item("exact-melanoma", significance: "resistance", level: .C, specificity: .exact, therapies: ["Imatinib"]),
+    ]
+    #expect(applied(weaker) == ["exon-label", "exact-cell-line", "exact-melanoma"])
+    #expect(tiering.tier(for: tiering.resolve(weaker), fallback: fallback).tier == .iA)
+    let call = tiering.drugCalls(tiering.resolve(weaker)).first { $0.therapy == "Imatinib" }
+    #expect(call?.call == .sensitive && call?.deciding.id == "exon-label")
+    // At an equal level the more specific item speaks for the drug.
+    let equal = [
+      item("exon-resistance", significance: "resistance", level: .B, match: .same, specificity: .exon, therapies: ["Imatinib"]),
+      item("exact-sensitivity", level: .B, match: .same, specificity: .exact, therapies: ["Imatinib"]),
+    ]
+    #expect(applied(equal) == ["exact-sensitivity"])
+    let note = tiering.resolve(equal).first { $0.id == "exon-resistance" }?.note ?? ""
+    #expect(note.contains("more specific evidence at an equal or stronger level exact-sensitivity"))
+  }
+
   @Test func contraryEvidenceIsNeverApplied() {
     let resolved = tiering.resolve([item("contrary", level: .A, match: .same, specificity: .exact, supports: false)])
     #expect(resolved.map(\.applied) == [false])

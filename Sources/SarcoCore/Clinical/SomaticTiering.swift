@@ -170,8 +170,9 @@ public struct SomaticTiering: Sendable {
 
   /// Marks what does not count: contrary ("does not support") evidence; diagnostic and prognostic evidence of
   /// another tumour type; predictive evidence of another tumour type matched more loosely than the panel's
-  /// cross-histology rule allows; then, for each drug, all but the most specific matching items (exact > codon >
-  /// exon > gene). Sensitivity and resistance of another tumour type count alike (at level C, Li et al. 2017).
+  /// cross-histology rule allows; then, for each drug, items a more specific item (exact > codon > exon > gene) of an
+  /// equal or stronger effective level speaks against. Sensitivity and resistance of another tumour type count alike
+  /// (at level C, Li et al. 2017).
   /// `structural`: the items match a fusion or copy-number event (their gene-level match is the event itself).
   func resolve(_ evidence: [MatchedEvidence], structural: Bool = false) -> [MatchedEvidence] {
     var result = evidence
@@ -202,21 +203,25 @@ public struct SomaticTiering: Sendable {
         }
       }
     }
+    // Per drug, a more specific item decides only against items it matches or beats in level: a cell-line or
+    // melanoma item for KIT V559D must not erase the GIST label for KIT exon 11 (Li et al. 2017: the highest level
+    // for this tumour type); a stronger general item and a weaker specific one both stay and the drug call weighs them.
     let counted = result.filter { $0.applied && $0.isPredictive }
-    var bestForTherapy: [String: EvidenceSpecificity] = [:]
-    for item in counted {
-      for therapy in item.therapies { bestForTherapy[therapy] = min(bestForTherapy[therapy] ?? .gene, item.specificity) }
-    }
     for index in result.indices where result[index].applied && result[index].isPredictive {
       let item = result[index]
-      let superseded = item.therapies.filter { item.specificity > (bestForTherapy[$0] ?? item.specificity) }
+      let strength = Self.rank(item)
+      var winners: [String] = []
+      let superseded = item.therapies.filter { therapy in
+        let stronger = counted.filter { other in
+          other.specificity < item.specificity && other.therapies.contains(therapy) && Self.rank(other) <= strength
+        }
+        winners += stronger.map(\.id).filter { !winners.contains($0) }
+        return !stronger.isEmpty
+      }
       guard !superseded.isEmpty && superseded.count == item.therapies.count else { continue }
-      let winners = counted.filter { other in
-        other.specificity < item.specificity && !Set(other.therapies).isDisjoint(with: superseded)
-      }.map(\.id)
       result[index].applied = false
       result[index].note =
-        "superseded for \(superseded.joined(separator: ", ")) by more specific evidence \(winners.joined(separator: ", "))"
+        "superseded for \(superseded.joined(separator: ", ")) by more specific evidence at an equal or stronger level \(winners.joined(separator: ", "))"
     }
     return result
   }
