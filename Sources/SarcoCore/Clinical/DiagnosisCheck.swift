@@ -79,6 +79,22 @@ struct DiagnosisCheck {
           }.map(\.alteration)
           + copyNumber.filter { $0.genes.contains(where: genes.contains) && ($0.name.hasSuffix("homozygous deletion") || $0.name.contains("biallelic loss")) }.map(\.name)
         guard !losses.isEmpty else { continue }
+        // The subtypes a wild-type rule of this tumour type stands beside (SDH-deficient, NF1, BRAF GIST) are defined
+        // without its drivers: beside an oncogenic KIT/PDGFRA change the subtype is not established.
+        let drivers = somatic.filter { finding in
+          !genes.contains(finding.gene)
+            && rules.contains { $0.kind == .wildType && $0.genes.contains(finding.gene) && $0.tumourTypes.contains(where: { table.covers($0, sample: tumourType) }) }
+            && ((finding.oncogenicity.classification?.isOncogenic ?? false) || finding.tier.isTierIOrII)
+        }.map(\.alteration)
+        if !drivers.isEmpty {
+          flags.append(
+            DiagnosticFlag(
+              kind: .review, finding: (losses + drivers).joined(separator: ", "),
+              statement: "\(losses.joined(separator: ", ")) beside \(drivers.joined(separator: ", ")): \(rule.statement) is not established, since it is defined without such a driver; the change may be a passenger or a germline carrier state",
+              recommendation: "confirm the subtype by immunohistochemistry before it changes treatment; treat by the driver meanwhile",
+              source: rule.source))
+          continue
+        }
         flags.append(
           DiagnosticFlag(
             kind: .subtype, finding: losses.joined(separator: ", "), statement: "\(rule.statement) (\(losses.joined(separator: ", ")))",
