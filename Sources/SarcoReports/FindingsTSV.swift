@@ -30,7 +30,7 @@ public enum FindingsTSV {
         finding.escat?.tier.rawValue ?? "", onco.classification?.rawValue ?? "not evaluated", String(onco.points), finding.tier.reason, finding.tier.source,
         evidence(finding.evidence), finding.therapies.sensitivity.joined(separator: "; "),
         finding.therapies.resistance.joined(separator: "; "), finding.therapies.reducedSensitivity.joined(separator: "; "),
-        "\(finding.origin.call.rawValue): \(finding.origin.reasons.joined(separator: "; "))", finding.origin.recommendation ?? "",
+        "\(finding.origin.call.rawValue): \(finding.origin.reasons.joined(separator: "; "))", recommendation(finding.origin),
         onco.criteria.map { "\($0.code) (\($0.points)): \($0.evidence)" }.joined(separator: "; "),
         onco.notEvaluated.joined(separator: "; "), "",
       ]))
@@ -91,6 +91,14 @@ public enum FindingsTSV {
       "\($0.id) \($0.level.rawValue) \($0.evidenceType) \($0.significance) [\($0.tumourTypeMatch.rawValue)\($0.applied ? "" : ", not applied")] \($0.citation)"
     }
       .joined(separator: " | ")
+  }
+
+  /// The germline follow-up to act on: a recommendation, or what a rule still needs ("not evaluated: needs the family
+  /// history") so the board sees the open question in the table too.
+  static func recommendation(_ origin: OriginAssessment) -> String {
+    if let recommendation = origin.recommendation { return recommendation }
+    guard let followUp = origin.followUp, followUp.decision == .notEvaluated else { return "" }
+    return "germline follow-up: \(followUp.reason)"
   }
 
   static func row(_ cells: [String]) -> String { cells.map(TSVReport.clean).joined(separator: "\t") }

@@ -87,6 +87,10 @@ import Testing
     let column = try #require(tsv[0].firstIndex(of: "escat"))
     #expect(tsv.first { $0[3] == "PDGFRA p.D842V" }?[column] == "I-B")
     #expect(tsv.allSatisfy { $0.count == tsv[0].count })
+    // A follow-up a rule could not decide is an open question in the table too (TP53 in a GIST without an age).
+    let recommendation = try #require(tsv[0].firstIndex(of: "recommendation"))
+    let tp53 = try #require(tsv.first { $0[1] == "somatic" && $0[2] == "TP53" })
+    #expect(tp53[recommendation].hasPrefix("germline follow-up: ") && tp53[recommendation].contains("not evaluated: needs --age"))
     let packet = String(decoding: PhenopacketTask.packet(for: report, panel: TestPanels.sarcoma, pseudonymiser: nil).data, as: UTF8.self)
     #expect(packet.contains("\"name\" : \"ESCAT\""))
   }
