@@ -44,10 +44,13 @@ public struct OriginAssessor: Sendable {
     if let fraction = variant.tumor?.alleleFraction, depth >= minimumDepth {
       germlineFraction = heterozygous.contains(fraction) || fraction >= homozygous
       let range = "\(NamedValues.format(heterozygous.lowerBound))-\(NamedValues.format(heterozygous.upperBound)), >= \(NamedValues.format(homozygous))"
+      let between = fraction > heterozygous.upperBound && fraction < homozygous
       reasons.append(
         germlineFraction
           ? "tumour VAF \(Self.round(fraction)) at depth \(depth) is compatible with a heterozygous or homozygous germline variant (\(range))"
-          : "tumour VAF \(Self.round(fraction)) at depth \(depth) is outside the germline range (\(range))")
+          : between
+            ? "tumour VAF \(Self.round(fraction)) at depth \(depth) lies between the heterozygous and homozygous germline ranges (\(range)): a germline variant with partial loss of the other allele, or a somatic one; not decisive"
+            : "tumour VAF \(Self.round(fraction)) at depth \(depth) is outside the germline range (\(range))")
     } else {
       reasons.append("depth \(depth) below \(minimumDepth) or no VAF: allele fraction not informative")
     }
