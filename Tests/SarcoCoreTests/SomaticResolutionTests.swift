@@ -67,6 +67,19 @@ import Testing
     #expect(applied([item("own", type: "diagnostic", level: .A, match: .same, specificity: .exact)]) == ["own"])
   }
 
+  @Test func aLossOfFunctionClassOfLevelAOrBIsTheBiomarkerItselfAcrossTumourTypes() {
+    func lossOfFunction(_ id: String, level: EvidenceLevel) -> MatchedEvidence {
+      MatchedEvidence(
+        id: id, matchedBy: "loss of function", evidenceType: "predictive", significance: "sensitivity", level: level,
+        therapies: ["Olaparib"], disease: "", tumourTypes: ["OVARY"], tumourTypeMatch: .other, supports: true, citation: "test",
+        source: "test", specificity: .gene)
+    }
+    // Deleterious BRCA2 for PARP inhibitors (level B in ovarian cancer) counts at level C in a leiomyosarcoma;
+    // a level D loss-of-function item of another tumour type does not.
+    #expect(applied([lossOfFunction("ovary-B", level: .B), lossOfFunction("cell-line-D", level: .D)]) == ["ovary-B"])
+    #expect(tiering.tier(for: tiering.resolve([lossOfFunction("ovary-B", level: .B)]), fallback: fallback).tier == .iiC)
+  }
+
   @Test func aMoreSpecificItemDecidesOnlyAtAnEqualOrStrongerLevel() {
     // A weaker exact item (cell line, another tumour type) leaves the level A exon item of this tumour type standing.
     let weaker = [

@@ -157,16 +157,20 @@ public struct SomaticTiering: Sendable {
 
   /// How closely an item matches the alteration, on the scale of `somatic_rules.tsv`
   /// `cross_histology_predictive_loosest_match`: 1 the exact change, 2 its codon, 3 its exon or the structural event
-  /// itself (a named fusion, any fusion of the gene, a copy-number event), 4 only a class of change in the gene (any
-  /// mutation, loss of function, truncating, missense, activating).
+  /// itself (a named fusion, any fusion of the gene, a copy-number event) or a loss-of-function class met by a null
+  /// variant in level A/B evidence (an approved or guideline biomarker: deleterious BRCA2 for PARP inhibitors), 4 a
+  /// broader class of change in the gene (any mutation, missense, activating) or a loss-of-function class at level C/D.
   static func closeness(_ item: MatchedEvidence, structural: Bool) -> Int {
     switch item.specificity {
     case .exact: return 1
     case .codon: return 2
     case .exon: return 3
-    case .gene: return structural ? 3 : 4
+    case .gene: return structural || (nullVariantClasses.contains(item.matchedBy) && item.level < .C) ? 3 : 4
     }
   }
+
+  /// Gene-level classes a variant meets only by being a null variant (`SomaticTiering.matches`), as matchers name them.
+  static let nullVariantClasses: Set<String> = ["loss of function", "truncating"]
 
   /// Marks what does not count: contrary ("does not support") evidence; diagnostic and prognostic evidence of
   /// another tumour type; predictive evidence of another tumour type matched more loosely than the panel's
