@@ -156,7 +156,7 @@ extension HTMLReport {
         html.element("p", "No drug with level A or B evidence in this tumour type.")
       }
       if !other.isEmpty {
-        html.raw("<p class=\"muted\">Other evidence: \(other.count) drug\(other.count == 1 ? "" : "s") from other tumour types (level C) or preclinical and case reports (level D): <a href=\"#therapies\">see Therapies</a>.</p>\n")
+        html.raw("<p class=\"muted\">Other evidence: \(other.count) drug\(other.count == 1 ? "" : "s") at level C (another tumour type, or small studies in this one) or D (preclinical, case reports): <a href=\"#therapies\">see Therapies</a>.</p>\n")
       }
     }
 

@@ -125,7 +125,7 @@ public enum HTMLReport {
     if !leading.isEmpty { html.linkedTable(headers: headers, rows: rows(leading)) }
     if !other.isEmpty {
       html.raw("<details>\n")
-      html.element("summary", "Other evidence: \(other.count) drug\(other.count == 1 ? "" : "s") from other tumour types (level C) or preclinical and case reports (level D)")
+      html.element("summary", "Other evidence: \(other.count) drug\(other.count == 1 ? "" : "s") at level C (another tumour type, or small studies in this one) or D (preclinical, case reports)")
       html.linkedTable(headers: headers, rows: rows(other))
       html.raw("</details>\n")
     }
