@@ -92,6 +92,8 @@ import Testing
     let diagnosis: String?
     let flags: [String]?
     let absentFlags: [String]?
+    /// Text one diagnosis flag's statement must contain.
+    let flagStatementContains: String?
     let tmbAssessable: Bool?
     let tmbReason: String?
     /// Text one of the report's notes must contain, or none may contain.
@@ -202,6 +204,9 @@ import Testing
     if let status = expect.diagnosis { #expect(clinical.diagnosis?.status.hasPrefix(status) == true, "\(String(describing: clinical.diagnosis))") }
     for flag in expect.flags ?? [] { #expect(flags.contains(flag), "\(flag) missing from \(flags)") }
     for flag in expect.absentFlags ?? [] { #expect(!flags.contains(flag), "\(flag) should be absent: \(flags)") }
+    if let text = expect.flagStatementContains {
+      #expect(clinical.diagnosis?.flags.contains { $0.statement.contains(text) } == true, "no flag says '\(text)': \(String(describing: clinical.diagnosis))")
+    }
     if let assessable = expect.tmbAssessable { #expect(clinical.tumourMutationalBurden?.assessable == assessable) }
     if let text = expect.noteContains { #expect(clinical.notes.contains { $0.contains(text) }, "\(clinical.notes)") }
     if let text = expect.absentNote { #expect(!clinical.notes.contains { $0.contains(text) }, "\(clinical.notes)") }

@@ -40,7 +40,7 @@ struct DiagnosisCheck {
             source: match.citation))
       }
     }
-    flags += entityFlags(tumourType: tumourType, somatic: somatic, copyNumber: copyNumber)
+    flags += entityFlags(tumourType: tumourType, somatic: somatic, fusions: fusions, copyNumber: copyNumber)
     flags += gainsBelowCutoff(tumourType: tumourType, copyNumber: copyNumber)
     let status =
       flags.contains { $0.kind == .discordance } ? "discordant" : flags.contains { $0.kind == .review } ? "review" : "concordant"
@@ -62,7 +62,9 @@ struct DiagnosisCheck {
 
   func typeName(_ code: String) -> String { "\(code) (\(view.panel.knowledge.tumourTypes.name(of: code) ?? code))" }
 
-  func entityFlags(tumourType: String, somatic: [SomaticFinding], copyNumber: [StructuralFinding]) -> [DiagnosticFlag] {
+  func entityFlags(
+    tumourType: String, somatic: [SomaticFinding], fusions: [StructuralFinding], copyNumber: [StructuralFinding]
+  ) -> [DiagnosticFlag] {
     let table = view.panel.knowledge.tumourTypes
     var flags: [DiagnosticFlag] = []
     // Wild-type rules last: they stay silent where a subtype rule has already named the tumour.
@@ -119,9 +121,12 @@ struct DiagnosisCheck {
               source: rule.source))
           continue
         }
+        // A fusion the sample carries answers part of the work-up the recommendation lists (NTRK in wild-type GIST).
+        let found = fusions.map(\.name)
         flags.append(
           DiagnosticFlag(
-            kind: .wildType, finding: "none", statement: rule.statement,
+            kind: .wildType, finding: "none",
+            statement: rule.statement + (found.isEmpty ? "" : "; fusions found in this sample: \(found.joined(separator: ", ")) (see Fusions)"),
             recommendation: rule.recommendation.isEmpty ? nil : rule.recommendation, source: rule.source))
       case .characteristicMutation:
         guard !rule.pointsTo.contains(where: { table.covers($0, sample: tumourType) }) else { continue }
