@@ -375,7 +375,7 @@ public struct DrugCall: Sendable, Equatable {
     if let weaker = resistance.first { caveats.append("weaker resistance evidence \(describe(weaker))") }
     return DrugCall(
       therapy: therapy, call: .reducedSensitivity, deciding: best, items: items,
-      reason: "reduced sensitivity \(describe(best)) (the drug works less well\(sensitivity.isEmpty ? "; no sensitivity evidence" : " than with sensitising alterations; stronger than the sensitivity evidence"))",
+      reason: "reduced sensitivity \(describe(best)) (the drug works less well\(sensitivity.isEmpty ? "; no sensitivity evidence" : " than with sensitising alterations; stronger than this alteration's sensitivity evidence"))",
       caveats: caveats)
   }
 }
