@@ -146,8 +146,8 @@ CURATED_EVIDENCE = [
     ("KIT", "codon", "D816", "", "GIST", "Imatinib,Sunitinib,Regorafenib", "predictive", "resistance", "B", "Corless et al. 2011 Nat Rev Cancer 11:865; NCCN Gastrointestinal Stromal Tumors guideline 2024 (KIT D816 activation-loop mutations resist imatinib, sunitinib and regorafenib)"),
     ("KIT", "codon", "D816", "", "*", "", "oncogenic", "oncogenicity", "B", "Corless et al. 2011 Nat Rev Cancer 11:865 (activation-loop D816 mutations activate KIT)"),
     ("KIT", "codon", "N822", "", "*", "", "oncogenic", "oncogenicity", "B", "Corless et al. 2011 Nat Rev Cancer 11:865 (activation-loop N822 mutations activate KIT)"),
-    ("KIT", "codon", "V654", "", "GIST", "", "oncogenic", "oncogenicity", "B", "Heinrich et al. 2008 PMID:18955451 (secondary ATP-binding-pocket mutation, imatinib resistance)"),
-    ("KIT", "codon", "T670", "", "GIST", "", "oncogenic", "oncogenicity", "B", "Heinrich et al. 2008 PMID:18955451 (secondary gatekeeper mutation, imatinib resistance)"),
+    ("KIT", "codon", "V654", "", "GIST", "", "oncogenic", "oncogenicity", "B", "Heinrich et al. 2008 PMID:18955458 (primary and secondary kinase genotypes on sunitinib: secondary ATP-binding-pocket mutation, imatinib resistance)"),
+    ("KIT", "codon", "T670", "", "GIST", "", "oncogenic", "oncogenicity", "B", "Heinrich et al. 2008 PMID:18955458 (primary and secondary kinase genotypes on sunitinib: secondary gatekeeper mutation, imatinib resistance)"),
 ]
 
 # CIViC disease name -> OncoTree code. Hand-assigned from OncoTree (release 2025-10-03); unlisted diseases keep
