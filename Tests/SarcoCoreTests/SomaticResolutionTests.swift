@@ -77,6 +77,12 @@ import Testing
     // Deleterious BRCA2 for PARP inhibitors (level B in ovarian cancer) counts at level C in a leiomyosarcoma;
     // a level D loss-of-function item of another tumour type does not.
     #expect(applied([lossOfFunction("ovary-B", level: .B), lossOfFunction("cell-line-D", level: .D)]) == ["ovary-B"])
+    // Resistance of another tumour type by a loss-of-function class (PTEN and cetuximab in colorectal cancer) does not.
+    let resistance = MatchedEvidence(
+      id: "colorectal-resistance-B", matchedBy: "loss of function", evidenceType: "predictive", significance: "resistance", level: .B,
+      therapies: ["Cetuximab"], disease: "", tumourTypes: ["COADREAD"], tumourTypeMatch: .other, supports: true, citation: "test",
+      source: "test", specificity: .gene)
+    #expect(applied([resistance]).isEmpty)
     #expect(tiering.tier(for: tiering.resolve([lossOfFunction("ovary-B", level: .B)]), fallback: fallback).tier == .iiC)
   }
 

@@ -83,8 +83,10 @@ struct GermlineTriage: Sendable {
         reason: "germline follow-up is for pathogenic or likely pathogenic variants; this one is \(item.classification.rawValue)\(clinvarText)",
         source: Self.esmo)
     }
-    // Oncogenes activated by the hotspot (gain of function), not tumour suppressors whose hotspots are also germline.
-    if item.atSomaticHotspot && item.gene.role.contains("oncogene") && !item.gene.mechanism.contains("LoF") {
+    // Oncogenes activated by the hotspot (gain of function), not tumour suppressors whose hotspots are also germline,
+    // nor genes followed up in every patient (RET: its germline variants are themselves activating hotspots, MEN2).
+    let followedUpAlways = geneRules.contains { $0.kind == .always }
+    if item.atSomaticHotspot && item.gene.role.contains("oncogene") && !item.gene.mechanism.contains("LoF") && !followedUpAlways {
       return GermlineFollowUp(
         decision: .notRecommended,
         reason: "\(basis), but at a recurrent somatic hotspot of the oncogene \(item.gene.symbol): a somatic driver, not a germline finding, from tumour data alone",

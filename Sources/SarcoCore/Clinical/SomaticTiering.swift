@@ -158,15 +158,22 @@ public struct SomaticTiering: Sendable {
   /// How closely an item matches the alteration, on the scale of `somatic_rules.tsv`
   /// `cross_histology_predictive_loosest_match`: 1 the exact change, 2 its codon, 3 its exon or the structural event
   /// itself (a named fusion, any fusion of the gene, a copy-number event) or a loss-of-function class met by a null
-  /// variant in level A/B evidence (an approved or guideline biomarker: deleterious BRCA2 for PARP inhibitors), 4 a
-  /// broader class of change in the gene (any mutation, missense, activating) or a loss-of-function class at level C/D.
+  /// variant in level A/B sensitivity evidence (an approved or guideline biomarker: deleterious BRCA2 for PARP
+  /// inhibitors), 4 a broader class of change in the gene (any mutation, missense, activating), or a loss-of-function
+  /// class at level C/D or for resistance (PTEN loss and cetuximab in colorectal cancer says nothing for a sarcoma).
   static func closeness(_ item: MatchedEvidence, structural: Bool) -> Int {
     switch item.specificity {
     case .exact: return 1
     case .codon: return 2
     case .exon: return 3
-    case .gene: return structural || (nullVariantClasses.contains(item.matchedBy) && item.level < .C) ? 3 : 4
+    case .gene: return structural || isBiomarkerClass(item) ? 3 : 4
     }
+  }
+
+  /// A loss-of-function class met by a null variant, in level A/B sensitivity evidence of a named tumour type: the
+  /// approved or guideline biomarker itself (CIViC's unmapped "Cancer" items name no tumour type where it is one).
+  static func isBiomarkerClass(_ item: MatchedEvidence) -> Bool {
+    nullVariantClasses.contains(item.matchedBy) && item.level < .C && item.isSensitivity && !item.tumourTypes.isEmpty
   }
 
   /// Gene-level classes a variant meets only by being a null variant (`SomaticTiering.matches`), as matchers name them.
