@@ -172,7 +172,7 @@ public struct ClinicalAssessor: Sendable {
     let cnv = interpreter.segments(from: variants)
     let isTumour = settings.sampleType == .tumor
     let acquired = isTumour ? secondaryResistance(somatic.map(\.finding)) : []
-    let somaticFindings = tieredByAcquiredResistance(somatic, acquired)
+    let somaticFindings = tieredByAcquiredResistance(isTumour ? withdrawingUnestablishedSubtypes(somatic) : somatic, acquired)
       .sorted { ($0.finding.tier, $0.order) < ($1.finding.tier, $1.order) }
     let fusions = (isTumour ? interpreter.fusions(from: variants) + interpreter.fusions(from: fusionCalls) : []).map { finding in
       var graded = finding

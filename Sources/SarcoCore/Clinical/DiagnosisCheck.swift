@@ -83,11 +83,7 @@ struct DiagnosisCheck {
         guard !losses.isEmpty else { continue }
         // The subtypes a wild-type rule of this tumour type stands beside (SDH-deficient, NF1, BRAF GIST) are defined
         // without its drivers: beside an oncogenic KIT/PDGFRA change the subtype is not established.
-        let drivers = somatic.filter { finding in
-          !genes.contains(finding.gene)
-            && rules.contains { $0.kind == .wildType && $0.genes.contains(finding.gene) && $0.tumourTypes.contains(where: { table.covers($0, sample: tumourType) }) }
-            && ((finding.oncogenicity.classification?.isOncogenic ?? false) || finding.tier.isTierIOrII)
-        }.map(\.alteration)
+        let drivers = subtypeExcludingDrivers(rule, tumourType: tumourType, somatic: somatic).map(\.alteration)
         if !drivers.isEmpty {
           flags.append(
             DiagnosticFlag(
@@ -170,6 +166,20 @@ struct DiagnosisCheck {
       }
     }
     return flags
+  }
+
+  /// Oncogenic (or Tier I/II) changes of the genes a wild-type rule of this tumour type names (KIT, PDGFRA in GIST),
+  /// outside a subtype rule's own genes: beside them the subtype (SDH-deficient, NF1, BRAF GIST) is not established.
+  func subtypeExcludingDrivers(_ rule: EntityRule, tumourType: String, somatic: [SomaticFinding]) -> [SomaticFinding] {
+    let table = view.panel.knowledge.tumourTypes
+    let wildTypeGenes = Set(
+      view.panel.knowledge.rules.somatic.entityRules
+        .filter { $0.kind == .wildType && $0.tumourTypes.contains(where: { table.covers($0, sample: tumourType) }) }
+        .flatMap(\.genes))
+    return somatic.filter { finding in
+      !rule.genes.contains(finding.gene) && wildTypeGenes.contains(finding.gene)
+        && ((finding.oncogenicity.classification?.isOncogenic ?? false) || finding.tier.isTierIOrII)
+    }
   }
 
   /// A mutation a characteristic- or unexpected-mutation rule speaks of: one it lists, else an oncogenic one of its genes.
