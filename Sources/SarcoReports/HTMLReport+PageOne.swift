@@ -174,11 +174,27 @@ extension HTMLReport {
     static func germlineSummary(_ clinical: ClinicalReport, into html: inout HTMLBuilder) {
       html.element("h2", "Pathogenic and likely pathogenic findings")
       let pathogenic = clinical.germline.filter(\.classification.isPathogenic)
+      // An expert panel's pathogenic class (ClinVar 3 stars or more) where ours is lower is not hidden under "None":
+      // the variant may need evidence a VCF does not carry (functional assays, case data).
+      let expert = clinical.germline.filter { finding in
+        !finding.classification.isPathogenic
+          && (finding.clinvar.map { $0.stars >= 3 && KnownVariantIndex.isPathogenic($0.significance) } ?? false)
+      }
       if pathogenic.isEmpty {
-        html.element("p", "None among \(clinical.germline.count) variant\(clinical.germline.count == 1 ? "" : "s") classified.")
+        html.element(
+          "p",
+          "None by our ACMG/AMP classification among \(clinical.germline.count) variant\(clinical.germline.count == 1 ? "" : "s") classified"
+            + (expert.isEmpty ? "." : "; but see the expert-panel classes below."))
       } else {
         html.linkedList(pathogenic.map {
           "\($0.alteration): \($0.classification.rawValue) (\($0.points) points: \($0.criteria.map(\.code).joined(separator: ", ")))\($0.syndromes.map { "; \($0)" } ?? ""): refer for genetic counselling"
+        })
+      }
+      if !expert.isEmpty {
+        html.raw("<p class=\"conflict\">ClinVar expert panel: pathogenic or likely pathogenic where our class is lower; review before reporting:</p>\n")
+        html.linkedList(expert.map { finding in
+          let clinvar = finding.clinvar!
+          return "\(finding.alteration): ClinVar \(clinvar.significance.replacingUnderscores) (VCV\(clinvar.variationID), \(clinvar.stars) stars); ours \(finding.classification.rawValue) (\(finding.points) points)"
         })
       }
       let differing = clinical.germline.compactMap { finding in finding.clinvarComparison.map { "\(finding.alteration): \($0)" } }

@@ -107,6 +107,26 @@ import Testing
     #expect(!page.contains("Tumour column") && page.contains("germline (constitutional DNA)"))
   }
 
+  @Test func anExpertPanelsPathogenicClassIsNotHiddenUnderNone() throws {
+    // TP53 R273H in constitutional DNA: a VUS by the rules a VCF supports, Pathogenic by the TP53 expert panel.
+    let vcf = "\(TestData.temporaryDirectory("expert-panel"))/germline.vcf"
+    try """
+      ##fileformat=VCFv4.2
+      ##reference=GRCh38
+      ##contig=<ID=17,length=83257441>
+      ##FORMAT=<ID=GT,Number=1,Type=String,Description="Genotype">
+      ##FORMAT=<ID=AD,Number=R,Type=Integer,Description="Allelic depths">
+      ##FORMAT=<ID=DP,Number=1,Type=Integer,Description="Depth">
+      #CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tBLOOD
+      17\t7673802\t.\tC\tT\t.\tPASS\t.\tGT:AD:DP\t0/1:30,30:60
+
+      """.write(toFile: vcf, atomically: true, encoding: .utf8)
+    let page = try pageOne(try html(vcf, sampleType: .germline).text)
+    #expect(page.contains("None by our ACMG/AMP classification") && page.contains("see the expert-panel classes below"))
+    #expect(page.contains("ClinVar expert panel: pathogenic or likely pathogenic where our class is lower"))
+    #expect(page.contains("TP53 p.R273H: ClinVar Pathogenic"))
+  }
+
   /// The demo sample printed by Chromium: page one holds the decision alone, pages are numbered.
   @Test(.enabled(if: PDFRenderer.chromium != nil && Prerequisite.tool("pdftotext"), "needs chromium and pdftotext (apt-get install chromium poppler-utils)"))
   func printedFirstPageIsTheDecisionAlone() throws {
