@@ -489,6 +489,43 @@ SEVERITY = [
 # Oncogenicity of somatic variants: ClinGen/CGC/VICC SOP (Horak et al. 2022 PMID:35101336, Table 2 codes and
 # points). `parameters` are the thresholds the classifier reads (name=value;...); a code the classifier does not
 # implement, or a parameter it does not use, is refused when the panel loads.
+# Therapies that are not directed at a molecular target: their response in another tumour type is not a claim about
+# the same biomarker (Li et al. 2017 level C), so it never crosses histologies. Names as CIViC and the curated rows
+# spell them; classes by the WHO ATC classification (L01A alkylating agents, L01B antimetabolites, L01C plant
+# alkaloids, L01D cytotoxic antibiotics, L01XA platinum compounds) plus regimens and radiotherapy.
+ATC = "WHO ATC classification (L01 antineoplastic agents)"
+NON_TARGETED_THERAPIES = [
+    ("Chemotherapy", "cytotoxic chemotherapy, unspecified", "CIViC therapy name"),
+    ("Platinum Compound", "cytotoxic: platinum compound (L01XA)", ATC),
+    ("Cisplatin", "cytotoxic: platinum compound (L01XA01)", ATC),
+    ("Carboplatin", "cytotoxic: platinum compound (L01XA02)", ATC),
+    ("Oxaliplatin", "cytotoxic: platinum compound (L01XA03)", ATC),
+    ("Melphalan", "cytotoxic: alkylating agent (L01AA03)", ATC),
+    ("Temozolomide", "cytotoxic: alkylating agent (L01AX03)", ATC),
+    ("Ifosfamide", "cytotoxic: alkylating agent (L01AA06)", ATC),
+    ("Cyclophosphamide", "cytotoxic: alkylating agent (L01AA01)", ATC),
+    ("Dacarbazine", "cytotoxic: alkylating agent (L01AX04)", ATC),
+    ("Trabectedin", "cytotoxic: other antineoplastic (L01CX01)", ATC),
+    ("Methotrexate", "cytotoxic: antimetabolite (L01BA01)", ATC),
+    ("Pemetrexed", "cytotoxic: antimetabolite (L01BA04)", ATC),
+    ("Fluorouracil", "cytotoxic: antimetabolite (L01BC02)", ATC),
+    ("Capecitabine", "cytotoxic: antimetabolite (L01BC06)", ATC),
+    ("Gemcitabine", "cytotoxic: antimetabolite (L01BC05)", ATC),
+    ("Etoposide", "cytotoxic: plant alkaloid (L01CB01)", ATC),
+    ("Irinotecan", "cytotoxic: plant alkaloid (L01CE02)", ATC),
+    ("Docetaxel", "cytotoxic: taxane (L01CD02)", ATC),
+    ("Paclitaxel", "cytotoxic: taxane (L01CD01)", ATC),
+    ("Vincristine", "cytotoxic: vinca alkaloid (L01CA02)", ATC),
+    ("Eribulin", "cytotoxic: other antineoplastic (L01XX41)", ATC),
+    ("Doxorubicin", "cytotoxic antibiotic: anthracycline (L01DB01)", ATC),
+    ("Epirubicin", "cytotoxic antibiotic: anthracycline (L01DB03)", ATC),
+    ("Mitomycin", "cytotoxic antibiotic (L01DC03)", ATC),
+    ("EAP Protocol", "cytotoxic regimen (etoposide, doxorubicin, cisplatin)", "CIViC therapy name; NCI Thesaurus"),
+    ("FOLFOX-4 Regimen", "cytotoxic regimen (folinic acid, fluorouracil, oxaliplatin)", "CIViC therapy name; NCI Thesaurus"),
+    ("Radiation Therapy", "radiotherapy", "CIViC therapy name"),
+    ("Radiation Ionizing Radiotherapy", "radiotherapy", "CIViC therapy name"),
+]
+
 HORAK = "Horak et al. 2022 PMID:35101336 (ClinGen/CGC/VICC oncogenicity SOP)"
 ONCOGENICITY_CRITERIA = [
     ("OVS1", "oncogenic", "very_strong", 8, "", "Null variant (nonsense, frameshift, canonical +/-1,2 splice site, initiation codon, homozygous deletion) in a bona fide tumour suppressor gene", HORAK),

@@ -126,6 +126,14 @@ enum SomaticKnowledgeLoader {
     if let named = try table(rules.somaticRules, ["rule", "value", "description", "source"], exact: true) {
       somatic.thresholds = loadNamed(named, problems: problems)
     }
+    if let therapies = try table(rules.nonTargetedTherapies, ["therapy", "kind", "source"], exact: true) {
+      for row in therapies.rows where row.hasExpectedWidth(problems) {
+        guard let therapy = row.required("therapy", problems), let kind = row.required("kind", problems),
+          let source = row.required("source", problems)
+        else { continue }
+        somatic.nonTargetedTherapies[therapy] = "\(kind); \(source)"
+      }
+    }
     if let resistance = try table(
       rules.secondaryResistance,
       ["gene", "primary_exons", "secondary_exons", "therapy", "tumour_types", "level", "statement", "source"], exact: true)

@@ -107,6 +107,18 @@ import Testing
     #expect(note.contains("more specific evidence at an equal or stronger level exact-sensitivity"))
   }
 
+  @Test func untargetedTherapiesOfAnotherTumourTypeNeverCross() throws {
+    // TP53 R175H: a stomach-cancer chemotherapy item matched exactly says nothing about a leiomyosarcoma.
+    let chemo = item("chemo", level: .C, specificity: .exact, therapies: ["Cisplatin+Etoposide+Mitomycin"])
+    let resolved = tiering.resolve([chemo])
+    #expect(resolved.map(\.applied) == [false])
+    #expect(resolved[0].note?.contains("not directed at this biomarker") == true)
+    // A combination with a targeted drug is judged as targeted; the same chemotherapy in this tumour type counts.
+    #expect(applied([item("combo", level: .C, specificity: .exact, therapies: ["Bevacizumab+Oxaliplatin"])]) == ["combo"])
+    #expect(applied([item("own", level: .C, match: .same, specificity: .exact, therapies: ["Doxorubicin"])]) == ["own"])
+    #expect(try #require(TestPanels.sarcoma.knowledge.rules.somatic.nonTargetedTherapies["Doxorubicin"]).contains("L01DB01"))
+  }
+
   @Test func contraryEvidenceIsNeverApplied() {
     let resolved = tiering.resolve([item("contrary", level: .A, match: .same, specificity: .exact, supports: false)])
     #expect(resolved.map(\.applied) == [false])

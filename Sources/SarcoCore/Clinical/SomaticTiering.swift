@@ -10,6 +10,8 @@ public struct SomaticTiering: Sendable {
   /// The loosest match (`MatchCloseness`) predictive evidence of another tumour type may have and still count,
   /// with its citation; nil without `somatic_rules.tsv` (then any match counts).
   let crossHistologyRule: (limit: Int, cited: String)?
+  /// Therapies not directed at a molecular target -> why (`non_targeted_therapies.tsv`).
+  let nonTargetedTherapies: [String: String]
 
   /// Evidence types that tier; `oncogenic` and `predisposing` items are listed but do not.
   static let tieringTypes: Set<String> = ["predictive", "diagnostic", "prognostic"]
@@ -19,6 +21,7 @@ public struct SomaticTiering: Sendable {
     tierRules = knowledge.rules.ampTiers
     self.tumourType = tumourType
     tumourTypes = knowledge.tumourTypes
+    nonTargetedTherapies = knowledge.rules.somatic.nonTargetedTherapies
     crossHistologyRule = knowledge.rules.somatic.thresholds.map {
       (Int($0[.crossHistologyPredictiveLoosestMatch]), $0.cited(.crossHistologyPredictiveLoosestMatch))
     }
@@ -192,6 +195,12 @@ public struct SomaticTiering: Sendable {
       if !item.supports {
         result[index].applied = false
         result[index].note = "does not support \(item.significance.replacingUnderscores) (contrary evidence): shown, never raises a tier or makes a drug call"
+      } else if item.isPredictive && (item.tumourTypeMatch == .other || item.tumourTypeMatch == .unknown),
+        let reason = untargeted(item)
+      {
+        result[index].applied = false
+        result[index].note =
+          "\(item.therapies.joined(separator: ", ")) (\(reason)) is not directed at this biomarker: its response in \(item.tumourTypes.isEmpty ? "an unmapped disease (\(item.disease))" : item.tumourTypes.joined(separator: "/")) is listed, not carried to \(tumourType ?? "a sample without --tumor-type") (non_targeted_therapies.tsv)"
       } else if item.isPredictive {
         guard let rule = crossHistologyRule, item.tumourTypeMatch == .other || item.tumourTypeMatch == .unknown,
           Self.closeness(item, structural: structural) > rule.limit
@@ -235,6 +244,20 @@ public struct SomaticTiering: Sendable {
         "superseded for \(superseded.joined(separator: ", ")) by more specific evidence at an equal or stronger level \(winners.joined(separator: ", "))"
     }
     return result
+  }
+
+  /// Why every therapy of the item is untargeted (each part of a combination is), or nil when one is targeted.
+  func untargeted(_ item: MatchedEvidence) -> String? {
+    guard !item.therapies.isEmpty else { return nil }
+    var kinds: [String] = []
+    for therapy in item.therapies {
+      for part in therapy.split(separator: "+").map({ $0.trimmingCharacters(in: .whitespaces) }) {
+        guard let kind = nonTargetedTherapies[part] else { return nil }
+        let short = String(kind.prefix { $0 != ";" })
+        if !kinds.contains(short) { kinds.append(short) }
+      }
+    }
+    return kinds.joined(separator: "; ")
   }
 
   func isDefiningMarker(_ item: MatchedEvidence) -> Bool { item.source == "panel" && item.evidenceType == "diagnostic" }

@@ -87,6 +87,7 @@ public struct PanelManifest: Sendable, Equatable, Codable {
     public let oncogenicityClasses: String?
     public let somaticRules: String?
     public let secondaryResistance: String?
+    public let nonTargetedTherapies: String?
     public let entityRules: String?
     public let acmgStrengths: String?
     public let germlineRules: String?
@@ -108,6 +109,7 @@ public struct PanelManifest: Sendable, Equatable, Codable {
       case oncogenicityClasses = "oncogenicity_classes"
       case somaticRules = "somatic_rules"
       case secondaryResistance = "secondary_resistance"
+      case nonTargetedTherapies = "non_targeted_therapies"
       case entityRules = "entity_rules"
       case acmgStrengths = "acmg_strengths"
       case germlineRules = "germline_rules"
@@ -122,7 +124,7 @@ public struct PanelManifest: Sendable, Equatable, Codable {
 
     public var allFiles: [String] {
       [acmgCriteria, acmgClasses, ampTiers, consequenceSeverity, vcepThresholds, oncogenicityCriteria, oncogenicityClasses,
-       somaticRules, secondaryResistance, entityRules, acmgStrengths, germlineRules, acmgComputational, pvs1GeneRules,
+       somaticRules, secondaryResistance, nonTargetedTherapies, entityRules, acmgStrengths, germlineRules, acmgComputational, pvs1GeneRules,
        pm1Regions, ba1Exceptions, frequencyConfoundedGenes, germlineTriage, pm5Truncation].compactMap { $0 }
     }
   }

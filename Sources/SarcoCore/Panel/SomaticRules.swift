@@ -7,6 +7,9 @@ public struct SomaticRules: Sendable, Equatable, Codable {
   /// Named thresholds; nil when the panel has no `somatic_rules.tsv`.
   public var thresholds: SomaticThresholds?
   public var secondaryResistance: [SecondaryResistanceRule] = []
+  /// Therapies not directed at a molecular target (cytotoxic agents, regimens, radiotherapy) -> kind and source: their
+  /// response in another tumour type never crosses histologies (`non_targeted_therapies.tsv`).
+  public var nonTargetedTherapies: [String: String] = [:]
   public var entityRules: [EntityRule] = []
 
   public init() {}
