@@ -40,7 +40,10 @@ struct DiagnosisCheck {
             source: match.citation))
       }
     }
+    // Beside a finding that defines another entity, "wild-type <stated type>" would read as a diagnosis of it.
+    let discordant = flags.contains { $0.kind == .discordance }
     flags += entityFlags(tumourType: tumourType, somatic: somatic, fusions: fusions, copyNumber: copyNumber)
+      .filter { !(discordant && $0.kind == .wildType) }
     flags += gainsBelowCutoff(tumourType: tumourType, copyNumber: copyNumber)
     let status =
       flags.contains { $0.kind == .discordance } ? "discordant" : flags.contains { $0.kind == .review } ? "review" : "concordant"
