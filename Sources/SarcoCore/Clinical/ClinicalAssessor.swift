@@ -227,7 +227,7 @@ public struct ClinicalAssessor: Sendable {
   func outsideScope(_ code: String) -> String? {
     let table = view.panel.knowledge.tumourTypes
     guard let rule = view.panel.knowledge.rules.somatic.entityRules.first(where: { $0.kind == .panelScope }),
-      !rule.tumourTypes.contains(where: { table.covers($0, sample: code) })
+      !table.coversAny(rule.tumourTypes, sample: code)
     else { return nil }
     return "tumour type \(code) (\(table.name(of: code) ?? code)) is outside the panel's scope "
       + "(\(rule.tumourTypes.joined(separator: ", "))): \(rule.statement); \(rule.recommendation) (\(rule.source))"

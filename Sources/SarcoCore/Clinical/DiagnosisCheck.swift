@@ -73,7 +73,7 @@ struct DiagnosisCheck {
     // Wild-type rules last: they stay silent where a subtype rule has already named the tumour.
     let rules = view.panel.knowledge.rules.somatic.entityRules
     for rule in rules.filter({ $0.kind != .wildType }) + rules.filter({ $0.kind == .wildType })
-    where rule.tumourTypes.contains(where: { table.covers($0, sample: tumourType) }) {
+    where table.coversAny(rule.tumourTypes, sample: tumourType) {
       let genes = Set(rule.genes)
       switch rule.kind {
       case .subtypeByLoss, .subtypeByMutation:
@@ -128,7 +128,7 @@ struct DiagnosisCheck {
             statement: rule.statement + (found.isEmpty ? "" : "; fusions found in this sample: \(found.joined(separator: ", ")) (see Fusions)"),
             recommendation: rule.recommendation.isEmpty ? nil : rule.recommendation, source: rule.source))
       case .characteristicMutation:
-        guard !rule.pointsTo.contains(where: { table.covers($0, sample: tumourType) }) else { continue }
+        guard !table.coversAny(rule.pointsTo, sample: tumourType) else { continue }
         let drivers = somatic.filter { Self.meets(rule, $0) }.map(\.alteration)
         guard !drivers.isEmpty else { continue }
         let pointed = rule.pointsTo.map { "\($0) (\(table.name(of: $0) ?? $0))" }.joined(separator: ", ")
@@ -177,7 +177,7 @@ struct DiagnosisCheck {
     let table = view.panel.knowledge.tumourTypes
     let wildTypeGenes = Set(
       view.panel.knowledge.rules.somatic.entityRules
-        .filter { $0.kind == .wildType && $0.tumourTypes.contains(where: { table.covers($0, sample: tumourType) }) }
+        .filter { $0.kind == .wildType && table.coversAny($0.tumourTypes, sample: tumourType) }
         .flatMap(\.genes))
     return somatic.filter { finding in
       !rule.genes.contains(finding.gene) && wildTypeGenes.contains(finding.gene)
@@ -198,7 +198,7 @@ struct DiagnosisCheck {
     let table = view.panel.knowledge.tumourTypes
     return copyNumber.compactMap { finding in
       guard let match = finding.panelMatch, match.entry.hasSuffix(" gain"),
-        match.tumourTypes.contains(where: { table.covers($0, sample: tumourType) })
+        table.coversAny(match.tumourTypes, sample: tumourType)
       else { return nil }
       return DiagnosticFlag(
         kind: .review, finding: finding.name, statement: "\(finding.name) (\(finding.locus)): \(match.meaning)",

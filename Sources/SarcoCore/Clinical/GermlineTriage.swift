@@ -164,7 +164,7 @@ struct GermlineTriage: Sendable {
   }
 
   func matches(_ rule: GermlineTriageRule, _ tumourType: String) -> Bool {
-    rule.tumourTypes.contains { tumourTypes.covers($0, sample: tumourType) }
+    tumourTypes.coversAny(rule.tumourTypes, sample: tumourType)
   }
 
   func recommended(_ rule: GermlineTriageRule, item: Case, basis: String, extra: String? = nil) -> GermlineFollowUp {

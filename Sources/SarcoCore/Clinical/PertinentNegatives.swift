@@ -20,7 +20,7 @@ public enum PertinentNegatives {
         default: return false
         }
         if item.tumourTypes.contains("*") { return item.level == .A }
-        return item.tumourTypes.contains { table.isEmpty ? $0 == tumourType : table.covers($0, sample: tumourType) }
+        return table.coversAny(item.tumourTypes, sample: tumourType)
       }.map(\.gene))
     let altered = Set(somatic.map(\.gene))
     let byGene = Dictionary(grouping: coverage.hotspots, by: \.gene)

@@ -121,7 +121,7 @@ public struct SomaticTiering: Sendable {
   func tumourTypeMatch(_ types: [String]) -> TumourTypeMatch {
     if types.contains("*") { return .agnostic }
     guard let tumourType else { return .unknown }
-    return types.contains { tumourTypes.isEmpty ? $0 == tumourType : tumourTypes.covers($0, sample: tumourType) } ? .same : .other
+    return tumourTypes.coversAny(types, sample: tumourType) ? .same : .other
   }
 
   func matched(_ item: EvidenceItem, specificity: EvidenceSpecificity) -> MatchedEvidence {

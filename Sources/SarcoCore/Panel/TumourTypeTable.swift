@@ -104,6 +104,13 @@ public struct TumourTypeTable: Sendable, Equatable, Codable {
     lineage(of: sampleCode).contains(evidenceCode)
   }
 
+  /// Whether any of `codes` (a rule's or an item's tumour types) covers a sample of `sampleCode`; without a table
+  /// (a panel with no tumour_types.tsv) a code covers only itself.
+  public func coversAny(_ codes: [String], sample sampleCode: String) -> Bool {
+    let sampleLineage = lineage(of: sampleCode)
+    return codes.contains(where: sampleLineage.contains)
+  }
+
   /// How a sample's type stands to the types an alteration is pathognomonic for.
   public func relation(sample: String, to types: [String]) -> Relation {
     let sampleLineage = lineage(of: sample)
