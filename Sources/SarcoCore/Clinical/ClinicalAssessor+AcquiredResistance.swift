@@ -8,7 +8,7 @@ extension ClinicalAssessor {
     for rule in view.panel.knowledge.rules.somatic.secondaryResistance {
       let match: TumourTypeMatch
       if let tumourType = settings.tumourType {
-        guard rule.tumourTypes.contains(where: { table.covers($0, sample: tumourType) }) else { continue }
+        guard table.coversAny(rule.tumourTypes, sample: tumourType) else { continue }
         match = .same
       } else {
         match = .unknown
@@ -48,12 +48,8 @@ extension ClinicalAssessor {
       let finding = entry.finding
       let evidence = finding.evidence + items
       let ruled = tiering.tier(for: items, fallback: finding.tier)
-      var raised = SomaticFinding(
-        variantKey: finding.variantKey, gene: finding.gene, consequence: finding.consequence, alteration: finding.alteration,
-        oncogenicity: finding.oncogenicity, tier: ruled < finding.tier ? ruled : finding.tier, evidence: evidence,
-        hotspots: finding.hotspots, therapies: tiering.therapies(evidence), origin: finding.origin,
-        tumorAlleleFraction: finding.tumorAlleleFraction)
-      raised.escat = finding.escat
+      let raised = finding.revised(
+        evidence: evidence, tier: ruled < finding.tier ? ruled : finding.tier, therapies: tiering.therapies(evidence))
       return (entry.order, raised, entry.calls)
     }
   }

@@ -12,7 +12,7 @@ extension ClinicalAssessor {
     var result = findings
     for rule in view.panel.knowledge.rules.somatic.entityRules
     where (rule.kind == .subtypeByLoss || rule.kind == .subtypeByMutation)
-      && rule.tumourTypes.contains(where: { table.covers($0, sample: tumourType) })
+      && table.coversAny(rule.tumourTypes, sample: tumourType)
     {
       let drivers = check.subtypeExcludingDrivers(rule, tumourType: tumourType, somatic: somatic).map(\.alteration)
       guard !drivers.isEmpty else { continue }
@@ -31,12 +31,9 @@ extension ClinicalAssessor {
         let fallback = tiering.untiered(
           .iii,
           reason: "\(finding.oncogenicity.classification?.rawValue ?? "oncogenicity not evaluated"); evidence for \(rule.statement) not applied beside \(drivers.joined(separator: ", "))")
-        var revised = SomaticFinding(
-          variantKey: finding.variantKey, gene: finding.gene, consequence: finding.consequence, alteration: finding.alteration,
-          oncogenicity: finding.oncogenicity, tier: tiering.tier(for: evidence, fallback: fallback), evidence: evidence,
-          hotspots: finding.hotspots, therapies: tiering.therapies(evidence), origin: finding.origin,
-          tumorAlleleFraction: finding.tumorAlleleFraction)
-        revised.escat = revised.tier.tier.isActionable ? finding.escat : nil
+        var revised = finding.revised(
+          evidence: evidence, tier: tiering.tier(for: evidence, fallback: fallback), therapies: tiering.therapies(evidence))
+        if !revised.tier.tier.isActionable { revised.escat = nil }
         result[index] = (result[index].order, revised, tiering.drugCalls(evidence))
       }
     }

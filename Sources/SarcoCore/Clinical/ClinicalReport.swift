@@ -164,6 +164,19 @@ public struct SomaticFinding: Sendable, Equatable, Codable {
   public var escat: EscatAssignment? = nil
 }
 
+extension SomaticFinding {
+  /// The same finding read again with other evidence (a rule added or items withdrawn): its evidence, tier and drug
+  /// summary replaced, everything else, ESCAT included, kept.
+  func revised(evidence: [MatchedEvidence], tier: TierAssignment, therapies: TherapySummary) -> SomaticFinding {
+    var finding = SomaticFinding(
+      variantKey: variantKey, gene: gene, consequence: consequence, alteration: alteration, oncogenicity: oncogenicity,
+      tier: tier, evidence: evidence, hotspots: hotspots, therapies: therapies, origin: origin,
+      tumorAlleleFraction: tumorAlleleFraction)
+    finding.escat = escat
+    return finding
+  }
+}
+
 /// The ClinGen/CGC/VICC oncogenicity of a somatic variant.
 public struct OncogenicityAssessment: Sendable, Equatable, Codable {
   /// Nil when the panel has no oncogenicity rule tables.
