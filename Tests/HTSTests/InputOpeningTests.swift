@@ -8,10 +8,12 @@ import Testing
 /// Copies `source` into a new FIFO on a background thread (as `cat file > fifo` would) and returns the FIFO's path.
 func fifo(feeding source: String) throws -> String {
   let path = TestData.temporaryDirectory("fifo") + "/input"
-  #expect(mkfifo(path, 0o600) == 0)
+  try #require(mkfifo(path, 0o600) == 0, "cannot make a FIFO at \(path)")
   let data = try Data(contentsOf: URL(fileURLWithPath: source))
   Thread {
-    guard let handle = FileHandle(forWritingAtPath: path) else { return }
+    // The open waits for the reader (a FIFO keeps no data without one). It cannot fail after mkfifo succeeded; if it
+    // did, the reader would wait for a writer forever, so stop loudly instead of returning quietly.
+    guard let handle = FileHandle(forWritingAtPath: path) else { preconditionFailure("cannot open the FIFO \(path) for writing") }
     try? handle.write(contentsOf: data)
     try? handle.close()
   }.start()
