@@ -108,7 +108,8 @@ import Testing
   }
 
   @Test func anExpertPanelsPathogenicClassIsNotHiddenUnderNone() throws {
-    // TP53 R273H in constitutional DNA: a VUS by the rules a VCF supports, Pathogenic by the TP53 expert panel.
+    // TP53 R273H in constitutional DNA: a VUS by the rules a VCF supports, Pathogenic by the TP53 expert panel;
+    // P72R beside it is the panel's Benign.
     let vcf = "\(TestData.temporaryDirectory("expert-panel"))/germline.vcf"
     try """
       ##fileformat=VCFv4.2
@@ -119,12 +120,15 @@ import Testing
       ##FORMAT=<ID=DP,Number=1,Type=Integer,Description="Depth">
       #CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tBLOOD
       17\t7673802\t.\tC\tT\t.\tPASS\t.\tGT:AD:DP\t0/1:30,30:60
+      17\t7676154\t.\tG\tC\t.\tPASS\t.\tGT:AD:DP\t0/1:30,30:60
 
       """.write(toFile: vcf, atomically: true, encoding: .utf8)
     let page = try pageOne(try html(vcf, sampleType: .germline).text)
     #expect(page.contains("None by our ACMG/AMP classification") && page.contains("see the expert-panel classes below"))
     #expect(page.contains("ClinVar expert panel: pathogenic or likely pathogenic where our class is lower"))
     #expect(page.contains("TP53 p.R273H: ClinVar Pathogenic"))
+    // Decoy: P72R, Benign by the same expert panel, is not listed there.
+    #expect(!page.contains("TP53 p.P72R: ClinVar"))
   }
 
   /// The demo sample printed by Chromium: page one holds the decision alone, pages are numbered.
