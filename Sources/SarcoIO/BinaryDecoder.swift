@@ -143,11 +143,27 @@ final class BinaryInput: Sendable {
     return converted
   }
 
+  /// An array of `UInt32` in one loop (the panel's known-variant cells: half a million).
+  func unsignedIntegers(at offset: Int) throws -> [UInt32] {
+    let (start, count) = try container(at: offset, .unkeyed)
+    var values: [UInt32] = []
+    values.reserveCapacity(count)
+    var cursor = start
+    for _ in 0..<count {
+      guard try tag(at: cursor) == BinaryTag.unsigned.rawValue else { throw BinaryInput.corrupt("expected a UInt32 at byte \(cursor)") }
+      cursor += 1
+      guard let value = UInt32(exactly: try varint(at: &cursor)) else { throw BinaryInput.corrupt("integer does not fit UInt32 at byte \(cursor)") }
+      values.append(value)
+    }
+    return values
+  }
+
   /// Strings and integers directly, large arrays on several threads, anything
   /// else through its `init(from:)`.
   func value<T: Decodable>(_ type: T.Type, at offset: Int) throws -> T {
     if T.self == String.self { return try string(at: offset) as! T }
     if T.self == Int.self { return try integer(Int.self, at: offset) as! T }
+    if T.self == [UInt32].self { return try unsignedIntegers(at: offset) as! T }
     // Only large arrays are worth the conformance lookup.
     if offset < bytes.count, bytes[offset] == BinaryTag.unkeyed.rawValue,
       try container(at: offset, .unkeyed).count >= BinaryItems<T>.parallelFrom,

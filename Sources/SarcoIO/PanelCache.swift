@@ -26,8 +26,8 @@ import SarcoCore
 /// - `SARCOPANEL_PANEL_CACHE=off` loads from the tables only; `panel validate`
 ///   always reads the tables.
 public enum PanelCache {
-  /// 2: known variants as flat unkeyed rows.
-  static let formatVersion: UInt32 = 2
+  /// 2: known variants as flat unkeyed rows; 3: known variants by column (`KnownVariantTable`).
+  static let formatVersion: UInt32 = 3
   static let magic = Array("SARCOPANEL PANEL CACHE\n".utf8)
   static let folderName = ".sarcopanel-cache"
   /// Copies kept per panel folder (the newest).

@@ -78,6 +78,52 @@ struct CodableSample: Codable, Equatable {
     let data = try BinaryEncoder.encode(["a": "text"])
     #expect(throws: DecodingError.self) { try BinaryDecoder.decode([String: Int].self, from: data) }
     #expect(throws: DecodingError.self) { try BinaryDecoder.decode([Int8].self, from: try BinaryEncoder.encode([300])) }
+    // `[UInt32]` has its own decoding loop: same checks.
+    #expect(try BinaryDecoder.decode([UInt32].self, from: try BinaryEncoder.encode([UInt32(0), 7, .max])) == [0, 7, .max])
+    #expect(throws: DecodingError.self) { try BinaryDecoder.decode([UInt32].self, from: try BinaryEncoder.encode([UInt64(1) << 32])) }
+    #expect(throws: DecodingError.self) { try BinaryDecoder.decode([UInt32].self, from: try BinaryEncoder.encode([-1])) }
+    #expect(throws: DecodingError.self) { try BinaryDecoder.decode([UInt32].self, from: try BinaryEncoder.encode(["1"])) }
+  }
+
+  static func known(_ gene: String, _ position: Int, _ reference: String, _ alternate: String, stars: Int = 2) -> KnownVariant {
+    KnownVariant(
+      gene: gene, build: .grch38, interval: GenomicInterval(contig: "17", start: position, end: position + reference.count - 1),
+      reference: reference, alternate: alternate, clinvarID: "\(position)", significance: "Pathogenic",
+      reviewStatus: "reviewed_by_expert_panel", stars: stars, release: "2025-01", consequence: "missense_variant")
+  }
+
+  /// The column store gives back every row as appended, after a decode too, and rows appended
+  /// after a decode reuse the decoded texts.
+  @Test func knownVariantTableRowsComeBackAsAppended() throws {
+    let rows = [Self.known("TP53", 7_675_088, "C", "T"), Self.known("TP53", 7_675_088, "C", "A", stars: 3), Self.known("NF1", 31_200_000, "AG", "A")]
+    let table = KnownVariantTable(rows)
+    #expect(Array(table) == rows)
+    var back = try BinaryDecoder.decode(KnownVariantTable.self, from: try BinaryEncoder.encode(table))
+    #expect(Array(back) == rows)
+    #expect(back == table)
+    let extra = Self.known("TP53", 7_674_220, "C", "T")
+    back.append(extra)
+    #expect(Array(back) == rows + [extra])
+    #expect(back.textNumber(3, .gene) == back.textNumber(0, .gene))
+    #expect(back != table)
+  }
+
+  /// Text numbers past the texts, cells that are not whole rows and impossible intervals are refused.
+  @Test func damagedKnownVariantTablesAreDecodingErrors() throws {
+    struct Raw: Codable {
+      var texts: [String]
+      var cells: [UInt32]
+    }
+    let texts = ["TP53", "GRCh38", "17", "C", "T", "1", "Pathogenic", "x", "2025", "missense_variant"]
+    let good: [UInt32] = [0, 1, 2, 100, 100, 3, 4, 5, 6, 7, 2, 8, 9]
+    #expect(try BinaryDecoder.decode(KnownVariantTable.self, from: try BinaryEncoder.encode(Raw(texts: texts, cells: good))).count == 1)
+    var badText = good
+    badText[0] = 10
+    var badInterval = good
+    badInterval[4] = 99
+    for cells in [badText, badInterval, Array(good.dropLast())] {
+      #expect(throws: DecodingError.self) { try BinaryDecoder.decode(KnownVariantTable.self, from: try BinaryEncoder.encode(Raw(texts: texts, cells: cells))) }
+    }
   }
 }
 

@@ -5,7 +5,7 @@ public struct PanelKnowledge: Sendable, Equatable, Codable {
   public var fusions: [Fusion] = []
   public var copyNumberEvents: [CopyNumberEvent] = []
   public var evidence: [EvidenceItem] = []
-  public var knownVariants: [KnownVariant] = []
+  public var knownVariants = KnownVariantTable()
   /// Alleles with a known protein change (cancerhotspots codon changes, CIViC coordinates).
   public var knownAlleles: [KnownAllele] = []
   public var tumourTypes = TumourTypeTable()

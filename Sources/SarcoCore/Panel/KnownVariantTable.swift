@@ -1,0 +1,131 @@
+/// The panel's ClinVar rows (`known_variants.tsv`, tens of thousands), stored by
+/// number: each text cell is the number of one distinct text, each row a fixed
+/// run of cells. The panel cache then holds one list of texts and one list of
+/// integers, and a run decodes them in a few milliseconds instead of building
+/// ten strings per row (most of a small sample's panel load); rows become
+/// `KnownVariant` values only when read.
+public struct KnownVariantTable: Sendable, Codable, Equatable, RandomAccessCollection {
+  public enum Column: Int, CaseIterable, Sendable {
+    case gene, build, contig, start, end, reference, alternate, clinvarID, significance, reviewStatus, stars, release,
+      consequence
+  }
+
+  static let width = Column.allCases.count
+  static let numericColumns: Set<Column> = [.start, .end, .stars]
+
+  /// Distinct texts, in order of first use.
+  private var texts: [String] = []
+  /// `width` cells per row: a text's number, or the value of a numeric column.
+  private var cells: [UInt32] = []
+  /// Text -> number while rows are appended (rebuilt on the first append after a decode).
+  private var numbers: [String: UInt32] = [:]
+
+  public init() {}
+
+  public init<Rows: Sequence>(_ rows: Rows) where Rows.Element == KnownVariant {
+    for row in rows { append(row) }
+  }
+
+  public var startIndex: Int { 0 }
+  public var endIndex: Int { cells.count / Self.width }
+
+  public subscript(row: Int) -> KnownVariant {
+    KnownVariant(
+      gene: text(row, .gene), build: GenomeBuild(rawValue: text(row, .build)) ?? .grch38,
+      interval: GenomicInterval(contig: text(row, .contig), start: integer(row, .start), end: integer(row, .end)),
+      reference: text(row, .reference), alternate: text(row, .alternate), clinvarID: text(row, .clinvarID),
+      significance: text(row, .significance), reviewStatus: text(row, .reviewStatus), stars: integer(row, .stars),
+      release: text(row, .release), consequence: text(row, .consequence))
+  }
+
+  /// A text cell of `row`.
+  @inline(__always)
+  public func text(_ row: Int, _ column: Column) -> String { texts[Int(cells[row * Self.width + column.rawValue])] }
+
+  /// The number of a text cell: equal numbers are equal texts (cheap grouping and comparison).
+  @inline(__always)
+  public func textNumber(_ row: Int, _ column: Column) -> UInt32 { cells[row * Self.width + column.rawValue] }
+
+  /// A numeric cell of `row` (position, end or stars).
+  @inline(__always)
+  public func integer(_ row: Int, _ column: Column) -> Int { Int(cells[row * Self.width + column.rawValue]) }
+
+  /// The text a number stands for.
+  public func text(number: UInt32) -> String { texts[Int(number)] }
+
+  public mutating func append(_ variant: KnownVariant) {
+    if numbers.count != texts.count {
+      numbers = Dictionary(texts.enumerated().map { ($0.element, UInt32($0.offset)) }, uniquingKeysWith: { first, _ in first })
+    }
+    for column in Column.allCases {
+      switch column {
+      case .gene: appendText(variant.gene)
+      case .build: appendText(variant.build.rawValue)
+      case .contig: appendText(variant.interval.contig)
+      case .start: appendNumber(variant.interval.start)
+      case .end: appendNumber(variant.interval.end)
+      case .reference: appendText(variant.reference)
+      case .alternate: appendText(variant.alternate)
+      case .clinvarID: appendText(variant.clinvarID)
+      case .significance: appendText(variant.significance)
+      case .reviewStatus: appendText(variant.reviewStatus)
+      case .stars: appendNumber(variant.stars)
+      case .release: appendText(variant.release)
+      case .consequence: appendText(variant.consequence)
+      }
+    }
+  }
+
+  private mutating func appendText(_ text: String) {
+    if let number = numbers[text] {
+      cells.append(number)
+      return
+    }
+    let number = UInt32(texts.count)
+    texts.append(text)
+    numbers[text] = number
+    cells.append(number)
+  }
+
+  private mutating func appendNumber(_ value: Int) {
+    // Positions, ends and stars are checked non-negative by the loader; GRCh38's longest contig is 2^28.
+    precondition(value >= 0 && value <= Int(UInt32.max), "known variant value \(value) out of range")
+    cells.append(UInt32(value))
+  }
+
+  // MARK: Codable, Equatable
+
+  enum CodingKeys: String, CodingKey { case texts, cells }
+
+  public init(from decoder: Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    texts = try container.decode([String].self, forKey: .texts)
+    cells = try container.decode([UInt32].self, forKey: .cells)
+    guard cells.count % Self.width == 0 else {
+      throw DecodingError.dataCorruptedError(forKey: .cells, in: container, debugDescription: "\(cells.count) cells is not whole rows")
+    }
+    let textColumns = Column.allCases.filter { !Self.numericColumns.contains($0) }.map(\.rawValue)
+    let textCount = UInt32(texts.count)
+    var base = 0
+    while base < cells.count {
+      for column in textColumns where cells[base + column] >= textCount {
+        throw DecodingError.dataCorruptedError(forKey: .cells, in: container, debugDescription: "text number \(cells[base + column]) of \(textCount)")
+      }
+      let start = cells[base + Column.start.rawValue]
+      guard start >= 1, cells[base + Column.end.rawValue] >= start else {
+        throw DecodingError.dataCorruptedError(forKey: .cells, in: container, debugDescription: "row \(base / Self.width): interval")
+      }
+      base += Self.width
+    }
+  }
+
+  public func encode(to encoder: Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(texts, forKey: .texts)
+    try container.encode(cells, forKey: .cells)
+  }
+
+  public static func == (lhs: KnownVariantTable, rhs: KnownVariantTable) -> Bool {
+    lhs.texts == rhs.texts && lhs.cells == rhs.cells || lhs.elementsEqual(rhs)
+  }
+}
