@@ -10,7 +10,8 @@ import SarcoCore
 /// calling thread merges the queues' heads. Memory stays that of a few batches per file
 /// however large the files are. A file whose records go back in that order is an error
 /// naming the file and the record (it must be sorted for a merge). One file is read
-/// directly, as `VCFReader.read` reads it, without threads or order checks.
+/// directly, as `VCFReader.read` reads it, without order checks: on the calling thread, or
+/// with `readAhead` on its own thread a couple of batches ahead of `body`.
 public final class MergedVCFReader {
   /// Records in merged order, and for each the index (in `readers`) of the file it came from.
   public struct Batch: Sendable {
@@ -33,9 +34,9 @@ public final class MergedVCFReader {
   @discardableResult
   public func read(
     regions: [RegionFilter], sampleIndexes: [[Int]], access: VCFReader.Access = .automatic, batchSize: Int = 512,
-    keepingText: Bool = false, body: (Batch) throws -> Void
+    keepingText: Bool = false, readAhead: Bool = false, body: (Batch) throws -> Void
   ) throws -> [VCFReader.Statistics] {
-    if readers.count == 1 {
+    if readers.count == 1 && !readAhead {
       let statistics = try readers[0].read(
         regions: regions[0], sampleIndexes: sampleIndexes[0], access: access, batchSize: batchSize, keepingText: keepingText
       ) { records in
@@ -66,6 +67,13 @@ public final class MergedVCFReader {
     defer {
       for queue in queues { queue.close() }
       producers.wait()
+    }
+    if readers.count == 1 {
+      // Read ahead: the next batches are read and parsed while `body` works on this one.
+      while let records = try queues[0].take() {
+        try body(Batch(records: records, sources: Array(repeating: 0, count: records.count)))
+      }
+      return [try queues[0].statistics()]
     }
     var heads = try readers.indices.map { try Head(source: $0, queue: queues[$0], reader: readers[$0], order: order) }
     var pending = Batch()

@@ -77,11 +77,12 @@ final class RunInputs {
   /// so invalid records are met), merged by position, with their files' indexes.
   func read(
     regions: RegionFilter, validators: [RecordValidator], access: VCFReader.Access, keepingText: Bool,
-    body: (MergedVCFReader.Batch) throws -> Void
+    readAhead: Bool = false, body: (MergedVCFReader.Batch) throws -> Void
   ) throws -> VCFReader.Statistics {
     let statistics = try MergedVCFReader(readers: readers).read(
       regions: validators.map { regions.withOutOfBounds(lengths: $0.contigLengths) },
-      sampleIndexes: files.map(\.selection.indexes), access: access, keepingText: keepingText, body: body)
+      sampleIndexes: files.map(\.selection.indexes), access: access, keepingText: keepingText, readAhead: readAhead,
+      body: body)
     return VCFReader.Statistics(combining: statistics, paths: paths)
   }
 

@@ -82,7 +82,8 @@ public enum RunPipeline {
     var disagreements = ExampleList()
     var screening = RecordScreening(paths: inputs.paths, strict: options.strict)
     let statistics = try inputs.read(
-      regions: view.scanRegions, validators: validators, access: options.access, keepingText: exports?.needsRecordText ?? false
+      regions: view.scanRegions, validators: validators, access: options.access, keepingText: exports?.needsRecordText ?? false,
+      readAhead: options.threads > 1
     ) { merged in
       let (records, sources) = (merged.records, merged.sources)
       let annotated = try annotate(
@@ -114,7 +115,7 @@ public enum RunPipeline {
         }
         batch.append(contentsOf: items.map(\.reported))
       }
-      try sections.append(batch)
+      try sections.append(batch, threads: options.threads)
     }
     qc.genesWithVariants = genes.count
     screening.count(into: &qc)

@@ -23,13 +23,17 @@ final class StreamedVariantSections {
     try tsvFile.write(TSVReport.header)
   }
 
-  /// Renders and writes a batch, in order.
-  func append(_ batch: [ReportedVariant]) throws {
-    for variant in batch {
-      elements.append(variant)
+  /// Renders a batch on `threads` threads and writes it in order.
+  func append(_ batch: [ReportedVariant], threads: Int = 1) throws {
+    let sampleID = sampleID
+    let rendered = try ParallelShares.map(count: batch.count, workers: batch.count >= 64 ? threads : 1) { _, share in
+      share.map { (VariantJSONElements.render(batch[$0]), TSVReport.rows(batch[$0], sample: sampleID)) }
+    }
+    for (json, tsv) in rendered {
+      elements.append(rendered: json)
       // One element can be large (a record with thousands of ALTs lists them all): hand them over often.
       if elements.pendingByteCount >= 1 << 20 { try elementsFile.write(elements.takeBytes()) }
-      try tsvFile.write(TSVReport.rows(variant, sample: sampleID))
+      try tsvFile.write(tsv)
     }
     count += batch.count
   }

@@ -64,6 +64,13 @@ public struct VariantJSONElements {
 
   public mutating func append(_ variant: ReportedVariant) { json.element { variant.write(to: &$0) } }
 
+  /// One element's bytes, rendered on any thread; `append(rendered:)` puts it in place.
+  public static func render(_ variant: ReportedVariant) -> [UInt8] {
+    JSONWriter.rendered(elementAtDepth: 2) { variant.write(to: &$0) }
+  }
+
+  public mutating func append(rendered: [UInt8]) { json.element(rendered: rendered) }
+
   /// Bytes rendered since the last call.
   public mutating func takeBytes() -> [UInt8] { json.takeBytes() }
 

@@ -59,6 +59,21 @@ public struct JSONWriter {
     if let spill, bytes.count >= 1 << 20 { spill(&bytes) }
   }
 
+  /// One element rendered apart by `rendered(elementAtDepth:_:)` (on another thread): the same
+  /// bytes `element` would write.
+  public mutating func element(rendered: [UInt8]) {
+    separate()
+    bytes.append(contentsOf: rendered)
+    if let spill, bytes.count >= 1 << 20 { spill(&bytes) }
+  }
+
+  /// The bytes of one array element at `depth`, without the separator before it.
+  public static func rendered(elementAtDepth depth: Int, _ body: (inout JSONWriter) -> Void) -> [UInt8] {
+    var writer = JSONWriter(elementsAtDepth: depth)
+    writer.element(body)
+    return writer.bytes
+  }
+
   /// Starts a member; its value must follow.
   public mutating func key(_ name: String) {
     #if DEBUG
