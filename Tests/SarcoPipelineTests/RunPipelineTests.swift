@@ -59,6 +59,22 @@ let scenarioNames = ["tumor_only.grch38", "tumor_normal.grch38", "strelka_somati
     }
   }
 
+  /// Several read batches (512 records each): with two threads the file is read ahead on its own
+  /// thread and the variant sections are rendered on workers; the bytes stay those of one thread.
+  @Test func manyBatchesReadAheadAndRenderedInParallelGiveTheSameBytes() throws {
+    let directory = TestData.temporaryDirectory("run")
+    let bases = ["A", "C", "G", "T"]
+    let records = (0..<1_400).map { index in
+      vcfLine("17", 7_668_500 + index * 13, bases[index % 4], bases[(index % 4 + 1 + index / 4 % 3) % 4])
+    }
+    let vcf = try writeVCF("many.vcf", in: directory, records: records)
+    let one = try run(vcf, threads: 1)
+    let two = try run(vcf, threads: 2)
+    #expect(try JSONReport.decode(try bytes(two.jsonPath)).variants.count == records.count)
+    #expect(try bytes(one.jsonPath) == bytes(two.jsonPath))
+    #expect(try bytes(one.tsvPath) == bytes(two.tsvPath))
+  }
+
   @Test func streamedAndIndexedReadsGiveTheSameReport() throws {
     for scenario in ["tumor_only.grch38.vcf.gz", "structural.grch38.vcf.gz", "tumor_normal.grch38.bcf"] {
       let streamed = try run("testdata/vcf/\(scenario)", access: .stream)
