@@ -19,20 +19,25 @@ enum IndexCheck {
     return candidates.first { FileManager.default.fileExists(atPath: $0) }
   }
 
-  /// Why the index cannot be used for `file`, or nil when it describes it.
-  static func problem(file: HTSFile, indexPath: String, regions: RegionFilter) -> String? {
+  /// The index loaded (once: a WGS `.tbi` takes ~20 ms to load) when it describes `file`,
+  /// else why it cannot be used.
+  static func load(file: HTSFile, indexPath: String, regions: RegionFilter) -> Result<VariantIndex, IndexProblem> {
     defer { rewind(file) }
     let name = URL(fileURLWithPath: indexPath).lastPathComponent
+    func problem(_ text: String) -> Result<VariantIndex, IndexProblem> { .failure(IndexProblem(reason: "its index \(name) \(text)")) }
     if let data = modificationTime(file.path), let index = modificationTime(indexPath), index < data {
-      return "its index \(name) is older than the data (records added after indexing would be missed)"
+      return problem("is older than the data (records added after indexing would be missed)")
     }
-    guard let lastOffset = lastRecordEnd(indexPath: indexPath) else {
-      return "its index \(name) is unreadable or not a tabix/CSI index"
-    }
-    if let problem = dataAfter(lastOffset, in: file) { return "its index \(name) \(problem)" }
-    if let problem = firstRecordsMatch(file: file, indexPath: indexPath, regions: regions) {
-      return "its index \(name) \(problem)"
-    }
+    guard let lastOffset = lastRecordEnd(indexPath: indexPath) else { return problem("is unreadable or not a tabix/CSI index") }
+    if let text = dataAfter(lastOffset, in: file) { return problem(text) }
+    guard let index = VariantIndex(file: file, indexPath: indexPath) else { return problem("cannot be loaded") }
+    if let text = firstRecordsMatch(file: file, index: index, regions: regions) { return problem(text) }
+    return .success(index)
+  }
+
+  /// Why the index cannot be used for `file`, or nil when it describes it.
+  static func problem(file: HTSFile, indexPath: String, regions: RegionFilter) -> String? {
+    if case .failure(let problem) = load(file: file, indexPath: indexPath, regions: regions) { return problem.reason }
     return nil
   }
 
@@ -70,10 +75,9 @@ enum IndexCheck {
   }
 
   /// Each panel contig the index lists must begin with one of its records where the index says.
-  static func firstRecordsMatch(file: HTSFile, indexPath: String, regions: RegionFilter) -> String? {
-    if file.format == .bcf {
-      guard let index = bcf_index_load3(file.path, indexPath, HTS_IDX_SILENT_FAIL) else { return "cannot be loaded" }
-      defer { hts_idx_destroy(index) }
+  static func firstRecordsMatch(file: HTSFile, index: VariantIndex, regions: RegionFilter) -> String? {
+    switch index.kind {
+    case .binary(let index):
       guard let record = bcf_init() else { return nil }
       defer { bcf_destroy(record) }
       for tid in 0..<Int(sp_hdr_ncontigs(file.header)) {
@@ -88,24 +92,19 @@ enum IndexCheck {
         }
       }
       return nil
-    }
-    guard let index = tbx_index_load3(file.path, indexPath, HTS_IDX_SILENT_FAIL) else { return "cannot be loaded" }
-    defer { tbx_destroy(index) }
-    var count: Int32 = 0
-    guard let list = tbx_seqnames(index, &count) else { return nil }
-    let names = (0..<Int(count)).map { String(cString: list[$0]!) }
-    free(list)
-    var line = kstring_t()
-    defer { sp_ks_free(&line) }
-    for (tid, name) in names.enumerated() where regions.ranges(forContig: name) != nil {
-      guard let iterator = sp_tbx_itr_queryi(index, Int32(tid), 0, hts_pos_t(Int64(1) << 40)) else { continue }
-      defer { hts_itr_destroy(iterator) }
-      // A listed contig has records; landing anywhere but on one of them means the offsets are another file's.
-      if sp_tbx_itr_next(file.file, index, iterator, &line) < 0 {
-        return "does not match the data: its offsets for \(name) do not lead to a record of \(name)"
+    case .tabix(let index):
+      var line = kstring_t()
+      defer { sp_ks_free(&line) }
+      for (tid, name) in index.contigNames.enumerated() where regions.ranges(forContig: name) != nil {
+        guard let iterator = sp_tbx_itr_queryi(index.pointer, Int32(tid), 0, hts_pos_t(Int64(1) << 40)) else { continue }
+        defer { hts_itr_destroy(iterator) }
+        // A listed contig has records; landing anywhere but on one of them means the offsets are another file's.
+        if sp_tbx_itr_next(file.file, index.pointer, iterator, &line) < 0 {
+          return "does not match the data: its offsets for \(name) do not lead to a record of \(name)"
+        }
       }
+      return nil
     }
-    return nil
   }
 
   /// The largest chunk end of any bin: the virtual offset just past the last indexed record.
@@ -188,5 +187,52 @@ struct IndexBytes {
       }
     }
     return last
+  }
+}
+
+/// Why an index beside a file cannot be used for it.
+struct IndexProblem: Error {
+  let reason: String
+}
+
+/// A loaded `.tbi` or `.csi`, freed with this value: loaded once by `IndexCheck.load`
+/// and used by the indexed read.
+final class VariantIndex: @unchecked Sendable {
+  final class Tabix {
+    let pointer: UnsafeMutablePointer<tbx_t>
+    /// Contig names in the index's order (its tids).
+    let contigNames: [String]
+    init(_ pointer: UnsafeMutablePointer<tbx_t>) {
+      self.pointer = pointer
+      var count: Int32 = 0
+      if let list = tbx_seqnames(pointer, &count) {
+        contigNames = (0..<Int(count)).map { String(cString: list[$0]!) }
+        free(list)
+      } else {
+        contigNames = []
+      }
+    }
+    deinit { tbx_destroy(pointer) }
+  }
+
+  enum Kind {
+    case tabix(Tabix)
+    case binary(OpaquePointer)
+  }
+
+  let kind: Kind
+
+  init?(file: HTSFile, indexPath: String) {
+    if file.format == .bcf {
+      guard let index = bcf_index_load3(file.path, indexPath, HTS_IDX_SILENT_FAIL) else { return nil }
+      kind = .binary(index)
+    } else {
+      guard let index = tbx_index_load3(file.path, indexPath, HTS_IDX_SILENT_FAIL) else { return nil }
+      kind = .tabix(Tabix(index))
+    }
+  }
+
+  deinit {
+    if case .binary(let index) = kind { hts_idx_destroy(index) }
   }
 }

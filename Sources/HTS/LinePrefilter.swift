@@ -7,9 +7,11 @@ import SarcoCore
 ///
 /// It is conservative: it may pass a line the exact check later drops, never
 /// the reverse. Lines on contigs without panel regions are not looked at
-/// beyond CHROM.
-struct LinePrefilter {
-  enum Verdict {
+/// beyond CHROM. The rule itself is C (`sp_line_verdict`), so that a streamed
+/// read can judge a whole decompressed block per call (`sp_scan_lines` on
+/// `scan`); this class keeps the current contig's ranges where C reads them.
+final class LinePrefilter {
+  enum Verdict: Equatable {
     case skip
     case parse
     /// The line is not VCF: too few columns or a POS that is not a number.
@@ -17,47 +19,78 @@ struct LinePrefilter {
   }
 
   let regions: RegionFilter
-  private var cachedContig: [UInt8] = []
-  private var cachedRanges: [ClosedRange<Int>]?
+  /// The scan state C reads and updates (contig, its ranges, line counts).
+  var scan = sp_line_scan()
+  private var contig: UnsafeMutablePointer<UInt8>
+  private var contigCapacity = 64
+  private var bounds: UnsafeMutablePointer<Int64>
+  private var boundsCapacity = 64
 
-  init(regions: RegionFilter) { self.regions = regions }
+  /// `checksEnd`: look for INFO END=/SVLEN= spans (false when the header declares neither,
+  /// as htslib then takes no span from them).
+  init(regions: RegionFilter, checksEnd: Bool = true) {
+    self.regions = regions
+    scan.check_end = checksEnd ? 1 : 0
+    contig = .allocate(capacity: contigCapacity)
+    bounds = .allocate(capacity: boundsCapacity)
+  }
 
-  mutating func verdict(_ line: UnsafeBufferPointer<UInt8>) -> Verdict {
-    let tab: UInt8 = 9
-    let count = line.count
-    var cursor = 0
-    while cursor < count && line[cursor] != tab { cursor += 1 }
-    guard cursor < count, cursor > 0 else { return .malformed("expected tab-separated columns CHROM POS ID REF ALT ...") }
-    let contig = UnsafeBufferPointer(rebasing: line[0..<cursor])
-    let sameContig = cachedContig.count == cursor && cachedContig.withUnsafeBufferPointer {
-      memcmp($0.baseAddress!, contig.baseAddress!, cursor) == 0
+  deinit {
+    contig.deallocate()
+    bounds.deallocate()
+  }
+
+  /// The verdict on one line (no newline).
+  func verdict(_ line: UnsafeBufferPointer<UInt8>) -> Verdict {
+    guard let base = line.baseAddress, !line.isEmpty else { return .malformed(Self.message(Int32(SP_MALFORMED_COLUMNS))) }
+    var verdict = sp_line_verdict(&scan, base, line.count)
+    if verdict == Int32(SP_VERDICT_CONTIG) {
+      setContig(UnsafeBufferPointer(start: base, count: scan.line_length))
+      verdict = sp_line_verdict(&scan, base, line.count)
     }
-    if !sameContig {
-      cachedContig = Array(contig)
-      cachedRanges = regions.ranges(forContig: String(decoding: contig, as: UTF8.self))
+    switch verdict {
+    case Int32(SP_VERDICT_PARSE): return .parse
+    case Int32(SP_VERDICT_MALFORMED): return .malformed(Self.message(scan.reason))
+    default: return .skip
     }
-    guard let ranges = cachedRanges else { return .skip }
-    cursor += 1
-    var position = 0
-    var digits = 0
-    while cursor < count, line[cursor] != tab {
-      let byte = line[cursor]
-      guard byte >= 48 && byte <= 57 else { return .malformed("POS is not a positive integer") }
-      position = position &* 10 &+ Int(byte - 48)
-      digits += 1
-      cursor += 1
+  }
+
+  /// Makes `name` the contig C compares lines with, and its ranges (if any) the ones it checks.
+  func setContig(_ name: UnsafeBufferPointer<UInt8>) {
+    if name.count > contigCapacity {
+      contig.deallocate()
+      contigCapacity = name.count
+      contig = .allocate(capacity: contigCapacity)
     }
-    guard digits > 0, digits < 19, cursor < count else { return .malformed("POS is missing or not a positive integer") }
-    cursor += 1
-    while cursor < count && line[cursor] != tab { cursor += 1 }  // ID
-    cursor += 1
-    let referenceStart = cursor
-    while cursor < count && line[cursor] != tab { cursor += 1 }
-    guard cursor < count else { return .malformed("expected at least 8 columns, found 4 or fewer") }
-    let referenceLength = max(cursor - referenceStart, 1)
-    if RegionFilter.overlaps(ranges, start: position, end: position + referenceLength - 1) { return .parse }
-    // Symbolic and structural records may reach further through INFO/END (or SVLEN).
-    return LinePrefilter.mentionsEnd(line, from: cursor) ? .parse : .skip
+    if let base = name.baseAddress { contig.update(from: base, count: name.count) }
+    scan.contig = UnsafePointer(contig)
+    scan.contig_length = name.count
+    guard let ranges = regions.ranges(forContig: String(decoding: name, as: UTF8.self)) else {
+      scan.has_ranges = 0
+      scan.range_count = 0
+      return
+    }
+    if 2 * ranges.count > boundsCapacity {
+      bounds.deallocate()
+      boundsCapacity = 2 * ranges.count
+      bounds = .allocate(capacity: boundsCapacity)
+    }
+    for (index, range) in ranges.enumerated() {
+      bounds[2 * index] = Int64(range.lowerBound)
+      bounds[2 * index + 1] = Int64(range.upperBound)
+    }
+    scan.bounds = UnsafePointer(bounds)
+    scan.range_count = ranges.count
+    scan.has_ranges = 1
+  }
+
+  static func message(_ reason: Int32) -> String {
+    switch reason {
+    case Int32(SP_MALFORMED_POS_DIGITS): return "POS is not a positive integer"
+    case Int32(SP_MALFORMED_POS_MISSING): return "POS is missing or not a positive integer"
+    case Int32(SP_MALFORMED_SHORT): return "expected at least 8 columns, found 4 or fewer"
+    default: return "expected tab-separated columns CHROM POS ID REF ALT ..."
+    }
   }
 
   static func mentionsEnd(_ line: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {

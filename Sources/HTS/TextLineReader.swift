@@ -67,6 +67,26 @@ final class TextLineReader {
     }
   }
 
+  /// True for BGZF and gzip input, which `block()` and `consume(_:)` read block by block.
+  var isBlockwise: Bool { blocks != nil }
+
+  /// The unread decompressed bytes of the current block, reading the next block when it is
+  /// used up: status 1 with the bytes, -1 at the end, below -1 on a read error. Blockwise input only.
+  func block() -> (status: Int, bytes: UnsafeBufferPointer<UInt8>) {
+    guard let blocks else { return (-2, UnsafeBufferPointer(start: nil, count: 0)) }
+    var data: UnsafePointer<UInt8>?
+    var available: Int32 = 0
+    let status = sp_bgzf_block(blocks, &data, &available)
+    guard status == 1, let data else { return (Int(status), UnsafeBufferPointer(start: nil, count: 0)) }
+    return (1, UnsafeBufferPointer(start: data, count: Int(available)))
+  }
+
+  /// Marks `count` bytes of the current block read (at most what `block()` gave).
+  func consume(_ count: Int) {
+    guard let blocks else { return }
+    sp_bgzf_skip(blocks, Int32(count))
+  }
+
   private func join(_ bytes: UnsafePointer<UInt8>, _ count: Int) {
     if joinedCount + count > joinedCapacity {
       joinedCapacity = max(joinedCapacity * 2, joinedCount + count)

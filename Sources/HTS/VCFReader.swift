@@ -75,7 +75,8 @@ public final class VCFReader {
     regions: RegionFilter, sampleIndexes: [Int], access: Access = .automatic, batchSize: Int = 512,
     keepingText: Bool = false, body: ([VCFRecord]) throws -> Void
   ) throws -> Statistics {
-    let (useIndex, indexIgnored) = try chooseAccess(access, regions: regions)
+    let (index, indexIgnored) = try chooseAccess(access, regions: regions)
+    let useIndex = index != nil
     file.startThreads()
     return try withoutActuallyEscaping(body) { body in
       var pipeline = BatchPipeline(
@@ -85,7 +86,7 @@ public final class VCFReader {
       pipeline.keepText = keepingText
       pipeline.lineOffset = useIndex || !format.isText ? nil : file.headerLines
       if useIndex {
-        if format == .bcf { try pipeline.readIndexedBCF() } else { try pipeline.readIndexedText() }
+        if format == .bcf { try pipeline.readIndexedBCF(index!) } else { try pipeline.readIndexedText(index!) }
       } else {
         if format == .bcf { try pipeline.streamBCF() } else { try pipeline.streamText() }
       }
@@ -95,29 +96,34 @@ public final class VCFReader {
     }
   }
 
-  /// Index or stream. An index that is stale or another file's is refused under
-  /// `.index` and passed over with the reason under `.automatic` (the file is then streamed).
-  func chooseAccess(_ access: Access, regions: RegionFilter) throws -> (useIndex: Bool, ignored: String?) {
-    if access == .stream { return (false, nil) }
+  /// Index (loaded, when used) or stream. An index that is stale or another file's is refused
+  /// under `.index` and passed over with the reason under `.automatic` (the file is then streamed).
+  func chooseAccess(_ access: Access, regions: RegionFilter) throws -> (index: VariantIndex?, ignored: String?) {
+    if access == .stream { return (nil, nil) }
     guard file.source.isSeekable else {
       if access == .index { throw error("is a stream (standard input, FIFO or pipe) and cannot be read through an index; use --access stream") }
-      return (false, nil)
+      return (nil, nil)
     }
     // An index places records by POS and INFO/END: a <DEL> spanned by SVLEN alone is invisible to it.
     if header.info["SVLEN"] != nil && header.info["END"] == nil {
       let reason = "its header declares INFO/SVLEN but not INFO/END, and an index cannot find symbolic records spanned by SVLEN alone"
       if access == .index { throw error("\(reason); read it with --access stream") }
-      return (false, hasIndex ? reason : nil)
+      return (nil, hasIndex ? reason : nil)
     }
     guard let indexPath = IndexCheck.indexPath(for: path, format: format) else {
       if access == .index {
         throw error("no .tbi or .csi index beside it; index it with `tabix -p vcf` or `bcftools index`, or read it with --access stream")
       }
-      return (false, nil)
+      return (nil, nil)
     }
-    guard let problem = IndexCheck.problem(file: file, indexPath: indexPath, regions: regions) else { return (true, nil) }
-    if access == .index { throw error("\(problem); rebuild it with `tabix -f -p vcf` or `bcftools index -f`, or read with --access stream") }
-    return (false, problem)
+    switch IndexCheck.load(file: file, indexPath: indexPath, regions: regions) {
+    case .success(let index): return (index, nil)
+    case .failure(let problem):
+      if access == .index {
+        throw error("\(problem.reason); rebuild it with `tabix -f -p vcf` or `bcftools index -f`, or read with --access stream")
+      }
+      return (nil, problem.reason)
+    }
   }
 
   /// A stream cannot be checked for BGZF's end-of-file block when opened; it is checked once read.
@@ -180,7 +186,12 @@ struct BatchPipeline {
 
   mutating func streamText() throws {
     let lines = TextLineReader(file: reader.file)
-    var prefilter = LinePrefilter(regions: regions)
+    let prefilter = LinePrefilter(
+      regions: regions, checksEnd: reader.header.info["END"] != nil || reader.header.info["SVLEN"] != nil)
+    if lines.isBlockwise {
+      try streamBlocks(lines, prefilter)
+      return
+    }
     var recordNumber = 0
     while true {
       let status = lines.next()
@@ -197,13 +208,66 @@ struct BatchPipeline {
       statistics.recordsScanned += 1
       switch prefilter.verdict(buffer) {
       case .skip: continue
-      case .malformed(let reason):
-        try checkCleanEnd(after: place(recordNumber - 1))
-        throw reader.error("\(place(recordNumber)): malformed VCF line: \(reason) (line starts '\(BatchPipeline.preview(buffer))')")
-      case .parse:
-        try appendLine(buffer, recordNumber: recordNumber)
+      case .malformed(let reason): try malformedLine(buffer, recordNumber: recordNumber, reason: reason)
+      case .parse: try appendLine(buffer, recordNumber: recordNumber)
       }
     }
+  }
+
+  /// BGZF or gzip text: each decompressed block is judged in C (`sp_scan_lines`), the
+  /// per-line work of 5 million lines never crossing into Swift; a line split between
+  /// blocks is put together in `carry` first.
+  mutating func streamBlocks(_ lines: TextLineReader, _ prefilter: LinePrefilter) throws {
+    var carry: [UInt8] = []
+    /// Judges the lines of `data` until none is complete (all of them when `final`); returns the bytes used.
+    func judge(_ data: UnsafeBufferPointer<UInt8>, final: Bool, _ pipeline: inout BatchPipeline) throws -> Int {
+      guard let base = data.baseAddress else { return 0 }
+      var offset = 0
+      while true {
+        let verdict = sp_scan_lines(&prefilter.scan, base, data.count, &offset, final ? 1 : 0)
+        pipeline.statistics.recordsScanned = Int(prefilter.scan.nonempty)
+        let line = UnsafeBufferPointer(start: base + prefilter.scan.line_start, count: prefilter.scan.line_length)
+        switch verdict {
+        case Int32(SP_VERDICT_CONTIG): prefilter.setContig(line)
+        case Int32(SP_VERDICT_PARSE): try pipeline.appendLine(line, recordNumber: Int(prefilter.scan.lines))
+        case Int32(SP_VERDICT_MALFORMED):
+          try pipeline.malformedLine(line, recordNumber: Int(prefilter.scan.lines), reason: LinePrefilter.message(prefilter.scan.reason))
+        default: return offset
+        }
+      }
+    }
+    while true {
+      let (status, block) = lines.block()
+      if status != 1 {
+        if !carry.isEmpty { _ = try carry.withUnsafeBufferPointer { try judge($0, final: true, &self) } }
+        if status == -1 {
+          try checkCleanEnd(after: place(Int(prefilter.scan.lines)))
+          return
+        }
+        throw reader.error("read error after \(place(Int(prefilter.scan.lines))): the file is truncated or corrupt")
+      }
+      if !carry.isEmpty {
+        guard let newline = block.firstIndex(of: 0x0A) else {
+          carry.append(contentsOf: block)
+          lines.consume(block.count)
+          continue
+        }
+        carry.append(contentsOf: block[...newline])
+        lines.consume(newline + 1)
+        _ = try carry.withUnsafeBufferPointer { try judge($0, final: false, &self) }
+        carry.removeAll(keepingCapacity: true)
+        continue
+      }
+      let used = try judge(block, final: false, &self)
+      carry.append(contentsOf: block[used...])
+      lines.consume(block.count)
+    }
+  }
+
+  /// Throws for a line the prefilter found not to be VCF (after checking the file was not cut short before it).
+  func malformedLine(_ line: UnsafeBufferPointer<UInt8>, recordNumber: Int, reason: String) throws {
+    try checkCleanEnd(after: place(recordNumber - 1))
+    throw reader.error("\(place(recordNumber)): malformed VCF line: \(reason) (line starts '\(BatchPipeline.preview(line))')")
   }
 
   mutating func streamBCF() throws {
@@ -251,17 +315,10 @@ struct BatchPipeline {
     }
   }
 
-  mutating func readIndexedText() throws {
-    guard let index = tbx_index_load3(reader.path, nil, HTS_IDX_SILENT_FAIL) else {
-      throw reader.error("cannot load its .tbi/.csi index (is it a tabix index of this file?)")
-    }
-    defer { tbx_destroy(index) }
-    var count: Int32 = 0
-    var names: [String] = []
-    if let list = tbx_seqnames(index, &count) {
-      names = (0..<Int(count)).map { String(cString: list[$0]!) }
-      free(list)
-    }
+  mutating func readIndexedText(_ loaded: VariantIndex) throws {
+    guard case .tabix(let tabix) = loaded.kind else { throw reader.error("a text VCF needs a tabix index") }
+    let index = tabix.pointer
+    let names = tabix.contigNames
     var line = kstring_t()
     defer { sp_ks_free(&line) }
     var recordNumber = 0
@@ -291,11 +348,8 @@ struct BatchPipeline {
     }
   }
 
-  mutating func readIndexedBCF() throws {
-    guard let index = bcf_index_load3(reader.path, nil, HTS_IDX_SILENT_FAIL) else {
-      throw reader.error("cannot load its .csi index (is it a bcftools index of this file?)")
-    }
-    defer { hts_idx_destroy(index) }
+  mutating func readIndexedBCF(_ loaded: VariantIndex) throws {
+    guard case .binary(let index) = loaded.kind else { throw reader.error("a BCF needs a CSI index") }
     guard let record = bcf_init() else { throw reader.error("out of memory") }
     defer { bcf_destroy(record) }
     let header = reader.file.header

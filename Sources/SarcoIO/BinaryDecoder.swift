@@ -158,12 +158,26 @@ final class BinaryInput: Sendable {
     return values
   }
 
+  /// An array of strings in one loop (the known-variant texts: fifty thousand, each a table lookup).
+  func strings(at offset: Int) throws -> [String] {
+    let (start, count) = try container(at: offset, .unkeyed)
+    var values: [String] = []
+    values.reserveCapacity(count)
+    var cursor = start
+    for _ in 0..<count {
+      values.append(try string(at: cursor))
+      cursor = try end(ofValueAt: cursor)
+    }
+    return values
+  }
+
   /// Strings and integers directly, large arrays on several threads, anything
   /// else through its `init(from:)`.
   func value<T: Decodable>(_ type: T.Type, at offset: Int) throws -> T {
     if T.self == String.self { return try string(at: offset) as! T }
     if T.self == Int.self { return try integer(Int.self, at: offset) as! T }
     if T.self == [UInt32].self { return try unsignedIntegers(at: offset) as! T }
+    if T.self == [String].self { return try strings(at: offset) as! T }
     // Only large arrays are worth the conformance lookup.
     if offset < bytes.count, bytes[offset] == BinaryTag.unkeyed.rawValue,
       try container(at: offset, .unkeyed).count >= BinaryItems<T>.parallelFrom,

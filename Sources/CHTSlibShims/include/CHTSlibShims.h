@@ -3,3 +3,4 @@
 #include "sp_sam.h"
 #include "sp_input.h"
 #include "sp_bgzf.h"
+#include "sp_scan.h"

@@ -1,0 +1,94 @@
+#include "sp_scan.h"
+#include "sp_vcf.h"
+#include <string.h>
+
+/* First range ending at or after start; overlap when it begins at or before end. */
+static int overlaps(const int64_t *bounds, size_t count, int64_t start, int64_t end) {
+  size_t low = 0, high = count;
+  while (low < high) {
+    size_t middle = (low + high) / 2;
+    if (bounds[2 * middle + 1] < start) low = middle + 1; else high = middle;
+  }
+  return low < count && bounds[2 * low] <= end;
+}
+
+int sp_line_verdict(sp_line_scan *scan, const uint8_t *line, size_t length) {
+  size_t cursor = 0;
+  while (cursor < length && line[cursor] != '\t') cursor++;
+  if (cursor == length || cursor == 0) {
+    scan->reason = SP_MALFORMED_COLUMNS;
+    return SP_VERDICT_MALFORMED;
+  }
+  if (scan->contig == NULL || scan->contig_length != cursor || memcmp(scan->contig, line, cursor) != 0) {
+    scan->line_start = 0;
+    scan->line_length = cursor;
+    return SP_VERDICT_CONTIG;
+  }
+  if (!scan->has_ranges) return SP_VERDICT_SKIP;
+  cursor++;
+  int64_t position = 0;
+  int digits = 0;
+  while (cursor < length && line[cursor] != '\t') {
+    uint8_t byte = line[cursor];
+    if (byte < '0' || byte > '9') {
+      scan->reason = SP_MALFORMED_POS_DIGITS;
+      return SP_VERDICT_MALFORMED;
+    }
+    if (digits < 19) position = position * 10 + (byte - '0');
+    digits++;
+    cursor++;
+  }
+  if (digits == 0 || digits >= 19 || cursor >= length) {
+    scan->reason = SP_MALFORMED_POS_MISSING;
+    return SP_VERDICT_MALFORMED;
+  }
+  cursor++;
+  while (cursor < length && line[cursor] != '\t') cursor++; /* ID */
+  cursor++;
+  size_t reference_start = cursor;
+  while (cursor < length && line[cursor] != '\t') cursor++;
+  if (cursor >= length) {
+    scan->reason = SP_MALFORMED_SHORT;
+    return SP_VERDICT_MALFORMED;
+  }
+  int64_t reference_length = (int64_t)(cursor - reference_start);
+  if (reference_length < 1) reference_length = 1;
+  if (overlaps(scan->bounds, scan->range_count, position, position + reference_length - 1)) return SP_VERDICT_PARSE;
+  /* Symbolic and structural records may reach further through INFO/END (or SVLEN). */
+  return scan->check_end && sp_mentions_end(line, length, cursor) ? SP_VERDICT_PARSE : SP_VERDICT_SKIP;
+}
+
+int sp_scan_lines(sp_line_scan *scan, const uint8_t *data, size_t length, size_t *offset, int final) {
+  size_t start = *offset;
+  while (start < length) {
+    const uint8_t *newline = memchr(data + start, '\n', length - start);
+    if (newline == NULL && !final) break;
+    size_t end = newline ? (size_t)(newline - data) : length;
+    size_t next = newline ? end + 1 : length;
+    size_t line_length = end - start;
+    if (line_length > 0 && data[end - 1] == '\r') line_length--;
+    if (line_length == 0) {
+      scan->lines++;
+      start = next;
+      continue;
+    }
+    int verdict = sp_line_verdict(scan, data + start, line_length);
+    if (verdict == SP_VERDICT_CONTIG) {
+      scan->line_start = start;
+      *offset = start;
+      return verdict;
+    }
+    scan->lines++;
+    scan->nonempty++;
+    if (verdict == SP_VERDICT_SKIP) {
+      start = next;
+      continue;
+    }
+    scan->line_start = start;
+    scan->line_length = line_length;
+    *offset = next;
+    return verdict;
+  }
+  *offset = start;
+  return SP_VERDICT_MORE;
+}
