@@ -33,12 +33,17 @@ public enum RunPipeline {
     let pseudonymiser = try options.pseudonymiseKeyFile.map(Pseudonymiser.init(keyFile:))
     // Open (and migrate) the store first, so a bad path fails before any work.
     let store = try options.database.map { try CohortStore(path: $0) }
-    let panel = try preloaded ?? PanelCache.load(directory: options.panelPath)
+    // The panel loads while the VCF opens (htslib reads a large .tbi with the header); a panel
+    // error is still the one reported when both fail.
+    let panelPath = options.panelPath
+    let loading = preloaded == nil ? Background { try PanelCache.load(directory: panelPath) } : nil
+    let opening = Result { try RunInputs(options: options) }
+    let panel = try preloaded ?? loading!.value()
     let tumourType = try options.tumorType.map {
       try panel.knowledge.tumourTypes.code(for: $0, panel: "\(panel.manifest.name) \(panel.manifest.version)")
     }
-    clock.mark("load panel")
-    let inputs = try RunInputs(options: options)
+    clock.mark("load panel (while the VCF opens)")
+    let inputs = try opening.get()
     let detection = inputs.detection
     guard panel.manifest.builds.contains(detection.build) else {
       throw SarcoError.input(
