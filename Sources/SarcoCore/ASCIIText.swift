@@ -8,6 +8,15 @@ public enum ASCIIText {
     text.utf8.contains(byte)
   }
 
+  /// Whether any byte of `text` passes `test`, over its bytes in place (the generic
+  /// `utf8.contains(where:)` walked a string an index at a time: 2-3% of a large run's
+  /// CPU in JSON keys and values and TSV cells).
+  @inline(__always)
+  public static func containsByte(_ text: String, where test: (UInt8) -> Bool) -> Bool {
+    if let found = text.utf8.withContiguousStorageIfAvailable({ bytes in bytes.contains(where: test) }) { return found }
+    return text.utf8.contains(where: test)
+  }
+
   /// Whether `text` holds `[` or `]` (breakend notation).
   public static func hasBracket(_ text: String) -> Bool {
     text.utf8.contains { $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "]") }

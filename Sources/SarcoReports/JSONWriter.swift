@@ -1,4 +1,5 @@
 import Foundation
+import SarcoCore
 
 /// Writes JSON straight into bytes, laid out exactly as Foundation's
 /// `JSONEncoder` does with `.sortedKeys, .prettyPrinted, .withoutEscapingSlashes`
@@ -93,7 +94,7 @@ public struct JSONWriter {
   public mutating func string(_ text: String) {
     bytes.append(UInt8(ascii: "\""))
     // Most strings need no escaping: copy them whole.
-    if text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+    if ASCIIText.containsByte(text, where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
       for byte in text.utf8 { escape(byte) }
     } else {
       bytes.append(contentsOf: text.utf8)
