@@ -16,6 +16,27 @@ public enum BinaryDecoder {
   }
 }
 
+/// A keyed value in binary form whose members can be decoded separately, on any threads
+/// (the bytes and the string table are read once and shared read-only): the panel cache
+/// decodes its two large parts side by side.
+public struct BinaryMembers: @unchecked Sendable {
+  let input: BinaryInput
+
+  public init(_ data: Data) throws { input = try BinaryInput(bytes: [UInt8](data)) }
+
+  struct Key: CodingKey {
+    let stringValue: String
+    var intValue: Int? { nil }
+    init(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
+  }
+
+  /// The member `key` of the root value.
+  public func decode<Value: Decodable>(_ type: Value.Type, forKey key: String) throws -> Value {
+    try BinaryKeyedDecoding<Key>(input: input, offset: input.rootOffset).decode(type, forKey: Key(stringValue: key))
+  }
+}
+
 /// The bytes and the string table, shared by every container of one decode
 /// (read-only, so the items of a large array can be decoded on several threads).
 final class BinaryInput: Sendable {

@@ -55,8 +55,11 @@ struct CodableSample: Codable, Equatable {
   @Test(arguments: ["panels/sarcoma", "panels/hereditary", "testdata/panels/mini38"])
   func panelsRoundTrip(panel relative: String) throws {
     let panel = try PanelLoader.load(directory: TestData.path(relative))
-    let back = try BinaryDecoder.decode(Panel.self, from: try BinaryEncoder.encode(panel))
+    let encoded = try BinaryEncoder.encode(panel)
+    let back = try BinaryDecoder.decode(Panel.self, from: encoded)
     #expect(back == panel)
+    // The cache decodes the knowledge and the rest side by side, by member name.
+    #expect(try PanelCache.decodePanel(encoded) == panel)
   }
 
   /// Cut or damaged bytes make the decoder throw (or decode something else), never crash or hang.
