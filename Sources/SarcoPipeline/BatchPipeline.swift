@@ -84,24 +84,29 @@ public enum BatchPipeline {
     let store = try options.database.map { try CohortStore(path: $0) }
 
     let entries = sheet.entries
-    let results = WorkerSlots<SampleResult>(count: entries.count)
+    let results = WorkerSlots<(SampleResult, SampleReport?)>(count: entries.count)
     let next = Counter()
     let done = Counter()
     DispatchQueue.concurrentPerform(iterations: max(1, min(options.jobs, entries.count))) { _ in
       while let index = next.take(below: entries.count) {
-        let result = runOne(entries[index], views: views, options: options, stampDirectory: stampDirectory)
-        results[index] = result
+        let (result, report) = runOne(entries[index], views: views, options: options, stampDirectory: stampDirectory)
+        results[index] = (result, report)
         progress(result, done.increment(), entries.count)
       }
     }
-    let ordered = (0..<entries.count).map { results[$0]! }
+    let ordered = (0..<entries.count).map { results[$0]!.0 }
+    // The cohort summary uses the reports just made (variants are not in them) instead of reading each JSON back.
+    var reports: [String: SampleReport] = [:]
+    for index in 0..<entries.count {
+      if let report = results.take(index)?.1 { reports[entries[index].id] = report }
+    }
 
     let failures = Dictionary(
       zip(entries, ordered).filter { $0.1.status == .failed }.map { ($0.0.id, $0.1.message ?? "failed") },
       uniquingKeysWith: { first, _ in first })
     let (cohortTSV, cohortHTML) = try CohortTask.write(
       sheet: sheet, reportsIn: options.outputDirectory, failures: failures,
-      panel: "\(panel.manifest.name) \(panel.manifest.version)", workers: options.jobs)
+      panel: "\(panel.manifest.name) \(panel.manifest.version)", workers: options.jobs, reports: reports)
     var outcome = Outcome(results: ordered, cohortTSV: cohortTSV, cohortHTML: cohortHTML)
     if options.maf {
       let succeeded = zip(entries, ordered).filter { $0.1.status != .failed }.map(\.0.id)
@@ -116,7 +121,10 @@ public enum BatchPipeline {
     return outcome
   }
 
-  static func runOne(_ entry: SampleSheet.Entry, views: PanelViews, options: Options, stampDirectory: String) -> SampleResult {
+  /// One sample: its result, and its report (without variants) when it ran.
+  static func runOne(_ entry: SampleSheet.Entry, views: PanelViews, options: Options, stampDirectory: String)
+    -> (SampleResult, SampleReport?)
+  {
     let panel = views.panel
     let start = DispatchTime.now().uptimeNanoseconds
     func elapsed() -> Double { Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
@@ -140,7 +148,7 @@ public enum BatchPipeline {
       if !options.force, (try? String(contentsOfFile: stamp, encoding: .utf8)) == fingerprint,
         outputs.allSatisfy(FileManager.default.fileExists)
       {
-        return SampleResult(sample: entry.id, status: .skipped, message: "outputs up to date", seconds: elapsed())
+        return (SampleResult(sample: entry.id, status: .skipped, message: "outputs up to date", seconds: elapsed()), nil)
       }
       try? FileManager.default.removeItem(atPath: stamp)
       var run = RunOptions(
@@ -165,10 +173,10 @@ public enum BatchPipeline {
       let clinical = outcome.report.clinical
       let summary = "\(outcome.report.qc.variants) variants, \(clinical?.somatic.count ?? 0) somatic findings, \(clinical?.germline.count ?? 0) germline"
         + outcome.warnings.map { "; warning: \($0)" }.joined()
-      return SampleResult(sample: entry.id, status: .ok, message: summary, seconds: elapsed())
+      return (SampleResult(sample: entry.id, status: .ok, message: summary, seconds: elapsed()), outcome.report.withoutVariants())
     } catch {
       let message = (error as? SarcoError)?.message ?? "\(error)"
-      return SampleResult(sample: entry.id, status: .failed, message: message, seconds: elapsed())
+      return (SampleResult(sample: entry.id, status: .failed, message: message, seconds: elapsed()), nil)
     }
   }
 

@@ -15,7 +15,7 @@ public struct SampleReport: Sendable, Equatable, Codable {
   public let genomeBuild: GenomeBuildDetector.Detection
   public let panel: PanelIdentity
   public let qc: QualityCounts
-  public let variants: [ReportedVariant]
+  public private(set) var variants: [ReportedVariant]
   /// Coverage QC and hotspot read counts, when a BAM/CRAM was given.
   public let coverage: CoverageReport?
   /// Tiers, classes, fusions, copy number and TMB (schema 1.2.0).
@@ -127,6 +127,16 @@ public struct SampleReport: Sendable, Equatable, Codable {
     self.variants = variants
     self.coverage = coverage
     self.clinical = clinical
+  }
+}
+
+extension SampleReport {
+  /// The report without its variants: what a cohort summary keeps of each sample (a large
+  /// sample's variants are most of its report).
+  public func withoutVariants() -> SampleReport {
+    var copy = self
+    copy.variants = []
+    return copy
   }
 }
 
