@@ -76,6 +76,8 @@ public enum RunPipeline {
     let tsvPath = outputPath(options.outputDirectory, sampleID, "variants.tsv")
     let files = AtomicFileSet()
     let sections = try StreamedVariantSections(files: files, sampleID: sampleID, jsonPath: jsonPath, tsvPath: tsvPath)
+    // However the run ends, the section writer stops before the file set can discard (close) its files.
+    defer { withExtendedLifetime(files) { sections.waitForWriter() } }
     let exports = try AnnotatedExports(
       options: options, files: files, readers: inputs.readers, scratchBeside: jsonPath, view: view, sampleID: sampleID,
       normalSample: roles.normal, tumourType: tumourType)

@@ -9,12 +9,27 @@ import SarcoReports
 /// its temporary file. At the end the JSON is put together from the rest of
 /// the report and those elements, byte for byte what `JSONReport.render`
 /// writes. Everything lives in the output folder, inside the sample's `AtomicFileSet`.
-final class StreamedVariantSections {
+///
+/// With more than one thread, batches are rendered and written on a serial queue of their
+/// own, at most `batchesInFlight` behind the caller, while the caller annotates the next
+/// batch; `writeJSON` and `forEachVariant` wait for it, and its first error is rethrown by
+/// the next call.
+final class StreamedVariantSections: @unchecked Sendable {
   private let sampleID: String
   private let elementsFile: FileSink
   private let tsvFile: FileSink
   private var elements = VariantJSONElements()
   private(set) var count = 0
+  private let writer = DispatchQueue(label: "sarcopanel.variant-sections")
+  private let inFlight = DispatchSemaphore(value: batchesInFlight)
+  private static let batchesInFlight = 2
+  /// The writer's first error.
+  private var failure: Error? {
+    get { failureLock.withLock { storedFailure } }
+    set { failureLock.withLock { storedFailure = newValue } }
+  }
+  private var storedFailure: Error?
+  private let failureLock = NSLock()
 
   init(files: AtomicFileSet, sampleID: String, jsonPath: String, tsvPath: String) throws {
     self.sampleID = sampleID
@@ -23,8 +38,30 @@ final class StreamedVariantSections {
     try tsvFile.write(TSVReport.header)
   }
 
-  /// Renders a batch on `threads` threads and writes it in order.
+  /// Renders a batch on `threads` threads and writes it in order: here with one thread, else
+  /// on the writer queue while the caller goes on.
   func append(_ batch: [ReportedVariant], threads: Int = 1) throws {
+    guard threads > 1 else { return try write(batch, threads: 1) }
+    inFlight.wait()
+    writer.async { [self] in
+      defer { inFlight.signal() }
+      guard failure == nil else { return }
+      do { try write(batch, threads: threads) } catch { failure = error }
+    }
+    // An earlier batch's error surfaces as soon as it is known.
+    if let failure { throw failure }
+  }
+
+  /// Waits for the writer queue; rethrows its first error.
+  func drain() throws {
+    waitForWriter()
+    if let failure { throw failure }
+  }
+
+  /// Waits for the writer queue to finish what it was given.
+  func waitForWriter() { writer.sync {} }
+
+  private func write(_ batch: [ReportedVariant], threads: Int) throws {
     let sampleID = sampleID
     let rendered = try ParallelShares.map(count: batch.count, workers: batch.count >= 64 ? threads : 1) { _, share in
       share.map { (VariantJSONElements.render(batch[$0]), TSVReport.rows(batch[$0], sample: sampleID)) }
@@ -40,6 +77,7 @@ final class StreamedVariantSections {
 
   /// Writes the whole JSON report (whose `variants` is empty) with the streamed elements in place.
   func writeJSON(_ report: SampleReport, into json: FileSink) throws {
+    try drain()
     try elementsFile.write(elements.takeBytes())
     var failure: Error?
     let tail = JSONReport.writeFrame(report) { bytes in
@@ -53,6 +91,7 @@ final class StreamedVariantSections {
 
   /// Reads the variants back, one at a time, from the streamed JSON elements (for the cohort store).
   func forEachVariant(_ body: (ReportedVariant) throws -> Void) throws {
+    try drain()
     try elementsFile.flush()
     // Elements sit four spaces in; each ends at a line `    }` (the last) or `    },`.
     let decoder = JSONDecoder()

@@ -75,6 +75,19 @@ let scenarioNames = ["tumor_only.grch38", "tumor_normal.grch38", "strelka_somati
     #expect(try bytes(one.tsvPath) == bytes(two.tsvPath))
   }
 
+  /// A bad line after three batches stops a two-thread run while earlier batches may still be
+  /// with the section writer: the error names the line and no file is left in the folder.
+  @Test func anErrorWhileBatchesAreBeingWrittenLeavesNoFile() throws {
+    let directory = TestData.temporaryDirectory("run")
+    let records = (0..<1_600).map { vcfLine("17", 7_668_500 + $0 * 11, "C", "T") } + ["17\tnot-a-position\t.\tC\tT\t.\tPASS\t.\tGT:AD\t0/1:10,5"]
+    let vcf = try writeVCF("bad-late.vcf", in: directory, records: records)
+    let out = TestData.temporaryDirectory("run-out")
+    #expect {
+      _ = try run(vcf, out: out, threads: 2)
+    } throws: { ($0 as? SarcoError)?.message.contains("line \(records.count + 7): malformed VCF line") == true }
+    #expect(try FileManager.default.contentsOfDirectory(atPath: out).isEmpty)
+  }
+
   @Test func streamedAndIndexedReadsGiveTheSameReport() throws {
     for scenario in ["tumor_only.grch38.vcf.gz", "structural.grch38.vcf.gz", "tumor_normal.grch38.bcf"] {
       let streamed = try run("testdata/vcf/\(scenario)", access: .stream)
