@@ -22,23 +22,33 @@ enum IndexCheck {
   /// The index loaded (once: a WGS `.tbi` takes ~20 ms to load) when it describes `file`,
   /// else why it cannot be used.
   static func load(file: HTSFile, indexPath: String, regions: RegionFilter) -> Result<VariantIndex, IndexProblem> {
+    checked(prepare(file: file, indexPath: indexPath), file: file, indexPath: indexPath, regions: regions)
+  }
+
+  /// The checks that do not need the regions, and the load: can run while the panel loads.
+  static func prepare(file: HTSFile, indexPath: String) -> Result<VariantIndex, IndexProblem> {
     defer { rewind(file) }
-    let name = URL(fileURLWithPath: indexPath).lastPathComponent
-    func problem(_ text: String) -> Result<VariantIndex, IndexProblem> { .failure(IndexProblem(reason: "its index \(name) \(text)")) }
     if let data = modificationTime(file.path), let index = modificationTime(indexPath), index < data {
-      return problem("is older than the data (records added after indexing would be missed)")
+      return problem(indexPath, "is older than the data (records added after indexing would be missed)")
     }
-    guard let lastOffset = lastRecordEnd(indexPath: indexPath) else { return problem("is unreadable or not a tabix/CSI index") }
-    if let text = dataAfter(lastOffset, in: file) { return problem(text) }
-    guard let index = VariantIndex(file: file, indexPath: indexPath) else { return problem("cannot be loaded") }
-    if let text = firstRecordsMatch(file: file, index: index, regions: regions) { return problem(text) }
+    guard let lastOffset = lastRecordEnd(indexPath: indexPath) else { return problem(indexPath, "is unreadable or not a tabix/CSI index") }
+    if let text = dataAfter(lastOffset, in: file) { return problem(indexPath, text) }
+    guard let index = VariantIndex(file: file, indexPath: indexPath) else { return problem(indexPath, "cannot be loaded") }
     return .success(index)
   }
 
-  /// Why the index cannot be used for `file`, or nil when it describes it.
-  static func problem(file: HTSFile, indexPath: String, regions: RegionFilter) -> String? {
-    if case .failure(let problem) = load(file: file, indexPath: indexPath, regions: regions) { return problem.reason }
-    return nil
+  /// A prepared index after the check of the regions' contigs.
+  static func checked(
+    _ prepared: Result<VariantIndex, IndexProblem>, file: HTSFile, indexPath: String, regions: RegionFilter
+  ) -> Result<VariantIndex, IndexProblem> {
+    guard case .success(let index) = prepared else { return prepared }
+    defer { rewind(file) }
+    if let text = firstRecordsMatch(file: file, index: index, regions: regions) { return problem(indexPath, text) }
+    return .success(index)
+  }
+
+  static func problem(_ indexPath: String, _ text: String) -> Result<VariantIndex, IndexProblem> {
+    .failure(IndexProblem(reason: "its index \(URL(fileURLWithPath: indexPath).lastPathComponent) \(text)"))
   }
 
   static func modificationTime(_ path: String) -> Double? {

@@ -44,6 +44,8 @@ public final class VCFReader {
   public let format: VariantFileFormat
   let file: HTSFile
   let threads: Int
+  /// The index being loaded and checked on another thread (`prepareIndex`), until `read` takes it.
+  private var preparedIndex: (path: String, result: Background<Result<VariantIndex, IndexProblem>>)?
 
   /// Opens `path` once (`-` is standard input; FIFOs and process substitutions
   /// work) and reads its header; `threads` feeds htslib's decompression pool and
@@ -56,6 +58,21 @@ public final class VCFReader {
     format = file.format
     header = VCFHeader(text: file.headerText())
   }
+
+  /// Starts loading and checking the index beside the file (what does not depend on the
+  /// regions) on another thread, when `access` may use it: a WGS index takes tens of
+  /// milliseconds, which then pass while the caller loads its panel. Nothing may read the
+  /// file until `read`, which waits for it.
+  public func prepareIndex(for access: Access) {
+    guard access != .stream, preparedIndex == nil, file.source.isSeekable, !spannedBySVLENOnly,
+      let indexPath = IndexCheck.indexPath(for: path, format: format)
+    else { return }
+    let file = UnsafeSendable(self.file)
+    preparedIndex = (indexPath, Background { IndexCheck.prepare(file: file.value, indexPath: indexPath) })
+  }
+
+  /// An index places records by POS and INFO/END: a <DEL> spanned by SVLEN alone is invisible to it.
+  var spannedBySVLENOnly: Bool { header.info["SVLEN"] != nil && header.info["END"] == nil }
 
   /// True when a `.tbi` or `.csi` index sits beside a seekable file.
   public var hasIndex: Bool { file.source.isSeekable && IndexCheck.indexPath(for: path, format: format) != nil }
@@ -99,13 +116,15 @@ public final class VCFReader {
   /// Index (loaded, when used) or stream. An index that is stale or another file's is refused
   /// under `.index` and passed over with the reason under `.automatic` (the file is then streamed).
   func chooseAccess(_ access: Access, regions: RegionFilter) throws -> (index: VariantIndex?, ignored: String?) {
+    // A prepared index is waited for whatever the access, so that nothing else reads the file meanwhile.
+    let prepared = try preparedIndex.map { ($0.path, try $0.result.value()) }
+    preparedIndex = nil
     if access == .stream { return (nil, nil) }
     guard file.source.isSeekable else {
       if access == .index { throw error("is a stream (standard input, FIFO or pipe) and cannot be read through an index; use --access stream") }
       return (nil, nil)
     }
-    // An index places records by POS and INFO/END: a <DEL> spanned by SVLEN alone is invisible to it.
-    if header.info["SVLEN"] != nil && header.info["END"] == nil {
+    if spannedBySVLENOnly {
       let reason = "its header declares INFO/SVLEN but not INFO/END, and an index cannot find symbolic records spanned by SVLEN alone"
       if access == .index { throw error("\(reason); read it with --access stream") }
       return (nil, hasIndex ? reason : nil)
@@ -116,7 +135,13 @@ public final class VCFReader {
       }
       return (nil, nil)
     }
-    switch IndexCheck.load(file: file, indexPath: indexPath, regions: regions) {
+    let result: Result<VariantIndex, IndexProblem>
+    if let prepared, prepared.0 == indexPath {
+      result = IndexCheck.checked(prepared.1, file: file, indexPath: indexPath, regions: regions)
+    } else {
+      result = IndexCheck.load(file: file, indexPath: indexPath, regions: regions)
+    }
+    switch result {
     case .success(let index): return (index, nil)
     case .failure(let problem):
       if access == .index {

@@ -372,23 +372,6 @@ final class KnownVariantCache: @unchecked Sendable {
   }
 }
 
-/// A value computed on another thread while the main read goes on.
-final class Background<Value>: @unchecked Sendable {
-  private let group = DispatchGroup()
-  private var result: Result<Value, Error>?
-
-  init(_ work: @escaping @Sendable () throws -> Value) {
-    DispatchQueue.global().async(group: group) { [self] in
-      result = Result { try work() }
-    }
-  }
-
-  /// Waits for the value; rethrows the work's error.
-  func value() throws -> Value {
-    group.wait()
-    return try result!.get()
-  }
-}
 
 /// Wall time of each phase of a run, for `--timings`.
 struct PhaseClock {

@@ -88,6 +88,26 @@ let scenarioNames = ["tumor_only.grch38", "tumor_normal.grch38", "strelka_somati
     #expect(try FileManager.default.contentsOfDirectory(atPath: out).isEmpty)
   }
 
+  /// `run` loads and checks the index while the panel loads (`prepareIndex`): a stale index or another
+  /// file's is still passed over with the reason (automatic) or refused (`--access index`).
+  @Test func indexCheckedWhileThePanelLoadsIsStillRefusedWhenWrong() throws {
+    let directory = TestData.temporaryDirectory("run-index")
+    let vcf = "\(directory)/S.vcf.gz"
+    try FileManager.default.copyItem(atPath: TestData.path("testdata/vcf/tumor_only.grch38.vcf.gz"), toPath: vcf)
+    try FileManager.default.copyItem(atPath: TestData.path("testdata/vcf/tumor_only.grch38.vcf.gz.tbi"), toPath: "\(vcf).tbi")
+    #expect(try run(vcf).statistics.access == .index)
+    try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -3600)], ofItemAtPath: "\(vcf).tbi")
+    let stale = try run(vcf)
+    #expect(stale.statistics.access == .stream)
+    #expect(stale.warnings.contains { $0.contains("S.vcf.gz.tbi is older than the data") })
+    #expect { _ = try run(vcf, access: .index) } throws: { ($0 as? SarcoError)?.message.contains("is older than the data") == true }
+    try FileManager.default.removeItem(atPath: "\(vcf).tbi")
+    try FileManager.default.copyItem(atPath: TestData.path("testdata/vcf/germline.grch38.vcf.gz.tbi"), toPath: "\(vcf).tbi")
+    let foreign = try run(vcf)
+    #expect(foreign.statistics.access == .stream)
+    #expect(foreign.warnings.contains { $0.contains("its index S.vcf.gz.tbi ") })
+  }
+
   @Test func streamedAndIndexedReadsGiveTheSameReport() throws {
     for scenario in ["tumor_only.grch38.vcf.gz", "structural.grch38.vcf.gz", "tumor_normal.grch38.bcf"] {
       let streamed = try run("testdata/vcf/\(scenario)", access: .stream)
