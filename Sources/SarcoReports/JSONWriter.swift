@@ -94,7 +94,7 @@ public struct JSONWriter {
   public mutating func string(_ text: String) {
     bytes.append(UInt8(ascii: "\""))
     // Most strings need no escaping: copy them whole.
-    if ASCIIText.containsByte(text, where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+    if ASCIIText.needsJSONEscaping(text) {
       for byte in text.utf8 { escape(byte) }
     } else {
       bytes.append(contentsOf: text.utf8)

@@ -71,7 +71,7 @@ public enum TSVReport {
   static func text(_ value: Int?) -> String { value.map(String.init) ?? "" }
   static func text(_ value: Double?) -> String { value.map { "\($0)" } ?? "" }
   public static func clean(_ cell: String) -> String {
-    guard ASCIIText.containsByte(cell, where: { $0 == 9 || $0 == 10 }) else { return cell }
+    guard ASCIIText.containsTabOrNewline(cell) else { return cell }
     return String(cell.map { $0 == "\t" || $0 == "\n" ? " " : $0 })
   }
 }
