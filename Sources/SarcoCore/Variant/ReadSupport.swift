@@ -57,9 +57,16 @@ public enum ReadSupport {
     fields: [String: FieldValue], definitions: [String: VCFHeader.FieldDefinition],
     alleles: [String], alternateIndex: Int, columns: Columns = .sample
   ) -> Counts {
+    // One value without building the field's number array (this ran for every key tried, per variant).
     func number(_ key: String, _ index: Int = 0) -> Double? {
-      guard let values = fields[key]?.numbers, index < values.count else { return nil }
-      return values[index]
+      guard let value = fields[key], index >= 0 else { return nil }
+      switch value {
+      case .integers(let values): return index < values.count ? values[index].map(Double.init) : nil
+      case .floats(let values): return index < values.count ? values[index] : nil
+      default:
+        let values = value.numbers
+        return index < values.count ? values[index] : nil
+      }
     }
     func integer(_ key: String, _ index: Int = 0) -> Int? { number(key, index)?.wholeNumber }
 
@@ -83,7 +90,7 @@ public enum ReadSupport {
         alleleFraction: fraction(tir, of: tar + tir), source: "TAR,TIR tier 1 (Strelka2 indel)")
     }
     if alleles.count > alternateIndex, alleles[0].count == 1, alleles[alternateIndex].count == 1,
-      let ref = integer("\(alleles[0].uppercased())U"), let alt = integer("\(alleles[alternateIndex].uppercased())U")
+      let ref = integer(tierKey(alleles[0])), let alt = integer(tierKey(alleles[alternateIndex]))
     {
       return Counts(
         depth: integer("DP") ?? ref + alt, referenceReads: ref, alternateReads: alt,
@@ -117,6 +124,18 @@ public enum ReadSupport {
     return Counts(
       depth: dp, referenceReads: nil, alternateReads: alt, alleleFraction: af,
       source: [af != nil ? "AF" : nil, dp != nil ? "DP" : nil].compactMap { $0 }.joined(separator: ","))
+  }
+
+  /// Strelka2's tier counts of a base: `AU`, `CU`, `GU`, `TU` (spelt out for the four bases:
+  /// interpolating and upper-casing ran per variant).
+  static func tierKey(_ base: String) -> String {
+    switch base {
+    case "A", "a": return "AU"
+    case "C", "c": return "CU"
+    case "G", "g": return "GU"
+    case "T", "t": return "TU"
+    default: return "\(base.uppercased())U"
+    }
   }
 
   static func alleleDepthCounts(depth: Int?, alleleDepths: [Double?]?, alternateIndex: Int, source: String) -> Counts {
