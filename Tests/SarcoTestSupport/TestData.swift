@@ -33,12 +33,26 @@ public enum TestData {
     return directory
   }()
 
-  /// A fresh empty directory under the system temp folder.
+  /// A fresh empty directory under this test process's folder in the system temp folder.
   public static func temporaryDirectory(_ label: String = "sarcopanel-test") -> String {
-    let path = NSTemporaryDirectory() + "\(label)-\(UUID().uuidString)"
+    let path = "\(testRoot)/\(label)-\(UUID().uuidString)"
     try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     return path
   }
+
+  /// `<temp>/sarcopanel-tests/<pid>`: a run's folders stay for inspection until the next run,
+  /// which removes those of processes that have ended (the suite made about 500 folders a run,
+  /// and a temp folder with tens of thousands of entries slowed Foundation's `Bundle.main`).
+  static let testRoot: String = {
+    let parent = NSTemporaryDirectory() + "sarcopanel-tests"
+    for name in (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? [] {
+      guard let pid = Int32(name), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
+      try? FileManager.default.removeItem(atPath: "\(parent)/\(name)")
+    }
+    let root = "\(parent)/\(getpid())"
+    try? FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+    return root
+  }()
 }
 
 /// Panels loaded once per test process (loading the sarcoma panel's 41k known
