@@ -17,6 +17,14 @@ public final class MergedVCFReader {
   public struct Batch: Sendable {
     public var records: [VCFRecord] = []
     public var sources: [Int] = []
+
+    init() {}
+
+    /// Records all from the first (only) file.
+    init(ofOneFile records: [VCFRecord]) {
+      self.records = records
+      sources = Array(repeating: 0, count: records.count)
+    }
   }
 
   public let readers: [VCFReader]
@@ -40,7 +48,7 @@ public final class MergedVCFReader {
       let statistics = try readers[0].read(
         regions: regions[0], sampleIndexes: sampleIndexes[0], access: access, batchSize: batchSize, keepingText: keepingText
       ) { records in
-        try body(Batch(records: records, sources: Array(repeating: 0, count: records.count)))
+        try body(Batch(ofOneFile: records))
       }
       return [statistics]
     }
@@ -71,7 +79,7 @@ public final class MergedVCFReader {
     if readers.count == 1 {
       // Read ahead: the next batches are read and parsed while `body` works on this one.
       while let records = try queues[0].take() {
-        try body(Batch(records: records, sources: Array(repeating: 0, count: records.count)))
+        try body(Batch(ofOneFile: records))
       }
       return [try queues[0].statistics()]
     }

@@ -2,16 +2,16 @@ import CHTSlib
 import CHTSlibShims
 import Foundation
 
-/// The lines of a text VCF after its header, as `hts_getline` gives them, but
-/// without copying each one: compressed input (BGZF or gzip) is read block by
-/// block from htslib's decompressed buffer and each line is found with `memchr`
-/// (htslib 1.16's `bgzf_getline` looks at every byte and copies every line);
-/// only a line crossing two blocks is joined in a buffer. Plain text goes
-/// through `hts_getline`.
+/// The text of a VCF after its header, without copying each line.
 ///
-/// Same contract as `hts_getline`: no `\n`, a trailing `\r` dropped, a last
-/// line without `\n` included, and on a read error any partial line first,
-/// then the error. A line stays valid until the next call of `next()`.
+/// - Compressed input (BGZF or gzip), `nextLines()`: runs of whole lines straight from
+///   htslib's decompressed block (htslib 1.16's `bgzf_getline` looks at every byte and copies
+///   every line); only a line crossing blocks is joined in a buffer. Lines end in `\n`
+///   (a `\r` before it is the caller's to drop), except a last line without one.
+/// - Plain text, `next()`: one line at a time through `hts_getline` (no `\n`; htslib drops a
+///   trailing `\r`).
+///
+/// As `hts_getline`: on a read error any partial line first, then the error.
 final class TextLineReader {
   private let file: UnsafeMutablePointer<htsFile>
   private let blocks: UnsafeMutablePointer<BGZF>?
@@ -20,6 +20,8 @@ final class TextLineReader {
   private var joined: UnsafeMutablePointer<UInt8>
   private var joinedCapacity = 1 << 16
   private var joinedCount = 0
+  /// Bytes of the current block handed out by the last `nextLines()`, marked read on the next call.
+  private var handedOut = 0
   private(set) var line = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
 
   init(file: HTSFile) {
@@ -35,12 +37,23 @@ final class TextLineReader {
     sp_ks_free(&plain)
   }
 
-  /// The next line's length (then `line`), -1 at the end, below -1 on a read error.
+  /// True for BGZF and gzip input, which `nextLines()` reads.
+  var isBlockwise: Bool { blocks != nil }
+
+  /// Plain text: the next line's length (then `line`), -1 at the end, below -1 on a read error.
   func next() -> Int {
-    guard let blocks else {
-      let status = Int(hts_getline(file, 2 /* KS_SEP_LINE */, &plain))
-      line = UnsafeBufferPointer(start: plain.s.map { UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self) }, count: status >= 0 ? plain.l : 0)
-      return status
+    let status = Int(hts_getline(file, 2 /* KS_SEP_LINE */, &plain))
+    line = UnsafeBufferPointer(start: plain.s.map { UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self) }, count: status >= 0 ? plain.l : 0)
+    return status
+  }
+
+  /// Compressed text: the next run of whole lines, valid until the next call, with `last` true
+  /// for a final line without `\n`; status 1, -1 at the end, below -1 on a read error.
+  func nextLines() -> (status: Int, lines: UnsafeBufferPointer<UInt8>, last: Bool) {
+    guard let blocks else { return (-2, UnsafeBufferPointer(start: nil, count: 0), false) }
+    if handedOut > 0 {
+      sp_bgzf_skip(blocks, Int32(handedOut))
+      handedOut = 0
     }
     joinedCount = 0
     while true {
@@ -48,43 +61,33 @@ final class TextLineReader {
       var available: Int32 = 0
       let status = sp_bgzf_block(blocks, &data, &available)
       guard status == 1, let data else {
-        if joinedCount > 0 { return finish(UnsafeBufferPointer(start: joined, count: joinedCount)) }
-        return Int(status)
+        if joinedCount > 0 { return (1, UnsafeBufferPointer(start: joined, count: joinedCount), true) }
+        return (Int(status), UnsafeBufferPointer(start: nil, count: 0), false)
       }
       let count = Int(available)
-      if let newline = memchr(data, 0x0A, count) {
-        let length = UnsafeRawPointer(newline) - UnsafeRawPointer(data)
-        if joinedCount == 0 {
-          sp_bgzf_skip(blocks, Int32(length + 1))
-          return finish(UnsafeBufferPointer(start: data, count: length))
+      if joinedCount > 0 {
+        // Finish the line that crossed into this block.
+        guard let newline = memchr(data, 0x0A, count) else {
+          join(data, count)
+          sp_bgzf_skip(blocks, available)
+          continue
         }
+        let length = UnsafeRawPointer(newline) - UnsafeRawPointer(data) + 1
         join(data, length)
-        sp_bgzf_skip(blocks, Int32(length + 1))
-        return finish(UnsafeBufferPointer(start: joined, count: joinedCount))
+        sp_bgzf_skip(blocks, Int32(length))
+        return (1, UnsafeBufferPointer(start: joined, count: joinedCount), false)
       }
-      join(data, count)
-      sp_bgzf_skip(blocks, available)
+      var end = count
+      while end > 0 && data[end - 1] != 0x0A { end -= 1 }
+      guard end > 0 else {
+        join(data, count)
+        sp_bgzf_skip(blocks, available)
+        continue
+      }
+      // The block's whole lines, in place; the rest (the start of a line) is joined on the next call.
+      handedOut = end
+      return (1, UnsafeBufferPointer(start: data, count: end), false)
     }
-  }
-
-  /// True for BGZF and gzip input, which `block()` and `consume(_:)` read block by block.
-  var isBlockwise: Bool { blocks != nil }
-
-  /// The unread decompressed bytes of the current block, reading the next block when it is
-  /// used up: status 1 with the bytes, -1 at the end, below -1 on a read error. Blockwise input only.
-  func block() -> (status: Int, bytes: UnsafeBufferPointer<UInt8>) {
-    guard let blocks else { return (-2, UnsafeBufferPointer(start: nil, count: 0)) }
-    var data: UnsafePointer<UInt8>?
-    var available: Int32 = 0
-    let status = sp_bgzf_block(blocks, &data, &available)
-    guard status == 1, let data else { return (Int(status), UnsafeBufferPointer(start: nil, count: 0)) }
-    return (1, UnsafeBufferPointer(start: data, count: Int(available)))
-  }
-
-  /// Marks `count` bytes of the current block read (at most what `block()` gave).
-  func consume(_ count: Int) {
-    guard let blocks else { return }
-    sp_bgzf_skip(blocks, Int32(count))
   }
 
   private func join(_ bytes: UnsafePointer<UInt8>, _ count: Int) {
@@ -97,12 +100,5 @@ final class TextLineReader {
     }
     (joined + joinedCount).update(from: bytes, count: count)
     joinedCount += count
-  }
-
-  private func finish(_ found: UnsafeBufferPointer<UInt8>) -> Int {
-    var count = found.count
-    if count > 0 && found[count - 1] == 0x0D { count -= 1 }
-    line = UnsafeBufferPointer(rebasing: found[0..<count])
-    return count
   }
 }

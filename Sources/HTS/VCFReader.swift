@@ -239,53 +239,32 @@ struct BatchPipeline {
     }
   }
 
-  /// BGZF or gzip text: each decompressed block is judged in C (`sp_scan_lines`), the
-  /// per-line work of 5 million lines never crossing into Swift; a line split between
-  /// blocks is put together in `carry` first.
+  /// BGZF or gzip text: each run of whole lines `TextLineReader.nextLines()` gives (a block's,
+  /// or one line that crossed blocks) is judged in C (`sp_scan_lines`), the per-line work of
+  /// 5 million lines never crossing into Swift.
   mutating func streamBlocks(_ lines: TextLineReader, _ prefilter: LinePrefilter) throws {
-    var carry: [UInt8] = []
-    /// Judges the lines of `data` until none is complete (all of them when `final`); returns the bytes used.
-    func judge(_ data: UnsafeBufferPointer<UInt8>, final: Bool, _ pipeline: inout BatchPipeline) throws -> Int {
-      guard let base = data.baseAddress else { return 0 }
-      var offset = 0
-      while true {
-        let verdict = sp_scan_lines(&prefilter.scan, base, data.count, &offset, final ? 1 : 0)
-        pipeline.statistics.recordsScanned = Int(prefilter.scan.nonempty)
-        let line = UnsafeBufferPointer(start: base + prefilter.scan.line_start, count: prefilter.scan.line_length)
-        switch verdict {
-        case Int32(SP_VERDICT_CONTIG): prefilter.setContig(line)
-        case Int32(SP_VERDICT_PARSE): try pipeline.appendLine(line, recordNumber: Int(prefilter.scan.lines))
-        case Int32(SP_VERDICT_MALFORMED):
-          try pipeline.malformedLine(line, recordNumber: Int(prefilter.scan.lines), reason: LinePrefilter.message(prefilter.scan.reason))
-        default: return offset
-        }
-      }
-    }
     while true {
-      let (status, block) = lines.block()
-      if status != 1 {
-        if !carry.isEmpty { _ = try carry.withUnsafeBufferPointer { try judge($0, final: true, &self) } }
+      let (status, chunk, last) = lines.nextLines()
+      guard status == 1, let base = chunk.baseAddress else {
         if status == -1 {
           try checkCleanEnd(after: place(Int(prefilter.scan.lines)))
           return
         }
         throw reader.error("read error after \(place(Int(prefilter.scan.lines))): the file is truncated or corrupt")
       }
-      if !carry.isEmpty {
-        guard let newline = block.firstIndex(of: 0x0A) else {
-          carry.append(contentsOf: block)
-          lines.consume(block.count)
-          continue
+      var offset = 0
+      judging: while true {
+        let verdict = sp_scan_lines(&prefilter.scan, base, chunk.count, &offset, last ? 1 : 0)
+        statistics.recordsScanned = Int(prefilter.scan.nonempty)
+        let line = UnsafeBufferPointer(start: base + prefilter.scan.line_start, count: prefilter.scan.line_length)
+        switch verdict {
+        case Int32(SP_VERDICT_CONTIG): prefilter.setContig(line)
+        case Int32(SP_VERDICT_PARSE): try appendLine(line, recordNumber: Int(prefilter.scan.lines))
+        case Int32(SP_VERDICT_MALFORMED):
+          try malformedLine(line, recordNumber: Int(prefilter.scan.lines), reason: LinePrefilter.message(prefilter.scan.reason))
+        default: break judging
         }
-        carry.append(contentsOf: block[...newline])
-        lines.consume(newline + 1)
-        _ = try carry.withUnsafeBufferPointer { try judge($0, final: false, &self) }
-        carry.removeAll(keepingCapacity: true)
-        continue
       }
-      let used = try judge(block, final: false, &self)
-      carry.append(contentsOf: block[used...])
-      lines.consume(block.count)
     }
   }
 
