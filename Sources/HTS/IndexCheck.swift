@@ -109,15 +109,15 @@ enum IndexCheck {
         }
       }
       return nil
-    case .tabix(let index):
+    case .tabix(let index, let contigNames):
       var line = kstring_t()
       defer { sp_ks_free(&line) }
-      for (tid, name) in index.contigNames.enumerated() where regions.ranges(forContig: name) != nil {
+      for (tid, name) in contigNames.enumerated() where regions.ranges(forContig: name) != nil {
         for end in [hts_pos_t(1), hts_pos_t(Int64(1) << 40)] {
-          guard let iterator = sp_tbx_itr_queryi(index.pointer, Int32(tid), 0, end) else { break }
+          guard let iterator = sp_tbx_itr_queryi(index, Int32(tid), 0, end) else { break }
           defer { hts_itr_destroy(iterator) }
           line.l = 0
-          let status = sp_tbx_itr_next(file.file, index.pointer, iterator, &line)
+          let status = sp_tbx_itr_next(file.file, index, iterator, &line)
           if status < -1 { return mismatch(name) }
           guard status == -1, line.l > 0, let text = line.s else {
             if status >= 0 { break }

@@ -92,9 +92,4 @@ final class LinePrefilter {
     default: return "expected tab-separated columns CHROM POS ID REF ALT ..."
     }
   }
-
-  static func mentionsEnd(_ line: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
-    guard let base = line.baseAddress, start < line.count else { return false }
-    return sp_mentions_end(base, line.count, start) != 0
-  }
 }

@@ -320,9 +320,7 @@ struct BatchPipeline {
   }
 
   mutating func readIndexedText(_ loaded: VariantIndex) throws {
-    guard case .tabix(let tabix) = loaded.kind else { throw reader.error("a text VCF needs a tabix index") }
-    let index = tabix.pointer
-    let names = tabix.contigNames
+    guard case .tabix(let index, let names) = loaded.kind else { throw reader.error("a text VCF needs a tabix index") }
     var line = kstring_t()
     defer { sp_ks_free(&line) }
     var recordNumber = 0

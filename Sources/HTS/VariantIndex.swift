@@ -10,25 +10,9 @@ struct IndexProblem: Error {
 /// A loaded `.tbi` or `.csi`, freed with this value: loaded once by `IndexCheck.load`
 /// and used by the indexed read.
 final class VariantIndex: @unchecked Sendable {
-  final class Tabix {
-    let pointer: UnsafeMutablePointer<tbx_t>
-    /// Contig names in the index's order (its tids).
-    let contigNames: [String]
-    init(_ pointer: UnsafeMutablePointer<tbx_t>) {
-      self.pointer = pointer
-      var count: Int32 = 0
-      if let list = tbx_seqnames(pointer, &count) {
-        contigNames = (0..<Int(count)).map { String(cString: list[$0]!) }
-        free(list)
-      } else {
-        contigNames = []
-      }
-    }
-    deinit { tbx_destroy(pointer) }
-  }
-
   enum Kind {
-    case tabix(Tabix)
+    /// A tabix index and its contig names in its order (its tids).
+    case tabix(UnsafeMutablePointer<tbx_t>, contigNames: [String])
     case binary(OpaquePointer)
   }
 
@@ -40,11 +24,20 @@ final class VariantIndex: @unchecked Sendable {
       kind = .binary(index)
     } else {
       guard let index = tbx_index_load3(file.path, indexPath, HTS_IDX_SILENT_FAIL) else { return nil }
-      kind = .tabix(Tabix(index))
+      var count: Int32 = 0
+      var names: [String] = []
+      if let list = tbx_seqnames(index, &count) {
+        names = (0..<Int(count)).map { String(cString: list[$0]!) }
+        free(list)
+      }
+      kind = .tabix(index, contigNames: names)
     }
   }
 
   deinit {
-    if case .binary(let index) = kind { hts_idx_destroy(index) }
+    switch kind {
+    case .tabix(let index, _): tbx_destroy(index)
+    case .binary(let index): hts_idx_destroy(index)
+    }
   }
 }
