@@ -87,25 +87,11 @@ public enum PanelCache {
   /// `Panel`'s synthesised `Codable` uses; a test holds this equal to decoding the whole value.
   static func decodePanel(_ payload: Data) throws -> Panel {
     let members = try BinaryMembers(payload)
-    let knowledge = WorkerSlots<Result<PanelKnowledge, Error>>(count: 1)
-    let rest = WorkerSlots<Result<(PanelManifest, [Gene], [Exon], [Hotspot], String), Error>>(count: 1)
-    DispatchQueue.concurrentPerform(iterations: 2) { part in
-      if part == 0 {
-        knowledge[0] = Result { try members.decode(PanelKnowledge.self, forKey: "knowledge") }
-      } else {
-        rest[0] = Result {
-          (
-            try members.decode(PanelManifest.self, forKey: "manifest"), try members.decode([Gene].self, forKey: "genes"),
-            try members.decode([Exon].self, forKey: "exons"), try members.decode([Hotspot].self, forKey: "hotspots"),
-            try members.decode(String.self, forKey: "checksum")
-          )
-        }
-      }
-    }
-    let (manifest, genes, exons, hotspots, checksum) = try rest.take(0)!.get()
+    let knowledge = Background { try members.decode(PanelKnowledge.self, forKey: "knowledge") }
     return Panel(
-      manifest: manifest, genes: genes, exons: exons, hotspots: hotspots, knowledge: try knowledge.take(0)!.get(),
-      checksum: checksum)
+      manifest: try members.decode(PanelManifest.self, forKey: "manifest"), genes: try members.decode([Gene].self, forKey: "genes"),
+      exons: try members.decode([Exon].self, forKey: "exons"), hotspots: try members.decode([Hotspot].self, forKey: "hotspots"),
+      knowledge: try knowledge.value(), checksum: try members.decode(String.self, forKey: "checksum"))
   }
 
   /// Format, tool version and the executable's size and modification time.
