@@ -58,15 +58,15 @@ public enum JSONReport {
 /// time exactly as `JSONReport.render` lays them out, so a run can write them
 /// to disk as it annotates instead of holding every variant.
 public struct VariantJSONElements {
-  private var json = JSONWriter(elementsAtDepth: 2)
+  /// The `variants` array's elements sit two levels down (report object, array).
+  static let depth = 2
+  private var json = JSONWriter(elementsAtDepth: depth)
 
   public init() {}
 
-  public mutating func append(_ variant: ReportedVariant) { json.element { variant.write(to: &$0) } }
-
   /// One element's bytes, rendered on any thread; `append(rendered:)` puts it in place.
   public static func render(_ variant: ReportedVariant) -> [UInt8] {
-    JSONWriter.rendered(elementAtDepth: 2) { variant.write(to: &$0) }
+    JSONWriter.rendered(elementAtDepth: depth) { variant.write(to: &$0) }
   }
 
   public mutating func append(rendered: [UInt8]) { json.element(rendered: rendered) }

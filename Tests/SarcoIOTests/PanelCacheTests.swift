@@ -111,7 +111,7 @@ struct CodableSample: Codable, Equatable {
     #expect(back != table)
   }
 
-  /// Text numbers past the texts, cells that are not whole rows and impossible intervals are refused.
+  /// Text numbers past the texts, cells that are not whole rows, impossible intervals and unknown builds are refused.
   @Test func damagedKnownVariantTablesAreDecodingErrors() throws {
     struct Raw: Codable {
       var texts: [String]
@@ -124,7 +124,9 @@ struct CodableSample: Codable, Equatable {
     badText[0] = 10
     var badInterval = good
     badInterval[4] = 99
-    for cells in [badText, badInterval, Array(good.dropLast())] {
+    var badBuild = good
+    badBuild[1] = 0  // "TP53" in the build column
+    for cells in [badText, badInterval, badBuild, Array(good.dropLast())] {
       #expect(throws: DecodingError.self) { try BinaryDecoder.decode(KnownVariantTable.self, from: try BinaryEncoder.encode(Raw(texts: texts, cells: cells))) }
     }
   }

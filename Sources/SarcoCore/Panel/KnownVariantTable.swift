@@ -31,7 +31,8 @@ public struct KnownVariantTable: Sendable, Codable, Equatable, RandomAccessColle
 
   public subscript(row: Int) -> KnownVariant {
     KnownVariant(
-      gene: text(row, .gene), build: GenomeBuild(rawValue: text(row, .build)) ?? .grch38,
+      // Every build text is a build: `append` stores only builds and decoding checks them.
+      gene: text(row, .gene), build: GenomeBuild(rawValue: text(row, .build))!,
       interval: GenomicInterval(contig: text(row, .contig), start: integer(row, .start), end: integer(row, .end)),
       reference: text(row, .reference), alternate: text(row, .alternate), clinvarID: text(row, .clinvarID),
       significance: text(row, .significance), reviewStatus: text(row, .reviewStatus), stars: integer(row, .stars),
@@ -106,10 +107,18 @@ public struct KnownVariantTable: Sendable, Codable, Equatable, RandomAccessColle
     }
     let textColumns = Column.allCases.filter { !Self.numericColumns.contains($0) }.map(\.rawValue)
     let textCount = UInt32(texts.count)
+    var builds: Set<UInt32> = []
     var base = 0
     while base < cells.count {
       for column in textColumns where cells[base + column] >= textCount {
         throw DecodingError.dataCorruptedError(forKey: .cells, in: container, debugDescription: "text number \(cells[base + column]) of \(textCount)")
+      }
+      let build = cells[base + Column.build.rawValue]
+      if !builds.contains(build) {
+        guard GenomeBuild(rawValue: texts[Int(build)]) != nil else {
+          throw DecodingError.dataCorruptedError(forKey: .cells, in: container, debugDescription: "row \(base / Self.width): build '\(texts[Int(build)])'")
+        }
+        builds.insert(build)
       }
       let start = cells[base + Column.start.rawValue]
       guard start >= 1, cells[base + Column.end.rawValue] >= start else {
