@@ -62,35 +62,20 @@ public struct RecordValidator: Sendable {
   static func countProblem(_ fields: [String: FieldValue], where place: @autoclosure () -> String) -> String? {
     for name in ["DP", "AD"] {
       guard let value = fields[name] else { continue }
-      if let negative = firstNumber(value, where: { $0 < 0 }) {
+      if let negative = value.firstNumber(where: { $0 < 0 }) {
         return "\(place())/\(name) \(NumberText.text(negative)) is negative"
       }
-      if let huge = firstNumber(value, where: { !($0 < 2_147_483_648) }) {
+      if let huge = value.firstNumber(where: { !($0 < 2_147_483_648) }) {
         return "\(place())/\(name) \(NumberText.text(huge)) is not a read count"
       }
     }
     if case .floats(let values)? = fields["AF"], let outside = values.lazy.compactMap({ $0 }).first(where: { !(0...1).contains($0) }) {
       return "\(place())/AF \(NumberText.text(outside)) is outside 0 to 1"
     }
-    if let value = fields["CN"], let outside = firstNumber(value, where: { !($0 >= 0 && $0 < 1_000_000) }) {
+    if let value = fields["CN"], let outside = value.firstNumber(where: { !($0 >= 0 && $0 < 1_000_000) }) {
       return "\(place())/CN \(NumberText.text(outside)) is not a copy number"
     }
     return nil
-  }
-
-  /// The first of `value.numbers` (missing values skipped) passing `test`, without building
-  /// arrays for integer and float values: this ran for INFO and every sample of every record.
-  static func firstNumber(_ value: FieldValue, where test: (Double) -> Bool) -> Double? {
-    switch value {
-    case .integers(let values):
-      for case let number? in values where test(Double(number)) { return Double(number) }
-      return nil
-    case .floats(let values):
-      for case let number? in values where test(number) { return number }
-      return nil
-    default:
-      return value.numbers.lazy.compactMap { $0 }.first(where: test)
-    }
   }
 
   /// Why a split variant's read counts cannot be true, or nil.

@@ -18,6 +18,34 @@ public enum FieldValue: Sendable, Equatable, Hashable {
     }
   }
 
+  /// `numbers[index]` (nil past the end), without building the array for integer and float
+  /// values: read support and validation ask per record, for every key they try.
+  public func number(at index: Int) -> Double? {
+    guard index >= 0 else { return nil }
+    switch self {
+    case .integers(let values): return index < values.count ? values[index].map(Double.init) : nil
+    case .floats(let values): return index < values.count ? values[index] : nil
+    case .flag, .strings:
+      let values = numbers
+      return index < values.count ? values[index] : nil
+    }
+  }
+
+  /// The first present value of `numbers` passing `test`, without building arrays for integer
+  /// and float values.
+  public func firstNumber(where test: (Double) -> Bool) -> Double? {
+    switch self {
+    case .integers(let values):
+      for case let number? in values where test(Double(number)) { return Double(number) }
+      return nil
+    case .floats(let values):
+      for case let number? in values where test(number) { return number }
+      return nil
+    case .flag, .strings:
+      return numbers.lazy.compactMap { $0 }.first(where: test)
+    }
+  }
+
   /// The values as text, one element per value.
   public var texts: [String] {
     switch self {

@@ -57,17 +57,7 @@ public enum ReadSupport {
     fields: [String: FieldValue], definitions: [String: VCFHeader.FieldDefinition],
     alleles: [String], alternateIndex: Int, columns: Columns = .sample
   ) -> Counts {
-    // One value without building the field's number array (this ran for every key tried, per variant).
-    func number(_ key: String, _ index: Int = 0) -> Double? {
-      guard let value = fields[key], index >= 0 else { return nil }
-      switch value {
-      case .integers(let values): return index < values.count ? values[index].map(Double.init) : nil
-      case .floats(let values): return index < values.count ? values[index] : nil
-      default:
-        let values = value.numbers
-        return index < values.count ? values[index] : nil
-      }
-    }
+    func number(_ key: String, _ index: Int = 0) -> Double? { fields[key]?.number(at: index) }
     func integer(_ key: String, _ index: Int = 0) -> Int? { number(key, index)?.wholeNumber }
 
     switch columns {
