@@ -241,6 +241,8 @@ public enum TemporaryFiles {
   private static let lock = NSLock()
   nonisolated(unsafe) private static var live: Set<String> = []
   nonisolated(unsafe) private static var counter = 0
+  /// Folders `removeStale` has looked through.
+  nonisolated(unsafe) private static var swept: Set<String> = []
   nonisolated(unsafe) private static var signalSources: [DispatchSourceSignal] = []
   /// Held while files are renamed into place, so a signal waits for a set to be complete.
   private static let commitLock = NSLock()
@@ -304,8 +306,12 @@ public enum TemporaryFiles {
     }
   }
 
-  /// Removes temporary files of sarcopanel's naming in `folder` whose process is no longer running.
+  /// Removes temporary files of sarcopanel's naming in `folder` whose process is no longer running,
+  /// the first time this process writes there. (Once is enough: files of a process that dies later are
+  /// the next run's to remove. Listing the folder before every file made a batch into one folder
+  /// quadratic: six listings per sample of a folder that grows by eight files per sample.)
   public static func removeStale(in folder: String) {
+    guard lock.withLock({ swept.insert(folder).inserted }) else { return }
     guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
     for name in names where name.hasPrefix(".") {
       guard let pid = owner(ofTemporary: name), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }

@@ -61,4 +61,22 @@ import Testing
     // pid 1 is running: its file may be in use.
     #expect(try listing(directory) == [".S.json.tmp-1-1", ".other", "S.json", "keep.tmp-\(gone)-1"])
   }
+
+  /// A batch writes eight files per sample into one folder: the folder is looked through once per
+  /// process, not before every file (that was quadratic in the samples). A file left later by
+  /// another process that ended is the next run's to remove.
+  @Test func aFolderIsSweptForStaleFilesOncePerProcess() throws {
+    let directory = TestData.temporaryDirectory("swept-once")
+    let gone = try shell("sh -c 'echo $$'").output.trimmingCharacters(in: .whitespacesAndNewlines)
+    #expect(FileManager.default.createFile(atPath: "\(directory)/.A.json.tmp-\(gone)-1", contents: Data("x".utf8)))
+    let first = AtomicFileSet()
+    try first.write(Data("a".utf8), to: "\(directory)/A.json")
+    try first.commit()
+    #expect(try listing(directory) == ["A.json"])
+    #expect(FileManager.default.createFile(atPath: "\(directory)/.B.json.tmp-\(gone)-2", contents: Data("x".utf8)))
+    let second = AtomicFileSet()
+    try second.write(Data("b".utf8), to: "\(directory)/B.json")
+    try second.commit()
+    #expect(try listing(directory) == [".B.json.tmp-\(gone)-2", "A.json", "B.json"])
+  }
 }
