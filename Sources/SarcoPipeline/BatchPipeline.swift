@@ -84,21 +84,21 @@ public enum BatchPipeline {
     let store = try options.database.map { try CohortStore(path: $0) }
 
     let entries = sheet.entries
-    let results = WorkerSlots<(SampleResult, SampleReport?)>(count: entries.count)
+    let results = WorkerSlots<(SampleResult, CohortRow?)>(count: entries.count)
     let next = Counter()
     let done = Counter()
     DispatchQueue.concurrentPerform(iterations: max(1, min(options.jobs, entries.count))) { _ in
       while let index = next.take(below: entries.count) {
-        let (result, report) = runOne(entries[index], views: views, options: options, stampDirectory: stampDirectory)
-        results[index] = (result, report)
+        let (result, row) = runOne(entries[index], views: views, options: options, stampDirectory: stampDirectory)
+        results[index] = (result, row)
         progress(result, done.increment(), entries.count)
       }
     }
     let ordered = (0..<entries.count).map { results[$0]!.0 }
-    // The cohort summary uses the reports just made (variants are not in them) instead of reading each JSON back.
-    var reports: [String: SampleReport] = [:]
+    // The cohort summary uses the rows made as each sample finished instead of reading each JSON back.
+    var made: [String: CohortRow] = [:]
     for index in 0..<entries.count {
-      if let report = results.take(index)?.1 { reports[entries[index].id] = report }
+      if let row = results.take(index)?.1 { made[entries[index].id] = row }
     }
 
     let failures = Dictionary(
@@ -106,7 +106,7 @@ public enum BatchPipeline {
       uniquingKeysWith: { first, _ in first })
     let (cohortTSV, cohortHTML) = try CohortTask.write(
       sheet: sheet, reportsIn: options.outputDirectory, failures: failures,
-      panel: "\(panel.manifest.name) \(panel.manifest.version)", workers: options.jobs, reports: reports)
+      panel: "\(panel.manifest.name) \(panel.manifest.version)", workers: options.jobs, made: made)
     var outcome = Outcome(results: ordered, cohortTSV: cohortTSV, cohortHTML: cohortHTML)
     if options.maf {
       let succeeded = zip(entries, ordered).filter { $0.1.status != .failed }.map(\.0.id)
@@ -121,9 +121,9 @@ public enum BatchPipeline {
     return outcome
   }
 
-  /// One sample: its result, and its report (without variants) when it ran.
+  /// One sample: its result, and its cohort summary row when it ran.
   static func runOne(_ entry: SampleSheet.Entry, views: PanelViews, options: Options, stampDirectory: String)
-    -> (SampleResult, SampleReport?)
+    -> (SampleResult, CohortRow?)
   {
     let panel = views.panel
     let start = DispatchTime.now().uptimeNanoseconds
@@ -173,7 +173,10 @@ public enum BatchPipeline {
       let clinical = outcome.report.clinical
       let summary = "\(outcome.report.qc.variants) variants, \(clinical?.somatic.count ?? 0) somatic findings, \(clinical?.germline.count ?? 0) germline"
         + outcome.warnings.map { "; warning: \($0)" }.joined()
-      return (SampleResult(sample: entry.id, status: .ok, message: summary, seconds: elapsed()), outcome.report.withoutVariants())
+      return (
+        SampleResult(sample: entry.id, status: .ok, message: summary, seconds: elapsed()),
+        CohortRow(sample: entry.id, status: "ok", error: nil, report: outcome.report, sex: entry.sex)
+      )
     } catch {
       let message = (error as? SarcoError)?.message ?? "\(error)"
       return (SampleResult(sample: entry.id, status: .failed, message: message, seconds: elapsed()), nil)

@@ -9,20 +9,20 @@ public enum CohortTask {
   /// Writes `cohort.tsv` and `cohort.html` into `directory`; a sample whose report
   /// is missing or unreadable, or that `failures` names, is listed as failed.
   /// Reports are read on `workers` threads.
-  /// `reports` are the reports of samples just run, by sample id (a batch has them in memory);
-  /// the others are read from the folder.
+  /// `made` are the rows of samples just run, by sample id (a batch makes them as each sample
+  /// finishes); the other samples' reports are read from the folder.
   public static func write(
     sheet: SampleSheet, reportsIn directory: String, failures: [String: String] = [:], panel: String? = nil,
-    workers: Int = 1, reports: [String: SampleReport] = [:]
+    workers: Int = 1, made: [String: CohortRow] = [:]
   ) throws -> (tsv: String, html: String) {
     let entries = sheet.entries
     let rows = try ParallelShares.map(count: entries.count, workers: workers) { _, share in
       entries[share].map { entry in
-        guard failures[entry.id] == nil, let report = reports[entry.id] else { return row(entry, directory: directory, failures: failures) }
-        return CohortRow(sample: entry.id, status: "ok", error: nil, report: report, sex: entry.sex)
+        guard failures[entry.id] == nil, let row = made[entry.id] else { return row(entry, directory: directory, failures: failures) }
+        return row
       }
     }
-    let panelName = panel ?? rows.lazy.compactMap(\.report).first.map { "\($0.panel.name) \($0.panel.version)" }
+    let panelName = panel ?? rows.lazy.compactMap(\.panel).first
     let tsv = "\(directory)/cohort.tsv"
     let html = "\(directory)/cohort.html"
     try AtomicFile.writeAll([
@@ -41,7 +41,7 @@ public enum CohortTask {
       return CohortRow(sample: entry.id, status: "failed", error: "\(path): no report", report: nil, sex: entry.sex)
     }
     do {
-      return CohortRow(sample: entry.id, status: "ok", error: nil, report: try JSONReport.decode(data).withoutVariants(), sex: entry.sex)
+      return CohortRow(sample: entry.id, status: "ok", error: nil, report: try JSONReport.decode(data), sex: entry.sex)
     } catch {
       return CohortRow(sample: entry.id, status: "failed", error: "\(path): not a readable report (\(error))", report: nil, sex: entry.sex)
     }

@@ -130,16 +130,6 @@ public struct SampleReport: Sendable, Equatable, Codable {
   }
 }
 
-extension SampleReport {
-  /// The report without its variants: what a cohort summary keeps of each sample (a large
-  /// sample's variants are most of its report).
-  public func withoutVariants() -> SampleReport {
-    var copy = self
-    copy.variants = []
-    return copy
-  }
-}
-
 /// A variant in the panel with the genes and hotspots it touches.
 public struct ReportedVariant: Sendable, Equatable, Codable {
   public let variant: Variant
