@@ -97,10 +97,8 @@ public enum PanelCache {
   /// Format, tool version and the executable's size and modification time.
   static func toolIdentity() -> String {
     var executable = "unknown"
-    if let path = Bundle.main.executablePath, let attributes = try? FileManager.default.attributesOfItem(atPath: path) {
-      let size = (attributes[.size] as? NSNumber)?.intValue ?? -1
-      let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? -1
-      executable = "\(path) \(size) \(modified)"
+    if let path = Bundle.main.executablePath, let status = FileStatus(path: path) {
+      executable = "\(path) \(status.size) \(status.modified)"
     }
     return "format \(formatVersion); sarcopanel \(SarcopanelVersion.current); executable \(executable)"
   }
@@ -197,7 +195,7 @@ public enum PanelCache {
     guard let names = try? FileManager.default.contentsOfDirectory(atPath: place) else { return }
     let copies = names.filter { $0.hasPrefix("panel-") && $0.hasSuffix(".bin") }.map { "\(place)/\($0)" }
     let newestFirst = copies.map { path in
-      (path, (try? FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date) ?? .distantPast)
+      (path, FileStatus(path: path)?.modified ?? 0)
     }.sorted { ($0.1, $0.0) > ($1.1, $1.0) }
     for (path, _) in newestFirst.dropFirst(copiesKept) { unlink(path) }
   }

@@ -192,10 +192,8 @@ public enum BatchPipeline {
   static func fingerprint(_ entry: SampleSheet.Entry, panel: Panel, reference: String? = nil) -> String {
     var parts = ["sarcopanel \(SarcopanelVersion.current)", "panel \(panel.checksum)"] + entry.fields
     for path in entry.vcfs + [entry.bam, entry.fusions, entry.copyNumber, reference].compactMap({ $0 }) {
-      let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-      let size = (attributes?[.size] as? NSNumber)?.intValue ?? -1
-      let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? -1
-      parts.append("\(path) \(size) \(modified)")
+      let status = FileStatus(path: path)
+      parts.append("\(path) \(status?.size ?? -1) \(status?.modified ?? -1)")
     }
     return FileDigest.sha256(of: Data(parts.joined(separator: "\n").utf8)) + "\n"
   }
