@@ -19,7 +19,8 @@ struct Sarcopanel: ParsableCommand {
         sarcopanel panel validate panels/sarcoma
         sarcopanel panel bed panels/sarcoma --genome GRCh38 > targets.bed
       """,
-    version: VersionText.describe(),
+    // The full text reads every installed panel's panel.json: built only when it will be printed.
+    version: VersionText.isRequested(CommandLine.arguments) ? VersionText.describe() : SarcopanelVersion.current,
     subcommands: [Run.self, Batch.self, Cohort.self, Diff.self, Export.self, DB.self, Consequences.self, Coverage.self, FusionEvidence.self, PanelCommand.self]
   )
 }

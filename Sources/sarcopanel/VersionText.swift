@@ -6,6 +6,9 @@ import SarcoIO
 /// `sarcopanel --version`: the tool, htslib, and every panel found by name with its version and
 /// knowledge-base releases (the same releases each report records).
 enum VersionText {
+  /// True when the arguments ask for `--version` (the only time argument-parser prints the text).
+  static func isRequested(_ arguments: [String]) -> Bool { arguments.dropFirst().contains("--version") }
+
   static func describe() -> String {
     var lines = ["sarcopanel \(SarcopanelVersion.current)", "htslib \(HTSLib.version)"]
     for (name, folder) in PanelLocator.installed() {
