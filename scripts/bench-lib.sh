@@ -9,8 +9,7 @@ bench_init() {
   for tool in "$@" /usr/bin/time python3; do
     command -v "$tool" >/dev/null || { echo "$(basename "$0"): $tool not found (scripts/setup installs it)" >&2; exit 1; }
   done
-  swift build -c release --product sarcopanel >&2
-  bin=$PWD/.build/release/sarcopanel
+  bin=$(scripts/build-release)
   BENCH_DIR=$(mktemp -d)
   trap 'rm -rf "$BENCH_DIR"' EXIT
   : > "$BENCH_DIR/log"
