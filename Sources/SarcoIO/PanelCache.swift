@@ -27,7 +27,7 @@ import SarcoCore
 ///   always reads the tables.
 public enum PanelCache {
   /// 2: known variants as flat unkeyed rows; 3: known variants by column (`KnownVariantTable`).
-  static let formatVersion: UInt32 = 3
+  static let formatVersion: UInt32 = 4
   static let magic = Array("SARCOPANEL PANEL CACHE\n".utf8)
   static let folderName = ".sarcopanel-cache"
   /// Copies kept per panel folder (the newest).

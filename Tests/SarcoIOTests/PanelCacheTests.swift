@@ -111,6 +111,37 @@ struct CodableSample: Codable, Equatable {
     #expect(back != table)
   }
 
+  /// Evidence rows are coded flat, the matcher as its case name and values: every case comes back,
+  /// an exon range with and without a kind of change included; an unknown case or level is refused.
+  @Test func evidenceItemsOfEveryMatcherRoundTrip() throws {
+    let matchers: [EvidenceMatcher] = [
+      .exact("V600E"), .codon("R132"), .exon(first: 11, last: 11, kind: nil), .exon(first: 18, last: 19, kind: "deletion"),
+      .variantClass("loss_of_function"), .fusion("EWSR1::*"), .amplification, .deletion, .biallelicLoss,
+      .tumourMutationalBurden(10.5), .microsatelliteInstability,
+    ]
+    let items = matchers.enumerated().map { index, matcher in
+      EvidenceItem(
+        id: "E\(index)", gene: "KIT", matcher: matcher, tumourTypes: index == 0 ? [] : ["GIST", "*"], disease: "GIST", doid: "9253",
+        therapies: index == 1 ? [] : ["imatinib"], evidenceType: "predictive", direction: "supports", significance: "sensitivity",
+        level: .B, exclusions: index == 2 ? ["D842V"] : [], sourceLevel: "curated", origin: "somatic", citation: "PMID:1", source: "test")
+    }
+    #expect(try BinaryDecoder.decode([EvidenceItem].self, from: try BinaryEncoder.encode(items)) == items)
+    struct Row: Encodable {
+      let cells: [String]
+      func encode(to encoder: Encoder) throws {
+        var row = encoder.unkeyedContainer()
+        for cell in cells { try row.encode(cell) }
+      }
+    }
+    let unknownMatcher = Row(cells: ["E", "KIT", "somewhere"])
+    #expect(throws: DecodingError.self) { try BinaryDecoder.decode(EvidenceItem.self, from: try BinaryEncoder.encode(unknownMatcher)) }
+    // The level's text is the only `B` byte of this row: made `Z`, the row is refused.
+    var bytes = [UInt8](try BinaryEncoder.encode(items[5]))
+    #expect(bytes.filter { $0 == UInt8(ascii: "B") }.count == 1)
+    bytes = bytes.map { $0 == UInt8(ascii: "B") ? UInt8(ascii: "Z") : $0 }
+    #expect(throws: DecodingError.self) { try BinaryDecoder.decode(EvidenceItem.self, from: Data(bytes)) }
+  }
+
   /// Text numbers past the texts, cells that are not whole rows, impossible intervals and unknown builds are refused.
   @Test func damagedKnownVariantTablesAreDecodingErrors() throws {
     struct Raw: Codable {
