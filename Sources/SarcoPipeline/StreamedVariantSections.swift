@@ -5,7 +5,8 @@ import SarcoReports
 
 /// The per-variant sections of a sample's reports, written while the records
 /// are annotated instead of held in memory: the elements of the JSON `variants`
-/// array go to a scratch file, the rows of `<id>.variants.tsv` straight into
+/// array go to a scratch file a mebibyte at a time (the scratch file is made when the
+/// first mebibyte is: most samples never need one), the rows of `<id>.variants.tsv` straight into
 /// its temporary file. At the end the JSON is put together from the rest of
 /// the report and those elements, byte for byte what `JSONReport.render`
 /// writes. Everything lives in the output folder, inside the sample's `AtomicFileSet`.
@@ -16,7 +17,12 @@ import SarcoReports
 /// the next call.
 final class StreamedVariantSections: @unchecked Sendable {
   private let sampleID: String
-  private let elementsFile: FileSink
+  private let files: AtomicFileSet
+  private let scratchPlace: (beside: String, label: String)
+  /// The elements past the first mebibyte; nil until then.
+  private var elementsFile: FileSink?
+  /// The last elements, once `writeJSON` has taken them from `elements` (for `forEachVariant`).
+  private var lastElements: [UInt8] = []
   private let tsvFile: FileSink
   private var elements = VariantJSONElements()
   private(set) var count = 0
@@ -33,7 +39,8 @@ final class StreamedVariantSections: @unchecked Sendable {
 
   init(files: AtomicFileSet, sampleID: String, jsonPath: String, tsvPath: String) throws {
     self.sampleID = sampleID
-    elementsFile = try files.scratch(beside: jsonPath, "\(URL(fileURLWithPath: jsonPath).lastPathComponent).variants")
+    self.files = files
+    scratchPlace = (jsonPath, "\(URL(fileURLWithPath: jsonPath).lastPathComponent).variants")
     tsvFile = try files.create(tsvPath)
     try tsvFile.write(TSVReport.header)
   }
@@ -69,29 +76,41 @@ final class StreamedVariantSections: @unchecked Sendable {
     for (json, tsv) in rendered {
       elements.append(rendered: json)
       // One element can be large (a record with thousands of ALTs lists them all): hand them over often.
-      if elements.pendingByteCount >= 1 << 20 { try elementsFile.write(elements.takeBytes()) }
+      if elements.pendingByteCount >= 1 << 20 { try scratch().write(elements.takeBytes()) }
       try tsvFile.write(tsv)
     }
     count += batch.count
   }
 
+  /// The scratch file, made on first use.
+  private func scratch() throws -> FileSink {
+    if let elementsFile { return elementsFile }
+    let made = try files.scratch(beside: scratchPlace.beside, scratchPlace.label)
+    elementsFile = made
+    return made
+  }
+
   /// Writes the whole JSON report (whose `variants` is empty) with the streamed elements in place.
   func writeJSON(_ report: SampleReport, into json: FileSink) throws {
     try drain()
-    try elementsFile.write(elements.takeBytes())
+    lastElements = elements.takeBytes()
     var failure: Error?
     let tail = JSONReport.writeFrame(report) { bytes in
       guard failure == nil else { return }
       do { try json.write(bytes) } catch { failure = error }
     }
     if let failure { throw failure }
-    try json.append(contentsOf: elementsFile)
+    if let elementsFile { try json.append(contentsOf: elementsFile) }
+    try json.write(lastElements)
     try json.write(tail)
   }
 
   /// Reads the variants back, one at a time, from the streamed JSON elements (for the cohort store).
   func forEachVariant(_ body: (ReportedVariant) throws -> Void) throws {
     try drain()
+    let elementsFile = try scratch()
+    try elementsFile.write(lastElements + elements.takeBytes())
+    lastElements = []
     try elementsFile.flush()
     // Elements sit four spaces in; each ends at a line `    }` (the last) or `    },`.
     let decoder = JSONDecoder()
