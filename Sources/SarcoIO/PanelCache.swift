@@ -34,7 +34,7 @@ public enum PanelCache {
   static let copiesKept = 4
 
   /// What a copy says about itself and the tables it was built from.
-  struct Header: Equatable {
+  struct Header: Equatable, Sendable {
     var tool: String
     var checksum: String
     /// Each file of the checksum: name, then size, modification time and inode.
@@ -53,7 +53,11 @@ public enum PanelCache {
     var checksum: String?
     for place in places {
       let path = copyPath(in: place, tool: tool)
-      guard let (header, payload) = read(path: path), header.tool == tool else { continue }
+      guard let copy = readUnchecked(path: path), copy.header.tool == tool else { continue }
+      let header = copy.header
+      // The SHA-256 of the payload is checked beside the decode (which refuses malformed bytes
+      // without reading out of bounds); a copy whose digest differs is not used.
+      let intact = Background { copy.isIntact() }
       let stamps = fileStamps(folder: folder, names: header.files.map { String($0.prefix { $0 != "\t" }) })
       if stamps != header.files {
         // Something was touched: is the content still the same?
@@ -62,7 +66,7 @@ public enum PanelCache {
         checksum = current
         guard current == header.checksum else { continue }
       }
-      guard let panel = try? decodePanel(payload), panel.checksum == header.checksum else {
+      guard let panel = try? decodePanel(copy.payload), (try? intact.value()) == true, panel.checksum == header.checksum else {
         continue
       }
       if stamps != header.files {
@@ -136,6 +140,21 @@ public enum PanelCache {
 
   /// The header and the payload of a copy whose SHA-256 checks out, else nil.
   static func read(path: String) -> (Header, Data)? {
+    guard let copy = readUnchecked(path: path), copy.isIntact() else { return nil }
+    return (copy.header, copy.payload)
+  }
+
+  /// A copy as read, before its payload's SHA-256 is checked.
+  struct Copy: Sendable {
+    let header: Header
+    let payload: Data
+    let digest: Data
+
+    func isIntact() -> Bool { Data(SHA256.hash(data: payload)) == digest }
+  }
+
+  /// The header, payload and recorded digest of a well-formed copy, else nil.
+  static func readUnchecked(path: String) -> Copy? {
     guard let data = FileManager.default.contents(atPath: path) else { return nil }
     var cursor = data.startIndex
     func take(_ count: Int) -> Data? {
@@ -153,10 +172,10 @@ public enum PanelCache {
     guard take(magic.count).map(Array.init) == magic, number(4) == UInt64(formatVersion),
       let tool = text(), let checksum = text(), let files = text(),
       let payloadLength = number(8).flatMap(Int.init(exactly:)), let digest = take(32), let payload = take(payloadLength),
-      cursor == data.endIndex, Data(SHA256.hash(data: payload)) == digest
+      cursor == data.endIndex
     else { return nil }
     let header = Header(tool: tool, checksum: checksum, files: files.split(separator: "\n").map(String.init))
-    return (header, payload)
+    return Copy(header: header, payload: payload, digest: digest)
   }
 
   /// Writes a copy atomically; false when it cannot be written there.
