@@ -12,6 +12,8 @@ import SarcoCore
 /// (Opening such an input twice, once to hash and once to parse, splits its
 /// bytes between the two readers.)
 final class InputSource {
+  /// Regular files up to this size are hashed when opened, on the caller's thread.
+  static let hashedInlineUpTo = off_t(1 << 20)
   /// As given; `-` is standard input.
   let path: String
   let isSeekable: Bool
@@ -41,7 +43,9 @@ final class InputSource {
     isSeekable = status.st_mode & S_IFMT == S_IFREG
     if isSeekable {
       descriptor = source
-      copier = digest.map { Copier(reading: dup(source), digest: $0, into: nil) }
+      // A small file is hashed here: a thread of its own costs more than the hashing (a batch of small samples).
+      let inline = status.st_size <= InputSource.hashedInlineUpTo
+      copier = digest.map { Copier(reading: dup(source), digest: $0, into: nil, inline: inline) }
       return
     }
     var ends: [Int32] = [0, 0]
@@ -78,7 +82,13 @@ private final class Copier: @unchecked Sendable {
   private var tailBytes: [UInt8] = []
   private var finished: String?
 
-  init(reading source: Int32, digest: InputDigest?, into sink: Int32?) {
+  /// `inline`: read and hash now, on this thread (only for a regular file: a stream must be copied as it is read).
+  init(reading source: Int32, digest: InputDigest?, into sink: Int32?, inline: Bool = false) {
+    if inline && sink == nil {
+      run(source: source, digest: digest, sink: nil)
+      done.signal()
+      return
+    }
     let thread = Thread { [self] in
       run(source: source, digest: digest, sink: sink)
       done.signal()

@@ -58,6 +58,20 @@ struct InputOpeningTests {
     }
   }
 
+  /// A regular file is hashed on the caller's thread when small, on a thread of its own when larger:
+  /// either way the digest is the file's, and the records are all read.
+  @Test func regularFilesSmallAndLargeAreHashedWhole() throws {
+    let small = TestData.path("testdata/vcf/tumor_only.grch38.vcf.gz")
+    let large = try stressVCF(records: 100_000)
+    let sizes = try [small, large].map { try #require(FileManager.default.attributesOfItem(atPath: $0)[.size] as? Int) }
+    #expect(sizes[0] <= 1 << 20 && sizes[1] > 1 << 20, "the two files sit either side of the inline limit: \(sizes)")
+    for path in [small, large] {
+      let opened = try read(path, regions: everywhere(try VCFReader(path: path).header), access: .stream, digest: StreamingSHA256())
+      #expect(try opened.reader.inputDigest() == sha256(path), "\(path)")
+      #expect(opened.records.count == (path == large ? 100_000 : opened.statistics.recordsKept))
+    }
+  }
+
   /// `<(cat big.vcf.gz)` failed after record 924: the whole stream must arrive, hashed once.
   @Test func largeBGZFThroughAPipeReadsEveryRecord() throws {
     let source = try stressVCF(records: 20_000)
