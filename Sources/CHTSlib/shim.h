@@ -8,3 +8,4 @@
 #include <htslib/sam.h>
 #include <htslib/faidx.h>
 #include <htslib/hfile.h>
+#include <htslib/thread_pool.h>

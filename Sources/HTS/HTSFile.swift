@@ -78,18 +78,35 @@ final class HTSFile {
 
   private let threads: Int
   private var threadsStarted = false
+  /// The decompression threads, when started; destroyed after the file is closed.
+  private var pool: OpaquePointer?
 
   /// Starts htslib's decompression threads, once the index checks (which seek) are done:
   /// htslib 1.16 can hang seeking a multi-threaded BGZF reader that has reached the end.
-  func startThreads() {
+  /// `readingAhead` (a streamed read of the whole file): the threads decompress up to
+  /// `streamingQueueDepth` blocks ahead instead of htslib's two per thread, so a moment's delay in
+  /// the reading thread does not stop them (5M-record WGS VCF streamed with 2 threads: 0.61 ->
+  /// 0.54 s; ~11 MB more memory). An indexed read keeps two per thread: it seeks from region to
+  /// region, and blocks decompressed ahead of a seek are thrown away (deeper made it slower).
+  func startThreads(readingAhead: Bool) {
     guard threads > 1, !threadsStarted else { return }
     threadsStarted = true
-    _ = hts_set_threads(file, Int32(threads))
+    guard let made = hts_tpool_init(Int32(threads)) else { return }
+    var shared = htsThreadPool(pool: made, qsize: Int32(readingAhead ? HTSFile.streamingQueueDepth(threads) : 2 * threads))
+    guard hts_set_thread_pool(file, &shared) == 0 else {
+      hts_tpool_destroy(made)
+      return
+    }
+    pool = made
   }
+
+  /// Blocks decompressed ahead of a streamed read: 32 per thread, at most 256 (64 KiB each).
+  static func streamingQueueDepth(_ threads: Int) -> Int { min(32 * threads, 256) }
 
   deinit {
     bcf_hdr_destroy(header)
     hts_close(file)
+    if let pool { hts_tpool_destroy(pool) }
   }
 
   /// The header as text, exactly as htslib holds it.

@@ -94,7 +94,7 @@ public final class VCFReader {
   ) throws -> Statistics {
     let (index, indexIgnored) = try chooseAccess(access, regions: regions)
     let useIndex = index != nil
-    file.startThreads()
+    file.startThreads(readingAhead: !useIndex)
     return try withoutActuallyEscaping(body) { body in
       var pipeline = BatchPipeline(
         reader: self, regions: regions, sampleIndexes: sampleIndexes, batchSize: batchSize, body: body)
