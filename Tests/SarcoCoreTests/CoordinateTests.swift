@@ -75,6 +75,10 @@ import Testing
     ])
     #expect(filter.ranges["1"] == [100...400, 500...600])
     #expect(filter.totalBases == 402)
+    // The positions outside a contig that `withOutOfBounds` adds are not bases of the regions.
+    let bounded = filter.withOutOfBounds(lengths: ["1": 1_000])
+    #expect(bounded.ranges["1"] == [0...0, 100...400, 500...600, 1_001...RegionFilter.beyondAnyContig])
+    #expect(bounded.basesWithinContigs == 402 && filter.basesWithinContigs == 402)
   }
 
   @Test(arguments: [(99, 99, false), (99, 100, true), (400, 400, true), (401, 499, false), (450, 550, true), (601, 700, false)])

@@ -35,10 +35,13 @@ public struct RegionFilter: Sendable, Equatable {
     var grouped = ranges
     for contig in ranges.keys {
       grouped[contig, default: []].append(0...0)
-      if let length = lengths[contig] { grouped[contig, default: []].append((length + 1)...(Int(1) << 40)) }
+      if let length = lengths[contig] { grouped[contig, default: []].append((length + 1)...RegionFilter.beyondAnyContig) }
     }
     return RegionFilter(grouped: grouped)
   }
+
+  /// The end of the out-of-bounds range `withOutOfBounds` adds past a contig's length.
+  public static let beyondAnyContig = Int(1) << 40
 
   /// The ranges of a contig spelled either way (`chr17` or `17`), or nil.
   public func ranges(forContig contig: String) -> [ClosedRange<Int>]? { ranges[ContigName.canonical(contig)] }
@@ -66,4 +69,12 @@ public struct RegionFilter: Sendable, Equatable {
   }
 
   public var totalBases: Int { ranges.values.joined().reduce(0) { $0 + $1.count } }
+
+  /// `totalBases` without the out-of-bounds positions `withOutOfBounds` adds (a region that reaches
+  /// its contig's end merges with them and is not counted either).
+  public var basesWithinContigs: Int {
+    ranges.values.joined().reduce(0) { total, range in
+      range.lowerBound >= 1 && range.upperBound < RegionFilter.beyondAnyContig ? total + range.count : total
+    }
+  }
 }
