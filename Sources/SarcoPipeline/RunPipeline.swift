@@ -372,7 +372,6 @@ final class KnownVariantCache: @unchecked Sendable {
   }
 }
 
-
 /// Wall time of each phase of a run, for `--timings`.
 struct PhaseClock {
   private(set) var phases: [(String, Double)] = []

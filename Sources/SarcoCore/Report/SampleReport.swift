@@ -15,7 +15,7 @@ public struct SampleReport: Sendable, Equatable, Codable {
   public let genomeBuild: GenomeBuildDetector.Detection
   public let panel: PanelIdentity
   public let qc: QualityCounts
-  public private(set) var variants: [ReportedVariant]
+  public let variants: [ReportedVariant]
   /// Coverage QC and hotspot read counts, when a BAM/CRAM was given.
   public let coverage: CoverageReport?
   /// Tiers, classes, fusions, copy number and TMB (schema 1.2.0).
