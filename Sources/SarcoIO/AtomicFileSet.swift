@@ -314,10 +314,13 @@ public enum TemporaryFiles {
     guard lock.withLock({ swept.insert(folder).inserted }) else { return }
     guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
     for name in names where name.hasPrefix(".") {
-      guard let pid = owner(ofTemporary: name), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
+      guard let pid = owner(ofTemporary: name), hasEnded(pid) else { continue }
       unlink("\(folder)/\(name)")
     }
   }
+
+  /// True when `pid` is another process and no longer running (its leftovers may go).
+  public static func hasEnded(_ pid: pid_t) -> Bool { pid != getpid() && kill(pid, 0) != 0 && errno == ESRCH }
 
   /// The pid in `.<name>.tmp-<pid>-<n>` (also with an extension, `.old` backups, and the older `.<name>.tmp-<pid>`).
   static func owner(ofTemporary name: String) -> pid_t? {

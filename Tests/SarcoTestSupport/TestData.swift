@@ -46,7 +46,7 @@ public enum TestData {
   static let testRoot: String = {
     let parent = NSTemporaryDirectory() + "sarcopanel-tests"
     for name in (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? [] {
-      guard let pid = Int32(name), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
+      guard let pid = Int32(name), TemporaryFiles.hasEnded(pid) else { continue }
       try? FileManager.default.removeItem(atPath: "\(parent)/\(name)")
     }
     let root = "\(parent)/\(getpid())"
