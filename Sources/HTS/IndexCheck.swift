@@ -31,9 +31,11 @@ enum IndexCheck {
     if let data = modificationTime(file.path), let index = modificationTime(indexPath), index < data {
       return problem(indexPath, "is older than the data (records added after indexing would be missed)")
     }
-    guard let lastOffset = lastRecordEnd(indexPath: indexPath) else { return problem(indexPath, "is unreadable or not a tabix/CSI index") }
-    if let text = dataAfter(lastOffset, in: file) { return problem(indexPath, text) }
-    guard let index = VariantIndex(file: file, indexPath: indexPath) else { return problem(indexPath, "cannot be loaded") }
+    guard let summary = summary(indexPath: indexPath) else { return problem(indexPath, "is unreadable or not a tabix/CSI index") }
+    if let text = dataAfter(summary.lastChunkEnd, in: file) { return problem(indexPath, text) }
+    guard let index = VariantIndex(file: file, indexPath: indexPath, recordsEnd: summary.recordsEnd) else {
+      return problem(indexPath, "cannot be loaded")
+    }
     return .success(index)
   }
 
@@ -135,9 +137,8 @@ enum IndexCheck {
     }
   }
 
-  /// The largest chunk end of any bin: the virtual offset just past the last indexed record.
-  /// Reads the index file itself (BGZF-compressed TBI or CSI); nil when it is not one.
-  static func lastRecordEnd(indexPath: String) -> UInt64? {
+  /// What the index file itself says (BGZF-compressed TBI or CSI), nil when it is not one.
+  static func summary(indexPath: String) -> IndexSummary? {
     guard let bgzf = bgzf_open(indexPath, "r") else { return nil }
     defer { _ = bgzf_close(bgzf) }
     var bytes: [UInt8] = []
@@ -149,8 +150,17 @@ enum IndexCheck {
       bytes.append(contentsOf: chunk[0..<count])
     }
     var reader = IndexBytes(bytes: bytes)
-    return reader.lastChunkEnd()
+    return reader.summary()
   }
+}
+
+/// The two facts an index's bytes give beyond what htslib exposes.
+struct IndexSummary: Equatable {
+  /// The largest chunk end of any bin: the virtual offset just past the last indexed record.
+  var lastChunkEnd: UInt64
+  /// Per reference (tid), a position no record reaches past (1-based, inclusive), from a
+  /// tabix linear index's length; nil when unknown (CSI has no linear index).
+  var recordsEnd: [Int?]
 }
 
 /// A bounds-checked cursor over the bytes of a TBI or CSI index (little-endian).
@@ -164,18 +174,24 @@ struct IndexBytes {
     return true
   }
 
+  /// A little-endian integer of 4 or 8 bytes.
   mutating func integer(_ width: Int) -> UInt64? {
     guard cursor + width <= bytes.count else { return nil }
-    var value: UInt64 = 0
-    for index in (0..<width).reversed() { value = value << 8 | UInt64(bytes[cursor + index]) }
+    let value = bytes.withUnsafeBytes { raw in
+      width == 8
+        ? UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: cursor, as: UInt64.self))
+        : UInt64(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: cursor, as: UInt32.self)))
+    }
     cursor += width
     return value
   }
 
   mutating func count() -> Int? { integer(4).map { Int(Int32(truncatingIfNeeded: $0)) }.flatMap { $0 >= 0 ? $0 : nil } }
 
-  /// Walks every reference's bins; the pseudo-bin (offsets and counts, not a real chunk) is left out.
-  mutating func lastChunkEnd() -> UInt64? {
+  /// Walks every reference's bins (the pseudo-bin, offsets and counts rather than a chunk, is
+  /// left out of the last chunk end) and, in a TBI, the linear index: it has one entry per 16 kb
+  /// window up to the last one any record overlaps, so no record reaches past its length x 16 kb.
+  mutating func summary() -> IndexSummary? {
     guard bytes.count >= 4 else { return nil }
     let magic = Array(bytes[0..<4])
     cursor = 4
@@ -199,6 +215,7 @@ struct IndexBytes {
       return nil
     }
     var last: UInt64 = 0
+    var recordsEnd: [Int?] = []
     for _ in 0..<references {
       guard let bins = count() else { return nil }
       for _ in 0..<bins {
@@ -210,10 +227,17 @@ struct IndexBytes {
           if bin != pseudoBin { last = max(last, end) }
         }
       }
-      if !isCSI {
+      if isCSI {
+        recordsEnd.append(nil)
+      } else {
         guard let intervals = count(), skip(intervals * 8) else { return nil }
+        // An empty linear index says nothing (a writer may leave it out).
+        recordsEnd.append(intervals > 0 ? intervals << IndexBytes.tabixMinShift : nil)
       }
     }
-    return last
+    return IndexSummary(lastChunkEnd: last, recordsEnd: recordsEnd)
   }
+
+  /// The width of a TBI's linear-index windows and smallest bins (16 kb), fixed by the format.
+  static let tabixMinShift = 14
 }

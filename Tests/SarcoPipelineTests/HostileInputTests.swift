@@ -114,6 +114,24 @@ let tp53R248 = "17\t7674220\tr248q\tC\tT\t.\tPASS\t.\tGT:AD:AF:DP\t0/1:60,40:0.4
     #expect(note.contains("POS 90000000 is beyond the end of 17 (83257441 bases)"))
   }
 
+  /// The indexed read cuts its query past a contig's end to where the tabix linear index says
+  /// records reach: a record there must still be met.
+  @Test(.enabled(if: Prerequisite.tool("bgzip") && Prerequisite.tool("tabix"), "needs bgzip and tabix (apt-get install tabix)"))
+  func indexedReadMeetsRecordsPastTheContigEnd() throws {
+    let plain = try hostileVCF([
+      tp53R248,
+      "17\t90000000\tbeyond\tC\tT\t.\tPASS\t.\tGT:AD:AF:DP\t0/1:60,40:0.4:100",
+    ], header: ["##INFO=<ID=END,Number=1,Type=Integer,Description=\"End\">"], name: "beyond.vcf")
+    #expect(try shell("bgzip -f '\(plain)' && tabix -f -p vcf '\(plain).gz'").status == 0)
+    for access in [VCFReader.Access.stream, .index] {
+      let report = try hostileRun("\(plain).gz") { $0.access = access }.fullReport()
+      #expect(report.qc.invalidRecords == 1, "\(access)")
+      #expect(report.variants.map(\.variant.id) == ["r248q"], "\(access)")
+      let note = try #require(report.clinical?.notes.first { $0.hasPrefix("1 invalid record(s)") }, "\(access)")
+      #expect(note.contains("POS 90000000 is beyond the end of 17 (83257441 bases)"), "\(access)")
+    }
+  }
+
   /// Duplicate records gave duplicate findings.
   @Test func duplicateRecordsGiveOneFindingAndAreCounted() throws {
     let path = try hostileVCF([tp53R248, tp53R248, tp53R248])
