@@ -158,8 +158,8 @@ enum IndexCheck {
 struct IndexSummary: Equatable {
   /// The largest chunk end of any bin: the virtual offset just past the last indexed record.
   var lastChunkEnd: UInt64
-  /// Per reference (tid), a position no record reaches past (1-based, inclusive), from a
-  /// tabix linear index's length; nil when unknown (CSI has no linear index).
+  /// Per reference (tid), a position no record reaches past (1-based, inclusive): a tabix linear
+  /// index's length, or the end of a CSI's last bin holding records; nil when unknown.
   var recordsEnd: [Int?]
 }
 
@@ -189,8 +189,10 @@ struct IndexBytes {
   mutating func count() -> Int? { integer(4).map { Int(Int32(truncatingIfNeeded: $0)) }.flatMap { $0 >= 0 ? $0 : nil } }
 
   /// Walks every reference's bins (the pseudo-bin, offsets and counts rather than a chunk, is
-  /// left out of the last chunk end) and, in a TBI, the linear index: it has one entry per 16 kb
-  /// window up to the last one any record overlaps, so no record reaches past its length x 16 kb.
+  /// left out) and, in a TBI, the linear index: it has one entry per 16 kb window up to the last
+  /// one any record overlaps, so no record reaches past its length x 16 kb. A CSI has no linear
+  /// index; a record lies in the smallest bin holding all of it, so none reaches past the last
+  /// bin's end.
   mutating func summary() -> IndexSummary? {
     guard bytes.count >= 4 else { return nil }
     let magic = Array(bytes[0..<4])
@@ -198,6 +200,7 @@ struct IndexBytes {
     let isCSI: Bool
     let references: Int
     var pseudoBin: UInt64 = 37450
+    var (minShift, depth) = (IndexBytes.tabixMinShift, 5)
     if magic == Array("TBI\u{1}".utf8) {
       isCSI = false
       // n_ref; format, col_seq, col_beg, col_end, meta, skip; then the names.
@@ -206,9 +209,12 @@ struct IndexBytes {
     } else if magic == Array("CSI\u{1}".utf8) {
       isCSI = true
       // min_shift, depth, auxiliary data, n_ref.
-      guard skip(4), let depth = count(), depth < 20, let auxLength = count(), skip(auxLength), let count = count() else {
+      guard let shift = count(), let levels = count(), levels < 20, shift + 3 * levels < 62,
+        let auxLength = count(), skip(auxLength), let count = count()
+      else {
         return nil
       }
+      (minShift, depth) = (shift, levels)
       pseudoBin = ((UInt64(1) << (3 * UInt64(depth) + 3)) - 1) / 7 + 1
       references = count
     } else {
@@ -218,6 +224,7 @@ struct IndexBytes {
     var recordsEnd: [Int?] = []
     for _ in 0..<references {
       guard let bins = count() else { return nil }
+      var binsEnd: Int? = 0
       for _ in 0..<bins {
         guard let bin = integer(4) else { return nil }
         if isCSI { guard skip(8) else { return nil } }
@@ -226,9 +233,12 @@ struct IndexBytes {
           guard integer(8) != nil, let end = integer(8) else { return nil }
           if bin != pseudoBin { last = max(last, end) }
         }
+        if bin != pseudoBin, let known = binsEnd {
+          binsEnd = IndexBytes.end(ofBin: Int(bin), minShift: minShift, depth: depth).map { max(known, $0) }
+        }
       }
       if isCSI {
-        recordsEnd.append(nil)
+        recordsEnd.append(binsEnd.flatMap { $0 > 0 ? $0 : nil })
       } else {
         guard let intervals = count(), skip(intervals * 8) else { return nil }
         // An empty linear index says nothing (a writer may leave it out).
@@ -240,4 +250,15 @@ struct IndexBytes {
 
   /// The width of a TBI's linear-index windows and smallest bins (16 kb), fixed by the format.
   static let tabixMinShift = 14
+
+  /// Where a bin of the UCSC binning scheme ends (0-based, exclusive). Nil for a number past the last level.
+  static func end(ofBin bin: Int, minShift: Int, depth: Int) -> Int? {
+    var first = 0
+    for level in 0...depth {
+      let count = 1 << (3 * level)
+      if bin < first + count { return (bin - first + 1) << (minShift + 3 * (depth - level)) }
+      first += count
+    }
+    return nil
+  }
 }

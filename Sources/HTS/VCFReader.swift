@@ -368,7 +368,7 @@ struct BatchPipeline {
     var recordNumber = 0
     for (tid, ranges) in indexedContigs(names: names) {
       var previousEnd = 0
-      for range in ranges {
+      for range in ranges.compactMap({ loaded.reachable($0, tid: tid) }) {
         guard let iterator = sp_bcf_itr_queryi(index, tid, hts_pos_t(range.lowerBound - 1), hts_pos_t(range.upperBound))
         else { continue }  // contig declared but absent from the index: no records there
         defer { hts_itr_destroy(iterator) }
