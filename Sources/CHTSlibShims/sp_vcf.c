@@ -1,4 +1,6 @@
 #define _GNU_SOURCE
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "sp_vcf.h"
 #include <htslib/bgzf.h>
@@ -68,4 +70,32 @@ int sp_mentions_end(const uint8_t *line, size_t length, size_t start) {
     field = next + 1;
   }
   return 0;
+}
+
+bcf_hdr_t *sp_hdr_read_without_index(htsFile *fp) {
+  char *name = fp->fn;
+  if (!name) return bcf_hdr_read(fp);
+  size_t length = strlen(name) + strlen(HTS_IDX_DELIM) + 1;
+  char *masked = malloc(length);
+  if (!masked) return NULL;
+  snprintf(masked, length, "%s%s", name, HTS_IDX_DELIM);
+  fp->fn = masked;
+  bcf_hdr_t *header = bcf_hdr_read(fp);
+  fp->fn = name;
+  free(masked);
+  return header;
+}
+
+int sp_hdr_add_contig(bcf_hdr_t *hdr, const char *name) {
+  if (bcf_hdr_get_hrec(hdr, BCF_HL_CTG, "ID", name, NULL)) return 0;
+  bcf_hrec_t *record = calloc(1, sizeof(bcf_hrec_t));
+  if (!record) return -1;
+  record->key = strdup("contig");
+  if (!record->key || bcf_hrec_add_key(record, "ID", 2) < 0
+      || bcf_hrec_set_val(record, record->nkeys - 1, name, strlen(name), 0) < 0
+      || bcf_hdr_add_hrec(hdr, record) < 0) {
+    bcf_hrec_destroy(record);
+    return -1;
+  }
+  return 1;
 }

@@ -60,13 +60,23 @@ final class HTSFile {
       hts_close(file)
       throw SarcoError.input("\(path): truncated: the BGZF end-of-file marker is missing (incomplete copy or download?)")
     }
-    guard let header = bcf_hdr_read(file) else {
+    guard let header = detected.isText ? sp_hdr_read_without_index(file) : bcf_hdr_read(file) else {
       let corrupt = sp_bgzf_errcode(file) != 0
       hts_close(file)
       throw SarcoError.input(
         corrupt
           ? "\(path): the compressed data is corrupt or truncated (inside the header)"
           : "\(path): cannot read the VCF header (missing ##fileformat or #CHROM line?)")
+    }
+    if detected.isText, let indexPath = IndexContigNames.indexPath(besideText: path),
+      let names = IndexContigNames.read(indexPath: indexPath)
+    {
+      let added = names.map { sp_hdr_add_contig(header, $0) }
+      guard !added.contains(-1), !added.contains(1) || bcf_hdr_sync(header) == 0 else {
+        bcf_hdr_destroy(header)
+        hts_close(file)
+        throw SarcoError.input("\(path): out of memory adding the contigs of \(indexPath) to the header")
+      }
     }
     self.file = file
     self.header = header

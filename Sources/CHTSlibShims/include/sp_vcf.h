@@ -58,3 +58,12 @@ int sp_ks_set(kstring_t *s, const char *text, size_t length);
  * `start` is the offset of the tab that ends REF. Uses memmem, a GNU extension
  * Swift's Glibc module does not expose. */
 int sp_mentions_end(const uint8_t *line, size_t length, size_t start);
+/* Not an htslib wrapper: bcf_hdr_read(fp) without the index load htslib's vcf_hdr_read does to
+ * add the contigs a tabix/CSI index lists and the header lacks (~20 ms for a WGS .tbi). fp->fn
+ * is pointed, for the read only, at "<fn>##idx##", an empty index name htslib cannot open. The
+ * caller adds those contigs (sp_hdr_add_contig) from the names it reads off the index itself. */
+bcf_hdr_t *sp_hdr_read_without_index(htsFile *fp);
+/* Not an htslib wrapper: adds ##contig=<ID=name> unless the header has that contig, as
+ * vcf_hdr_read does for an index's contigs (the caller then calls bcf_hdr_sync).
+ * 1 added, 0 already there, -1 out of memory. */
+int sp_hdr_add_contig(bcf_hdr_t *hdr, const char *name);
