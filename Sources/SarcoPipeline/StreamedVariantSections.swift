@@ -70,11 +70,14 @@ final class StreamedVariantSections: @unchecked Sendable {
 
   private func write(_ batch: [ReportedVariant], threads: Int) throws {
     let sampleID = sampleID
+    // Each worker renders its share into one JSON buffer and one TSV string.
     let rendered = try ParallelShares.map(count: batch.count, workers: batch.count >= 64 ? threads : 1) { _, share in
-      share.map { (VariantJSONElements.render(batch[$0]), TSVReport.rows(batch[$0], sample: sampleID)) }
+      let variants = share.lazy.map { batch[$0] }
+      return [(VariantJSONElements.render(run: variants, count: share.count),
+               TSVReport.rows(run: variants, count: share.count, sample: sampleID))]
     }
     for (json, tsv) in rendered {
-      elements.append(rendered: json)
+      elements.append(renderedRun: json)
       // One element can be large (a record with thousands of ALTs lists them all): hand them over often.
       if elements.pendingByteCount >= 1 << 20 { try scratch().write(elements.takeBytes()) }
       try tsvFile.write(tsv)

@@ -60,19 +60,23 @@ public struct JSONWriter {
     if let spill, bytes.count >= 1 << 20 { spill(&bytes) }
   }
 
-  /// One element rendered apart by `rendered(elementAtDepth:_:)` (on another thread): the same
-  /// bytes `element` would write.
-  public mutating func element(rendered: [UInt8]) {
+  /// Consecutive elements of the array at `depth`, rendered apart (on another thread) into one
+  /// buffer of `capacity` bytes to start with: separators between them, none before the first.
+  public static func rendered<Items: Sequence>(
+    elementsAtDepth depth: Int, _ items: Items, capacity: Int, _ body: (inout JSONWriter, Items.Element) -> Void
+  ) -> [UInt8] {
+    var writer = JSONWriter(elementsAtDepth: depth)
+    writer.bytes.reserveCapacity(capacity)
+    for item in items { writer.element { body(&$0, item) } }
+    return writer.bytes
+  }
+
+  /// A run of elements from `rendered(elementsAtDepth:_:capacity:_:)`: the bytes `element` writes for each.
+  public mutating func elements(rendered: [UInt8]) {
+    guard !rendered.isEmpty else { return }
     separate()
     bytes.append(contentsOf: rendered)
     if let spill, bytes.count >= 1 << 20 { spill(&bytes) }
-  }
-
-  /// The bytes of one array element at `depth`, without the separator before it.
-  public static func rendered(elementAtDepth depth: Int, _ body: (inout JSONWriter) -> Void) -> [UInt8] {
-    var writer = JSONWriter(elementsAtDepth: depth)
-    writer.element(body)
-    return writer.bytes
   }
 
   /// Starts a member; its value must follow.

@@ -21,6 +21,19 @@ public enum TSVReport {
   /// A variant's rows (one per panel gene, else one), each ending in a newline.
   public static func rows(_ reported: ReportedVariant, sample: String) -> String {
     var lines = ""
+    appendRows(reported, sample: sample, to: &lines)
+    return lines
+  }
+
+  /// The rows of consecutive variants in one string (one allocation, not one per variant).
+  public static func rows<Variants: Sequence<ReportedVariant>>(run variants: Variants, count: Int, sample: String) -> String {
+    var lines = ""
+    lines.reserveCapacity(count * 256)
+    for reported in variants { appendRows(reported, sample: sample, to: &lines) }
+    return lines
+  }
+
+  static func appendRows(_ reported: ReportedVariant, sample: String, to lines: inout String) {
     let variant = reported.variant
     let metrics = ClinicalAssessor.metrics(of: variant)
     let hits = reported.genes.isEmpty ? [nil] : reported.genes.map { Optional($0) }
@@ -65,7 +78,6 @@ public enum TSVReport {
       cell(text(metrics.spliceAI))
       lines.append("\n")
     }
-    return lines
   }
 
   static func text(_ value: Int?) -> String { value.map(String.init) ?? "" }
