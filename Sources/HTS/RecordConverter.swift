@@ -19,6 +19,11 @@ final class RecordConverter: @unchecked Sendable {
   private var buffers: [UnsafeMutableRawPointer?] = [nil, nil, nil, nil]
   private var capacities: [Int32] = [0, 0, 0, 0]
   private var text = kstring_t()
+  /// INFO/FORMAT names by header id, made once (`String(cString:)` per field of every record showed
+  /// in profiles); ids past the end are added as `vcf_parse` declares new tags.
+  private var names: [String?] = []
+  /// Floats as `double(_:)` gives them: allele fractions and scores repeat from record to record.
+  private var doubles: [UInt32: Double?] = [:]
 
   init(header: UnsafeMutablePointer<bcf_hdr_t>, copyHeader: Bool, sampleIndexes: [Int]) {
     if copyHeader, let copy = bcf_hdr_dup(header) {
@@ -89,7 +94,7 @@ final class RecordConverter: @unchecked Sendable {
     }
     var filters: [String] = []
     for index in 0..<Int(shared.d.n_flt) {
-      filters.append(String(cString: sp_hdr_id_name(header, shared.d.flt[index])))
+      if let pointer = sp_hdr_id_name(header, shared.d.flt[index]) { filters.append(name(ofID: shared.d.flt[index], pointer)) }
     }
     var result = VCFRecord(
       contig: String(cString: sp_hdr_contig_name(header, shared.rid)),
@@ -98,7 +103,7 @@ final class RecordConverter: @unchecked Sendable {
       id: shared.d.id.map { String(cString: $0) } ?? ".",
       alleles: alleles,
       // A QUAL of inf or NaN is no quality (and has no JSON spelling).
-      quality: sp_float_is_missing(shared.qual) != 0 || !shared.qual.isFinite ? nil : Double("\(shared.qual)"),
+      quality: sp_float_is_missing(shared.qual) != 0 || !shared.qual.isFinite ? nil : double(shared.qual),
       filters: filters,
       recordNumber: recordNumber)
     result.info = info(rec)
@@ -119,12 +124,12 @@ final class RecordConverter: @unchecked Sendable {
   }
 
   private func info(_ rec: UnsafeMutablePointer<bcf1_t>) -> [String: FieldValue] {
-    var values: [String: FieldValue] = [:]
     let shared = rec.pointee
+    var values = [String: FieldValue](minimumCapacity: Int(shared.n_info))
     for index in 0..<Int(shared.n_info) {
       let key = shared.d.info[index].key
       guard let namePointer = sp_hdr_id_name(header, key) else { continue }
-      let name = String(cString: namePointer)
+      let name = name(ofID: key, namePointer)
       let type = sp_hdr_value_type(header, Int32(BCF_HL_INFO), key)
       if type == Int32(BCF_HT_FLAG) {
         values[name] = .flag
@@ -141,13 +146,13 @@ final class RecordConverter: @unchecked Sendable {
   private func formats(_ rec: UnsafeMutablePointer<bcf1_t>) -> ([[String: FieldValue]], [Genotype?]) {
     let shared = rec.pointee
     let sampleCount = Int(sp_hdr_nsamples(header))
-    var fields = Array(repeating: [String: FieldValue](), count: sampleIndexes.count)
+    var fields = Array(repeating: [String: FieldValue](minimumCapacity: Int(shared.n_fmt)), count: sampleIndexes.count)
     var genotypes = [Genotype?](repeating: nil, count: sampleIndexes.count)
     guard sampleCount > 0, !sampleIndexes.isEmpty else { return (fields, genotypes) }
     for index in 0..<Int(shared.n_fmt) {
       let id = shared.d.fmt[index].id
       guard let namePointer = sp_hdr_id_name(header, id) else { continue }
-      let name = String(cString: namePointer)
+      let name = name(ofID: id, namePointer)
       if name == "GT" {
         let slot = Int(BCF_HT_INT)
         let count = bcf_get_format_values(header, rec, namePointer, &buffers[slot], &capacities[slot], Int32(BCF_HT_INT))
@@ -170,6 +175,26 @@ final class RecordConverter: @unchecked Sendable {
       }
     }
     return (fields, genotypes)
+  }
+
+  /// The name of header id `id` (whose C string is `pointer`), made once per id.
+  private func name(ofID id: Int32, _ pointer: UnsafePointer<CChar>) -> String {
+    let index = Int(id)
+    if index < names.count, let known = names[index] { return known }
+    let made = String(cString: pointer)
+    guard index >= 0, index < 1 << 16 else { return made }
+    if index >= names.count { names.append(contentsOf: repeatElement(nil, count: index + 1 - names.count)) }
+    names[index] = made
+    return made
+  }
+
+  /// A float as the Double its shortest decimal spelling gives (so 0.1 stays 0.1 rather than
+  /// 0.10000000149), remembered for up to 16,384 distinct values.
+  private func double(_ value: Float) -> Double? {
+    if let known = doubles[value.bitPattern] { return known }
+    let made = Double("\(value)")
+    if doubles.count < 1 << 14 { doubles[value.bitPattern] = made }
+    return made
   }
 
   private func genotype(_ values: UnsafeMutablePointer<Int32>, count: Int) -> Genotype? {
@@ -202,7 +227,7 @@ final class RecordConverter: @unchecked Sendable {
       for index in 0..<count {
         if sp_float_is_vector_end(values[index]) != 0 { break }
         // Float's shortest spelling, so 0.1 stays 0.1 rather than 0.10000000149.
-        result.append(sp_float_is_missing(values[index]) != 0 ? nil : Double("\(values[index])"))
+        result.append(sp_float_is_missing(values[index]) != 0 ? nil : double(values[index]))
       }
       return .floats(result)
     default:

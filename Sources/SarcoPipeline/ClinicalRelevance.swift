@@ -26,7 +26,7 @@ struct ClinicalRelevance {
   init(view: PanelView, settings: ClinicalAssessor.Settings, known: @escaping () throws -> KnownVariantIndex) {
     self.view = view
     sampleType = settings.sampleType
-    tiering = SomaticTiering(knowledge: view.panel.knowledge, tumourType: settings.tumourType)
+    tiering = SomaticTiering(view: view, tumourType: settings.tumourType)
     self.known = known
   }
 

@@ -11,8 +11,17 @@ struct RecordScreening {
   let strict: Bool
   private(set) var invalid = ExampleList()
   private(set) var duplicates = ExampleList()
-  /// Keys of the variants seen so far (a symbolic allele's with its end: two `<DEL>`s at one POS may differ).
-  private var seen: Set<String> = []
+  /// The variants seen so far (a symbolic allele's with its end: two `<DEL>`s at one POS may differ).
+  private var seen: Set<SeenVariant> = []
+
+  /// What `Variant.key` spells out (and the end), hashed without building the string.
+  private struct SeenVariant: Hashable {
+    let contig: String
+    let position: Int
+    let reference: String
+    let alternate: String
+    let end: Int?
+  }
 
   init(paths: [String], strict: Bool) {
     self.paths = paths
@@ -30,7 +39,9 @@ struct RecordScreening {
     items.filter { item in
       let variant = variant(item)
       let structural = variant.kind == .symbolic || variant.kind == .breakend
-      let key = structural ? "\(variant.key):\(variant.end)" : variant.key
+      let key = SeenVariant(
+        contig: ContigName.canonical(variant.contig), position: variant.position, reference: variant.reference,
+        alternate: variant.alternate, end: structural ? variant.end : nil)
       if seen.insert(key).inserted { return true }
       duplicates.add("\(place(record, source)) \(variant.key)")
       return false

@@ -52,7 +52,7 @@ public struct ClinicalAssessor: Sendable {
     origins = OriginAssessor(thresholds: view.panel.knowledge.rules.germline.thresholds)
     escat = EscatLookup(knowledge: view.panel.knowledge, tumourType: settings.tumourType)
     triage = GermlineTriage(rules: view.panel.knowledge.rules.germline, tumourTypes: view.panel.knowledge.tumourTypes)
-    tiering = SomaticTiering(knowledge: view.panel.knowledge, tumourType: settings.tumourType)
+    tiering = SomaticTiering(view: view, tumourType: settings.tumourType)
     self.known = known ?? KnownVariantIndex(view: view)
     classifier = ACMGClassifier(
       view: view, known: self.known, useClinVarCriteria: settings.useClinVarCriteria, predictor: predictor)

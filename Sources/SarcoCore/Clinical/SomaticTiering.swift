@@ -17,7 +17,16 @@ public struct SomaticTiering: Sendable {
   static let tieringTypes: Set<String> = ["predictive", "diagnostic", "prognostic"]
 
   public init(knowledge: PanelKnowledge, tumourType: String?) {
-    evidenceByGene = Dictionary(grouping: knowledge.evidence, by: \.gene)
+    self.init(knowledge: knowledge, evidenceByGene: Dictionary(grouping: knowledge.evidence, by: \.gene), tumourType: tumourType)
+  }
+
+  /// The view's panel knowledge, its evidence grouped once per view.
+  public init(view: PanelView, tumourType: String?) {
+    self.init(knowledge: view.panel.knowledge, evidenceByGene: view.evidenceByGene, tumourType: tumourType)
+  }
+
+  private init(knowledge: PanelKnowledge, evidenceByGene: [String: [EvidenceItem]], tumourType: String?) {
+    self.evidenceByGene = evidenceByGene
     tierRules = knowledge.rules.ampTiers
     self.tumourType = tumourType
     tumourTypes = knowledge.tumourTypes

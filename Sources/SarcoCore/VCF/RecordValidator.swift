@@ -80,15 +80,18 @@ public struct RecordValidator: Sendable {
 
   /// Why a split variant's read counts cannot be true, or nil.
   public func problem(_ variant: Variant) -> String? {
-    for call in [variant.tumor, variant.normal].compactMap({ $0 }) {
-      for (name, value) in [("depth", call.depth), ("REF reads", call.referenceReads), ("ALT reads", call.alternateReads)] {
-        if let value, value < 0 { return "\(call.sample): \(name) \(value) is negative" }
-      }
+    // Written out rather than over arrays of calls and counts: this runs for every split variant.
+    func problem(_ call: SampleCall?) -> String? {
+      guard let call else { return nil }
+      if let depth = call.depth, depth < 0 { return "\(call.sample): depth \(depth) is negative" }
+      if let reads = call.referenceReads, reads < 0 { return "\(call.sample): REF reads \(reads) is negative" }
+      if let reads = call.alternateReads, reads < 0 { return "\(call.sample): ALT reads \(reads) is negative" }
       if let fraction = call.alleleFraction, !(0...1).contains(fraction) {
         return "\(call.sample): allele fraction \(fraction) is outside 0 to 1"
       }
+      return nil
     }
-    return nil
+    return problem(variant.tumor) ?? problem(variant.normal)
   }
 
   static func isBases(_ text: String) -> Bool {

@@ -4,7 +4,9 @@
 public enum VariantKey {
   public static func make(_ contig: String, _ position: Int, _ reference: String, _ alternate: String) -> String {
     var key = ""
-    key.reserveCapacity(contig.utf8.count + reference.utf8.count + alternate.utf8.count + 13)
+    // Reserving would move even a short key to the heap: most SNV keys fit in a small string's 15 bytes.
+    let longest = contig.utf8.count + reference.utf8.count + alternate.utf8.count + 13
+    if longest > 15 { key.reserveCapacity(longest) }
     key += contig
     key += ":"
     key += String(position)
