@@ -24,6 +24,10 @@ import Testing
   @Test func rejectsNonProteinText() {
     #expect(ProteinChange.parse("c.637C>T") == nil)
     #expect(ProteinChange.parse("p.?") == nil)
+    // Residues are ASCII capitals: a letter with an accent is not an amino acid.
+    #expect(ProteinChange.parse("p.Ä12K") == nil)
+    #expect(ProteinChange.parse("p.R\u{301}248Q") == nil)
+    #expect(ProteinChange.parse("p.R２48Q") == nil)
   }
 }
 

@@ -51,7 +51,7 @@ public struct ProteinChange: Sendable, Equatable, Codable {
   /// The predicted HGVS form in three-letter code: `p.(Asp842Val)`, `p.(Trp557_Lys558del)`, `p.(Arg213Ter)`.
   public var hgvs: String {
     var text = ""
-    var cursor = Cursor(characters: Array(short))
+    var cursor = Cursor(short)
     func three(_ one: String) -> String { ProteinChange.oneToThree[one] ?? one }
     guard let first = cursor.residue(), let position = cursor.number() else { return "p.(\(short))" }
     text = three(first) + String(position)
@@ -69,10 +69,10 @@ public struct ProteinChange: Sendable, Equatable, Codable {
 
   /// Parses the `p.` part of an HGVS string; nil when it is absent or not a protein change.
   public static func parse(_ hgvs: String) -> ProteinChange? {
-    guard let range = hgvs.firstRange(of: "p.") else { return nil }
-    var text = Substring(hgvs[range.upperBound...])
+    guard let start = afterProteinPrefix(hgvs) else { return nil }
+    var text = Substring(hgvs[start...])
     if text.hasPrefix("(") && text.hasSuffix(")") { text = text.dropFirst().dropLast() }
-    var cursor = Cursor(characters: Array(text))
+    var cursor = Cursor(text)
     guard let first = cursor.residue(), let position = cursor.number() else { return nil }
     var short = "\(first)\(position)"
     if cursor.skip("_"), let last = cursor.residue(), let end = cursor.number() { short += "_\(last)\(end)" }
@@ -90,7 +90,7 @@ public struct ProteinChange: Sendable, Equatable, Codable {
       short += suffix
       if kind == .insertion || kind == .delins {
         // The inserted residues name the change (`insAY`, `delinsNP`); `ins` alone leaves it open.
-        var inserted = Cursor(characters: Array(rest.dropFirst(suffix.count)))
+        var inserted = Cursor(rest.dropFirst(suffix.count))
         while let residue = inserted.residue() { short += residue }
       }
     } else if rest == "=" {
@@ -113,39 +113,54 @@ public struct ProteinChange: Sendable, Equatable, Codable {
       short: short, position: position, referenceResidue: first, alternateResidue: alternate, effect: effect)
   }
 
-  /// Reads residues and numbers left to right.
+  /// Where the text after the first `p.` begins.
+  static func afterProteinPrefix(_ hgvs: String) -> String.Index? {
+    let bytes = hgvs.utf8
+    var previous: UInt8 = 0
+    for index in bytes.indices {
+      if previous == UInt8(ascii: "p") && bytes[index] == UInt8(ascii: ".") { return bytes.index(after: index) }
+      previous = bytes[index]
+    }
+    return nil
+  }
+
+  /// Reads residues and numbers left to right, over UTF-8 bytes: residues and positions are ASCII
+  /// (reading Character by Character was most of building the somatic index, 3,287 known alleles).
   struct Cursor {
-    let characters: [Character]
+    let bytes: [UInt8]
     var index = 0
 
-    var rest: String { String(characters[index...]) }
+    init<Text: StringProtocol>(_ text: Text) { bytes = Array(text.utf8) }
+
+    var rest: String { String(decoding: bytes[index...], as: UTF8.self) }
 
     mutating func skip(_ character: Character) -> Bool {
-      guard index < characters.count, characters[index] == character else { return false }
+      guard index < bytes.count, let byte = character.asciiValue, bytes[index] == byte else { return false }
       index += 1
       return true
     }
 
     /// A three-letter code, a one-letter capital, or `*`.
     mutating func residue() -> String? {
-      guard index < characters.count else { return nil }
-      if characters[index] == "*" {
+      guard index < bytes.count else { return nil }
+      let byte = bytes[index]
+      if byte == UInt8(ascii: "*") {
         index += 1
         return "*"
       }
-      if index + 3 <= characters.count, let one = ProteinChange.threeToOne[String(characters[index..<index + 3])] {
+      if index + 3 <= bytes.count, let one = ProteinChange.threeToOne[String(decoding: bytes[index..<index + 3], as: UTF8.self)] {
         index += 3
         return one
       }
-      guard characters[index].isUppercase && characters[index].isLetter else { return nil }
+      guard byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") else { return nil }
       index += 1
-      return String(characters[index - 1])
+      return String(UnicodeScalar(byte))
     }
 
     mutating func number() -> Int? {
       let start = index
-      while index < characters.count, characters[index].isNumber { index += 1 }
-      return index > start ? Int(String(characters[start..<index])) : nil
+      while index < bytes.count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") { index += 1 }
+      return index > start ? Int(String(decoding: bytes[start..<index], as: UTF8.self)) : nil
     }
   }
 }

@@ -16,6 +16,7 @@ public struct SomaticKnowledgeIndex: Sendable {
   public init(view: PanelView) {
     let knowledge = view.panel.knowledge
     var alleles: [AlleleEdit: KnownAllele] = [:]
+    alleles.reserveCapacity(knowledge.knownAlleles.count)
     var residues: [String: [Int: String]] = [:]
     for allele in knowledge.knownAlleles where allele.build == view.build {
       alleles[allele.edit] = alleles[allele.edit] ?? allele
