@@ -26,8 +26,9 @@ import SarcoCore
 /// - `SARCOPANEL_PANEL_CACHE=off` loads from the tables only; `panel validate`
 ///   always reads the tables.
 public enum PanelCache {
-  /// 2: known variants as flat unkeyed rows; 3: known variants by column (`KnownVariantTable`).
-  static let formatVersion: UInt32 = 4
+  /// 2: known variants as flat unkeyed rows; 3: known variants by column (`KnownVariantTable`);
+  /// 4: evidence items as flat rows; 5: exons, hotspots and known alleles as flat rows.
+  static let formatVersion: UInt32 = 5
   static let magic = Array("SARCOPANEL PANEL CACHE\n".utf8)
   static let folderName = ".sarcopanel-cache"
   /// Copies kept per panel folder (the newest).
@@ -101,10 +102,21 @@ public enum PanelCache {
   /// Format, tool version and the executable's size and modification time.
   static func toolIdentity() -> String {
     var executable = "unknown"
-    if let path = Bundle.main.executablePath, let status = FileStatus(path: path) {
+    if let path = executablePath(), let status = FileStatus(path: path) {
       executable = "\(path) \(status.size) \(status.modified)"
     }
     return "format \(formatVersion); sarcopanel \(SarcopanelVersion.current); executable \(executable)"
+  }
+
+  /// The running executable. On Linux from `/proc/self/exe`: `Bundle.main` lists the executable's
+  /// folder twice on first use (an installed binary's `bin/` can hold thousands of entries).
+  static func executablePath() -> String? {
+    #if os(Linux)
+      var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+      let length = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+      if length > 0 { return String(decoding: buffer[0..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self) }
+    #endif
+    return Bundle.main.executablePath
   }
 
   /// `name<TAB>size<TAB>inode<TAB>modification time<TAB>status change time` of

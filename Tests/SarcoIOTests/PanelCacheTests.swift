@@ -142,6 +142,47 @@ struct CodableSample: Codable, Equatable {
     #expect(throws: DecodingError.self) { try BinaryDecoder.decode(EvidenceItem.self, from: Data(bytes)) }
   }
 
+  /// Exons, hotspots (each kind, with and without counts) and known alleles are coded as flat rows:
+  /// they come back equal; an impossible interval, an unknown build or kind is refused, not trapped on.
+  @Test func panelRowsRoundTripAndDamageIsRefused() throws {
+    let interval = GenomicInterval(contig: "4", start: 54_727_415, end: 54_727_417)
+    let exon = Exon(gene: "PDGFRA", transcript: "NM_006206.6", build: .grch38, number: 18, interval: interval)
+    var counted = Hotspot(gene: "PDGFRA", build: .grch38, interval: interval, change: "D842", source: "cancerhotspots")
+    counted.sampleCount = 12
+    counted.variantCounts = ["D842V": 9, "D842Y": 2, "D842I": 1]
+    var range = Hotspot(gene: "KIT", build: .grch37, interval: interval, change: "550-580", source: "curated")
+    range.kind = .indelRange
+    var promoter = Hotspot(gene: "TERT", build: .grch38, interval: interval, change: "C228T", source: "curated")
+    promoter.kind = .promoter
+    let allele = KnownAllele(
+      gene: "PDGFRA", build: .grch38, edit: AlleleEdit(contig: "chr4", start: 54_727_416, end: 54_727_416, reference: "A", alternate: "T"),
+      protein: "D842V", source: "test")
+    let insertion = KnownAllele(
+      gene: "KIT", build: .grch38, edit: AlleleEdit(contig: "4", start: 55_000_001, end: 55_000_000, reference: "", alternate: "GCC"),
+      protein: "A502_Y503dup", source: "test")
+    #expect(try BinaryDecoder.decode([Exon].self, from: try BinaryEncoder.encode([exon])) == [exon])
+    #expect(try BinaryDecoder.decode([Hotspot].self, from: try BinaryEncoder.encode([counted, range, promoter])) == [counted, range, promoter])
+    #expect(try BinaryDecoder.decode([KnownAllele].self, from: try BinaryEncoder.encode([allele, insertion])) == [allele, insertion])
+    // The same hotspot gives the same bytes, whatever order its counts were added in.
+    var reordered = counted
+    reordered.variantCounts = [:]
+    for (change, count) in [("D842I", 1), ("D842Y", 2), ("D842V", 9)] { reordered.variantCounts[change] = count }
+    #expect(try BinaryEncoder.encode(reordered) == (try BinaryEncoder.encode(counted)))
+    struct Row: Encodable {
+      let cells: [any Encodable]
+      func encode(to encoder: Encoder) throws {
+        var row = encoder.unkeyedContainer()
+        for cell in cells { try row.encode(cell) }
+      }
+    }
+    let backwards = Row(cells: ["PDGFRA", "NM_006206.6", "GRCh38", 18, "4", 100, 99])
+    #expect(throws: DecodingError.self) { try BinaryDecoder.decode(Exon.self, from: try BinaryEncoder.encode(backwards)) }
+    let unknownBuild = Row(cells: ["PDGFRA", "NM_006206.6", "hg19", 18, "4", 99, 100])
+    #expect(throws: DecodingError.self) { try BinaryDecoder.decode(Exon.self, from: try BinaryEncoder.encode(unknownBuild)) }
+    let unknownKind = Row(cells: ["KIT", "GRCh38", "4", 99, 100, "D816", "somewhere", 1, [String]()])
+    #expect(throws: DecodingError.self) { try BinaryDecoder.decode(Hotspot.self, from: try BinaryEncoder.encode(unknownKind)) }
+  }
+
   /// Text numbers past the texts, cells that are not whole rows, impossible intervals and unknown builds are refused.
   @Test func damagedKnownVariantTablesAreDecodingErrors() throws {
     struct Raw: Codable {

@@ -69,7 +69,7 @@ public struct ProteinChange: Sendable, Equatable, Codable {
 
   /// Parses the `p.` part of an HGVS string; nil when it is absent or not a protein change.
   public static func parse(_ hgvs: String) -> ProteinChange? {
-    guard let start = afterProteinPrefix(hgvs) else { return nil }
+    guard let start = index(after: ("p", "."), in: hgvs) else { return nil }
     var text = Substring(hgvs[start...])
     if text.hasPrefix("(") && text.hasSuffix(")") { text = text.dropFirst().dropLast() }
     var cursor = Cursor(text)
@@ -82,7 +82,7 @@ public struct ProteinChange: Sendable, Equatable, Codable {
     let suffixes: [(String, Effect)] = [
       ("delins", .delins), ("del", .deletion), ("dup", .duplication), ("ins", .insertion),
     ]
-    if rest.contains("fs") {
+    if index(after: ("f", "s"), in: rest) != nil {
       effect = .frameshift
       short += "fs"
     } else if let (suffix, kind) = suffixes.first(where: { rest.hasPrefix($0.0) }) {
@@ -113,12 +113,14 @@ public struct ProteinChange: Sendable, Equatable, Codable {
       short: short, position: position, referenceResidue: first, alternateResidue: alternate, effect: effect)
   }
 
-  /// Where the text after the first `p.` begins.
-  static func afterProteinPrefix(_ hgvs: String) -> String.Index? {
-    let bytes = hgvs.utf8
+  /// Where the text after the first occurrence of the two ASCII characters `pair` begins, found
+  /// byte by byte (`String.contains` and `firstRange(of:)` go through Foundation's slower search).
+  static func index(after pair: (Unicode.Scalar, Unicode.Scalar), in text: String) -> String.Index? {
+    let (first, second) = (UInt8(ascii: pair.0), UInt8(ascii: pair.1))
+    let bytes = text.utf8
     var previous: UInt8 = 0
     for index in bytes.indices {
-      if previous == UInt8(ascii: "p") && bytes[index] == UInt8(ascii: ".") { return bytes.index(after: index) }
+      if previous == first && bytes[index] == second { return bytes.index(after: index) }
       previous = bytes[index]
     }
     return nil
