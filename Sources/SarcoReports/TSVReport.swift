@@ -20,27 +20,28 @@ public enum TSVReport {
 
   /// A variant's rows (one per panel gene, else one), each ending in a newline.
   public static func rows(_ reported: ReportedVariant, sample: String) -> String {
-    var lines = ""
+    var lines: [UInt8] = []
     appendRows(reported, sample: sample, to: &lines)
-    return lines
+    return String(decoding: lines, as: UTF8.self)
   }
 
-  /// The rows of consecutive variants in one string (one allocation, not one per variant).
-  public static func rows<Variants: Sequence<ReportedVariant>>(run variants: Variants, count: Int, sample: String) -> String {
-    var lines = ""
+  /// The rows of consecutive variants as UTF-8 in one buffer (one allocation, not one per variant).
+  public static func rows<Variants: Sequence<ReportedVariant>>(run variants: Variants, count: Int, sample: String) -> [UInt8] {
+    var lines: [UInt8] = []
     lines.reserveCapacity(count * 256)
     for reported in variants { appendRows(reported, sample: sample, to: &lines) }
     return lines
   }
 
-  static func appendRows(_ reported: ReportedVariant, sample: String, to lines: inout String) {
+  static func appendRows(_ reported: ReportedVariant, sample: String, to lines: inout [UInt8]) {
     let variant = reported.variant
     let metrics = ClinicalAssessor.metrics(of: variant)
     let hits = reported.genes.isEmpty ? [nil] : reported.genes.map { Optional($0) }
-    // Cells appended in place (no array of cells per row): this ran once per panel variant.
+    // Cells appended in place as bytes (no array of cells per row, no String appends): this runs
+    // once per panel variant.
     func cell(_ text: String, first: Bool = false) {
-      if !first { lines.append("\t") }
-      lines.append(clean(text))
+      if !first { lines.append(0x09) }
+      if ASCIIText.containsTabOrNewline(text) { lines.append(contentsOf: clean(text).utf8) } else { lines.append(contentsOf: text.utf8) }
     }
     for hit in hits {
       let chosen = reported.consequences.first { $0.gene == hit?.gene }
@@ -76,7 +77,7 @@ public enum TSVReport {
       cell(text(metrics.revel))
       cell(text(metrics.cadd))
       cell(text(metrics.spliceAI))
-      lines.append("\n")
+      lines.append(0x0A)
     }
   }
 
