@@ -41,11 +41,14 @@ public struct KnownVariantIndex: Sendable {
       missense[table.text(number, .gene), default: [:]][(c + 2) / 3, default: []].append(row)
     }
     if !sorted {
-      // Stable: rows of one position keep table order.
-      ordered = ordered.enumerated().sorted { a, b in
-        Self.precedes(table, Int(a.element), Int(b.element))
-          || (!Self.precedes(table, Int(b.element), Int(a.element)) && a.offset < b.offset)
-      }.map(\.element)
+      // The order of `precedes`, stable (rows of one position keep table order), on integer keys:
+      // each contig's rank among the contig names, then the start, then the place in the table.
+      let contigs = Set(ordered.map { table.textNumber(Int($0), .contig) })
+      let rank = Dictionary(
+        uniqueKeysWithValues: contigs.sorted { table.text(number: $0) < table.text(number: $1) }.enumerated().map { ($1, $0) })
+      ordered = ordered.enumerated().map { offset, row in
+        (contig: rank[table.textNumber(Int(row), .contig)]!, start: table.integer(Int(row), .start), offset: offset, row: row)
+      }.sorted { ($0.contig, $0.start, $0.offset) < ($1.contig, $1.start, $1.offset) }.map(\.row)
     }
     var runs: [String: Range<Int>] = [:]
     var runStart = 0
