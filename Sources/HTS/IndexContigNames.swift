@@ -8,15 +8,15 @@ import Foundation
 /// loads it again) only to add its contigs to a header that lacks them. `HTSFile` reads the
 /// header without that load and adds the same contigs, in the same order, from these names.
 enum IndexContigNames {
-  /// htslib's search (`hts_idx_check_local` for a TBI): `<fn>.csi`, then the last extension
-  /// replaced by `.csi`, then the same with `.tbi`; the first that exists.
+  /// htslib's search (`hts_idx_check_local` for a TBI): `<fn>.csi`, then the name from its last
+  /// `.` on replaced by `.csi`, then the same with `.tbi`; the first that exists. As in htslib the
+  /// `.` is looked for back to the second character, past any `/`, then at the first.
   static func indexPath(besideText path: String) -> String? {
+    let bytes = path.utf8
+    let dot = bytes.indices.dropFirst().last { bytes[$0] == UInt8(ascii: ".") }
+      ?? (bytes.first == UInt8(ascii: ".") ? bytes.startIndex : nil)
     func candidates(_ suffix: String) -> [String] {
-      var list = [path + suffix]
-      if let dot = path.lastIndex(of: "."), !path[dot...].contains("/"), dot > path.startIndex {
-        list.append(String(path[..<dot]) + suffix)
-      }
-      return list
+      [path + suffix] + (dot.map { [String(path[..<$0]) + suffix] } ?? [])
     }
     var status = stat()
     return (candidates(".csi") + candidates(".tbi")).first { stat($0, &status) == 0 }

@@ -94,7 +94,10 @@ final class RecordConverter: @unchecked Sendable {
     }
     var filters: [String] = []
     for index in 0..<Int(shared.d.n_flt) {
-      if let pointer = sp_hdr_id_name(header, shared.d.flt[index]) { filters.append(name(ofID: shared.d.flt[index], pointer)) }
+      // A FILTER id the header does not name (an indexed BCF read does not check them) still
+      // fails the record: dropping it would make a filtered call look passing.
+      let id = shared.d.flt[index]
+      filters.append(sp_hdr_id_name(header, id).map { name(ofID: id, $0) } ?? "UNDECLARED_FILTER_\(id)")
     }
     var result = VCFRecord(
       contig: String(cString: sp_hdr_contig_name(header, shared.rid)),

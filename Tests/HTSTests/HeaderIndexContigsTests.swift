@@ -48,4 +48,16 @@ struct HeaderIndexContigsTests {
     #expect(IndexContigNames.read(indexPath: "\(path).tbi") == ["9", "17", "X"])
     #expect(IndexContigNames.read(indexPath: path) == nil)
   }
+
+  /// htslib's candidates: `<fn>.csi`, the last extension replaced, past a `/` too, then `.tbi` alike.
+  @Test func indexSearchOrderIsHtslibs() throws {
+    let directory = TestData.temporaryDirectory("index-search")
+    try FileManager.default.createDirectory(atPath: "\(directory)/run.2", withIntermediateDirectories: true)
+    let vcf = "\(directory)/run.2/tumour"
+    #expect(IndexContigNames.indexPath(besideText: vcf) == nil)
+    for (name, expected) in [("run.tbi", "run.tbi"), ("run.2/tumour.tbi", "run.2/tumour.tbi"), ("run.csi", "run.csi"), ("run.2/tumour.csi", "run.2/tumour.csi")] {
+      #expect(FileManager.default.createFile(atPath: "\(directory)/\(name)", contents: Data()))
+      #expect(IndexContigNames.indexPath(besideText: vcf) == "\(directory)/\(expected)", "\(name)")
+    }
+  }
 }

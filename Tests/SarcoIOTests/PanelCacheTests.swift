@@ -161,6 +161,15 @@ struct CodableSample: Codable, Equatable {
       gene: "KIT", build: .grch38, edit: AlleleEdit(contig: "4", start: 55_000_001, end: 55_000_000, reference: "", alternate: "GCC"),
       protein: "A502_Y503dup", source: "test")
     #expect(try BinaryDecoder.decode([Exon].self, from: try BinaryEncoder.encode([exon])) == [exon])
+    // A contig is kept as stored: making `chrchr1` canonical again would give another contig.
+    let twice = GenomicInterval(contig: "chrchr1", start: 10, end: 20)
+    let oddExon = Exon(gene: "X", transcript: "T", build: .grch38, number: 1, interval: twice)
+    let oddAllele = KnownAllele(
+      gene: "X", build: .grch38, edit: AlleleEdit(contig: "chrchr1", start: 10, end: 10, reference: "A", alternate: "G"), protein: "A1G",
+      source: "test")
+    #expect(twice.contig != "1")
+    #expect(try BinaryDecoder.decode(Exon.self, from: try BinaryEncoder.encode(oddExon)) == oddExon)
+    #expect(try BinaryDecoder.decode(KnownAllele.self, from: try BinaryEncoder.encode(oddAllele)) == oddAllele)
     #expect(try BinaryDecoder.decode([Hotspot].self, from: try BinaryEncoder.encode([counted, range, promoter])) == [counted, range, promoter])
     #expect(try BinaryDecoder.decode([KnownAllele].self, from: try BinaryEncoder.encode([allele, insertion])) == [allele, insertion])
     // The same hotspot gives the same bytes, whatever order its counts were added in.

@@ -15,6 +15,14 @@ public struct GenomicInterval: Hashable, Comparable, Sendable, Codable, CustomSt
     self.end = end
   }
 
+  /// An interval whose contig is already canonical, kept as given (the panel cache's rows).
+  init(canonicalContig contig: String, start: Int, end: Int) {
+    precondition(start >= 1 && end >= start, "interval \(contig):\(start)-\(end) is not 1-based and closed")
+    self.contig = contig
+    self.start = start
+    self.end = end
+  }
+
   /// Converts a BED-style 0-based start and exclusive end.
   public init(contig: String, zeroBasedStart: Int, halfOpenEnd: Int) {
     self.init(contig: contig, start: zeroBasedStart + 1, end: halfOpenEnd)

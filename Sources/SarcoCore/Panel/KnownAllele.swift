@@ -36,6 +36,15 @@ public struct AlleleEdit: Sendable, Hashable, Codable, CustomStringConvertible {
     self.alternate = alternate
   }
 
+  /// An edit whose contig is already canonical, kept as given (the panel cache's rows).
+  init(canonicalContig contig: String, start: Int, end: Int, reference: String, alternate: String) {
+    self.contig = contig
+    self.start = start
+    self.end = end
+    self.reference = reference
+    self.alternate = alternate
+  }
+
   /// The edit of a minimal VCF allele (one shared leading base dropped from indels).
   public init?(variant: Variant) {
     guard [.snv, .mnv, .insertion, .deletion, .complex].contains(variant.kind) else { return nil }

@@ -72,8 +72,10 @@ extension KnownAllele {
     let contig = try row.decode(String.self)
     let start = try row.decode(Int.self)
     let end = try row.decode(Int.self)
+    // As stored: the contig was made canonical when the table was read (doing it again is not a no-op for `chrchr1`).
     edit = AlleleEdit(
-      contig: contig, start: start, end: end, reference: try row.decode(String.self), alternate: try row.decode(String.self))
+      canonicalContig: contig, start: start, end: end, reference: try row.decode(String.self),
+      alternate: try row.decode(String.self))
     protein = try row.decode(String.self)
     source = try row.decode(String.self)
   }
@@ -105,7 +107,7 @@ extension GenomicInterval {
     let end = try row.decode(Int.self)
     // A damaged cache must be an error, not the initializer's precondition.
     guard start >= 1, end >= start else { throw DecodingError.dataCorruptedError(in: row, debugDescription: "interval \(start)-\(end)") }
-    self.init(contig: contig, start: start, end: end)
+    self.init(canonicalContig: contig, start: start, end: end)
   }
 
   func encode(row: inout UnkeyedEncodingContainer) throws {
