@@ -207,16 +207,8 @@ public struct KnownVariant: Sendable, Equatable, Codable {
   public init(from decoder: Decoder) throws {
     var row = try decoder.unkeyedContainer()
     gene = try row.decode(String.self)
-    let buildName = try row.decode(String.self)
-    guard let build = GenomeBuild(rawValue: buildName) else {
-      throw DecodingError.dataCorruptedError(in: row, debugDescription: "unknown genome build \(buildName)")
-    }
-    self.build = build
-    let contig = try row.decode(String.self)
-    let start = try row.decode(Int.self)
-    let end = try row.decode(Int.self)
-    guard start >= 1, end >= start else { throw DecodingError.dataCorruptedError(in: row, debugDescription: "interval \(start)-\(end)") }
-    interval = GenomicInterval(contig: contig, start: start, end: end)
+    build = try GenomeBuild(row: &row)
+    interval = try GenomicInterval(row: &row)
     reference = try row.decode(String.self)
     alternate = try row.decode(String.self)
     clinvarID = try row.decode(String.self)
@@ -229,9 +221,9 @@ public struct KnownVariant: Sendable, Equatable, Codable {
 
   public func encode(to encoder: Encoder) throws {
     var row = encoder.unkeyedContainer()
-    for text in [gene, build.rawValue, interval.contig] { try row.encode(text) }
-    try row.encode(interval.start)
-    try row.encode(interval.end)
+    try row.encode(gene)
+    try row.encode(build.rawValue)
+    try interval.encode(row: &row)
     for text in [reference, alternate, clinvarID, significance, reviewStatus] { try row.encode(text) }
     try row.encode(stars)
     try row.encode(release)
