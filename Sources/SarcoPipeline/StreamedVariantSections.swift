@@ -69,20 +69,45 @@ final class StreamedVariantSections: @unchecked Sendable {
   func waitForWriter() { writer.sync {} }
 
   private func write(_ batch: [ReportedVariant], threads: Int) throws {
+    // In slices of about `sliceBytes` of JSON: a record with thousands of ALTs splits into as many
+    // variants, and each one's element lists all the ALTs (10,000 ALTs: 2.6 GB of JSON).
+    var start = 0
+    while start < batch.count {
+      var end = start
+      var estimate = 0
+      repeat {
+        estimate += 2048 + 24 * batch[end].variant.original.alternates.count
+        end += 1
+      } while end < batch.count && estimate < StreamedVariantSections.sliceBytes
+      try write(batch[start..<end], estimate: estimate, threads: threads)
+      start = end
+    }
+    count += batch.count
+  }
+
+  private static let sliceBytes = 8 << 20
+
+  private func write(_ slice: ArraySlice<ReportedVariant>, estimate: Int, threads: Int) throws {
     let sampleID = sampleID
-    // Each worker renders its share into one JSON buffer and one TSV string.
-    let rendered = try ParallelShares.map(count: batch.count, workers: batch.count >= 64 ? threads : 1) { _, share in
-      let variants = share.lazy.map { batch[$0] }
+    let base = slice.startIndex
+    // Each worker renders its share into one JSON buffer and one TSV buffer.
+    let workers = slice.count >= 64 || estimate >= 1 << 20 ? threads : 1
+    let rendered = try ParallelShares.map(count: slice.count, workers: workers) { _, share in
+      let variants = share.lazy.map { slice[base + $0] }
       return [(VariantJSONElements.render(run: variants, count: share.count),
                TSVReport.rows(run: variants, count: share.count, sample: sampleID))]
     }
     for (json, tsv) in rendered {
-      elements.append(renderedRun: json)
-      // One element can be large (a record with thousands of ALTs lists them all): hand them over often.
-      if elements.pendingByteCount >= 1 << 20 { try scratch().write(elements.takeBytes()) }
+      if json.count >= 1 << 20 {
+        // A large run goes to the scratch file as it is, not through another copy in memory.
+        try scratch().write(elements.takeBytes(separatingFrom: json))
+        try scratch().write(json)
+      } else {
+        elements.append(renderedRun: json)
+        if elements.pendingByteCount >= 1 << 20 { try scratch().write(elements.takeBytes()) }
+      }
       try tsvFile.write(tsv)
     }
-    count += batch.count
   }
 
   /// The scratch file, made on first use.

@@ -72,6 +72,10 @@ public struct VariantJSONElements {
 
   public mutating func append(renderedRun: [UInt8]) { json.elements(rendered: renderedRun) }
 
+  /// The bytes pending, then the separator a run written after them needs (the run itself is
+  /// the caller's to write): the same bytes `append(renderedRun:)` and `takeBytes()` give.
+  public mutating func takeBytes(separatingFrom run: [UInt8]) -> [UInt8] { json.takeBytes(separatingFrom: run) }
+
   /// Bytes rendered since the last call.
   public mutating func takeBytes() -> [UInt8] { json.takeBytes() }
 

@@ -71,6 +71,13 @@ public struct JSONWriter {
     return writer.bytes
   }
 
+  /// The bytes written since the last call and, unless `run` is empty, the separator before it,
+  /// as if `elements(rendered: run)` had been called; the caller writes `run` after them.
+  public mutating func takeBytes(separatingFrom run: [UInt8]) -> [UInt8] {
+    if !run.isEmpty { separate() }
+    return takeBytes()
+  }
+
   /// A run of elements from `rendered(elementsAtDepth:_:capacity:_:)`: the bytes `element` writes for each.
   public mutating func elements(rendered: [UInt8]) {
     guard !rendered.isEmpty else { return }

@@ -271,6 +271,23 @@ struct ShortReferenceTests {
     }
   }
 
+  /// A record with 600 ALTs splits into 600 variants whose elements each list all 600 (7 MB of JSON):
+  /// rendered in slices of about 8 MB and written to the scratch file in runs over a mebibyte,
+  /// the report is still what rendering the whole report gives.
+  @Test func manyAltsAreRenderedInSlicesWithTheSameBytes() throws {
+    let bases = Array("ACGT")
+    let alternates = (0..<600).map { number in "C" + String((0..<5).map { bases[(number >> (2 * $0)) & 3] }) }
+    let path = try hostileVCF(["4\t54727447\tmany\tC\t\(alternates.joined(separator: ","))\t.\tPASS\t.\tGT:DP\t0/1:100"], name: "many-alts.vcf")
+    for threads in [1, 3] {
+      let outcome = try run(path, threads: threads)
+      let full = try outcome.fullReport()
+      #expect(full.variants.count == 600)
+      #expect(try bytes(outcome.jsonPath).count > 6 << 20)
+      #expect(try bytes(outcome.jsonPath) == JSONReport.render(full), "\(threads) threads")
+      #expect(try String(contentsOfFile: outcome.tsvPath, encoding: .utf8) == TSVReport.render(full), "\(threads) threads")
+    }
+  }
+
   /// Only the variants the clinical reading can use are kept in memory: reading those gives the same clinical section.
   @Test(arguments: scenarioNames)
   func clinicalReadingOfKeptVariantsEqualsReadingOfAll(scenario: String) throws {
