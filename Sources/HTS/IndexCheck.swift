@@ -188,41 +188,72 @@ struct IndexBytes {
 
   mutating func count() -> Int? { integer(4).map { Int(Int32(truncatingIfNeeded: $0)) }.flatMap { $0 >= 0 ? $0 : nil } }
 
+  /// The part of a TBI or CSI before the bins: its kind, binning and reference count, and the
+  /// contig names a tabix-style index lists (in a CSI, inside its auxiliary data).
+  struct Header {
+    let isCSI: Bool
+    let minShift: Int
+    let depth: Int
+    let references: Int
+    /// In the index's order (its tids), each once; nil for a CSI without tabix metadata.
+    let names: [String]?
+
+    /// The bin holding a reference's offsets and counts rather than a chunk.
+    var pseudoBin: UInt64 { isCSI ? ((UInt64(1) << (3 * UInt64(depth) + 3)) - 1) / 7 + 1 : 37450 }
+  }
+
+  /// Reads the header from the start; nil when the bytes are not one (or stop inside it).
+  mutating func header() -> Header? {
+    cursor = 0
+    guard let magic = integer(4), IndexBytes.isIndexMagic(magic) else { return nil }
+    func names(_ length: Int) -> [String]? {
+      guard length >= 0, cursor + length <= bytes.count else { return nil }
+      var seen = Set<String>()
+      return bytes[cursor..<(cursor + length)].split(separator: 0, omittingEmptySubsequences: true)
+        .map { String(decoding: $0, as: UTF8.self) }
+        .filter { seen.insert($0).inserted }
+    }
+    if magic == IndexBytes.tabixMagic {
+      // n_ref; format, col_seq, col_beg, col_end, meta, skip; l_nm and the names.
+      guard let references = count(), skip(24), let namesLength = count(), let list = names(namesLength) else { return nil }
+      cursor += namesLength
+      return Header(isCSI: false, minShift: IndexBytes.tabixMinShift, depth: 5, references: references, names: list)
+    }
+    // min_shift, depth, l_aux and the auxiliary data (a tabix CSI's: the TBI's six fields, l_nm and
+    // the names), n_ref.
+    guard let shift = count(), let levels = count(), levels < 20, shift + 3 * levels < 62, let auxLength = count(),
+      cursor + auxLength <= bytes.count
+    else { return nil }
+    let auxEnd = cursor + auxLength
+    var list: [String]?
+    if auxLength >= 28, skip(24), let namesLength = count(), namesLength <= auxLength - 28 { list = names(namesLength) }
+    cursor = auxEnd
+    guard let references = count() else { return nil }
+    return Header(isCSI: true, minShift: shift, depth: levels, references: references, names: list)
+  }
+
+  /// `TBI\1` and `CSI\1` read as little-endian integers.
+  static let tabixMagic: UInt64 = 0x0149_4254
+  static let csiMagic: UInt64 = 0x0149_5343
+  static func isIndexMagic(_ value: UInt64) -> Bool { value == tabixMagic || value == csiMagic }
+
+  /// False once the first bytes are there and are not a TBI's or a CSI's.
+  static func mayBeIndex(_ bytes: [UInt8]) -> Bool {
+    var reader = IndexBytes(bytes: bytes)
+    return reader.integer(4).map(isIndexMagic) ?? true
+  }
+
   /// Walks every reference's bins (the pseudo-bin, offsets and counts rather than a chunk, is
   /// left out) and, in a TBI, the linear index: it has one entry per 16 kb window up to the last
   /// one any record overlaps, so no record reaches past its length x 16 kb. A CSI has no linear
   /// index; a record lies in the smallest bin holding all of it, so none reaches past the last
   /// bin's end.
   mutating func summary() -> IndexSummary? {
-    guard bytes.count >= 4 else { return nil }
-    let magic = Array(bytes[0..<4])
-    cursor = 4
-    let isCSI: Bool
-    let references: Int
-    var pseudoBin: UInt64 = 37450
-    var (minShift, depth) = (IndexBytes.tabixMinShift, 5)
-    if magic == Array("TBI\u{1}".utf8) {
-      isCSI = false
-      // n_ref; format, col_seq, col_beg, col_end, meta, skip; then the names.
-      guard let count = count(), skip(24), let namesLength = self.count(), skip(namesLength) else { return nil }
-      references = count
-    } else if magic == Array("CSI\u{1}".utf8) {
-      isCSI = true
-      // min_shift, depth, auxiliary data, n_ref.
-      guard let shift = count(), let levels = count(), levels < 20, shift + 3 * levels < 62,
-        let auxLength = count(), skip(auxLength), let count = count()
-      else {
-        return nil
-      }
-      (minShift, depth) = (shift, levels)
-      pseudoBin = ((UInt64(1) << (3 * UInt64(depth) + 3)) - 1) / 7 + 1
-      references = count
-    } else {
-      return nil
-    }
+    guard let header = header() else { return nil }
+    let (isCSI, minShift, depth, pseudoBin) = (header.isCSI, header.minShift, header.depth, header.pseudoBin)
     var last: UInt64 = 0
     var recordsEnd: [Int?] = []
-    for _ in 0..<references {
+    for _ in 0..<header.references {
       guard let bins = count() else { return nil }
       var binsEnd: Int? = 0
       for _ in 0..<bins {

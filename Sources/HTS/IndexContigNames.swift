@@ -22,37 +22,21 @@ enum IndexContigNames {
     return (candidates(".csi") + candidates(".tbi")).first { stat($0, &status) == 0 }
   }
 
-  /// The names in the index's order (its tids), each once; nil when it is not a tabix-style
-  /// index (a CSI without tabix metadata, which htslib would not load for a VCF either).
+  /// The names in the index's order (its tids), each once (`IndexBytes.header`); nil when it is
+  /// not a tabix-style index (a CSI without tabix metadata, which htslib would not load for a VCF
+  /// either). Only the blocks up to the end of the names are read.
   static func read(indexPath: String) -> [String]? {
     guard let bgzf = bgzf_open(indexPath, "r") else { return nil }
     defer { _ = bgzf_close(bgzf) }
-    func bytes(_ count: Int) -> [UInt8]? {
-      guard count >= 0, count < 1 << 30 else { return nil }
-      var buffer = [UInt8](repeating: 0, count: count)
-      let read = buffer.withUnsafeMutableBytes { bgzf_read(bgzf, $0.baseAddress, count) }
-      return read == count ? buffer : nil
+    var bytes: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+      var reader = IndexBytes(bytes: bytes)
+      if let header = reader.header() { return header.names }
+      guard IndexBytes.mayBeIndex(bytes) else { return nil }
+      let count = chunk.withUnsafeMutableBytes { bgzf_read(bgzf, $0.baseAddress, $0.count) }
+      guard count > 0 else { return nil }
+      bytes.append(contentsOf: chunk[0..<count])
     }
-    func integer() -> Int? {
-      bytes(4).map { Int(Int32(bitPattern: UInt32($0[0]) | UInt32($0[1]) << 8 | UInt32($0[2]) << 16 | UInt32($0[3]) << 24)) }
-    }
-    guard let magic = bytes(4) else { return nil }
-    let namesLength: Int?
-    if magic == Array("TBI\u{1}".utf8) {
-      // n_ref; format, col_seq, col_beg, col_end, meta, skip; l_nm.
-      guard integer() != nil, bytes(24) != nil else { return nil }
-      namesLength = integer()
-    } else if magic == Array("CSI\u{1}".utf8) {
-      // min_shift, depth, l_aux; a tabix CSI's aux data is the TBI's six fields, l_nm and the names.
-      guard integer() != nil, integer() != nil, let auxLength = integer(), auxLength >= 28, bytes(24) != nil else { return nil }
-      namesLength = integer().flatMap { $0 <= auxLength - 28 ? $0 : nil }
-    } else {
-      return nil
-    }
-    guard let namesLength, let block = bytes(namesLength) else { return nil }
-    var seen = Set<String>()
-    return block.split(separator: 0, omittingEmptySubsequences: true)
-      .map { String(decoding: $0, as: UTF8.self) }
-      .filter { seen.insert($0).inserted }
   }
 }
