@@ -17,7 +17,6 @@ public struct KnownVariantIndex: Sendable {
     let table = view.panel.knowledge.knownVariants
     var ordered: [Int32] = []
     ordered.reserveCapacity(table.count)
-    var sorted = true
     var missense: [String: [Int: [Int32]]] = [:]
     // A table uses a handful of builds, significances and consequence terms: judge each text once.
     var isThisBuild: [UInt32: Bool] = [:]
@@ -31,7 +30,6 @@ public struct KnownVariantIndex: Sendable {
     }
     for number in table.indices where judged(&isThisBuild, table.textNumber(number, .build), { $0 == view.build.rawValue }) {
       let row = Int32(number)
-      if let last = ordered.last, Self.precedes(table, number, Int(last)) { sorted = false }
       ordered.append(row)
       guard table.integer(number, .stars) >= 2, judged(&isPathogenic, table.textNumber(number, .significance), Self.isPathogenic),
         judged(&isMissense, table.textNumber(number, .consequence), { Self.mentions($0, "missense") }),
@@ -40,15 +38,17 @@ public struct KnownVariantIndex: Sendable {
       else { continue }
       missense[table.text(number, .gene), default: [:]][(c + 2) / 3, default: []].append(row)
     }
-    if !sorted {
-      // The order of `precedes`, stable (rows of one position keep table order), on integer keys:
-      // each contig's rank among the contig names, then the start, then the place in the table.
-      let contigs = Set(ordered.map { table.textNumber(Int($0), .contig) })
-      let rank = Dictionary(
-        uniqueKeysWithValues: contigs.sorted { table.text(number: $0) < table.text(number: $1) }.enumerated().map { ($1, $0) })
-      ordered = ordered.enumerated().map { offset, row in
-        (contig: rank[table.textNumber(Int(row), .contig)]!, start: table.integer(Int(row), .start), offset: offset, row: row)
-      }.sorted { ($0.contig, $0.start, $0.offset) < ($1.contig, $1.start, $1.offset) }.map(\.row)
+    // By contig name, then start; rows of one position keep table order. Sorted (stably, on integer
+    // keys: each contig's rank among the contig names, then the start) only when the table is not
+    // already in that order.
+    let contigs = Set(ordered.map { table.textNumber(Int($0), .contig) })
+    let rank = Dictionary(
+      uniqueKeysWithValues: contigs.sorted { table.text(number: $0) < table.text(number: $1) }.enumerated().map { ($1, $0) })
+    let keys = ordered.map { (contig: rank[table.textNumber(Int($0), .contig)]!, start: table.integer(Int($0), .start)) }
+    if zip(keys, keys.dropFirst()).contains(where: { ($1.contig, $1.start) < ($0.contig, $0.start) }) {
+      ordered = zip(keys.indices, ordered).sorted { a, b in
+        (keys[a.0].contig, keys[a.0].start, a.0) < (keys[b.0].contig, keys[b.0].start, b.0)
+      }.map(\.1)
     }
     var runs: [String: Range<Int>] = [:]
     var runStart = 0
@@ -62,11 +62,6 @@ public struct KnownVariantIndex: Sendable {
     byPosition = ordered
     contigRuns = runs
     pathogenicMissenseByCodon = missense
-  }
-
-  static func precedes(_ table: KnownVariantTable, _ a: Int, _ b: Int) -> Bool {
-    table.textNumber(a, .contig) == table.textNumber(b, .contig)
-      ? table.integer(a, .start) < table.integer(b, .start) : table.text(a, .contig) < table.text(b, .contig)
   }
 
   /// Row numbers of this build's known variants starting at `contig:position`, in table order.

@@ -96,17 +96,7 @@ public final class PanelView: Sendable {
         targets.append((interval, "\(gene.symbol)_exon\(exon.number)"))
       }
     }
-    // Interval order, then name (what `($0.0, $0.1) < ($1.0, $1.1)` gives), with each contig's sort
-    // key worked out once per target rather than twice per comparison.
-    let decorated = targets.map { (rank: ContigName.sortKey($0.0.contig), target: $0) }
-    return decorated.sorted { a, b in
-      let (x, y) = (a.target.0, b.target.0)
-      guard x == y else {
-        if x.contig != y.contig { return a.rank < b.rank }
-        return x.start != y.start ? x.start < y.start : x.end < y.end
-      }
-      return a.target.1 < b.target.1
-    }.map(\.target)
+    return targets.sorted { ($0.0, $0.1) < ($1.0, $1.1) }
   }
 
   func locate(start: Int, end: Int, in gene: Gene) -> GeneHit {
