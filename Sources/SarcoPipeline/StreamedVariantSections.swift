@@ -94,8 +94,7 @@ final class StreamedVariantSections: @unchecked Sendable {
     let workers = slice.count >= 64 || estimate >= 1 << 20 ? threads : 1
     let rendered = try ParallelShares.map(count: slice.count, workers: workers) { _, share in
       let variants = share.lazy.map { slice[base + $0] }
-      return [(VariantJSONElements.render(run: variants, count: share.count),
-               TSVReport.rows(run: variants, count: share.count, sample: sampleID))]
+      return [(VariantJSONElements.render(run: variants), TSVReport.rows(run: variants, sample: sampleID))]
     }
     for (json, tsv) in rendered {
       if json.count >= 1 << 20 {

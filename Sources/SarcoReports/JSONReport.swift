@@ -66,8 +66,8 @@ public struct VariantJSONElements {
 
   /// Consecutive elements' bytes, rendered on any thread into one buffer (one allocation, not one
   /// per variant, which grew ~7 times to a variant's ~1.5 KB); `append(renderedRun:)` puts them in place.
-  public static func render<Variants: Sequence<ReportedVariant>>(run variants: Variants, count: Int) -> [UInt8] {
-    JSONWriter.rendered(elementsAtDepth: depth, variants, capacity: count * 2048) { $1.write(to: &$0) }
+  public static func render<Variants: Collection<ReportedVariant>>(run variants: Variants) -> [UInt8] {
+    JSONWriter.rendered(elementsAtDepth: depth, variants, capacity: variants.count * 2048) { $1.write(to: &$0) }
   }
 
   public mutating func append(renderedRun: [UInt8]) { json.elements(rendered: renderedRun) }

@@ -26,9 +26,9 @@ public enum TSVReport {
   }
 
   /// The rows of consecutive variants as UTF-8 in one buffer (one allocation, not one per variant).
-  public static func rows<Variants: Sequence<ReportedVariant>>(run variants: Variants, count: Int, sample: String) -> [UInt8] {
+  public static func rows<Variants: Collection<ReportedVariant>>(run variants: Variants, sample: String) -> [UInt8] {
     var lines: [UInt8] = []
-    lines.reserveCapacity(count * 256)
+    lines.reserveCapacity(variants.count * 256)
     for reported in variants { appendRows(reported, sample: sample, to: &lines) }
     return lines
   }
