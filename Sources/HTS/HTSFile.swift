@@ -15,7 +15,7 @@ public enum VariantFileFormat: String, Sendable, Equatable {
 
 /// Owns one open htsFile and its header; closes both on deinit.
 ///
-/// The corresponding C functions are `hdopen`, `hts_hopen`, `bcf_hdr_read`, `hts_close`.
+/// The corresponding C functions are `hts_hopen`, `bcf_hdr_read`, `hts_close`.
 final class HTSFile {
   let path: String
   let file: UnsafeMutablePointer<htsFile>
@@ -32,12 +32,8 @@ final class HTSFile {
     self.path = path
     source = try InputSource(path: path, digest: digest)
     HTSLog.quietWarnings()
-    guard let handle = hdopen(source.descriptor, "r") else {
-      close(source.descriptor)
-      throw SarcoError.input("\(path): htslib cannot read it: \(String(cString: strerror(errno)))")
-    }
-    guard let file = hts_hopen(handle, path, "r") else {
-      _ = hclose(handle)
+    guard let file = hts_hopen(source.handle, path, "r") else {
+      _ = hclose(source.handle)
       throw SarcoError.input("\(path): htslib cannot open it (not a readable VCF/BCF file)")
     }
     let exactFormat = sp_file_format(file)

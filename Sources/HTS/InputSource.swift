@@ -1,25 +1,26 @@
 import CHTSlib
+import CHTSlibShims
 import Foundation
 import SarcoCore
 
 /// An input opened exactly once and handed to htslib as an `hFILE`.
 ///
-/// A regular file is seekable (indexes work); its digest is computed on a
-/// duplicate of the same descriptor with positional reads, which leave
-/// htslib's offset alone. Standard input (`-`), a FIFO or a process
-/// substitution can be read only once: a thread copies its bytes into a pipe
-/// that htslib reads, hashing them on the way, so both see the same bytes.
-/// (Opening such an input twice, once to hash and once to parse, splits its
-/// bytes between the two readers.)
+/// A regular file is seekable (indexes work); its digest is computed from the
+/// bytes htslib reads (a streamed read shows it the whole file once), and what
+/// htslib did not read, such as the rest of a file read through an index, is read
+/// positionally from a duplicate descriptor, which leaves htslib's offset alone.
+/// Standard input (`-`), a FIFO or a process substitution can be read only once:
+/// a thread copies its bytes into a pipe that htslib reads, hashing them on the
+/// way, so both see the same bytes. (Opening such an input twice, once to hash and
+/// once to parse, splits its bytes between the two readers.)
 final class InputSource {
-  /// Regular files up to this size are hashed when opened, on the caller's thread.
-  static let hashedInlineUpTo = off_t(1 << 20)
   /// As given; `-` is standard input.
   let path: String
   let isSeekable: Bool
-  /// The descriptor htslib reads (htslib closes it).
-  let descriptor: Int32
+  /// htslib's handle on the input (closed with the htsFile made from it).
+  let handle: UnsafeMutablePointer<hFILE>
   private let copier: Copier?
+  private let readDigest: ReadDigest?
 
   /// Opens `path` (`-`: standard input), checking it is a readable file rather than a directory.
   init(path: String, digest: InputDigest?) throws {
@@ -42,10 +43,19 @@ final class InputSource {
     fstat(source, &status)
     isSeekable = status.st_mode & S_IFMT == S_IFREG
     if isSeekable {
-      descriptor = source
-      // A small file is hashed here: a thread of its own costs more than the hashing (a batch of small samples).
-      let inline = status.st_size <= InputSource.hashedInlineUpTo
-      copier = digest.map { Copier(reading: dup(source), digest: $0, into: nil, inline: inline) }
+      copier = nil
+      readDigest = digest.map { ReadDigest($0, rest: dup(source)) }
+      let opened =
+        readDigest.map { observed in
+          sp_hdopen_observed(source, { context, bytes, count in
+            Unmanaged<ReadDigest>.fromOpaque(context!).takeUnretainedValue().observe(UnsafeRawBufferPointer(start: bytes, count: count))
+          }, Unmanaged.passUnretained(observed).toOpaque())
+        } ?? hdopen(source, "r")
+      guard let opened else {
+        close(source)
+        throw SarcoError.input("\(path): htslib cannot read it: \(String(cString: strerror(errno)))")
+      }
+      handle = opened
       return
     }
     var ends: [Int32] = [0, 0]
@@ -55,20 +65,82 @@ final class InputSource {
     }
     // htslib may stop reading early (an error, or a header it refuses); the copier then gets EPIPE, not a signal.
     signal(SIGPIPE, SIG_IGN)
-    descriptor = ends[0]
+    guard let opened = hdopen(ends[0], "r") else {
+      close(ends[0])
+      close(ends[1])
+      close(source)
+      throw SarcoError.input("\(path): htslib cannot read it: \(String(cString: strerror(errno)))")
+    }
+    handle = opened
+    readDigest = nil
     copier = Copier(reading: source, digest: digest, into: ends[1])
   }
 
+  /// A regular file about to be read through an index: htslib will read only parts of it, so the
+  /// rest is hashed now, on a thread of its own, instead of when the digest is asked for.
+  func hashUnreadInBackground() { readDigest?.hashUnread(inBackground: true) }
+
   /// The input's digest once every byte has been seen; an error when the input was not read to its end.
   func digestValue() throws -> String {
+    if let readDigest { return try readDigest.value(path: path) }
     guard let value = try copier?.result(path: path) else {
       throw SarcoError(.internalFailure, "\(path): no digest was requested when it was opened")
     }
     return value
   }
 
+  /// Bytes of a regular file hashed apart from htslib's reads, once the digest is computed.
+  var bytesHashedApart: Int64? { readDigest.map { Int64($0.hashedApart) } }
+
   /// The last bytes that passed through (for the BGZF end-of-file check on streams).
   func tail() -> [UInt8] { copier?.lastBytes() ?? [] }
+}
+
+/// The digest of a regular file: fed the bytes htslib reads, from offset 0 up to the first gap
+/// (`sp_hdopen_observed`), then the rest read positionally. htslib calls `observe` from whichever
+/// thread reads; `hashUnread` runs only while no thread reads the file.
+private final class ReadDigest: @unchecked Sendable {
+  private let digest: InputDigest
+  /// A duplicate descriptor for the bytes htslib does not read; handed to `rest`.
+  private let unread: Int32
+  private var observed: off_t = 0
+  private var rest: Copier?
+  /// How many bytes were hashed apart from htslib's reads (0: the file was read once).
+  private(set) var hashedApart: off_t = 0
+
+  init(_ digest: InputDigest, rest unread: Int32) {
+    self.digest = digest
+    self.unread = unread
+  }
+
+  deinit { if rest == nil { close(unread) } }
+
+  func observe(_ bytes: UnsafeRawBufferPointer) {
+    guard rest == nil else { return }
+    digest.update(bytes)
+    observed += off_t(bytes.count)
+  }
+
+  /// Hashes from where htslib's reads stopped to the end (on a thread when `inBackground` and
+  /// more than a mebibyte is left); htslib's later reads are no longer shown to the digest.
+  func hashUnread(inBackground: Bool) {
+    guard rest == nil else { return }
+    var status = stat()
+    let left = fstat(unread, &status) == 0 ? max(0, status.st_size - observed) : 0
+    hashedApart = left
+    rest = Copier(reading: unread, from: observed, digest: digest, inline: !inBackground || left <= ReadDigest.hashedInlineUpTo)
+  }
+
+  /// Up to this much left unread is hashed on the caller's thread: a thread of its own costs more.
+  static let hashedInlineUpTo = off_t(1 << 20)
+
+  func value(path: String) throws -> String {
+    hashUnread(inBackground: false)
+    guard let value = try rest?.result(path: path) else {
+      throw SarcoError(.internalFailure, "\(path): the digest was not computed")
+    }
+    return value
+  }
 }
 
 /// Reads a descriptor to its end on its own thread, feeding the digest and,
@@ -82,22 +154,31 @@ private final class Copier: @unchecked Sendable {
   private var tailBytes: [UInt8] = []
   private var finished: String?
 
-  /// `inline`: read and hash now, on this thread (only for a regular file: a stream must be copied as it is read).
-  init(reading source: Int32, digest: InputDigest?, into sink: Int32?, inline: Bool = false) {
-    if inline && sink == nil {
-      run(source: source, digest: digest, sink: nil)
+  /// A stream, copied into `sink` as it is read.
+  init(reading source: Int32, digest: InputDigest?, into sink: Int32) {
+    start(source: source, from: 0, digest: digest, sink: sink, inline: false)
+  }
+
+  /// A regular file from offset `from`, positionally; `inline`: now, on this thread.
+  init(reading source: Int32, from offset: off_t, digest: InputDigest, inline: Bool) {
+    start(source: source, from: offset, digest: digest, sink: nil, inline: inline)
+  }
+
+  private func start(source: Int32, from offset: off_t, digest: InputDigest?, sink: Int32?, inline: Bool) {
+    if inline {
+      run(source: source, from: offset, digest: digest, sink: sink)
       done.signal()
       return
     }
     let thread = Thread { [self] in
-      run(source: source, digest: digest, sink: sink)
+      run(source: source, from: offset, digest: digest, sink: sink)
       done.signal()
     }
     thread.name = "sarcopanel input copier"
     thread.start()
   }
 
-  private func run(source: Int32, digest: InputDigest?, sink: Int32?) {
+  private func run(source: Int32, from start: off_t, digest: InputDigest?, sink: Int32?) {
     defer {
       close(source)
       if let sink { close(sink) }
@@ -105,7 +186,7 @@ private final class Copier: @unchecked Sendable {
     let capacity = 1 << 20
     let buffer = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16)
     defer { buffer.deallocate() }
-    var offset: off_t = 0
+    var offset = start
     var tail: [UInt8] = []
     while true {
       // A stream is read in order; a regular file positionally, so htslib's offset is untouched.

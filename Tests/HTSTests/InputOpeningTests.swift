@@ -1,5 +1,5 @@
 import Foundation
-import HTS
+@testable import HTS
 import SarcoCore
 import SarcoIO
 import SarcoTestSupport
@@ -58,17 +58,25 @@ struct InputOpeningTests {
     }
   }
 
-  /// A regular file is hashed on the caller's thread when small, on a thread of its own when larger:
-  /// either way the digest is the file's, and the records are all read.
-  @Test func regularFilesSmallAndLargeAreHashedWhole() throws {
-    let small = TestData.path("testdata/vcf/tumor_only.grch38.vcf.gz")
+  /// A regular file is hashed from the bytes htslib reads: a streamed read shows the digest every
+  /// byte once (the file was read twice before); an indexed read skips most of the file, which is
+  /// hashed apart. Either way the digest is the file's and every record is read.
+  @Test func regularFilesAreHashedFromHtslibsOwnReads() throws {
     let large = try stressVCF(records: 100_000)
-    let sizes = try [small, large].map { try #require(FileManager.default.attributesOfItem(atPath: $0)[.size] as? Int) }
-    #expect(sizes[0] <= 1 << 20 && sizes[1] > 1 << 20, "the two files sit either side of the inline limit: \(sizes)")
-    for path in [small, large] {
-      let opened = try read(path, regions: everywhere(try VCFReader(path: path).header), access: .stream, digest: StreamingSHA256())
-      #expect(try opened.reader.inputDigest() == sha256(path), "\(path)")
-      #expect(opened.records.count == (path == large ? 100_000 : opened.statistics.recordsKept))
+    let files = ["tumor_only.grch38.vcf", "tumor_only.grch38.vcf.gz", "tumor_only.grch38.bcf"].map { TestData.path("testdata/vcf/\($0)") }
+    for path in files + [large] {
+      let whole = everywhere(try VCFReader(path: path).header)
+      let streamed = try read(path, regions: whole, access: .stream, digest: StreamingSHA256())
+      #expect(try streamed.reader.inputDigest() == sha256(path), "\(path)")
+      #expect(streamed.reader.bytesHashedApart == 0, "\(path): read once")
+      #expect(streamed.records.count == (path == large ? 100_000 : 6), "\(path)")
+      guard !path.hasSuffix(".vcf") else { continue }
+      let indexed = try read(path, regions: whole, access: .index, digest: StreamingSHA256())
+      #expect(indexed.statistics.access == .index, "\(path)")
+      #expect(try indexed.reader.inputDigest() == sha256(path), "\(path)")
+      // A small file is all in htslib's first read (32 KiB); the large one's records are skipped to.
+      #expect((indexed.reader.bytesHashedApart ?? 0) > 0 || path != large, "\(path): the index read begins after the header")
+      #expect(comparable(indexed.records) == comparable(streamed.records), "\(path)")
     }
   }
 

@@ -88,7 +88,7 @@ let scenarioNames = ["tumor_only.grch38", "tumor_normal.grch38", "strelka_somati
     #expect(try FileManager.default.contentsOfDirectory(atPath: out).isEmpty)
   }
 
-  /// `run` loads and checks the index while the panel loads (`prepareIndex`): a stale index or another
+  /// `run` loads and checks the index while the panel loads (`VCFReader.prepare`): a stale index or another
   /// file's is still passed over with the reason (automatic) or refused (`--access index`).
   @Test func indexCheckedWhileThePanelLoadsIsStillRefusedWhenWrong() throws {
     let directory = TestData.temporaryDirectory("run-index")

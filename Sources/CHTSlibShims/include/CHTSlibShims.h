@@ -4,3 +4,4 @@
 #include "sp_input.h"
 #include "sp_bgzf.h"
 #include "sp_scan.h"
+#include "sp_hfile.h"
