@@ -58,9 +58,65 @@ int sp_line_verdict(sp_line_scan *scan, const uint8_t *line, size_t length) {
   return scan->check_end && sp_mentions_end(line, length, cursor) ? SP_VERDICT_PARSE : SP_VERDICT_SKIP;
 }
 
+/* The common line, judged before its end is known: on the current contig, POS all digits,
+ * CHROM to REF free of newlines, and outside the ranges. Returns the offset of the tab ending REF
+ * (or ending CHROM, on a contig without ranges), where the search for the newline can start
+ * (a WGS line was searched twice, for its columns, then for its end); 0 when the line needs
+ * sp_line_verdict (a parse, another contig, a malformed or unusual line, the chunk ending inside
+ * it). Skipped unless INFO mentions END (scan->check_end), as sp_line_verdict decides. */
+static size_t skipped_before_end(const sp_line_scan *scan, const uint8_t *data, size_t start, size_t length) {
+  size_t cursor = start;
+  size_t contig_end = start + scan->contig_length;
+  if (scan->contig == NULL || contig_end >= length || data[contig_end] != '\t') return 0;
+  for (size_t index = 0; index < scan->contig_length; index++) {
+    if (data[start + index] != scan->contig[index]) return 0;
+  }
+  if (!scan->has_ranges) return contig_end;
+  cursor = contig_end + 1;
+  int64_t position = 0;
+  size_t digits_start = cursor;
+  while (cursor < length && data[cursor] >= '0' && data[cursor] <= '9') {
+    position = position * 10 + (data[cursor] - '0');
+    cursor++;
+  }
+  size_t digits = cursor - digits_start;
+  if (digits == 0 || digits >= 19 || cursor >= length || data[cursor] != '\t') return 0;
+  cursor++;
+  while (cursor < length && data[cursor] != '\t') { /* ID */
+    if (data[cursor] == '\n') return 0;
+    cursor++;
+  }
+  if (cursor >= length) return 0;
+  cursor++;
+  size_t reference_start = cursor;
+  while (cursor < length && data[cursor] != '\t') {
+    if (data[cursor] == '\n') return 0;
+    cursor++;
+  }
+  if (cursor >= length) return 0;
+  int64_t reference_length = (int64_t)(cursor - reference_start);
+  if (reference_length < 1) reference_length = 1;
+  if (overlaps(scan->bounds, scan->range_count, position, position + reference_length - 1)) return 0;
+  return cursor;
+}
+
 int sp_scan_lines(sp_line_scan *scan, const uint8_t *data, size_t length, size_t *offset, int final) {
   size_t start = *offset;
   while (start < length) {
+    size_t judged = skipped_before_end(scan, data, start, length);
+    if (judged != 0) {
+      const uint8_t *newline = memchr(data + judged, '\n', length - judged);
+      if (newline == NULL && !final) break;
+      size_t end = newline ? (size_t)(newline - data) : length;
+      size_t line_length = end - start;
+      if (data[end - 1] == '\r') line_length--;
+      if (!(scan->has_ranges && scan->check_end && sp_mentions_end(data + start, line_length, judged - start))) {
+        scan->lines++;
+        scan->nonempty++;
+        start = newline ? end + 1 : length;
+        continue;
+      }
+    }
     const uint8_t *newline = memchr(data + start, '\n', length - start);
     if (newline == NULL && !final) break;
     size_t end = newline ? (size_t)(newline - data) : length;

@@ -1,0 +1,142 @@
+import CHTSlibShims
+import SarcoCore
+import Testing
+
+@testable import HTS
+
+/// `sp_scan_lines` judges most lines before finding their end (a WGS line was searched twice:
+/// for its columns, then for its newline). Its verdicts, line places, counts and stopping offsets
+/// must be those of finding each line's end first and asking `sp_line_verdict`, on any text.
+struct LineScanTests {
+  static let regions = RegionFilter([
+    GenomicInterval(contig: "1", start: 100, end: 200), GenomicInterval(contig: "1", start: 1_000, end: 1_000),
+    GenomicInterval(contig: "1", start: 5_000, end: 6_000), GenomicInterval(contig: "X", start: 50, end: 60),
+  ])
+
+  /// What a scan reports, call by call, then where it stopped.
+  enum Event: Equatable {
+    case line(verdict: Int32, start: Int, length: Int, lines: Int64, nonempty: Int64, reason: Int32)
+    case stopped(offset: Int, lines: Int64, nonempty: Int64)
+  }
+
+  /// The scan as `BatchPipeline.streamBlocks` drives it.
+  static func scanned(_ data: [UInt8], final: Bool, checksEnd: Bool) -> [Event] {
+    let prefilter = LinePrefilter(regions: regions, checksEnd: checksEnd)
+    var events: [Event] = []
+    data.withUnsafeBufferPointer { buffer in
+      var offset = 0
+      while true {
+        let verdict = sp_scan_lines(&prefilter.scan, buffer.baseAddress!, buffer.count, &offset, final ? 1 : 0)
+        let scan = prefilter.scan
+        if verdict == Int32(SP_VERDICT_MORE) {
+          events.append(.stopped(offset: offset, lines: scan.lines, nonempty: scan.nonempty))
+          return
+        }
+        events.append(
+          .line(verdict: verdict, start: scan.line_start, length: scan.line_length, lines: scan.lines, nonempty: scan.nonempty,
+            reason: verdict == Int32(SP_VERDICT_MALFORMED) ? scan.reason : 0))
+        if verdict == Int32(SP_VERDICT_CONTIG) {
+          prefilter.setContig(UnsafeBufferPointer(start: buffer.baseAddress! + scan.line_start, count: scan.line_length))
+        }
+      }
+    }
+    return events
+  }
+
+  /// Each line's end found first, then `sp_line_verdict` on it (the scan before this change).
+  static func expected(_ data: [UInt8], final: Bool, checksEnd: Bool) -> [Event] {
+    let prefilter = LinePrefilter(regions: regions, checksEnd: checksEnd)
+    var events: [Event] = []
+    var lines: Int64 = 0
+    var nonempty: Int64 = 0
+    var start = 0
+    data.withUnsafeBufferPointer { buffer in
+      while start < data.count {
+        let newline = data[start...].firstIndex(of: UInt8(ascii: "\n"))
+        if newline == nil && !final { break }
+        let end = newline ?? data.count
+        let next = newline.map { $0 + 1 } ?? data.count
+        var length = end - start
+        if length > 0 && data[end - 1] == UInt8(ascii: "\r") { length -= 1 }
+        if length == 0 {
+          lines += 1
+          start = next
+          continue
+        }
+        let verdict = sp_line_verdict(&prefilter.scan, buffer.baseAddress! + start, length)
+        if verdict == Int32(SP_VERDICT_CONTIG) {
+          let name = prefilter.scan.line_length
+          events.append(.line(verdict: verdict, start: start, length: name, lines: lines, nonempty: nonempty, reason: 0))
+          prefilter.setContig(UnsafeBufferPointer(start: buffer.baseAddress! + start, count: name))
+          continue
+        }
+        lines += 1
+        nonempty += 1
+        let lineStart = start
+        start = next
+        if verdict == Int32(SP_VERDICT_SKIP) { continue }
+        events.append(
+          .line(verdict: verdict, start: lineStart, length: length, lines: lines, nonempty: nonempty,
+            reason: verdict == Int32(SP_VERDICT_MALFORMED) ? prefilter.scan.reason : 0))
+      }
+    }
+    events.append(.stopped(offset: start, lines: lines, nonempty: nonempty))
+    return events
+  }
+
+  /// Lines a VCF could hold, and lines it should not: other contigs, positions in and around the
+  /// ranges, POS that is not a number, too few columns, CR line ends, empty lines, END= in INFO.
+  static func randomText(_ random: inout SplitMix) -> [UInt8] {
+    let contigs = ["1", "1", "1", "X", "2", "chr1", "", "1\r"]
+    let positions = ["99", "100", "150", "200", "201", "999", "1000", "1001", "4990", "7000", "55", "12a", "", "0",
+      "12345678901234567890", "1e3", "-5"]
+    let references = ["A", "", "ACGTACGTACGT", "N", "A\rC"]
+    var text = ""
+    for _ in 0..<random.next(below: 40) {
+      var columns = [
+        contigs[random.next(below: contigs.count)], positions[random.next(below: positions.count)],
+        random.next(below: 4) == 0 ? "rs\r1" : ".", references[random.next(below: references.count)], "T", ".", "PASS",
+        ["DP=5", "END=5500", "SVTYPE=DEL;END=150", "DP=1;SVLEN=-900", "."][random.next(below: 5)], "GT", "0/1",
+      ]
+      columns.removeLast(random.next(below: 4) == 0 ? random.next(below: columns.count + 1) : 0)
+      switch random.next(below: 12) {
+      case 0: text += "\n"
+      case 1: text += columns.joined(separator: "\t") + "\r\n"
+      case 2: text += columns.joined(separator: " ") + "\n"
+      default: text += columns.joined(separator: "\t") + "\n"
+      }
+    }
+    return Array(text.utf8)
+  }
+
+  @Test func judgingBeforeTheEndGivesTheSameVerdictsAsFindingTheEndFirst() {
+    var random = SplitMix(seed: 18)
+    for round in 0..<3_000 {
+      let whole = Self.randomText(&random)
+      // A chunk may end anywhere: inside a line (more to come, or the file's last line without a newline).
+      let cut = whole.isEmpty ? 0 : random.next(below: whole.count + 1)
+      for data in [whole, Array(whole[..<cut])] {
+        for (final, checksEnd) in [(false, false), (true, false), (false, true), (true, true)] {
+          let got = Self.scanned(data, final: final, checksEnd: checksEnd)
+          let want = Self.expected(data, final: final, checksEnd: checksEnd)
+          #expect(got == want, "round \(round), final \(final), checksEnd \(checksEnd): \(String(decoding: data, as: UTF8.self).debugDescription)")
+          if got != want { return }
+        }
+      }
+    }
+  }
+}
+
+/// A small seeded generator (the same cases on every run).
+struct SplitMix {
+  var state: UInt64
+  init(seed: UInt64) { state = seed }
+  mutating func next(below bound: Int) -> Int {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var value = state
+    value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
+    value ^= value >> 31
+    return Int(value % UInt64(max(bound, 1)))
+  }
+}
