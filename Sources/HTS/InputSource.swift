@@ -171,6 +171,10 @@ private final class Copier: @unchecked Sendable {
       return
     }
     let thread = Thread { [self] in
+      // What an indexed read skips is hashed on cores the read leaves idle (SCHED_IDLE): at full
+      // priority it took a core from the panel's decode and the read; when the digest is asked for
+      // and is not done, nothing else is left to run. A stream's copy feeds htslib: not lowered.
+      if sink == nil { _ = sp_thread_run_when_idle() }
       run(source: source, from: offset, digest: digest, sink: sink)
       done.signal()
     }

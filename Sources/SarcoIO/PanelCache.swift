@@ -58,7 +58,7 @@ public enum PanelCache {
       let header = copy.header
       // The SHA-256 of the payload is checked beside the decode (which refuses malformed bytes
       // without reading out of bounds); a copy whose digest differs is not used.
-      let intact = Background { copy.isIntact() }
+      let intact = Background(ownThread: true) { copy.isIntact() }
       let stamps = fileStamps(folder: folder, names: header.files.map { String($0.prefix { $0 != "\t" }) })
       if stamps != header.files {
         // Something was touched: is the content still the same?
@@ -92,7 +92,7 @@ public enum PanelCache {
   /// `Panel`'s synthesised `Codable` uses; a test holds this equal to decoding the whole value.
   static func decodePanel(_ payload: Data) throws -> Panel {
     let members = try BinaryMembers(payload)
-    let knowledge = Background { try members.decode(PanelKnowledge.self, forKey: "knowledge") }
+    let knowledge = Background(ownThread: true) { try members.decode(PanelKnowledge.self, forKey: "knowledge") }
     return Panel(
       manifest: try members.decode(PanelManifest.self, forKey: "manifest"), genes: try members.decode([Gene].self, forKey: "genes"),
       exons: try members.decode([Exon].self, forKey: "exons"), hotspots: try members.decode([Hotspot].self, forKey: "hotspots"),

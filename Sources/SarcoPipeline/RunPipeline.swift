@@ -36,7 +36,7 @@ public enum RunPipeline {
     // The panel loads while the VCF opens (htslib reads a large .tbi with the header); a panel
     // error is still the one reported when both fail.
     let panelPath = options.panelPath
-    let loading = preloaded == nil ? Background { try PanelCache.load(directory: panelPath) } : nil
+    let loading = preloaded == nil ? Background(ownThread: true) { try PanelCache.load(directory: panelPath) } : nil
     let opening = Result { try RunInputs(options: options) }
     let panel = try preloaded ?? loading!.value()
     let tumourType = try options.tumorType.map {

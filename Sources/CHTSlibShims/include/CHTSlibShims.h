@@ -5,3 +5,4 @@
 #include "sp_bgzf.h"
 #include "sp_scan.h"
 #include "sp_hfile.h"
+#include "sp_thread.h"
