@@ -8,6 +8,7 @@ import SarcoPipeline
 extension Sarcopanel {
   struct Batch: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "batch",
       abstract: "Run every sample of a sample sheet, several at a time, and write a cohort summary.",
       discussion: """
         The sample sheet is tab-separated with a header. Columns:

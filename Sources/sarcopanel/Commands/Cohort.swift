@@ -6,6 +6,7 @@ import SarcoPipeline
 extension Sarcopanel {
   struct Cohort: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "cohort",
       abstract: "Write the cohort summary (cohort.tsv, cohort.html) from the reports in a folder.",
       discussion: """
         Reads OUT/<sample>.json for every row of the sample sheet (the same sheet

@@ -6,6 +6,7 @@ import SarcoPipeline
 extension Sarcopanel {
   struct Consequences: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "consequences",
       abstract: "Compute consequences and HGVS of a VCF's alleles on the panel's transcripts from a reference FASTA.",
       discussion: """
         One TSV row per allele and panel gene: Sequence Ontology terms (most

@@ -7,6 +7,7 @@ import SarcoPipeline
 extension Sarcopanel {
   struct Coverage: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "coverage",
       abstract: "Per-exon coverage QC of a BAM/CRAM over the panel's targets, counted as mosdepth counts.",
       discussion: """
         Writes OUT/<id>.coverage.tsv (per target: mean, median, % of bases at or

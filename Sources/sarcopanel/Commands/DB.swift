@@ -29,6 +29,7 @@ extension Sarcopanel {
 extension Sarcopanel.DB {
   struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "import",
       abstract: "Import sarcopanel JSON reports (files, or every report in a folder) into a cohort store.")
 
     @Option(name: .long, help: ArgumentHelp("Cohort store (created if needed).", valueName: "file"))
@@ -57,6 +58,7 @@ extension Sarcopanel.DB {
 
   struct Query: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "query",
       abstract: "Run a canned question against a cohort store; TSV on stdout.",
       discussion: "Queries:\n" + CohortQueries.all.map { query in
         let parameters = query.parameters.map { " [--\($0.name) \($0.help)]" }.joined()

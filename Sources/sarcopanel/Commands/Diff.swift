@@ -6,6 +6,7 @@ import SarcoReports
 extension Sarcopanel {
   struct Diff: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "diff",
       abstract: "Show clinically meaningful differences between two JSON reports.",
       discussion: """
         Compares somatic findings, germline classes, fusions and copy-number events

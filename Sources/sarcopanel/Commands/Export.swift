@@ -5,6 +5,7 @@ import SarcoPipeline
 extension Sarcopanel {
   struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "export",
       abstract: "Export sarcopanel reports in a standard form (GA4GH Phenopacket v2).",
       discussion: """
         Writes OUT/<id>.phenopacket.json per report: subject and biosample (the

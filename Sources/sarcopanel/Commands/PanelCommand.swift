@@ -15,6 +15,7 @@ extension Sarcopanel {
 extension Sarcopanel.PanelCommand {
   struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "validate",
       abstract: "Load a panel and check every row; print a summary or every problem as file:line.",
       discussion: "Example: sarcopanel panel validate panels/sarcoma")
 
@@ -28,6 +29,7 @@ extension Sarcopanel.PanelCommand {
 
   struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "show",
       abstract: "Print what the panel knows about a gene: transcript, exons on each build, hotspots, fusions, copy-number events, evidence with citations.",
       discussion: "Examples:\n  sarcopanel panel show panels/sarcoma KIT\n  sarcopanel panel show panels/sarcoma H3F3A   (old symbols work)")
 
@@ -72,6 +74,7 @@ extension Sarcopanel.PanelCommand {
 
   struct Subset: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "subset",
       abstract: "Write a derived panel with some of a panel's genes (a 'virtual panel'), usable by every command.",
       discussion: """
         Keeps the genes named with --genes (symbols or aliases) and/or those overlapping
@@ -123,6 +126,7 @@ extension Sarcopanel.PanelCommand {
 
   struct Bed: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "bed",
       abstract: "Write the panel's capture targets (or scan regions) as BED to stdout.",
       discussion: """
         targets: the coding part of each exon, padded (default pad from

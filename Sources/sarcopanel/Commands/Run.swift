@@ -7,6 +7,7 @@ import SarcoPipeline
 extension Sarcopanel {
   struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "run",
       abstract: "Annotate one sample's VCF/BCF against a panel and write its reports.",
       discussion: """
         Writes OUT/<sample>.json (versioned schema, same bytes at any --threads),
