@@ -76,7 +76,7 @@ static size_t skipped_before_end(const sp_line_scan *scan, const uint8_t *data, 
   int64_t position = 0;
   size_t digits_start = cursor;
   while (cursor < length && data[cursor] >= '0' && data[cursor] <= '9') {
-    position = position * 10 + (data[cursor] - '0');
+    if (cursor - digits_start < 19) position = position * 10 + (data[cursor] - '0');
     cursor++;
   }
   size_t digits = cursor - digits_start;

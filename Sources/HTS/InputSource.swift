@@ -44,7 +44,7 @@ final class InputSource {
     isSeekable = status.st_mode & S_IFMT == S_IFREG
     if isSeekable {
       copier = nil
-      readDigest = digest.map { ReadDigest($0, rest: dup(source)) }
+      readDigest = digest.map { ReadDigest($0, rest: fcntl(source, F_DUPFD_CLOEXEC, 0)) }
       let opened =
         readDigest.map { observed in
           sp_hdopen_observed(source, { context, bytes, count in
@@ -103,7 +103,11 @@ private final class ReadDigest: @unchecked Sendable {
   private let digest: InputDigest
   /// A duplicate descriptor for the bytes htslib does not read; handed to `rest`.
   private let unread: Int32
+  /// Guards `observed`, `handedOver` and the digest between htslib's reading thread and the caller's.
+  private let lock = NSLock()
   private var observed: off_t = 0
+  /// Set once the rest is being hashed apart: `observe` no longer touches the digest.
+  private var handedOver = false
   private var rest: Copier?
   /// How many bytes were hashed apart from htslib's reads (0: the file was read once).
   private(set) var hashedApart: off_t = 0
@@ -113,22 +117,32 @@ private final class ReadDigest: @unchecked Sendable {
     self.unread = unread
   }
 
-  deinit { if rest == nil { close(unread) } }
+  deinit { if !handedOver { close(unread) } }
 
   func observe(_ bytes: UnsafeRawBufferPointer) {
-    guard rest == nil else { return }
-    digest.update(bytes)
-    observed += off_t(bytes.count)
+    lock.withLock {
+      guard !handedOver else { return }
+      digest.update(bytes)
+      observed += off_t(bytes.count)
+    }
   }
 
-  /// Hashes from where htslib's reads stopped to the end (on a thread when `inBackground` and
-  /// more than a mebibyte is left); htslib's later reads are no longer shown to the digest.
+  /// Hashes from where htslib's reads stopped to the end (on a thread of its own when `inBackground`
+  /// and more than a mebibyte is left); htslib's later reads are no longer shown to the digest.
+  /// (At idle priority it made a quiet machine's indexed run ~2% faster, but on a busy one it got no
+  /// core until the run waited for it: kept at normal priority.)
   func hashUnread(inBackground: Bool) {
-    guard rest == nil else { return }
-    var status = stat()
-    let left = fstat(unread, &status) == 0 ? max(0, status.st_size - observed) : 0
-    hashedApart = left
-    rest = Copier(reading: unread, from: observed, digest: digest, inline: !inBackground || left <= ReadDigest.hashedInlineUpTo)
+    let start: (from: off_t, left: off_t)? = lock.withLock {
+      guard !handedOver else { return nil }
+      handedOver = true
+      var status = stat()
+      let left = fstat(unread, &status) == 0 ? max(0, status.st_size - observed) : 0
+      hashedApart = left
+      return (observed, left)
+    }
+    guard let start else { return }
+    rest = Copier(
+      reading: unread, from: start.from, digest: digest, inline: !inBackground || start.left <= ReadDigest.hashedInlineUpTo)
   }
 
   /// Up to this much left unread is hashed on the caller's thread: a thread of its own costs more.
@@ -171,10 +185,6 @@ private final class Copier: @unchecked Sendable {
       return
     }
     let thread = Thread { [self] in
-      // What an indexed read skips is hashed on cores the read leaves idle (SCHED_IDLE): at full
-      // priority it took a core from the panel's decode and the read; when the digest is asked for
-      // and is not done, nothing else is left to run. A stream's copy feeds htslib: not lowered.
-      if sink == nil { _ = sp_thread_run_when_idle() }
       run(source: source, from: offset, digest: digest, sink: sink)
       done.signal()
     }

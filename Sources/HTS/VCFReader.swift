@@ -44,6 +44,8 @@ public final class VCFReader {
   public let format: VariantFileFormat
   let file: HTSFile
   let threads: Int
+  /// Set by `prepare` when it started a streamed read's threads: the file must not seek from then on.
+  private var streamingChosen = false
   /// The index being loaded and checked on another thread (`prepare`), until `read` takes it.
   private var preparedIndex: (path: String, result: Background<Result<VariantIndex, IndexProblem>>)?
 
@@ -69,8 +71,12 @@ public final class VCFReader {
     guard preparedIndex == nil else { return }
     let indexPath = file.source.isSeekable ? IndexCheck.indexPath(for: path, format: format) : nil
     guard access != .stream, !spannedBySVLENOnly, let indexPath else {
-      // Streamed: nothing will seek (the index checks are the only seeks after the header).
-      if access != .index { file.startThreads(readingAhead: true) }
+      // Streamed: nothing will seek (the index checks are the only seeks after the header; an
+      // index written meanwhile is not looked at, `chooseAccess`).
+      if access != .index {
+        streamingChosen = true
+        file.startThreads(readingAhead: true)
+      }
       return
     }
     // An indexed read skips most of the file: hash it on the side from now on.
@@ -150,6 +156,8 @@ public final class VCFReader {
       if access == .index { throw error("\(reason); read it with --access stream") }
       return (nil, hasIndex ? reason : nil)
     }
+    // `prepare` found no index and started decompressing: an index that appeared since is not checked (that seeks).
+    if streamingChosen { return (nil, nil) }
     guard let indexPath = IndexCheck.indexPath(for: path, format: format) else {
       if access == .index {
         throw error("no .tbi or .csi index beside it; index it with `tabix -p vcf` or `bcftools index`, or read it with --access stream")

@@ -36,6 +36,7 @@ func read(_ path: String, regions: RegionFilter = alkRegion, access: VCFReader.A
   throws -> (records: [VCFRecord], statistics: VCFReader.Statistics, reader: VCFReader)
 {
   let reader = try VCFReader(path: path, threads: 2, digest: digest)
+  reader.prepare(for: access)  // as `run` does: the index check (and hashing what it skips) or the decompression starts now
   var records: [VCFRecord] = []
   let statistics = try reader.read(regions: regions, sampleIndexes: Array(reader.header.samples.indices), access: access) {
     records.append(contentsOf: $0)
@@ -80,6 +81,18 @@ struct InputOpeningTests {
     }
   }
 
+  /// What an indexed read skips is hashed on a thread of its own from the moment the index is chosen;
+  /// asked for at once (before that thread is done, or before any record is read), the digest waits for it.
+  @Test func digestAskedBeforeTheBackgroundHashingEndsIsTheFiles() throws {
+    let large = try stressVCF(records: 100_000)
+    for _ in 0..<3 {
+      let reader = try VCFReader(path: large, threads: 2, digest: StreamingSHA256())
+      reader.prepare(for: .index)
+      #expect(try reader.inputDigest() == sha256(large))
+      #expect(try reader.inputDigest() == sha256(large), "asked twice")
+    }
+  }
+
   /// `<(cat big.vcf.gz)` failed after record 924: the whole stream must arrive, hashed once.
   @Test func largeBGZFThroughAPipeReadsEveryRecord() throws {
     let source = try stressVCF(records: 20_000)
@@ -112,8 +125,10 @@ struct InputOpeningTests {
       "cd '\(directory)' && touch -d '2020-01-01' stale.vcf.gz.tbi && (gzip -dc stale.vcf.gz; printf '17\\t7674220\\tlate\\tC\\tT\\t.\\tPASS\\t.\\tGT:AD\\t0/1:10,10\\n') | bgzip > fresh.vcf.gz && mv fresh.vcf.gz stale.vcf.gz")
     #expect(appended.status == 0, "\(appended.output)")
     let tp53 = RegionFilter([GenomicInterval(contig: "17", start: 7_668_402, end: 7_687_550)])
-    let automatic = try read(path, regions: tp53)
+    let automatic = try read(path, regions: tp53, digest: StreamingSHA256())
     #expect(automatic.statistics.access == .stream)
+    // Hashing the rest apart began when the index was chosen to be checked; the streamed read after it refused the index changes nothing.
+    #expect(try automatic.reader.inputDigest() == sha256(path))
     #expect(automatic.statistics.indexIgnored?.contains("older than the data") == true)
     #expect(automatic.records.map(\.id).last == "late")
     #expect(automatic.records.count == (try read(path, regions: tp53, access: .stream)).records.count)

@@ -89,7 +89,7 @@ struct LineScanTests {
   static func randomText(_ random: inout SplitMix) -> [UInt8] {
     let contigs = ["1", "1", "1", "X", "2", "chr1", "", "1\r"]
     let positions = ["99", "100", "150", "200", "201", "999", "1000", "1001", "4990", "7000", "55", "12a", "", "0",
-      "12345678901234567890", "1e3", "-5"]
+      "12345678901234567890", "1234567890123456789", "123456789012345678", "1e3", "-5", "150\r", "150\r\n"]
     let references = ["A", "", "ACGTACGTACGT", "N", "A\rC"]
     var text = ""
     for _ in 0..<random.next(below: 40) {

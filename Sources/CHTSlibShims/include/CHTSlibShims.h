@@ -5,4 +5,3 @@
 #include "sp_bgzf.h"
 #include "sp_scan.h"
 #include "sp_hfile.h"
-#include "sp_thread.h"
