@@ -98,7 +98,7 @@ final class InputSource {
 
 /// The digest of a regular file: fed the bytes htslib reads, from offset 0 up to the first gap
 /// (`sp_hdopen_observed`), then the rest read positionally. htslib calls `observe` from whichever
-/// thread reads; `hashUnread` runs only while no thread reads the file.
+/// thread reads; a lock makes the hand-over to `hashUnread` exact whenever it comes.
 private final class ReadDigest: @unchecked Sendable {
   private let digest: InputDigest
   /// A duplicate descriptor for the bytes htslib does not read; handed to `rest`.
