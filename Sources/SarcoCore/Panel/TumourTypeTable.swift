@@ -49,7 +49,10 @@ public struct TumourTypeTable: Sendable, Equatable, Codable {
     self.lookup = lookup
     var squashedLookup: [String: String] = [:]
     // Sorted so that two keys squashing alike resolve the same way on every run.
-    for key in lookup.keys.sorted() where squashedLookup[Self.squash(key)] == nil { squashedLookup[Self.squash(key)] = lookup[key] }
+    for key in lookup.keys.sorted() {
+      let squashed = Self.squash(key)
+      if squashedLookup[squashed] == nil { squashedLookup[squashed] = lookup[key] }
+    }
     self.squashedLookup = squashedLookup
   }
 
@@ -126,7 +129,13 @@ public struct TumourTypeTable: Sendable, Equatable, Codable {
   }
 
   static func squash(_ text: String) -> String {
-    String(text.filter { $0.isLetter || $0.isNumber })
+    // ASCII (nearly every key) byte by byte: the same letters and digits `Character` would keep,
+    // without its Unicode property lookups (the table is rebuilt on every panel load).
+    let bytes = Array(text.utf8)
+    if bytes.allSatisfy({ $0 < 0x80 }) {
+      return String(decoding: bytes.filter { (0x30...0x39).contains($0) || (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) }, as: UTF8.self)
+    }
+    return String(text.filter { $0.isLetter || $0.isNumber })
   }
 
   /// Edits (insert, delete, substitute, swap two neighbours) from `a` to `b`: `GITS` is one from `GIST`.
