@@ -21,8 +21,21 @@ public enum BinaryDecoder {
 /// decodes its two large parts side by side.
 public struct BinaryMembers: @unchecked Sendable {
   let input: BinaryInput
+  /// Where the keyed value whose members these are starts.
+  let root: Int
 
-  public init(_ data: Data) throws { input = try BinaryInput(bytes: [UInt8](data)) }
+  public init(_ data: Data) throws { try self.init(bytes: [UInt8](data)) }
+
+  /// The value encoded in `bytes` from `start` to the end (a file's payload after its header).
+  public init(bytes: [UInt8], from start: Int = 0) throws {
+    input = try BinaryInput(bytes: bytes, from: start)
+    root = input.rootOffset
+  }
+
+  private init(input: BinaryInput, root: Int) {
+    self.input = input
+    self.root = root
+  }
 
   struct Key: CodingKey {
     let stringValue: String
@@ -31,9 +44,19 @@ public struct BinaryMembers: @unchecked Sendable {
     init?(intValue: Int) { nil }
   }
 
-  /// The member `key` of the root value.
+  /// The member `key` of the value.
   public func decode<Value: Decodable>(_ type: Value.Type, forKey key: String) throws -> Value {
-    try BinaryKeyedDecoding<Key>(input: input, offset: input.rootOffset).decode(type, forKey: Key(stringValue: key))
+    try BinaryKeyedDecoding<Key>(input: input, offset: root).decode(type, forKey: Key(stringValue: key))
+  }
+
+  /// The members of the keyed member `key`, to be decoded separately in turn.
+  public func members(forKey key: String) throws -> BinaryMembers {
+    BinaryMembers(input: input, root: try BinaryKeyedDecoding<Key>(input: input, offset: root).offset(of: Key(stringValue: key)))
+  }
+
+  /// How many members the value has (a caller decoding them by name checks it named them all).
+  public var count: Int {
+    get throws { try input.container(at: root, .keyed).count }
   }
 }
 
@@ -44,9 +67,11 @@ final class BinaryInput: Sendable {
   let strings: [String]
   let rootOffset: Int
 
-  init(bytes: [UInt8]) throws {
+  /// The value encoded from `start` to the end of `bytes`; offsets stay those of `bytes`.
+  init(bytes: [UInt8], from start: Int = 0) throws {
     self.bytes = bytes
-    var offset = 0
+    guard start >= 0, start <= bytes.count else { throw BinaryInput.corrupt("start \(start) outside the bytes") }
+    var offset = start
     let count = try BinaryInput.varint(bytes, at: &offset)
     guard count <= UInt64(bytes.count) else { throw BinaryInput.corrupt("string table count \(count)") }
     var strings: [String] = []
@@ -282,6 +307,9 @@ final class BinaryKeyedDecoding<Key: CodingKey>: KeyedDecodingContainerProtocol 
     }
     return nil
   }
+
+  /// Where the value of `key` starts; throws when there is none.
+  func offset(of key: Key) throws -> Int { try require(key) }
 
   private func require(_ key: Key) throws -> Int {
     guard let offset = try find(key) else {

@@ -67,7 +67,7 @@ public enum PanelCache {
         checksum = current
         guard current == header.checksum else { continue }
       }
-      guard let panel = try? decodePanel(copy.payload), (try? intact.value()) == true, panel.checksum == header.checksum else {
+      guard let panel = try? decodePanel(copy.bytes, from: copy.payloadStart), (try? intact.value()) == true, panel.checksum == header.checksum else {
         continue
       }
       if stamps != header.files {
@@ -87,16 +87,49 @@ public enum PanelCache {
     return panel
   }
 
-  /// The panel of a copy: its knowledge (two thirds of the decode) on another thread while
-  /// genes, exons and hotspots decode on this one. Members by their coding names, which
-  /// `Panel`'s synthesised `Codable` uses; a test holds this equal to decoding the whole value.
-  static func decodePanel(_ payload: Data) throws -> Panel {
-    let members = try BinaryMembers(payload)
-    let knowledge = Background(ownThread: true) { try members.decode(PanelKnowledge.self, forKey: "knowledge") }
-    return Panel(
-      manifest: try members.decode(PanelManifest.self, forKey: "manifest"), genes: try members.decode([Gene].self, forKey: "genes"),
-      exons: try members.decode([Exon].self, forKey: "exons"), hotspots: try members.decode([Hotspot].self, forKey: "hotspots"),
-      knowledge: try knowledge.value(), checksum: try members.decode(String.self, forKey: "checksum"))
+  /// The panel of a copy, on three threads: the known-variant table and the rest of the knowledge
+  /// each on one of their own while genes, exons and hotspots decode on this one. (A fourth thread,
+  /// the knowledge's tables apart from its items, gained nothing on two cores.) Members by their
+  /// coding names, which the synthesised `Codable` of `Panel` and `PanelKnowledge` uses; tests hold
+  /// this equal to decoding the whole value, and `knowledgeMembers` to `PanelKnowledge`'s properties.
+  static func decodePanel(_ bytes: [UInt8], from start: Int = 0) throws -> Panel {
+    let members = try BinaryMembers(bytes: bytes, from: start)
+    let knowledge = try members.members(forKey: "knowledge")
+    guard try knowledge.count == knowledgeMembers.count else {
+      throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "panel cache: knowledge members differ"))
+    }
+    let knownVariants = Background(ownThread: true) { try knowledge.decode(KnownVariantTable.self, forKey: "knownVariants") }
+    let rest = Background(ownThread: true) { try decodeKnowledgeButKnownVariants(knowledge) }
+    let manifest = try members.decode(PanelManifest.self, forKey: "manifest")
+    let genes = try members.decode([Gene].self, forKey: "genes")
+    let exons = try members.decode([Exon].self, forKey: "exons")
+    let hotspots = try members.decode([Hotspot].self, forKey: "hotspots")
+    let checksum = try members.decode(String.self, forKey: "checksum")
+    var whole = try rest.value()
+    whole.knownVariants = try knownVariants.value()
+    return Panel(manifest: manifest, genes: genes, exons: exons, hotspots: hotspots, knowledge: whole, checksum: checksum)
+  }
+
+  /// `PanelKnowledge`'s members in declaration order (its coding keys). A copy whose knowledge has
+  /// another number of members is refused (and rebuilt from the tables), never decoded without one.
+  static let knowledgeMembers = [
+    "fusions", "copyNumberEvents", "evidence", "knownVariants", "knownAlleles", "tumourTypes", "escat",
+    "functionalDomains", "kinaseDomains", "rules",
+  ]
+
+  /// Every member of the knowledge but its known variants.
+  static func decodeKnowledgeButKnownVariants(_ members: BinaryMembers) throws -> PanelKnowledge {
+    var knowledge = PanelKnowledge()
+    knowledge.fusions = try members.decode([Fusion].self, forKey: "fusions")
+    knowledge.copyNumberEvents = try members.decode([CopyNumberEvent].self, forKey: "copyNumberEvents")
+    knowledge.evidence = try members.decode([EvidenceItem].self, forKey: "evidence")
+    knowledge.knownAlleles = try members.decode([KnownAllele].self, forKey: "knownAlleles")
+    knowledge.tumourTypes = try members.decode(TumourTypeTable.self, forKey: "tumourTypes")
+    knowledge.escat = try members.decode([EscatEntry].self, forKey: "escat")
+    knowledge.functionalDomains = try members.decode([FunctionalDomain].self, forKey: "functionalDomains")
+    knowledge.kinaseDomains = try members.decode([KinaseDomain].self, forKey: "kinaseDomains")
+    knowledge.rules = try members.decode(RuleTables.self, forKey: "rules")
+    return knowledge
   }
 
   /// Format, tool version and the executable's size and modification time.
@@ -153,41 +186,44 @@ public enum PanelCache {
   /// The header and the payload of a copy whose SHA-256 checks out, else nil.
   static func read(path: String) -> (Header, Data)? {
     guard let copy = readUnchecked(path: path), copy.isIntact() else { return nil }
-    return (copy.header, copy.payload)
+    return (copy.header, Data(copy.bytes[copy.payloadStart...]))
   }
 
-  /// A copy as read, before its payload's SHA-256 is checked.
+  /// A copy as read, before its payload's SHA-256 is checked: the whole file, the payload from
+  /// `payloadStart` to its end.
   struct Copy: Sendable {
     let header: Header
-    let payload: Data
-    let digest: Data
+    let bytes: [UInt8]
+    let payloadStart: Int
+    let digest: [UInt8]
 
-    func isIntact() -> Bool { Data(SHA256.hash(data: payload)) == digest }
+    func isIntact() -> Bool {
+      bytes.withUnsafeBytes { Array(SHA256.hash(data: UnsafeRawBufferPointer(rebasing: $0[payloadStart...]))) } == digest
+    }
   }
 
   /// The header, payload and recorded digest of a well-formed copy, else nil.
   static func readUnchecked(path: String) -> Copy? {
-    guard let data = FileManager.default.contents(atPath: path) else { return nil }
-    var cursor = data.startIndex
-    func take(_ count: Int) -> Data? {
-      guard count >= 0, data.endIndex - cursor >= count else { return nil }
+    guard let bytes = FileBytes.read(path: path) else { return nil }
+    var cursor = 0
+    func take(_ count: Int) -> ArraySlice<UInt8>? {
+      guard count >= 0, bytes.count - cursor >= count else { return nil }
       defer { cursor += count }
-      return data[cursor..<(cursor + count)]
+      return bytes[cursor..<(cursor + count)]
     }
-    func number(_ bytes: Int) -> UInt64? {
-      take(bytes).map { $0.reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) } }
+    func number(_ count: Int) -> UInt64? {
+      take(count).map { $0.reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) } }
     }
     func text() -> String? {
-      guard let length = number(4), let bytes = take(Int(length)) else { return nil }
-      return String(data: bytes, encoding: .utf8)
+      guard let length = number(4), let field = take(Int(length)) else { return nil }
+      return String(validating: field, as: UTF8.self)
     }
     guard take(magic.count).map(Array.init) == magic, number(4) == UInt64(formatVersion),
       let tool = text(), let checksum = text(), let files = text(),
-      let payloadLength = number(8).flatMap(Int.init(exactly:)), let digest = take(32), let payload = take(payloadLength),
-      cursor == data.endIndex
+      let payloadLength = number(8).flatMap(Int.init(exactly:)), let digest = take(32), payloadLength == bytes.count - cursor
     else { return nil }
     let header = Header(tool: tool, checksum: checksum, files: files.split(separator: "\n").map(String.init))
-    return Copy(header: header, payload: payload, digest: digest)
+    return Copy(header: header, bytes: bytes, payloadStart: cursor, digest: Array(digest))
   }
 
   /// Writes a copy atomically; false when it cannot be written there.

@@ -58,8 +58,25 @@ struct CodableSample: Codable, Equatable {
     let encoded = try BinaryEncoder.encode(panel)
     let back = try BinaryDecoder.decode(Panel.self, from: encoded)
     #expect(back == panel)
-    // The cache decodes the knowledge and the rest side by side, by member name.
-    #expect(try PanelCache.decodePanel(encoded) == panel)
+    // The cache decodes the known variants, the rest of the knowledge and the rest side by side, by
+    // member name, from the payload's place in the file.
+    #expect(try PanelCache.decodePanel([UInt8](encoded)) == panel)
+    #expect(try PanelCache.decodePanel([0x53, 0x50] + [UInt8](encoded), from: 2) == panel)
+  }
+
+  /// The cache decodes the knowledge member by member: the names it uses are `PanelKnowledge`'s
+  /// properties, all of them, so a property added later cannot be dropped silently.
+  @Test func knowledgeIsDecodedMemberByMember() throws {
+    let properties = Mirror(reflecting: PanelKnowledge()).children.compactMap(\.label)
+    #expect(PanelCache.knowledgeMembers == properties)
+    let panel = try PanelLoader.load(directory: TestData.path("testdata/panels/mini38"))
+    let knowledge = try BinaryMembers(try BinaryEncoder.encode(panel)).members(forKey: "knowledge")
+    #expect(try knowledge.count == PanelCache.knowledgeMembers.count)
+    // A copy whose knowledge has a member more (a property added later) decodes as a whole, dropping
+    // it; the cache refuses it instead (and rebuilds the copy from the tables).
+    let wider = try BinaryEncoder.encode(PanelWithWiderKnowledge(panel: panel))
+    #expect(try BinaryDecoder.decode(Panel.self, from: wider) == panel)
+    #expect(throws: DecodingError.self) { try PanelCache.decodePanel([UInt8](wider)) }
   }
 
   /// Cut or damaged bytes make the decoder throw (or decode something else), never crash or hang.
@@ -321,5 +338,38 @@ struct CodableSample: Codable, Equatable {
     }
     PanelCache.prune(place)
     #expect(copies(in: directory).count == PanelCache.copiesKept)
+  }
+}
+
+/// A panel encoded as `Panel` is, but with one knowledge member more.
+private struct PanelWithWiderKnowledge: Encodable {
+  let panel: Panel
+
+  enum Keys: String, CodingKey { case manifest, genes, exons, hotspots, knowledge, checksum }
+  enum KnowledgeKeys: String, CodingKey {
+    case fusions, copyNumberEvents, evidence, knownVariants, knownAlleles, tumourTypes, escat, functionalDomains
+    case kinaseDomains, rules, addedLater
+  }
+
+  func encode(to encoder: Encoder) throws {
+    var container = encoder.container(keyedBy: Keys.self)
+    try container.encode(panel.manifest, forKey: .manifest)
+    try container.encode(panel.genes, forKey: .genes)
+    try container.encode(panel.exons, forKey: .exons)
+    try container.encode(panel.hotspots, forKey: .hotspots)
+    let knowledge = panel.knowledge
+    var members = container.nestedContainer(keyedBy: KnowledgeKeys.self, forKey: .knowledge)
+    try members.encode(knowledge.fusions, forKey: .fusions)
+    try members.encode(knowledge.copyNumberEvents, forKey: .copyNumberEvents)
+    try members.encode(knowledge.evidence, forKey: .evidence)
+    try members.encode(knowledge.knownVariants, forKey: .knownVariants)
+    try members.encode(knowledge.knownAlleles, forKey: .knownAlleles)
+    try members.encode(knowledge.tumourTypes, forKey: .tumourTypes)
+    try members.encode(knowledge.escat, forKey: .escat)
+    try members.encode(knowledge.functionalDomains, forKey: .functionalDomains)
+    try members.encode(knowledge.kinaseDomains, forKey: .kinaseDomains)
+    try members.encode(knowledge.rules, forKey: .rules)
+    try members.encode(1, forKey: .addedLater)
+    try container.encode(panel.checksum, forKey: .checksum)
   }
 }
