@@ -7,6 +7,8 @@ import SarcoIO
 // usage errors 2 (argument-parser's default is 64), data errors 1; every
 // message line starts `sarcopanel:`.
 TemporaryFiles.removeOnSignals()
+// The large structures of a run are left for the kernel to reclaim at exit.
+ExitTeardown.skipFreeing()
 do {
   var command = try Sarcopanel.parseAsRoot()
   try command.run()
