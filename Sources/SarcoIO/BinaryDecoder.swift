@@ -18,7 +18,7 @@ public enum BinaryDecoder {
 
 /// A keyed value in binary form whose members can be decoded separately, on any threads
 /// (the bytes and the string table are read once and shared read-only): the panel cache
-/// decodes its two large parts side by side.
+/// decodes its large parts side by side, the knowledge's through `members(forKey:)`.
 public struct BinaryMembers: @unchecked Sendable {
   let input: BinaryInput
   /// Where the keyed value whose members these are starts.

@@ -183,10 +183,10 @@ public enum PanelCache {
     "\(place)/panel-\(FileDigest.sha256(of: Data(tool.utf8)).prefix(24)).bin"
   }
 
-  /// The header and the payload of a copy whose SHA-256 checks out, else nil.
-  static func read(path: String) -> (Header, Data)? {
+  /// The header of a copy whose SHA-256 checks out, else nil.
+  static func read(path: String) -> Header? {
     guard let copy = readUnchecked(path: path), copy.isIntact() else { return nil }
-    return (copy.header, Data(copy.bytes[copy.payloadStart...]))
+    return copy.header
   }
 
   /// A copy as read, before its payload's SHA-256 is checked: the whole file, the payload from

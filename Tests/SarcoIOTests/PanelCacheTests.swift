@@ -256,7 +256,7 @@ struct CodableSample: Codable, Equatable {
     // The copy is what a later load returns: replace it with a different panel
     // that claims the same tables, and the load hands that back.
     let path = "\(directory)/\(PanelCache.folderName)/\(written[0])"
-    let (header, _) = try #require(PanelCache.read(path: path))
+    let header = try #require(PanelCache.read(path: path))
     #expect(header.checksum == fromTables.checksum)
     let impostor = Panel(
       manifest: fromTables.manifest, genes: [], exons: [], hotspots: [], knowledge: fromTables.knowledge,
@@ -288,9 +288,9 @@ struct CodableSample: Codable, Equatable {
     let genes = "\(directory)/\(panel.manifest.tables.genes)"
     try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: 60)], ofItemAtPath: genes)
     let path = "\(directory)/\(PanelCache.folderName)/\(copies(in: directory)[0])"
-    let stale = try #require(PanelCache.read(path: path)).0
+    let stale = try #require(PanelCache.read(path: path))
     #expect(try PanelCache.load(directory: directory) == panel)
-    let refreshed = try #require(PanelCache.read(path: path)).0
+    let refreshed = try #require(PanelCache.read(path: path))
     #expect(refreshed.files != stale.files && refreshed.checksum == stale.checksum)
   }
 
@@ -328,7 +328,7 @@ struct CodableSample: Codable, Equatable {
     let directory = try panelCopy()
     let panel = try PanelCache.load(directory: directory)
     let place = "\(directory)/\(PanelCache.folderName)"
-    let header = try #require(PanelCache.read(path: "\(place)/\(copies(in: directory)[0])")).0
+    let header = try #require(PanelCache.read(path: "\(place)/\(copies(in: directory)[0])"))
     for index in 0..<6 {
       var other = header
       other.tool = "another build \(index)"

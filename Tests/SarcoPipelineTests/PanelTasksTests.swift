@@ -24,7 +24,7 @@ import Testing
     let cacheFolder = "\(directory)/.sarcopanel-cache"
     let copy = try #require(try FileManager.default.contentsOfDirectory(atPath: cacheFolder).first)
     let emptied = Panel(manifest: panel.manifest, genes: [], exons: [], hotspots: [], knowledge: panel.knowledge, checksum: panel.checksum)
-    let header = try #require(PanelCache.read(path: "\(cacheFolder)/\(copy)")).0
+    let header = try #require(PanelCache.read(path: "\(cacheFolder)/\(copy)"))
     #expect(PanelCache.write(emptied, header: header, to: "\(cacheFolder)/\(copy)"))
     #expect(try PanelTasks.bed(directory: directory, build: .grch38, kind: .targets, pad: nil, chrPrefix: false).isEmpty)
     #expect(try PanelTasks.validate(directory: directory).contains("genes: \(genes),"))

@@ -7,7 +7,7 @@ public final class Background<Value>: @unchecked Sendable {
   private var result: Result<Value, Error>?
 
   /// `ownThread`: on a thread of its own, started now, instead of the global queue. For the few
-  /// long tasks a run starts at once (the panel load and its two halves' decode): the
+  /// long tasks a run starts at once (the panel load and its decode's parts): the
   /// global queue runs as many tasks as there are cores, and a task waiting for another kept its
   /// slot while the other queued (an indexed run's panel decode waited ~20 ms behind the index check).
   public init(ownThread: Bool = false, _ work: @escaping @Sendable () throws -> Value) {
