@@ -8,18 +8,6 @@ public enum ASCIIText {
     text.utf8.contains(byte)
   }
 
-  /// Whether `text` holds a control character, a quote or a backslash (what JSON escapes), over its
-  /// bytes in place: the generic `utf8.contains(where:)` walked a string an index at a time,
-  /// 2-3% of a large run's CPU in JSON keys and values.
-  public static func needsJSONEscaping(_ text: String) -> Bool {
-    @inline(__always) func escaped(_ byte: UInt8) -> Bool { byte < 0x20 || byte == 0x22 || byte == 0x5C }
-    if let found = text.utf8.withContiguousStorageIfAvailable({ bytes -> Bool in
-      for byte in bytes where escaped(byte) { return true }
-      return false
-    }) { return found }
-    return text.utf8.contains(where: escaped)
-  }
-
   /// Whether `text` holds a tab or a line feed (what a TSV cell cannot hold), over its bytes in place.
   public static func containsTabOrNewline(_ text: String) -> Bool {
     if let found = text.utf8.withContiguousStorageIfAvailable({ bytes -> Bool in

@@ -54,8 +54,7 @@ public struct JSONWriter {
 
   /// One element of the array being written.
   public mutating func element(_ body: (inout JSONWriter) -> Void) {
-    separate()
-    indent()
+    startLine()
     body(&self)
     if let spill, bytes.count >= 1 << 20 { spill(&bytes) }
   }
@@ -94,24 +93,27 @@ public struct JSONWriter {
         "JSON keys out of order: '\(name)' after '\(lastKeys.last ?? "")'")
       lastKeys[lastKeys.count - 1] = name
     #endif
-    separate()
-    indent()
+    startLine()
     string(name)
-    bytes.append(0x20)
-    bytes.append(UInt8(ascii: ":"))
-    bytes.append(0x20)
+    appendKeyEnd()
   }
 
   public mutating func string(_ text: String) {
-    bytes.append(UInt8(ascii: "\""))
-    // Most strings need no escaping: copy them whole.
-    if ASCIIText.needsJSONEscaping(text) {
-      for byte in text.utf8 { escape(byte) }
-    } else {
-      bytes.append(contentsOf: text.utf8)
+    // Most strings need no escaping: their bytes are copied whole, in place.
+    let copied = text.utf8.withContiguousStorageIfAvailable { utf8 -> Bool in
+      guard !utf8.contains(where: JSONWriter.needsEscaping) else { return false }
+      bytes.append(UInt8(ascii: "\""))
+      bytes.append(contentsOf: utf8)
+      bytes.append(UInt8(ascii: "\""))
+      return true
     }
+    if copied == true { return }
+    bytes.append(UInt8(ascii: "\""))
+    for byte in text.utf8 { escape(byte) }
     bytes.append(UInt8(ascii: "\""))
   }
+
+  @inline(__always) static func needsEscaping(_ byte: UInt8) -> Bool { byte < 0x20 || byte == 0x22 || byte == 0x5C }
 
   private mutating func escape(_ byte: UInt8) {
     switch byte {
@@ -217,7 +219,36 @@ public struct JSONWriter {
   }
 
   private mutating func indent() {
-    bytes.append(contentsOf: repeatElement(0x20, count: depth * 2))
+    let width = depth * 2
+    if width <= JSONWriter.spaces { appendSeparatorAndSpaces(2..<(2 + width)) } else {
+      bytes.append(contentsOf: repeatElement(0x20, count: width))
+    }
+  }
+
+  /// `separate()` then `indent()`, in one copy: every member and element starts so.
+  private mutating func startLine() {
+    let width = depth * 2
+    guard width <= JSONWriter.spaces else { separate(); indent(); return }
+    appendSeparatorAndSpaces((isFirst ? 2 : 0)..<(2 + width))
+    isFirst = false
+  }
+
+  /// `,` and a newline, then enough spaces for any usual depth: separators and indents are slices of
+  /// it. A static string, not an array: copying from it retains nothing (an array slice retained
+  /// its buffer on every copy, a fifth of the JSON's time).
+  static let spaces = 128
+  static let separatorAndSpaces: StaticString =
+    ",\n                                                                                                                                "
+
+  private mutating func appendSeparatorAndSpaces(_ range: Range<Int>) {
+    JSONWriter.separatorAndSpaces.withUTF8Buffer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[range])) }
+  }
+
+  /// What follows a key's closing quote.
+  private mutating func appendKeyEnd() {
+    bytes.append(0x20)
+    bytes.append(UInt8(ascii: ":"))
+    bytes.append(0x20)
   }
 
   /// The comma and newline before every member or element but the first.

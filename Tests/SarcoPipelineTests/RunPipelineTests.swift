@@ -209,6 +209,29 @@ let scenarioNames = ["tumor_only.grch38", "tumor_normal.grch38", "strelka_somati
       #expect(Array(JSONWriter.format(value).utf8) == Array((try JSONEncoder().encode(value))))
     }
   }
+
+  /// Nested past the 128 spaces indents are copied from (depth 64), where the writer spells them out.
+  struct Nest: Encodable {
+    let name: String
+    let inner: [Nest]
+    func write(to json: inout JSONWriter) {
+      json.object { json in
+        json.key("inner")
+        json.array(inner) { json, nest in nest.write(to: &json) }
+        json.member("name", name)
+      }
+    }
+  }
+
+  @Test func deepNestingMatchesToo() throws {
+    var nest = Nest(name: "innermost", inner: [])
+    for level in 0..<40 { nest = Nest(name: "level \(level)", inner: [nest, Nest(name: "leaf", inner: [])]) }
+    var json = JSONWriter()
+    nest.write(to: &json)
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+    #expect(json.bytes == Array(try encoder.encode(nest)))
+  }
 }
 
 @Suite struct UpstreamAnnotationTests {
