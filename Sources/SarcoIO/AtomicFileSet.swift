@@ -48,7 +48,8 @@ public final class AtomicFileSet {
   /// they are still needed (then `discard` removes them).
   public func commit(keepingScratch: Bool = false) throws {
     try TemporaryFiles.duringCommit {
-      for (sink, _) in pending { try sink.finish() }
+      // Every file is forced to disk at once: one after another, each fsync waited for its own journal commit.
+      try AtomicFileSet.forEachConcurrently(pending.map(\.sink)) { try $0.finish() }
       var backups: [(target: String, backup: String?)] = []
       do {
         for (sink, target) in pending {
@@ -77,11 +78,33 @@ public final class AtomicFileSet {
         discard()
         throw error
       }
-      for (_, backup) in backups { if let backup { unlink(backup); TemporaryFiles.unregister(backup) } }
       for (sink, _) in pending { sink.forget() }
       pending = []
+      // The old files and the scratch go together: freeing a 27 MB report's pages takes milliseconds.
+      let oldFiles = backups.compactMap(\.backup)
+      let leftovers = keepingScratch ? [] : scratch
+      if !keepingScratch { scratch = [] }
+      let removals: [Removal] = oldFiles.map { .old($0) } + leftovers.map { .scratch($0) }
+      // Removing never throws.
+      try? AtomicFileSet.forEachConcurrently(removals) { removal in
+        switch removal {
+        case .old(let path): unlink(path); TemporaryFiles.unregister(path)
+        case .scratch(let sink): sink.remove()
+        }
+      }
     }
-    if !keepingScratch { discardScratch() }
+  }
+
+  private enum Removal: Sendable { case old(String), scratch(FileSink) }
+
+  /// Runs `body` on each item, as many at once as there are cores; the first error (in item order) is thrown.
+  static func forEachConcurrently<Item: Sendable>(_ items: [Item], _ body: @Sendable (Item) throws -> Void) throws {
+    guard items.count > 1 else { return try items.forEach(body) }
+    let errors = WorkerSlots<Error>(count: items.count)
+    DispatchQueue.concurrentPerform(iterations: items.count) { index in
+      do { try body(items[index]) } catch { errors[index] = error }
+    }
+    if let error = (0..<items.count).lazy.compactMap({ errors[$0] }).first { throw error }
   }
 
   /// Removes every temporary file (nothing is renamed).
