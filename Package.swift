@@ -27,10 +27,12 @@ let package = Package(
     .target(name: "HTS", dependencies: ["CHTSlib", "CHTSlibShims", "SarcoCore"]),
     // Pure values and algorithms: coordinates, variants, panel model, annotation.
     .target(name: "SarcoCore"),
+    // sync_file_range, which Swift's Glibc module does not show.
+    .target(name: "CFileSync"),
     // Panel tables, atomic files and checksums.
     .target(
       name: "SarcoIO",
-      dependencies: ["SarcoCore", .product(name: "Crypto", package: "swift-crypto")]
+      dependencies: ["SarcoCore", "CFileSync", .product(name: "Crypto", package: "swift-crypto")]
     ),
     // Renderers: SampleReport to JSON and TSV bytes.
     .target(name: "SarcoReports", dependencies: ["SarcoCore"]),

@@ -1,3 +1,4 @@
+import CFileSync
 import Foundation
 import SarcoCore
 
@@ -197,6 +198,8 @@ public final class FileSink: @unchecked Sendable {
 
   /// Appends the whole of another file, a mebibyte at a time. The other file is flushed, not
   /// synced: it is scratch (only this copy is kept), and syncing its 27 MB took 9 ms of a run.
+  /// Each mebibyte copied starts on its way to the disk at once, so the `fsync` of `finish` finds
+  /// little left to write (27 MB: it waited ~10 ms for all of it).
   public func append(contentsOf other: FileSink) throws {
     try flush()
     try other.flush()
@@ -205,12 +208,16 @@ public final class FileSink: @unchecked Sendable {
     defer { close(source) }
     let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
     defer { chunk.deallocate() }
+    var offset = Int64(lseek(descriptor, 0, SEEK_CUR))
     while true {
       let count = read(source, chunk.baseAddress, chunk.count)
       if count < 0 && errno == EINTR { continue }
       guard count >= 0 else { throw SarcoError.output("\(other.path): cannot read back: \(FileSink.describe(errno))") }
       if count == 0 { return }
       try writeThrough(UnsafeRawBufferPointer(rebasing: chunk[0..<count]))
+      // Advice only: where the call is unsupported (or the offset unknown), `fsync` writes it all.
+      if offset >= 0 { _ = sp_start_writeback(descriptor, offset, Int64(count)) }
+      offset += Int64(count)
     }
   }
 
