@@ -49,8 +49,10 @@ public final class AtomicFileSet {
   /// they are still needed (then `discard` removes them).
   public func commit(keepingScratch: Bool = false) throws {
     try TemporaryFiles.duringCommit {
-      // Every file is forced to disk at once: one after another, each fsync waited for its own journal commit.
-      try AtomicFileSet.forEachConcurrently(pending.map(\.sink)) { try $0.finish() }
+      // A large set's files are forced to disk at once: one after another, each fsync waited for its
+      // own journal commit. A small sample's few kilobytes go one by one (threads would cost more).
+      let large = pending.contains { $0.sink.bytesWritten >= AtomicFileSet.largeFile }
+      try AtomicFileSet.forEachConcurrently(pending.map(\.sink), if: large) { try $0.finish() }
       var backups: [(target: String, backup: String?)] = []
       do {
         for (sink, target) in pending {
@@ -87,7 +89,7 @@ public final class AtomicFileSet {
       if !keepingScratch { scratch = [] }
       let removals: [Removal] = oldFiles.map { .old($0) } + leftovers.map { .scratch($0) }
       // Removing never throws.
-      try? AtomicFileSet.forEachConcurrently(removals) { removal in
+      try? AtomicFileSet.forEachConcurrently(removals, if: large) { removal in
         switch removal {
         case .old(let path): unlink(path); TemporaryFiles.unregister(path)
         case .scratch(let sink): sink.remove()
@@ -98,9 +100,15 @@ public final class AtomicFileSet {
 
   private enum Removal: Sendable { case old(String), scratch(FileSink) }
 
-  /// Runs `body` on each item, as many at once as there are cores; the first error (in item order) is thrown.
-  static func forEachConcurrently<Item: Sendable>(_ items: [Item], _ body: @Sendable (Item) throws -> Void) throws {
-    guard items.count > 1 else { return try items.forEach(body) }
+  /// Files from 4 MiB make a set large (a 5M-record run's 27 MB JSON; a small sample's are kilobytes).
+  static let largeFile = 1 << 22
+
+  /// Runs `body` on each item, as many at once as there are cores when `concurrently`, else in
+  /// order; the first error (in item order) is thrown.
+  static func forEachConcurrently<Item: Sendable>(
+    _ items: [Item], if concurrently: Bool, _ body: @Sendable (Item) throws -> Void
+  ) throws {
+    guard concurrently, items.count > 1 else { return try items.forEach(body) }
     let errors = WorkerSlots<Error>(count: items.count)
     DispatchQueue.concurrentPerform(iterations: items.count) { index in
       do { try body(items[index]) } catch { errors[index] = error }
@@ -131,6 +139,8 @@ public final class FileSink: @unchecked Sendable {
   /// The file it stands for (for messages).
   public let target: String
   private var descriptor: Int32
+  /// Bytes written to the file so far (buffered ones not yet).
+  private(set) var bytesWritten = 0
   private var buffer: [UInt8] = []
 
   /// Creates `.<name>.tmp-<pid>-<n>` beside `target`.
@@ -193,6 +203,7 @@ public final class FileSink: @unchecked Sendable {
         throw SarcoError.output("\(target): cannot write: \(FileSink.describe(errno))")
       }
       offset += written
+      bytesWritten += written
     }
   }
 
