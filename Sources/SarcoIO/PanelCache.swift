@@ -47,6 +47,13 @@ public enum PanelCache {
   public static func load(directory: String, environment: [String: String] = ProcessInfo.processInfo.environment)
     throws -> Panel
   {
+    if let early = PanelPrefetch.shared.take(directory: directory, environment: environment) { return early }
+    return try load(directory: directory, environment: environment, readOnly: false)!
+  }
+
+  /// `readOnly`: only a copy whose files are all as recorded, else nil; nothing is hashed, built or
+  /// written (what `PanelPrefetch` reads while the command line is parsed).
+  static func load(directory: String, environment: [String: String], readOnly: Bool) throws -> Panel? {
     if environment["SARCOPANEL_PANEL_CACHE"] == "off" { return try PanelLoader.load(directory: directory) }
     let (folder, label) = try PanelLoader.locate(directory)
     let tool = toolIdentity()
@@ -61,6 +68,7 @@ public enum PanelCache {
       let intact = Background(ownThread: true) { copy.isIntact() }
       let stamps = fileStamps(folder: folder, names: header.files.map { String($0.prefix { $0 != "\t" }) })
       if stamps != header.files {
+        if readOnly { continue }
         // Something was touched: is the content still the same?
         let manifest = try PanelLoader.readManifest(folder: folder, label: label)
         let current = checksum ?? PanelLoader.checksum(folder: folder, manifest: manifest)
@@ -75,6 +83,7 @@ public enum PanelCache {
       }
       return panel
     }
+    if readOnly { return nil }
     // The files as they were before the parse: a table edited meanwhile no longer matches.
     let names = ["panel.json"] + ((try? PanelLoader.readManifest(folder: folder, label: label))?.tables.allFiles ?? [])
     let stamps = fileStamps(folder: folder, names: names)

@@ -9,6 +9,8 @@ import SarcoIO
 TemporaryFiles.removeOnSignals()
 // The large structures of a run are left for the kernel to reclaim at exit.
 ExitTeardown.skipFreeing()
+// A run's or batch's panel is read while its arguments are parsed.
+PanelPrefetch.shared.start(arguments: CommandLine.arguments)
 do {
   var command = try Sarcopanel.parseAsRoot()
   try command.run()

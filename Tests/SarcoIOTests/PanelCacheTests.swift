@@ -282,6 +282,56 @@ struct CodableSample: Codable, Equatable {
     #expect(try PanelCache.load(directory: directory) == after)
   }
 
+  @Test func aPrefetchedPanelIsTheLoadedOneTakenOnce() throws {
+    let directory = try panelCopy()
+    let loaded = try PanelCache.load(directory: directory)
+    let environment = ProcessInfo.processInfo.environment
+    let prefetch = PanelPrefetch()
+    prefetch.start(arguments: ["sarcopanel", "run", "--vcf", "a.vcf", "--panel", directory], environment: environment)
+    #expect(prefetch.take(directory: directory, environment: environment) == loaded)
+    #expect(prefetch.take(directory: directory, environment: environment) == nil)
+    // Asked for another folder, or under another environment: not used (and gone).
+    prefetch.start(arguments: ["sarcopanel", "batch", "--panel=\(directory)"], environment: environment)
+    #expect(prefetch.take(directory: "\(directory)/", environment: environment) == nil)
+    #expect(prefetch.take(directory: directory, environment: environment) == nil)
+    prefetch.start(arguments: ["sarcopanel", "run", "-p", directory], environment: environment)
+    #expect(prefetch.take(directory: directory, environment: environment.merging(["SARCOPANEL_PANELS": "/elsewhere"]) { $1 }) == nil)
+  }
+
+  @Test func aPrefetchUsesOnlyACurrentCopyAndWritesNothing() throws {
+    let directory = try panelCopy()
+    let environment = ProcessInfo.processInfo.environment
+    let prefetch = PanelPrefetch()
+    prefetch.start(arguments: ["sarcopanel", "run", "-p", directory], environment: environment)
+    #expect(prefetch.take(directory: directory, environment: environment) == nil)
+    #expect(copies(in: directory).isEmpty)
+    let panel = try PanelCache.load(directory: directory)
+    try FileManager.default.setAttributes(
+      [.modificationDate: Date(timeIntervalSinceNow: 60)], ofItemAtPath: "\(directory)/\(panel.manifest.tables.genes)")
+    let path = "\(directory)/\(PanelCache.folderName)/\(copies(in: directory)[0])"
+    let recorded = try #require(PanelCache.read(path: path))
+    prefetch.start(arguments: ["sarcopanel", "run", "-p", directory], environment: environment)
+    #expect(prefetch.take(directory: directory, environment: environment) == nil)
+    #expect(PanelCache.read(path: path) == recorded)
+    #expect(try PanelCache.load(directory: directory) == panel)
+  }
+
+  @Test(arguments: [
+    (["sarcopanel", "run", "--vcf", "a.vcf"], "sarcoma"),
+    (["sarcopanel", "batch", "--samples", "s.tsv", "--panel", "hereditary"], "hereditary"),
+    (["sarcopanel", "run", "--panel=panels/x", "--vcf", "a.vcf"], "panels/x"),
+    (["sarcopanel", "run", "-p", "x"], "x"),
+    (["sarcopanel", "run", "--vcf", "a.vcf", "--help"], nil),
+    (["sarcopanel", "run", "--", "--panel", "x"], nil),
+    (["sarcopanel", "coverage", "--panel", "x"], nil),
+    (["sarcopanel", "run", "--panel", "a", "--panel", "b"], nil),
+    (["sarcopanel", "run", "--panel"], nil),
+    (["sarcopanel"], nil),
+  ] as [([String], String?)])
+  func prefetchReadsThePanelOfRunAndBatchCommandLines(arguments: [String], panel: String?) {
+    #expect(PanelPrefetch.panelArgument(arguments) == panel)
+  }
+
   @Test func aTouchedButUnchangedTableKeepsTheCopy() throws {
     let directory = try panelCopy()
     let panel = try PanelCache.load(directory: directory)
