@@ -52,7 +52,10 @@ public final class AtomicFileSet {
       // A large set's files are forced to disk at once: one after another, each fsync waited for its
       // own journal commit. A small sample's few kilobytes go one by one (threads would cost more).
       let large = pending.contains { $0.sink.bytesWritten >= AtomicFileSet.largeFile }
-      try AtomicFileSet.forEachConcurrently(pending.map(\.sink), if: large) { try $0.finish() }
+      let sinks = pending.map(\.sink)
+      _ = try ParallelShares.map(count: sinks.count, workers: large ? sinks.count : 1) { _, share in
+        try share.map { try sinks[$0].finish() }
+      }
       var backups: [(target: String, backup: String?)] = []
       do {
         for (sink, target) in pending {
@@ -89,10 +92,12 @@ public final class AtomicFileSet {
       if !keepingScratch { scratch = [] }
       let removals: [Removal] = oldFiles.map { .old($0) } + leftovers.map { .scratch($0) }
       // Removing never throws.
-      try? AtomicFileSet.forEachConcurrently(removals, if: large) { removal in
-        switch removal {
-        case .old(let path): unlink(path); TemporaryFiles.unregister(path)
-        case .scratch(let sink): sink.remove()
+      _ = try? ParallelShares.map(count: removals.count, workers: large ? removals.count : 1) { _, share in
+        share.map { index in
+          switch removals[index] {
+          case .old(let path): unlink(path); TemporaryFiles.unregister(path)
+          case .scratch(let sink): sink.remove()
+          }
         }
       }
     }
@@ -102,19 +107,6 @@ public final class AtomicFileSet {
 
   /// Files from 4 MiB make a set large (a 5M-record run's 27 MB JSON; a small sample's are kilobytes).
   static let largeFile = 1 << 22
-
-  /// Runs `body` on each item, as many at once as there are cores when `concurrently`, else in
-  /// order; the first error (in item order) is thrown.
-  static func forEachConcurrently<Item: Sendable>(
-    _ items: [Item], if concurrently: Bool, _ body: @Sendable (Item) throws -> Void
-  ) throws {
-    guard concurrently, items.count > 1 else { return try items.forEach(body) }
-    let errors = WorkerSlots<Error>(count: items.count)
-    DispatchQueue.concurrentPerform(iterations: items.count) { index in
-      do { try body(items[index]) } catch { errors[index] = error }
-    }
-    if let error = (0..<items.count).lazy.compactMap({ errors[$0] }).first { throw error }
-  }
 
   /// Removes every temporary file (nothing is renamed).
   public func discard() {

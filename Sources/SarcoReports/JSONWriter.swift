@@ -236,9 +236,11 @@ public struct JSONWriter {
   /// `,` and a newline, then enough spaces for any usual depth: separators and indents are slices of
   /// it. A static string, not an array: copying from it retains nothing (an array slice retained
   /// its buffer on every copy, a fifth of the JSON's time).
-  static let spaces = 128
   static let separatorAndSpaces: StaticString =
     ",\n                                                                                                                                "
+
+  /// The widest indent copied from it.
+  static let spaces = separatorAndSpaces.utf8CodeUnitCount - 2
 
   private mutating func appendSeparatorAndSpaces(_ range: Range<Int>) {
     JSONWriter.separatorAndSpaces.withUTF8Buffer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[range])) }
