@@ -18,15 +18,13 @@ public struct KnownVariantIndex: Sendable {
     var ordered: [Int32] = []
     ordered.reserveCapacity(table.count)
     var missense: [String: [Int: [Int32]]] = [:]
-    // A table uses a handful of builds, significances and consequence terms: judge each text once.
-    var isThisBuild: [UInt32: Bool] = [:]
-    var isPathogenic: [UInt32: Bool] = [:]
-    var isMissense: [UInt32: Bool] = [:]
-    func judged(_ cache: inout [UInt32: Bool], _ number: UInt32, _ judge: (String) -> Bool) -> Bool {
-      if let known = cache[number] { return known }
-      let verdict = judge(table.text(number: number))
-      cache[number] = verdict
-      return verdict
+    // A table uses a handful of builds, significances and consequence terms: judge each text once,
+    // remembered by text number (an array: a hashed lookup per row was most of this index's build).
+    var isThisBuild = TextVerdicts(count: table.textCount)
+    var isPathogenic = TextVerdicts(count: table.textCount)
+    var isMissense = TextVerdicts(count: table.textCount)
+    func judged(_ cache: inout TextVerdicts, _ number: UInt32, _ judge: (String) -> Bool) -> Bool {
+      cache.verdict(number) { judge(table.text(number: number)) }
     }
     for number in table.indices where judged(&isThisBuild, table.textNumber(number, .build), { $0 == view.build.rawValue }) {
       let row = Int32(number)
@@ -41,10 +39,14 @@ public struct KnownVariantIndex: Sendable {
     // By contig name, then start; rows of one position keep table order. Sorted (stably, on integer
     // keys: each contig's rank among the contig names, then the start) only when the table is not
     // already in that order.
-    let contigs = Set(ordered.map { table.textNumber(Int($0), .contig) })
-    let rank = Dictionary(
-      uniqueKeysWithValues: contigs.sorted { table.text(number: $0) < table.text(number: $1) }.enumerated().map { ($1, $0) })
-    let keys = ordered.map { (contig: rank[table.textNumber(Int($0), .contig)]!, start: table.integer(Int($0), .start)) }
+    var isContig = [Bool](repeating: false, count: table.textCount)
+    for row in ordered { isContig[Int(table.textNumber(Int(row), .contig))] = true }
+    let contigs = isContig.indices.filter { isContig[$0] }.map { UInt32($0) }
+    var rank = [Int](repeating: 0, count: table.textCount)
+    for (place, number) in contigs.sorted(by: { table.text(number: $0) < table.text(number: $1) }).enumerated() {
+      rank[Int(number)] = place
+    }
+    let keys = ordered.map { (contig: rank[Int(table.textNumber(Int($0), .contig))], start: table.integer(Int($0), .start)) }
     if zip(keys, keys.dropFirst()).contains(where: { ($1.contig, $1.start) < ($0.contig, $0.start) }) {
       ordered = zip(keys.indices, ordered).sorted { a, b in
         (keys[a.0].contig, keys[a.0].start, a.0) < (keys[b.0].contig, keys[b.0].start, b.0)
@@ -105,6 +107,20 @@ public struct KnownVariantIndex: Sendable {
 
   private func isAt(_ row: Int32, _ variant: Variant) -> Bool {
     table.integer(Int(row), .start) == variant.position && table.text(Int(row), .contig) == ContigName.canonical(variant.contig)
+  }
+
+  /// A verdict per text number of a table, each judged on first use.
+  private struct TextVerdicts {
+    /// 0: not judged yet, 1: false, 2: true.
+    private var verdicts: [UInt8]
+
+    init(count: Int) { verdicts = Array(repeating: 0, count: count) }
+
+    mutating func verdict(_ number: UInt32, _ judge: () -> Bool) -> Bool {
+      let index = Int(number)
+      if verdicts[index] == 0 { verdicts[index] = judge() ? 2 : 1 }
+      return verdicts[index] == 2
+    }
   }
 
   /// `text.contains(word)` as a byte search: Foundation's and _StringProcessing's

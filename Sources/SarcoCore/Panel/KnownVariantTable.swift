@@ -54,6 +54,9 @@ public struct KnownVariantTable: Sendable, Codable, Equatable, RandomAccessColle
   /// The text a number stands for.
   public func text(number: UInt32) -> String { texts[Int(number)] }
 
+  /// How many distinct texts there are: every text number is below it.
+  public var textCount: Int { texts.count }
+
   public mutating func append(_ variant: KnownVariant) {
     if numbers.count != texts.count {
       numbers = Dictionary(texts.enumerated().map { ($0.element, UInt32($0.offset)) }, uniquingKeysWith: { first, _ in first })
