@@ -29,14 +29,18 @@ struct RecordScreening {
 
   /// The variants not seen before, in order; the others are counted.
   mutating func firstSightings<Item>(_ items: [Item], of record: VCFRecord, source: Int = 0, variant: (Item) -> Variant) -> [Item] {
-    items.filter { item in
-      let variant = variant(item)
+    var repeated: [Int] = []
+    for index in items.indices {
+      let variant = variant(items[index])
       let structural = variant.kind == .symbolic || variant.kind == .breakend
       let key = structural ? "\(variant.key):\(variant.end)" : variant.key
-      if seen.insert(key).inserted { return true }
+      if seen.insert(key).inserted { continue }
       duplicates.add("\(place(record, source)) \(variant.key)")
-      return false
+      repeated.append(index)
     }
+    // Usually none repeats: the same array comes back, its items not copied one by one.
+    guard !repeated.isEmpty else { return items }
+    return items.indices.filter { !repeated.contains($0) }.map { items[$0] }
   }
 
   /// `line 12 (17:7674220)`; with several files, after the file's name.

@@ -97,20 +97,24 @@ public enum RunPipeline {
         records, sources: sources, decomposers: decomposers, validators: validators, view: view, selector: selector,
         library: library, threads: options.threads)
       var batch: [ReportedVariant] = []
-      for ((record, source), annotation) in zip(zip(records, sources), annotated) {
+      batch.reserveCapacity(records.count)
+      // By index, the records passed as they are: iterating the arrays zipped copied every record.
+      for index in records.indices {
+        let source = sources[index]
         let items: [AnnotatedVariant]
-        switch annotation {
+        switch annotated[index] {
         case .invalid(let reason):
-          try screening.reject(record, source: source, reason: reason)
-          try exports?.add(record, variants: [], reported: [])
+          try screening.reject(records[index], source: source, reason: reason)
+          try exports?.add(records[index], variants: [], reported: [])
           continue
         case .annotated(let all):
-          items = screening.firstSightings(all, of: record, source: source) { $0.reported.variant }
-          try exports?.add(record, variants: all.map(\.reported), reported: items.map(\.reported))
+          items = screening.firstSightings(all, of: records[index], source: source) { $0.reported.variant }
+          try exports?.add(records[index], variants: all.map(\.reported), reported: items.map(\.reported))
           if items.isEmpty && !all.isEmpty { continue }
         }
-        qc.add(record: record, variants: items.map(\.reported.variant))
+        qc.add(record: records[index])
         for item in items {
+          qc.add(variant: item.reported.variant)
           referenceCheck.add(item.reported.variant, item.agreement)
           genes.formUnion(item.reported.genes.map(\.gene))
           for consequence in item.reported.consequences {
@@ -119,8 +123,8 @@ public enum RunPipeline {
             }
           }
           if try relevance.keeps(item.reported) { kept.append(item.reported) }
+          batch.append(item.reported)
         }
-        batch.append(contentsOf: items.map(\.reported))
       }
       try sections.append(batch, threads: options.threads)
     }

@@ -93,7 +93,8 @@ final class StreamedVariantSections: @unchecked Sendable {
     // Each worker renders its share into one JSON buffer and one TSV buffer.
     let workers = slice.count >= 64 || estimate >= 1 << 20 ? threads : 1
     let rendered = try ParallelShares.map(count: slice.count, workers: workers) { _, share in
-      let variants = share.lazy.map { slice[base + $0] }
+      // The slice's own items (a lazy map handed each renderer a copy of every variant).
+      let variants = slice[(base + share.lowerBound)..<(base + share.upperBound)]
       return [(VariantJSONElements.render(run: variants), TSVReport.rows(run: variants, sample: sampleID))]
     }
     for (json, tsv) in rendered {

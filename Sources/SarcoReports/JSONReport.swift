@@ -66,7 +66,7 @@ public struct VariantJSONElements {
 
   /// Consecutive elements' bytes, rendered on any thread into one buffer (one allocation, not one
   /// per variant, which grew ~7 times to a variant's ~1.5 KB); `append(renderedRun:)` puts them in place.
-  public static func render<Variants: Collection<ReportedVariant>>(run variants: Variants) -> [UInt8] {
+  public static func render(run variants: ArraySlice<ReportedVariant>) -> [UInt8] {
     JSONWriter.rendered(elementsAtDepth: depth, variants, capacity: variants.count * 2048) { $1.write(to: &$0) }
   }
 

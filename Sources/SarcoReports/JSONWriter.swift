@@ -61,12 +61,16 @@ public struct JSONWriter {
 
   /// Consecutive elements of the array at `depth`, rendered apart (on another thread) into one
   /// buffer of `capacity` bytes to start with: separators between them, none before the first.
-  public static func rendered<Items: Sequence>(
+  public static func rendered<Items: Collection>(
     elementsAtDepth depth: Int, _ items: Items, capacity: Int, _ body: (inout JSONWriter, Items.Element) -> Void
   ) -> [UInt8] {
     var writer = JSONWriter(elementsAtDepth: depth)
     writer.bytes.reserveCapacity(capacity)
-    for item in items { writer.element { body(&$0, item) } }
+    // Each item read in place (a closure per element captured a copy of every item).
+    for index in items.indices {
+      writer.startLine()
+      body(&writer, items[index])
+    }
     return writer.bytes
   }
 

@@ -26,10 +26,10 @@ public enum TSVReport {
   }
 
   /// The rows of consecutive variants as UTF-8 in one buffer (one allocation, not one per variant).
-  public static func rows<Variants: Collection<ReportedVariant>>(run variants: Variants, sample: String) -> [UInt8] {
+  public static func rows(run variants: ArraySlice<ReportedVariant>, sample: String) -> [UInt8] {
     var lines: [UInt8] = []
     lines.reserveCapacity(variants.count * 256)
-    for reported in variants { appendRows(reported, sample: sample, to: &lines) }
+    for index in variants.indices { appendRows(variants[index], sample: sample, to: &lines) }
     return lines
   }
 

@@ -182,14 +182,21 @@ public struct QualityCounts: Sendable, Equatable, Codable {
 
   /// Counts a record's variants.
   public mutating func add(record: VCFRecord, variants: [Variant]) {
+    add(record: record)
+    for variant in variants { add(variant: variant) }
+  }
+
+  /// A panel record, before its variants are added one by one.
+  public mutating func add(record: VCFRecord) {
     panelRecords += 1
     if record.alternates.count > 1 { multiallelicRecords += 1 }
-    for variant in variants {
-      self.variants += 1
-      if variant.passesFilters { passingFilters += 1 } else { failingFilters += 1 }
-      if variant.kind == .symbolic || variant.kind == .breakend { structuralVariants += 1 }
-      variantsByKind[variant.kind.rawValue, default: 0] += 1
-    }
+  }
+
+  public mutating func add(variant: Variant) {
+    variants += 1
+    if variant.passesFilters { passingFilters += 1 } else { failingFilters += 1 }
+    if variant.kind == .symbolic || variant.kind == .breakend { structuralVariants += 1 }
+    variantsByKind[variant.kind.rawValue, default: 0] += 1
   }
 }
 
