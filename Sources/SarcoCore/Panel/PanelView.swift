@@ -105,13 +105,18 @@ public final class PanelView: Sendable {
     }
     let exons = exonsByGene[gene.symbol] ?? []
     let total = exons.count
-    let touched = exons.filter { $0.interval.start <= end && start <= $0.interval.end }
-    if let first = touched.first {
+    // The first and last exon touched, found without gathering them (this runs for every variant).
+    var firstTouched: Int?
+    var lastTouched = 0
+    for index in exons.indices where exons[index].interval.start <= end && start <= exons[index].interval.end {
+      if firstTouched == nil { firstTouched = exons[index].number }
+      lastTouched = exons[index].number
+    }
+    if let firstTouched {
       let region = exonPart(start: start, end: end, locus: locus, strand: gene.strand)
-      let last = touched.last?.number ?? first.number
       return GeneHit(
-        gene: gene.symbol, transcript: locus.transcript, region: region, number: first.number, total: total,
-        lastNumber: last == first.number ? nil : last)
+        gene: gene.symbol, transcript: locus.transcript, region: region, number: firstTouched, total: total,
+        lastNumber: lastTouched == firstTouched ? nil : lastTouched)
     }
     if end < locus.span.start || start > locus.span.end {
       let before = end < locus.span.start
