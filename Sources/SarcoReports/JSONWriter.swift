@@ -105,7 +105,7 @@ public struct JSONWriter {
   public mutating func string(_ text: String) {
     // Most strings need no escaping: their bytes are copied whole, in place.
     let copied = text.utf8.withContiguousStorageIfAvailable { utf8 -> Bool in
-      guard !utf8.contains(where: JSONWriter.needsEscaping) else { return false }
+      guard !JSONWriter.needsEscaping(utf8) else { return false }
       bytes.append(UInt8(ascii: "\""))
       bytes.append(contentsOf: utf8)
       bytes.append(UInt8(ascii: "\""))
@@ -118,6 +118,33 @@ public struct JSONWriter {
   }
 
   @inline(__always) static func needsEscaping(_ byte: UInt8) -> Bool { byte < 0x20 || byte == 0x22 || byte == 0x5C }
+
+  /// Whether any byte needs escaping, eight bytes at a time (byte by byte, this check was a fifth of
+  /// the variants' JSON time).
+  static func needsEscaping(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+    var index = 0
+    if let base = UnsafeRawPointer(utf8.baseAddress) {
+      while index + 8 <= utf8.count {
+        if wordNeedsEscaping(base.loadUnaligned(fromByteOffset: index, as: UInt64.self)) { return true }
+        index += 8
+      }
+    }
+    while index < utf8.count {
+      if needsEscaping(utf8[index]) { return true }
+      index += 1
+    }
+    return false
+  }
+
+  /// Whether any byte of `word` is below 0x20, a quote or a backslash: the has-less and has-zero
+  /// tests of "Bit Twiddling Hacks" (exact for the whole word; a byte of 0x80 or more never counts).
+  @inline(__always) static func wordNeedsEscaping(_ word: UInt64) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    func hasZero(_ value: UInt64) -> UInt64 { (value &- ones) & ~value & highs }
+    let control = (word &- ones &* 0x20) & ~word & highs
+    return (control | hasZero(word ^ (ones &* 0x22)) | hasZero(word ^ (ones &* 0x5C))) != 0
+  }
 
   private mutating func escape(_ byte: UInt8) {
     switch byte {

@@ -210,6 +210,24 @@ let scenarioNames = ["tumor_only.grch38", "tumor_normal.grch38", "strelka_somati
     }
   }
 
+  /// Every ASCII character at every place of a string (strings are checked eight bytes at a time,
+  /// then byte by byte), between one-byte and two-byte neighbours: the bytes JSONEncoder writes.
+  @Test func everyCharacterAtEveryPlaceIsEscapedAsJSONEncoderDoes() throws {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.withoutEscapingSlashes]
+    for filler in ["a", "é", "~"] {
+      for code in 0..<128 {
+        let character = String(Character(Unicode.Scalar(UInt8(code))))
+        for place in 0..<20 {
+          let text = String(repeating: filler, count: place) + character + String(repeating: filler, count: 19 - place)
+          var json = JSONWriter()
+          json.string(text)
+          #expect(json.bytes == Array(try encoder.encode(text)), "character \(code) at \(place) among '\(filler)'")
+        }
+      }
+    }
+  }
+
   /// Nested past the 128 spaces indents are copied from (depth 64), where the writer spells them out.
   struct Nest: Encodable {
     let name: String
