@@ -126,6 +126,11 @@ struct CodableSample: Codable, Equatable {
     #expect(Array(back) == rows + [extra])
     #expect(back.textNumber(3, .gene) == back.textNumber(0, .gene))
     #expect(back != table)
+    // Empty texts and an empty table come back too; a text holding a newline is not encoded.
+    let blank = Self.known("", 7_675_088, "C", "T")
+    #expect(Array(try BinaryDecoder.decode(KnownVariantTable.self, from: try BinaryEncoder.encode(KnownVariantTable([blank])))) == [blank])
+    #expect(try BinaryDecoder.decode(KnownVariantTable.self, from: try BinaryEncoder.encode(KnownVariantTable())).isEmpty)
+    #expect(throws: EncodingError.self) { try BinaryEncoder.encode(KnownVariantTable([Self.known("TP\n53", 7_675_088, "C", "T")])) }
   }
 
   /// Evidence rows are coded flat, the matcher as its case name and values: every case comes back,
@@ -212,10 +217,10 @@ struct CodableSample: Codable, Equatable {
   /// Text numbers past the texts, cells that are not whole rows, impossible intervals and unknown builds are refused.
   @Test func damagedKnownVariantTablesAreDecodingErrors() throws {
     struct Raw: Codable {
-      var texts: [String]
+      var texts: String
       var cells: [UInt32]
     }
-    let texts = ["TP53", "GRCh38", "17", "C", "T", "1", "Pathogenic", "x", "2025", "missense_variant"]
+    let texts = ["TP53", "GRCh38", "17", "C", "T", "1", "Pathogenic", "x", "2025", "missense_variant"].map { $0 + "\n" }.joined()
     let good: [UInt32] = [0, 1, 2, 100, 100, 3, 4, 5, 6, 7, 2, 8, 9]
     #expect(try BinaryDecoder.decode(KnownVariantTable.self, from: try BinaryEncoder.encode(Raw(texts: texts, cells: good))).count == 1)
     var badText = good
@@ -226,6 +231,10 @@ struct CodableSample: Codable, Equatable {
     badBuild[1] = 0  // "TP53" in the build column
     for cells in [badText, badInterval, badBuild, Array(good.dropLast())] {
       #expect(throws: DecodingError.self) { try BinaryDecoder.decode(KnownVariantTable.self, from: try BinaryEncoder.encode(Raw(texts: texts, cells: cells))) }
+    }
+    // Texts travel newline-ended: a last text without its newline is refused.
+    #expect(throws: DecodingError.self) {
+      try BinaryDecoder.decode(KnownVariantTable.self, from: try BinaryEncoder.encode(Raw(texts: String(texts.dropLast()), cells: good)))
     }
   }
 }
