@@ -204,7 +204,7 @@ final class BinaryInput: Sendable {
     return values
   }
 
-  /// An array of strings in one loop (the known-variant texts: fifty thousand, each a table lookup).
+  /// An array of strings in one loop (each a table lookup).
   func strings(at offset: Int) throws -> [String] {
     let (start, count) = try container(at: offset, .unkeyed)
     var values: [String] = []

@@ -123,11 +123,12 @@ public struct JSONWriter {
   /// the variants' JSON time).
   static func needsEscaping(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
     var index = 0
-    if let base = UnsafeRawPointer(utf8.baseAddress) {
-      while index + 8 <= utf8.count {
-        if wordNeedsEscaping(base.loadUnaligned(fromByteOffset: index, as: UInt64.self)) { return true }
-        index += 8
-      }
+    while index + 8 <= utf8.count {
+      // Eight bytes into one word (the compiler makes it a single load).
+      var word: UInt64 = 0
+      for offset in 0..<8 { word |= UInt64(utf8[index + offset]) << (8 * UInt64(offset)) }
+      if wordNeedsEscaping(word) { return true }
+      index += 8
     }
     while index < utf8.count {
       if needsEscaping(utf8[index]) { return true }
