@@ -57,12 +57,14 @@ struct ClinicalRelevance {
     if knownIndex == nil { knownIndex = try known() }
     if knownIndex?.entry(for: variant) != nil { return true }
     for consequence in item.consequences {
-      guard let gene = view.gene(consequence.gene) else { continue }
       switch sampleType {
       case .germline:
+        guard let gene = view.gene(consequence.gene) else { continue }
         let flankOnly = consequence.terms.allSatisfy { $0 == "upstream_gene_variant" || $0 == "downstream_gene_variant" }
         if gene.germlineTesting && !flankOnly { return true }
       case .tumor:
+        // Only whether it is a panel gene: copying the gene out per variant was a tenth of this check.
+        guard view.hasGene(consequence.gene) else { continue }
         if consequence.isProteinAltering || consequence.has("splice_region_variant")
           || !tiering.matches(consequence: consequence, variant: variant, atHotspot: false).isEmpty
         {

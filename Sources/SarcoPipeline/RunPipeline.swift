@@ -116,7 +116,7 @@ public enum RunPipeline {
         for item in items {
           qc.add(variant: item.reported.variant)
           referenceCheck.add(item.reported.variant, item.agreement)
-          genes.formUnion(item.reported.genes.map(\.gene))
+          for hit in item.reported.genes { genes.insert(hit.gene) }
           for consequence in item.reported.consequences {
             if let difference = consequence.upstreamDisagreement {
               disagreements.add("\(item.reported.variant.key) \(consequence.gene): \(difference)")

@@ -57,6 +57,11 @@ public final class PanelView: Sendable {
     geneBySymbol[symbolOrAlias] ?? panel.gene(named: symbolOrAlias)
   }
 
+  /// Whether `gene(_:)` finds a gene, without copying it out.
+  public func hasGene(_ symbolOrAlias: String) -> Bool {
+    geneBySymbol.index(forKey: symbolOrAlias) != nil || panel.gene(named: symbolOrAlias) != nil
+  }
+
   /// A gene's exons on this build, in transcript order.
   public func exons(of symbol: String) -> [Exon] { exonsByGene[symbol] ?? [] }
 
