@@ -22,7 +22,7 @@ struct ClinicalRelevance {
   private var sawSmallVariant = false
   private var sawFrequency = false
   private var sawUpstream = false
-  /// `known`'s index once asked for: each call hands back a copy of the whole index (seven shared
+  /// `known`'s index once asked for: each call hands back a copy of the whole index (six shared
   /// buffers retained and released), which per variant was a fifth of this check's time.
   private var knownIndex: KnownVariantIndex?
 

@@ -40,7 +40,17 @@ struct RecordScreening {
     }
     // Usually none repeats: the same array comes back, its items not copied one by one.
     guard !repeated.isEmpty else { return items }
-    return items.indices.filter { !repeated.contains($0) }.map { items[$0] }
+    var firsts: [Item] = []
+    firsts.reserveCapacity(items.count - repeated.count)
+    var nextRepeat = 0
+    for index in items.indices {
+      if nextRepeat < repeated.count && repeated[nextRepeat] == index {
+        nextRepeat += 1
+      } else {
+        firsts.append(items[index])
+      }
+    }
+    return firsts
   }
 
   /// `line 12 (17:7674220)`; with several files, after the file's name.

@@ -51,7 +51,7 @@ struct CodableSample: Codable, Equatable {
   }
 
   /// Every panel of the repository comes back equal, including the known
-  /// variants decoded in shares on several threads.
+  /// variants decoded on a thread of their own.
   @Test(arguments: ["panels/sarcoma", "panels/hereditary", "testdata/panels/mini38"])
   func panelsRoundTrip(panel relative: String) throws {
     let panel = try PanelLoader.load(directory: TestData.path(relative))

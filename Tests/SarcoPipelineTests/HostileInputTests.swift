@@ -142,6 +142,18 @@ let tp53R248 = "17\t7674220\tr248q\tC\tT\t.\tPASS\t.\tGT:AD:AF:DP\t0/1:60,40:0.4
     #expect(report.clinical?.notes.contains { $0.hasPrefix("2 variant(s) dropped as duplicates") } == true)
   }
 
+  /// A multi-allelic record repeating one earlier variant: that ALT is dropped and counted, the others kept in order.
+  @Test func aRepeatedAlternateAmongNewOnesIsDroppedAlone() throws {
+    let path = try hostileVCF([
+      tp53R248,
+      "17\t7674220\tmulti\tC\tA,T,G\t.\tPASS\t.\tGT:AD:AF:DP\t0/1:40,20,20,20:0.2,0.2,0.2:100",
+    ])
+    let report = try hostileRun(path).fullReport()
+    #expect(report.variants.map { "\($0.variant.id) \($0.variant.alternate)" } == ["r248q T", "multi A", "multi G"])
+    #expect(report.qc.duplicateVariants == 1)
+    #expect(report.qc.variants == 3)
+  }
+
   /// A <DEL> with only SVLEN (no END) was ignored.
   @Test func symbolicDeletionWithOnlySVLENIsACopyNumberEvent() throws {
     let path = try hostileVCF(["9\t21900000\tdel\tN\t<DEL>\t.\tPASS\tSVTYPE=DEL;SVLEN=-80000\tGT\t1/1"])

@@ -1,6 +1,6 @@
 /// The panel's ClinVar rows (`known_variants.tsv`, tens of thousands), stored by
 /// number: each text cell is the number of one distinct text, each row a fixed
-/// run of cells. The panel cache then holds one list of texts and one list of
+/// run of cells. The panel cache then holds one string of texts and one list of
 /// integers, and a run decodes them in a few milliseconds instead of building
 /// ten strings per row (most of a small sample's panel load); rows become
 /// `KnownVariant` values only when read.
