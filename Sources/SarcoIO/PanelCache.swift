@@ -55,7 +55,7 @@ public enum PanelCache {
   /// `readOnly`: only a copy whose files are all as recorded, else nil; nothing is hashed, built or
   /// written (what `PanelPrefetch` reads while the command line is parsed).
   static func load(directory: String, environment: [String: String], readOnly: Bool) throws -> Panel? {
-    if environment["SARCOPANEL_PANEL_CACHE"] == "off" { return try PanelLoader.load(directory: directory) }
+    if environment["SARCOPANEL_PANEL_CACHE"] == "off" { return readOnly ? nil : try PanelLoader.load(directory: directory) }
     let (folder, label) = try PanelLoader.locate(directory)
     let tool = toolIdentity()
     let places = locations(folder: folder, environment: environment, besideWritable: access(folder.path, W_OK) == 0)

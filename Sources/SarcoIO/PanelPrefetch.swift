@@ -26,9 +26,7 @@ public final class PanelPrefetch: @unchecked Sendable {
   /// command: the value of `--panel`/`-p`, else `sarcoma`. Nothing for other commands, help, or a
   /// command line it does not read plainly (a repeated or missing value).
   public func start(arguments: [String], environment: [String: String] = ProcessInfo.processInfo.environment) {
-    guard let directory = PanelPrefetch.panelArgument(arguments), environment["SARCOPANEL_PANEL_CACHE"] != "off" else {
-      return
-    }
+    guard let directory = PanelPrefetch.panelArgument(arguments) else { return }
     let panel = Background(ownThread: true) {
       try PanelCache.load(directory: directory, environment: environment, readOnly: true)
     }

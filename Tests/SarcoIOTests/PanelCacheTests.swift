@@ -323,6 +323,10 @@ struct CodableSample: Codable, Equatable {
     #expect(prefetch.take(directory: directory, environment: environment) == nil)
     #expect(PanelCache.read(path: path) == recorded)
     #expect(try PanelCache.load(directory: directory) == panel)
+    // With the cache off nothing is read ahead (the tables are not parsed on the side either).
+    let off = environment.merging(["SARCOPANEL_PANEL_CACHE": "off"]) { $1 }
+    prefetch.start(arguments: ["sarcopanel", "run", "-p", directory], environment: off)
+    #expect(prefetch.take(directory: directory, environment: off) == nil)
   }
 
   @Test(arguments: [

@@ -180,12 +180,6 @@ public struct QualityCounts: Sendable, Equatable, Codable {
 
   public init() {}
 
-  /// Counts a record's variants.
-  public mutating func add(record: VCFRecord, variants: [Variant]) {
-    add(record: record)
-    for variant in variants { add(variant: variant) }
-  }
-
   /// A panel record, before its variants are added one by one.
   public mutating func add(record: VCFRecord) {
     panelRecords += 1
