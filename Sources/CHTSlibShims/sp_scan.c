@@ -2,14 +2,23 @@
 #include "sp_vcf.h"
 #include <string.h>
 
-/* First range ending at or after start; overlap when it begins at or before end. */
-static int overlaps(const int64_t *bounds, size_t count, int64_t start, int64_t end) {
+/* First range ending at or after start; overlap when it begins at or before end. Without one,
+ * the gap between that range and the one before it is kept: a later start..end inside the same
+ * gap overlaps nothing either (the ranges are sorted and merged), and needs no search. */
+static int overlaps(sp_line_scan *scan, int64_t start, int64_t end) {
+  if (scan->gap_valid && start > scan->gap_after && end < scan->gap_before) return 0;
+  const int64_t *bounds = scan->bounds;
+  size_t count = scan->range_count;
   size_t low = 0, high = count;
   while (low < high) {
     size_t middle = (low + high) / 2;
     if (bounds[2 * middle + 1] < start) low = middle + 1; else high = middle;
   }
-  return low < count && bounds[2 * low] <= end;
+  if (low < count && bounds[2 * low] <= end) return 1;
+  scan->gap_after = low > 0 ? bounds[2 * (low - 1) + 1] : INT64_MIN;
+  scan->gap_before = low < count ? bounds[2 * low] : INT64_MAX;
+  scan->gap_valid = 1;
+  return 0;
 }
 
 int sp_line_verdict(sp_line_scan *scan, const uint8_t *line, size_t length) {
@@ -53,7 +62,7 @@ int sp_line_verdict(sp_line_scan *scan, const uint8_t *line, size_t length) {
   }
   int64_t reference_length = (int64_t)(cursor - reference_start);
   if (reference_length < 1) reference_length = 1;
-  if (overlaps(scan->bounds, scan->range_count, position, position + reference_length - 1)) return SP_VERDICT_PARSE;
+  if (overlaps(scan, position, position + reference_length - 1)) return SP_VERDICT_PARSE;
   /* Symbolic and structural records may reach further through INFO/END (or SVLEN). */
   return scan->check_end && sp_mentions_end(line, length, cursor) ? SP_VERDICT_PARSE : SP_VERDICT_SKIP;
 }
@@ -64,7 +73,7 @@ int sp_line_verdict(sp_line_scan *scan, const uint8_t *line, size_t length) {
  * (a WGS line was searched twice, for its columns, then for its end); 0 when the line needs
  * sp_line_verdict (a parse, another contig, a malformed or unusual line, the chunk ending inside
  * it). Skipped unless INFO mentions END (scan->check_end), as sp_line_verdict decides. */
-static size_t skipped_before_end(const sp_line_scan *scan, const uint8_t *data, size_t start, size_t length) {
+static size_t skipped_before_end(sp_line_scan *scan, const uint8_t *data, size_t start, size_t length) {
   size_t cursor = start;
   size_t contig_end = start + scan->contig_length;
   if (scan->contig == NULL || contig_end >= length || data[contig_end] != '\t') return 0;
@@ -96,7 +105,7 @@ static size_t skipped_before_end(const sp_line_scan *scan, const uint8_t *data, 
   if (cursor >= length) return 0;
   int64_t reference_length = (int64_t)(cursor - reference_start);
   if (reference_length < 1) reference_length = 1;
-  if (overlaps(scan->bounds, scan->range_count, position, position + reference_length - 1)) return 0;
+  if (overlaps(scan, position, position + reference_length - 1)) return 0;
   return cursor;
 }
 

@@ -65,6 +65,7 @@ final class LinePrefilter {
     if let base = name.baseAddress { contig.update(from: base, count: name.count) }
     scan.contig = UnsafePointer(contig)
     scan.contig_length = name.count
+    scan.gap_valid = 0
     guard let ranges = regions.ranges(forContig: String(decoding: name, as: UTF8.self)) else {
       scan.has_ranges = 0
       scan.range_count = 0

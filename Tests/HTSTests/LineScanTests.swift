@@ -125,6 +125,29 @@ struct LineScanTests {
       }
     }
   }
+
+  /// A line outside the ranges leaves its gap for the next lines to reuse: every verdict of one
+  /// prefilter over many lines (in and out of order, across contigs, with REFs reaching into a
+  /// range from the gap before it) must be that of a fresh prefilter, which has no gap yet.
+  @Test func aLineAfterOthersGetsTheVerdictOfAFreshPrefilter() {
+    var random = SplitMix(seed: 2026)
+    let contigs = ["1", "1", "1", "X", "2"]
+    let positions = [1, 50, 60, 61, 99, 100, 150, 200, 201, 500, 990, 999, 1_000, 1_001, 4_990, 4_999, 5_000, 6_000, 6_001, 9_000]
+    let references = ["A", "AC", "ACGTACGTACG", String(repeating: "A", count: 60)]
+    let warmed = LinePrefilter(regions: Self.regions, checksEnd: false)
+    var ascending = 0
+    for round in 0..<20_000 {
+      // Mostly ascending runs (as a sorted VCF gives), sometimes a jump back or to another contig.
+      ascending = random.next(below: 8) == 0 ? 0 : min(ascending + random.next(below: 3), positions.count - 1)
+      let contig = random.next(below: 10) == 0 ? contigs[random.next(below: contigs.count)] : "1"
+      let position = random.next(below: 5) == 0 ? positions[random.next(below: positions.count)] : positions[ascending]
+      let line = Array("\(contig)\t\(position)\t.\t\(references[random.next(below: references.count)])\tT\t.\tPASS\t.".utf8)
+      let fresh = LinePrefilter(regions: Self.regions, checksEnd: false)
+      let (got, want) = line.withUnsafeBufferPointer { (warmed.verdict($0), fresh.verdict($0)) }
+      #expect(got == want, "round \(round): \(String(decoding: line, as: UTF8.self))")
+      if got != want { return }
+    }
+  }
 }
 
 /// A small seeded generator (the same cases on every run).

@@ -29,6 +29,12 @@ typedef struct {
   int64_t nonempty;
   /* Out, with SP_VERDICT_MALFORMED: what was wrong (SP_MALFORMED_*). */
   int reason;
+  /* The gap between two ranges the last line outside them fell in (exclusive bounds), valid
+     when gap_valid is non-zero: sorted lines mostly fall in the same gap as the line before,
+     which then needs no search. Whoever sets bounds clears gap_valid. */
+  int64_t gap_after;
+  int64_t gap_before;
+  int gap_valid;
 } sp_line_scan;
 
 enum {
