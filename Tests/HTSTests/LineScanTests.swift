@@ -11,6 +11,7 @@ struct LineScanTests {
   static let regions = RegionFilter([
     GenomicInterval(contig: "1", start: 100, end: 200), GenomicInterval(contig: "1", start: 1_000, end: 1_000),
     GenomicInterval(contig: "1", start: 5_000, end: 6_000), GenomicInterval(contig: "X", start: 50, end: 60),
+    GenomicInterval(contig: "1", start: 123_456_000, end: 123_457_000),
   ])
 
   /// What a scan reports, call by call, then where it stopped.
@@ -89,7 +90,8 @@ struct LineScanTests {
   static func randomText(_ random: inout SplitMix) -> [UInt8] {
     let contigs = ["1", "1", "1", "X", "2", "chr1", "", "1\r"]
     let positions = ["99", "100", "150", "200", "201", "999", "1000", "1001", "4990", "7000", "55", "12a", "", "0",
-      "12345678901234567890", "1234567890123456789", "123456789012345678", "1e3", "-5", "150\r", "150\r\n"]
+      "12345678901234567890", "1234567890123456789", "123456789012345678", "1e3", "-5", "150\r", "150\r\n",
+      "123456789", "123456500", "123457000", "123457001", "12345678", "0123456500", "00000000150", "99999999", "1234567a9"]
     let references = ["A", "", "ACGTACGTACGT", "N", "A\rC"]
     var text = ""
     for _ in 0..<random.next(below: 40) {
@@ -123,6 +125,42 @@ struct LineScanTests {
           if got != want { return }
         }
       }
+    }
+  }
+
+  /// POS is read eight digits at a time: a range of one position, at numbers of 1 to 18 digits, passes
+  /// the line at that position (also with leading zeros) and neither neighbour.
+  @Test func everyLengthOfPositionIsReadAsItsNumber() {
+    var random = SplitMix(seed: 9)
+    for round in 0..<3_000 {
+      let digits = 1 + round % 18
+      var position = 1 + random.next(below: 9)
+      for _ in 1..<digits { position = position * 10 + random.next(below: 10) }
+      position = max(position, 2)
+      let filter = LinePrefilter(regions: RegionFilter([GenomicInterval(contig: "1", start: position, end: position)]))
+      let cases = [("\(position - 1)", false), ("\(position)", true), ("\(position + 1)", false), ("00\(position)", digits <= 16)]
+      let text = Array(cases.map { "1\t\($0.0)\t.\tA\tT\t.\tPASS\t.\n" }.joined().utf8)
+      var passed: [Bool] = []
+      text.withUnsafeBufferPointer { buffer in
+        var offset = 0
+        var consumed: Int64 = 0
+        while true {
+          let verdict = sp_scan_lines(&filter.scan, buffer.baseAddress!, buffer.count, &offset, 1)
+          if verdict == Int32(SP_VERDICT_CONTIG) {
+            filter.setContig(UnsafeBufferPointer(start: buffer.baseAddress! + filter.scan.line_start, count: filter.scan.line_length))
+            continue
+          }
+          while consumed < filter.scan.lines - (verdict == Int32(SP_VERDICT_PARSE) ? 1 : 0) {
+            passed.append(false)
+            consumed += 1
+          }
+          if verdict != Int32(SP_VERDICT_PARSE) { break }
+          passed.append(true)
+          consumed += 1
+        }
+      }
+      #expect(passed == cases.map(\.1), "POS \(position)")
+      if passed != cases.map(\.1) { return }
     }
   }
 
