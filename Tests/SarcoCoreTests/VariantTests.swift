@@ -1,4 +1,4 @@
-import SarcoCore
+@testable import SarcoCore
 import Testing
 
 @Suite struct AlleleTrimmingTests {
@@ -157,6 +157,42 @@ import Testing
     #expect(deletion.first?.consequence == "inframe_deletion")
     #expect(deletion.first?.hgvsp == "p.Trp557_Lys558del")
     #expect(deletion.first?.exon == "11/21")
+  }
+
+  /// CSQ/ANN text is cut byte by byte when it is ASCII: the pieces must be those of cutting it by
+  /// `Character`, for any text (combining marks after a separator, CR LF, accents, empty pieces).
+  @Test func cuttingAnnotationTextGivesThePiecesOfCuttingItByCharacter() {
+    let alphabet = ["|", ",", "a", "T", "", "é", "\u{301}", "\r\n", "&", "||", ",,"]
+    var state: UInt64 = 16
+    func next(_ bound: Int) -> Int {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int((state >> 33) % UInt64(bound))
+    }
+    for round in 0..<3_000 {
+      let text = (0..<next(24)).map { _ in alphabet[next(round % 3 == 0 ? alphabet.count : 5)] }.joined()
+      for separator in ["|", ","] {
+        let cut = UpstreamConsequenceParser.split(text[...], on: separator.utf8.first!)
+        let byCharacter = text.split(separator: Character(separator), omittingEmptySubsequences: false)
+        #expect(cut == byCharacter, "\(text.debugDescription) on \(separator)")
+        if cut != byCharacter { return }
+      }
+    }
+  }
+
+  /// A field's kind is found once per header: it must agree with the name tests it replaced, and
+  /// a value's numbers read without cutting must be those of cutting it at every `&`.
+  @Test func metricKindsAndNumbersAgreeWithTheNameTestsAndCutting() {
+    let names = ["gnomADe_AF", "gnomADg_AF_afr", "MAX_AF", "AF", "gnomAD_AC", "faf95_popmax", "REVEL", "revel_score",
+      "CADD_PHRED", "SpliceAI_pred_DS_AG", "SpliceAI", "SYMBOL", "ExAC_AF", "gnomADe_nhomalt", "fafmax_faf95_max"]
+    for name in names {
+      let expected: AlleleMetricFields.Kind? = AlleleMetricFields.isFrequency(name)
+        ? .frequency : AlleleMetricFields.scoreName(name).map { .score($0) }
+      #expect(AlleleMetricFields.kind(name) == expected, "\(name)")
+      #expect((AlleleMetricFields.kind(name) != nil) == AlleleMetricFields.isMetric(name), "\(name)")
+    }
+    for value in ["", "0.5", "0.5&0.25", "&", "0.1&&x", "x", "inf", "1e-3", "0.5&\u{301}0.2", "-0.1", "3&0.2"] {
+      #expect(AlleleMetricFields.numbers(value) == value.split(separator: "&").compactMap(AlleleMetricFields.number), "\(value)")
+    }
   }
 
   @Test func snpEffAnnotationsUseAnnotationColumn() {

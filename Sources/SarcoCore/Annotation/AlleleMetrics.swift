@@ -77,17 +77,40 @@ public enum AlleleMetricFields {
     }
   }
 
+  /// The numbers of an `&`-joined value (pieces that are not numbers left out); a value without
+  /// `&`, the common one, is read without cutting it.
+  static func numbers(_ value: String) -> [Double] {
+    guard value.utf8.contains(UInt8(ascii: "&")) else { return value.isEmpty ? [] : number(value[...]).map { [$0] } ?? [] }
+    return value.split(separator: "&").compactMap(number)
+  }
+
   /// A value as a number; `inf` and `nan` (which `Double` reads) are not values here.
   static func number(_ text: Substring) -> Double? { Double(text).flatMap { $0.isFinite ? $0 : nil } }
 
-  /// Adds one field's value; `SpliceAI` keeps the largest delta score.
-  static func add(name: String, value: String, to metrics: inout AlleleMetrics) {
-    if isFrequency(name) {
-      let numbers = value.split(separator: "&").compactMap(number).filter { (0...1).contains($0) }
-      if let highest = numbers.max() { metrics.frequencies[name] = max(metrics.frequencies[name] ?? 0, highest) }
+  /// What a metric field holds: a population frequency, or the score of this canonical name.
+  public enum Kind: Sendable, Equatable {
+    case frequency
+    case score(String)
+  }
+
+  /// The kind of field `name` is, or nil when it is no metric (the same test as `isMetric`).
+  public static func kind(_ name: String) -> Kind? {
+    if isFrequency(name) { return .frequency }
+    return scoreName(name).map(Kind.score)
+  }
+
+  /// Adds one value of a field whose kind was found once (per header, not per record and entry:
+  /// finding it lower-cased the name and built word lists, half of an annotated record's time);
+  /// `SpliceAI` keeps the largest delta score.
+  static func add(name: String, kind: Kind, value: String, to metrics: inout AlleleMetrics) {
+    let score: String
+    switch kind {
+    case .frequency:
+      let highest = numbers(value).filter { (0...1).contains($0) }.max()
+      if let highest { metrics.frequencies[name] = max(metrics.frequencies[name] ?? 0, highest) }
       return
+    case .score(let canonical): score = canonical
     }
-    guard let score = scoreName(name) else { return }
     var numbers: [Double]
     if score == "SpliceAI" && value.contains("|") {
       // INFO/SpliceAI: ALLELE|SYMBOL|DS_AG|DS_AL|DS_DG|DS_DL|DP_AG|DP_AL|DP_DG|DP_DL
@@ -96,7 +119,7 @@ public enum AlleleMetricFields {
         return parts.count >= 6 ? parts[2...5].compactMap(number) : []
       }
     } else {
-      numbers = value.split(separator: "&").compactMap(number)
+      numbers = Self.numbers(value)
     }
     guard let highest = numbers.max() else { return }
     metrics.scores[score] = max(metrics.scores[score] ?? highest, highest)
@@ -107,11 +130,14 @@ public enum AlleleMetricFields {
 /// once per file so each record only looks those keys up.
 public struct InfoMetricFields: Sendable {
   let names: [String]
+  /// What each of `names` holds.
+  let kinds: [AlleleMetricFields.Kind]
   let declaresFrequency: Bool
   let declaresFiltering: Bool
 
   public init(header: VCFHeader) {
     names = header.info.keys.filter(AlleleMetricFields.isMetric).sorted()
+    kinds = names.map { AlleleMetricFields.kind($0)! }
     declaresFrequency = names.contains(where: AlleleMetricFields.isFrequency)
     declaresFiltering = names.contains(where: AlleleMetricFields.isFilteringFrequency)
   }
@@ -122,11 +148,11 @@ public struct InfoMetricFields: Sendable {
     var metrics = AlleleMetrics()
     metrics.frequencyFieldDeclared = declaresFrequency
     metrics.filteringFieldDeclared = declaresFiltering
-    for name in names {
+    for (name, kind) in zip(names, kinds) {
       guard let texts = info[name]?.texts else { continue }
       // Number=A fields hold one value per ALT; others are taken whole.
       let chosen = texts.count == alternateCount && alternateCount > 1 ? [texts[alternateIndex - 1]] : texts
-      for text in chosen where text != "." { AlleleMetricFields.add(name: name, value: text, to: &metrics) }
+      for text in chosen where text != "." { AlleleMetricFields.add(name: name, kind: kind, value: text, to: &metrics) }
     }
     return metrics.isEmpty ? nil : metrics
   }

@@ -24,8 +24,8 @@ public struct UpstreamConsequenceParser: Sendable {
     let tag: String
     let fields: [String]
     let allele, consequence, gene, transcript, hgvsc, hgvsp, exon, intron, mane: Int?
-    /// Population-frequency and predictor-score columns.
-    let metrics: [Int]
+    /// Population-frequency and predictor-score columns, with what each holds.
+    let metrics: [(index: Int, kind: AlleleMetricFields.Kind)]
     let declaresFrequency: Bool
     let declaresFiltering: Bool
 
@@ -45,7 +45,7 @@ public struct UpstreamConsequenceParser: Sendable {
       exon = index("EXON", "Rank")
       intron = index("INTRON")
       mane = index("MANE_SELECT", "MANE")
-      metrics = fields.indices.filter { AlleleMetricFields.isMetric(fields[$0]) }
+      metrics = fields.indices.compactMap { index in AlleleMetricFields.kind(fields[index]).map { (index, $0) } }
       declaresFrequency = fields.contains(where: AlleleMetricFields.isFrequency)
       declaresFiltering = fields.contains(where: AlleleMetricFields.isFilteringFrequency)
     }
@@ -94,31 +94,33 @@ public struct UpstreamConsequenceParser: Sendable {
   ) -> [UpstreamConsequence] {
     var result: [UpstreamConsequence] = []
     for layout in layouts {
-      guard let entries = info[layout.tag]?.texts else { continue }
-      for entry in entries.flatMap({ $0.split(separator: ",") }) {
-        let parts = entry.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
-        func value(_ index: Int?) -> String? {
-          guard let index, index < parts.count, !parts[index].isEmpty else { return nil }
-          return parts[index]
+      guard let texts = info[layout.tag]?.texts else { continue }
+      for text in texts {
+        for entry in Self.split(text[...], on: UInt8(ascii: ",")) where !entry.isEmpty {
+          let parts = Self.split(entry, on: UInt8(ascii: "|"))
+          func value(_ index: Int?) -> String? {
+            guard let index, index < parts.count, !parts[index].isEmpty else { return nil }
+            return String(parts[index])
+          }
+          if let allele = value(layout.allele),
+            !UpstreamConsequenceParser.allele(allele, matches: alternate, reference: reference)
+          {
+            continue
+          }
+          guard let consequence = value(layout.consequence) else { continue }
+          var metrics = AlleleMetrics()
+          metrics.frequencyFieldDeclared = layout.declaresFrequency
+          metrics.filteringFieldDeclared = layout.declaresFiltering
+          for (index, kind) in layout.metrics {
+            if let text = value(index) { AlleleMetricFields.add(name: layout.fields[index], kind: kind, value: text, to: &metrics) }
+          }
+          result.append(
+            UpstreamConsequence(
+              source: layout.tag, gene: value(layout.gene), transcript: value(layout.transcript),
+              consequence: consequence, hgvsc: value(layout.hgvsc), hgvsp: value(layout.hgvsp),
+              exon: value(layout.exon), intron: value(layout.intron), maneSelect: value(layout.mane),
+              metrics: metrics.isEmpty ? nil : metrics))
         }
-        if let allele = value(layout.allele),
-          !UpstreamConsequenceParser.allele(allele, matches: alternate, reference: reference)
-        {
-          continue
-        }
-        guard let consequence = value(layout.consequence) else { continue }
-        var metrics = AlleleMetrics()
-        metrics.frequencyFieldDeclared = layout.declaresFrequency
-        metrics.filteringFieldDeclared = layout.declaresFiltering
-        for index in layout.metrics {
-          if let text = value(index) { AlleleMetricFields.add(name: layout.fields[index], value: text, to: &metrics) }
-        }
-        result.append(
-          UpstreamConsequence(
-            source: layout.tag, gene: value(layout.gene), transcript: value(layout.transcript),
-            consequence: consequence, hgvsc: value(layout.hgvsc), hgvsp: value(layout.hgvsp),
-            exon: value(layout.exon), intron: value(layout.intron), maneSelect: value(layout.mane),
-            metrics: metrics.isEmpty ? nil : metrics))
       }
     }
     return result
@@ -126,6 +128,29 @@ public struct UpstreamConsequenceParser: Sendable {
 }
 
 extension UpstreamConsequenceParser {
+  /// `text` cut at every `separator` (an ASCII byte), empty pieces kept. ASCII text is cut byte by
+  /// byte, and only the fields read become strings: a VEP entry has dozens of fields, and cutting it
+  /// by `Character` into a `String` per field was most of an annotated record's time. Other text is
+  /// cut by `Character` as before (a combining mark after a separator joins it).
+  static func split(_ text: Substring, on separator: UInt8) -> [Substring] {
+    let utf8 = text.utf8
+    guard utf8.allSatisfy({ $0 < 0x80 }) else {
+      return text.split(separator: Character(Unicode.Scalar(separator)), omittingEmptySubsequences: false)
+    }
+    var pieces: [Substring] = []
+    var start = utf8.startIndex
+    var index = start
+    while index != utf8.endIndex {
+      if utf8[index] == separator {
+        pieces.append(text[start..<index])
+        start = utf8.index(after: index)
+      }
+      index = utf8.index(after: index)
+    }
+    pieces.append(text[start..<utf8.endIndex])
+    return pieces
+  }
+
   /// VEP drops the first base that indel alleles share and writes a pure deletion as `-`.
   static func allele(_ allele: String, matches alternate: String, reference: String) -> Bool {
     if allele == alternate { return true }
