@@ -96,11 +96,12 @@ public struct UpstreamConsequenceParser: Sendable {
     for layout in layouts {
       guard let texts = info[layout.tag]?.texts else { continue }
       for text in texts {
-        for entry in Self.split(text[...], on: UInt8(ascii: ",")) where !entry.isEmpty {
-          let parts = Self.split(entry, on: UInt8(ascii: "|"))
+        for place in Self.pieces(text[...], on: UInt8(ascii: ",")) where !place.isEmpty {
+          let entry = text[place]
+          let parts = Self.pieces(entry, on: UInt8(ascii: "|"))
           func value(_ index: Int?) -> String? {
             guard let index, index < parts.count, !parts[index].isEmpty else { return nil }
-            return String(parts[index])
+            return String(entry[parts[index]])
           }
           if let allele = value(layout.allele),
             !UpstreamConsequenceParser.allele(allele, matches: alternate, reference: reference)
@@ -128,27 +129,40 @@ public struct UpstreamConsequenceParser: Sendable {
 }
 
 extension UpstreamConsequenceParser {
-  /// `text` cut at every `separator` (an ASCII byte), empty pieces kept. ASCII text is cut byte by
-  /// byte, and only the fields read become strings: a VEP entry has dozens of fields, and cutting it
-  /// by `Character` into a `String` per field was most of an annotated record's time. Other text is
-  /// cut by `Character` as before (a combining mark after a separator joins it).
-  static func split(_ text: Substring, on separator: UInt8) -> [Substring] {
+  /// `text` cut at every `separator` (an ASCII byte), empty pieces kept.
+  static func split(_ text: Substring, on separator: UInt8) -> [Substring] { pieces(text, on: separator).map { text[$0] } }
+
+  /// Where the pieces of `text` cut at every `separator` (an ASCII byte) lie, empty ones kept. ASCII
+  /// text in one piece of memory is cut from its bytes, and only the fields read later become
+  /// strings: a VEP entry has dozens of fields, and cutting it by `Character` into a `String` per
+  /// field was most of an annotated record's time. Other text is cut by `Character`, as before (a
+  /// combining mark after a separator joins it).
+  static func pieces(_ text: Substring, on separator: UInt8) -> [Range<String.Index>] {
     let utf8 = text.utf8
-    guard utf8.allSatisfy({ $0 < 0x80 }) else {
-      return text.split(separator: Character(Unicode.Scalar(separator)), omittingEmptySubsequences: false)
-    }
-    var pieces: [Substring] = []
-    var start = utf8.startIndex
-    var index = start
-    while index != utf8.endIndex {
-      if utf8[index] == separator {
-        pieces.append(text[start..<index])
-        start = utf8.index(after: index)
+    let cut = utf8.withContiguousStorageIfAvailable { bytes -> [Range<String.Index>]? in
+      var ends: [Int] = []
+      for offset in bytes.indices {
+        let byte = bytes[offset]
+        if byte >= 0x80 { return nil }
+        if byte == separator { ends.append(offset) }
       }
-      index = utf8.index(after: index)
+      var pieces: [Range<String.Index>] = []
+      pieces.reserveCapacity(ends.count + 1)
+      var start = utf8.startIndex
+      var startOffset = 0
+      for end in ends {
+        let endIndex = utf8.index(start, offsetBy: end - startOffset)
+        pieces.append(start..<endIndex)
+        start = utf8.index(after: endIndex)
+        startOffset = end + 1
+      }
+      pieces.append(start..<utf8.endIndex)
+      return pieces
     }
-    pieces.append(text[start..<utf8.endIndex])
-    return pieces
+    if let cut = cut ?? nil { return cut }
+    return text.split(separator: Character(Unicode.Scalar(separator)), omittingEmptySubsequences: false).map {
+      $0.startIndex..<$0.endIndex
+    }
   }
 
   /// VEP drops the first base that indel alleles share and writes a pure deletion as `-`.
