@@ -89,6 +89,23 @@ public struct JSONWriter {
     if let spill, bytes.count >= 1 << 20 { spill(&bytes) }
   }
 
+  /// Whether `lhs` comes before `rhs` in code-point order (UTF-8 keeps it: their bytes compared),
+  /// what `lhs.utf8.lexicographicallyPrecedes(rhs.utf8)` gives, without stepping through two views.
+  public static func codePointPrecedes(_ lhs: String, _ rhs: String) -> Bool {
+    var lhs = lhs
+    var rhs = rhs
+    return lhs.withUTF8 { left in
+      rhs.withUTF8 { right in
+        let shared = min(left.count, right.count)
+        if shared > 0, let a = left.baseAddress, let b = right.baseAddress {
+          let order = memcmp(a, b, shared)
+          if order != 0 { return order < 0 }
+        }
+        return left.count < right.count
+      }
+    }
+  }
+
   /// Starts a member; its value must follow.
   public mutating func key(_ name: String) {
     #if DEBUG

@@ -337,10 +337,15 @@ extension AlleleMetrics {
 }
 
 extension JSONWriter {
-  /// A string-keyed map of numbers, keys in code-point order.
+  /// A string-keyed map of numbers, keys in code-point order (written for every upstream entry's
+  /// frequencies and scores: one member is written as it is, more sorted by their bytes).
   mutating func numbers(_ values: [String: Double]) {
     object { json in
-      for (key, value) in values.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
+      if values.count == 1, let only = values.first {
+        json.member(only.key, only.value)
+        return
+      }
+      for (key, value) in values.sorted(by: { JSONWriter.codePointPrecedes($0.key, $1.key) }) {
         json.member(key, value)
       }
     }

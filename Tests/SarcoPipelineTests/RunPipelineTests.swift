@@ -228,6 +228,18 @@ let scenarioNames = ["tumor_only.grch38", "tumor_normal.grch38", "strelka_somati
     }
   }
 
+  /// Keys are ordered by their bytes: the order of their UTF-8 views, for prefixes, empty and
+  /// multi-byte keys (`é` is two bytes, `\u{10000}` four; neither sorts as UTF-16 would).
+  @Test func keysInCodePointOrderAsTheirUTF8ViewsCompare() {
+    let keys = ["", "a", "ab", "abc", "b", "A", "Z", "_", "é", "e\u{301}", "\u{10000}", "\u{FFFF}", "gnomADe_AF", "gnomADe_AFR_AF",
+      "gnomADg_AF", "MAX_AF", "AF", "CADD_PHRED", "a\u{0}", "\u{7F}"]
+    for left in keys {
+      for right in keys {
+        #expect(JSONWriter.codePointPrecedes(left, right) == left.utf8.lexicographicallyPrecedes(right.utf8), "\(left.debugDescription) \(right.debugDescription)")
+      }
+    }
+  }
+
   /// Nested past the 128 spaces indents are copied from (depth 64), where the writer spells them out.
   struct Nest: Encodable {
     let name: String
