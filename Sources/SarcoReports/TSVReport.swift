@@ -35,7 +35,7 @@ public enum TSVReport {
 
   static func appendRows(_ reported: ReportedVariant, sample: String, to lines: inout [UInt8]) {
     let variant = reported.variant
-    let metrics = ClinicalAssessor.metrics(of: variant)
+    let metrics = AlleleMetricsSummary(info: variant.metrics, upstream: variant.upstream)
     let hits = reported.genes.isEmpty ? [nil] : reported.genes.map { Optional($0) }
     // Cells appended in place as bytes (no array of cells per row, no String appends): this runs
     // once per panel variant.

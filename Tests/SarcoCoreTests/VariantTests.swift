@@ -195,6 +195,38 @@ import Testing
     }
   }
 
+  /// The TSV's four metrics found without merging must be those of the merged metrics, for INFO
+  /// and entries with and without frequencies, declared-but-empty fields and repeated scores.
+  @Test func metricsSummaryEqualsTheMergedMetrics() {
+    var state: UInt64 = 3
+    func next(_ bound: Int) -> Int {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int((state >> 33) % UInt64(bound))
+    }
+    func randomMetrics() -> AlleleMetrics? {
+      guard next(4) != 0 else { return nil }
+      var metrics = AlleleMetrics()
+      metrics.frequencyFieldDeclared = next(2) == 0
+      for name in ["gnomADe_AF", "MAX_AF", "AF"] where next(2) == 0 { metrics.frequencies[name] = Double(next(1_000)) / 1_000 }
+      for name in ["REVEL", "CADD_PHRED", "SpliceAI", "Other"] where next(3) == 0 { metrics.scores[name] = Double(next(100)) }
+      return metrics
+    }
+    for round in 0..<2_000 {
+      let info = randomMetrics()
+      let upstream = (0..<next(5)).map { _ in
+        UpstreamConsequence(
+          source: "CSQ", gene: nil, transcript: nil, consequence: "intron_variant", hgvsc: nil, hgvsp: nil, exon: nil,
+          intron: nil, maneSelect: nil, metrics: randomMetrics())
+      }
+      var merged = info ?? AlleleMetrics()
+      for entry in upstream { if let metrics = entry.metrics { merged.merge(metrics) } }
+      let summary = AlleleMetricsSummary(info: info, upstream: upstream)
+      let expected = [merged.highestFrequency, merged.revel, merged.cadd, merged.spliceAI]
+      #expect([summary.highestFrequency, summary.revel, summary.cadd, summary.spliceAI] == expected, "round \(round)")
+      if [summary.highestFrequency, summary.revel, summary.cadd, summary.spliceAI] != expected { return }
+    }
+  }
+
   @Test func snpEffAnnotationsUseAnnotationColumn() {
     let header = VCFHeader(text: """
       ##fileformat=VCFv4.2

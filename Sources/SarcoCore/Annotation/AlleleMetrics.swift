@@ -49,6 +49,38 @@ public struct AlleleMetrics: Sendable, Equatable, Codable {
   }
 }
 
+/// What the variants TSV shows of an allele's metrics: those of its INFO then of each upstream
+/// entry, merged (`merge`, as `ClinicalAssessor.metrics(of:)` does), found without building the
+/// merged maps (each TSV row merged eight entries' maps for four numbers).
+public struct AlleleMetricsSummary: Sendable, Equatable {
+  public var highestFrequency: Double?
+  public var revel: Double?
+  public var cadd: Double?
+  public var spliceAI: Double?
+
+  public init(info: AlleleMetrics?, upstream: [UpstreamConsequence]) {
+    var highest: Double?
+    var declared = false
+    func take(_ metrics: AlleleMetrics) {
+      // `merge` keeps each frequency's highest value, so the highest of the merge is the highest of all.
+      for value in metrics.frequencies.values where highest.map({ value > $0 }) ?? true { highest = value }
+      declared = declared || metrics.frequencyFieldDeclared
+      // and each score's first value.
+      for (name, value) in metrics.scores {
+        switch name {
+        case "REVEL": if revel == nil { revel = value }
+        case "CADD_PHRED": if cadd == nil { cadd = value }
+        case "SpliceAI": if spliceAI == nil { spliceAI = value }
+        default: break
+        }
+      }
+    }
+    if let info { take(info) }
+    for entry in upstream { if let metrics = entry.metrics { take(metrics) } }
+    highestFrequency = highest ?? (declared ? 0 : nil)
+  }
+}
+
 /// Recognises frequency and score fields by name.
 public enum AlleleMetricFields {
   /// A population allele-frequency field (never the caller's own `AF`).
