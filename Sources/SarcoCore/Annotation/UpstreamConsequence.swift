@@ -26,6 +26,8 @@ public struct UpstreamConsequenceParser: Sendable {
     let allele, consequence, gene, transcript, hgvsc, hgvsp, exon, intron, mane: Int?
     /// Population-frequency and predictor-score columns, with what each holds.
     let metrics: [(index: Int, kind: AlleleMetricFields.Kind)]
+    /// How many of them are frequencies: an entry's map of them is made that large at once.
+    let frequencyFields: Int
     let declaresFrequency: Bool
     let declaresFiltering: Bool
 
@@ -46,6 +48,7 @@ public struct UpstreamConsequenceParser: Sendable {
       intron = index("INTRON")
       mane = index("MANE_SELECT", "MANE")
       metrics = fields.indices.compactMap { index in AlleleMetricFields.kind(fields[index]).map { (index, $0) } }
+      frequencyFields = metrics.filter { $0.kind == .frequency }.count
       declaresFrequency = fields.contains(where: AlleleMetricFields.isFrequency)
       declaresFiltering = fields.contains(where: AlleleMetricFields.isFilteringFrequency)
     }
@@ -110,6 +113,8 @@ public struct UpstreamConsequenceParser: Sendable {
           }
           guard let consequence = value(layout.consequence) else { continue }
           var metrics = AlleleMetrics()
+          // Grown one insert at a time, the map was reallocated at 1, 2 and 4 frequencies.
+          if layout.frequencyFields > 1 { metrics.frequencies.reserveCapacity(layout.frequencyFields) }
           metrics.frequencyFieldDeclared = layout.declaresFrequency
           metrics.filteringFieldDeclared = layout.declaresFiltering
           for (index, kind) in layout.metrics {
