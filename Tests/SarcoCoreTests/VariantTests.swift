@@ -227,6 +227,43 @@ import Testing
     }
   }
 
+  /// INFO floats are read as numbers, not spelt out and read back: the metrics must be those of
+  /// the same values given as text, for one and several ALTs, missing values, infinities, NaN, -0.
+  @Test func infoFloatsGiveTheMetricsOfTheirText() {
+    let header = VCFHeader(text: """
+      ##fileformat=VCFv4.2
+      ##INFO=<ID=gnomAD_AF,Number=A,Type=Float,Description="f">
+      ##INFO=<ID=MAX_AF,Number=1,Type=Float,Description="m">
+      ##INFO=<ID=REVEL,Number=A,Type=Float,Description="r">
+      ##INFO=<ID=CADD_PHRED,Number=.,Type=Float,Description="c">
+      #CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO
+      """)
+    let fields = InfoMetricFields(header: header)
+    let values: [Double?] = [nil, 0, -0.0, 1, 0.5, 1e-5, 2, -1, .infinity, -.infinity, .nan, 33.2]
+    var state: UInt64 = 5
+    func next(_ bound: Int) -> Int {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int((state >> 33) % UInt64(bound))
+    }
+    for round in 0..<2_000 {
+      let alternates = 1 + next(3)
+      var numbers: [String: FieldValue] = [:]
+      var texts: [String: FieldValue] = [:]
+      for name in ["gnomAD_AF", "MAX_AF", "REVEL", "CADD_PHRED"] where next(4) != 0 {
+        let field = FieldValue.floats((0..<(1 + next(3))).map { _ in values[next(values.count)] })
+        numbers[name] = field
+        texts[name] = .strings(field.texts)
+      }
+      let alternate = 1 + next(alternates)
+      let got = fields.metrics(numbers, alternateIndex: alternate, alternateCount: alternates)
+      let want = fields.metrics(texts, alternateIndex: alternate, alternateCount: alternates)
+      #expect(got == want, "round \(round): \(numbers)")
+      let signs = { (metrics: AlleleMetrics?) in metrics?.frequencies.sorted { $0.key < $1.key }.map(\.value.sign) }
+      #expect(signs(got) == signs(want), "round \(round)")
+      if got != want { return }
+    }
+  }
+
   @Test func snpEffAnnotationsUseAnnotationColumn() {
     let header = VCFHeader(text: """
       ##fileformat=VCFv4.2

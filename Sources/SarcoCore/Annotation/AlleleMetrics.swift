@@ -158,6 +158,20 @@ public enum AlleleMetricFields {
   }
 }
 
+extension AlleleMetricFields {
+  /// Adds one number of a field as `add(name:kind:value:to:)` adds its text (an INFO float is read
+  /// as the number it is: spelling each out to read it back was a fifth of an INFO-annotated run).
+  static func add(name: String, kind: Kind, number: Double, to metrics: inout AlleleMetrics) {
+    guard number.isFinite else { return }
+    switch kind {
+    case .frequency:
+      if (0...1).contains(number) { metrics.frequencies[name] = max(metrics.frequencies[name] ?? 0, number) }
+    case .score(let score):
+      metrics.scores[score] = max(metrics.scores[score] ?? number, number)
+    }
+  }
+}
+
 /// The INFO fields of one VCF header that carry frequencies or scores, found
 /// once per file so each record only looks those keys up.
 public struct InfoMetricFields: Sendable {
@@ -181,7 +195,13 @@ public struct InfoMetricFields: Sendable {
     metrics.frequencyFieldDeclared = declaresFrequency
     metrics.filteringFieldDeclared = declaresFiltering
     for (name, kind) in zip(names, kinds) {
-      guard let texts = info[name]?.texts else { continue }
+      guard let field = info[name] else { continue }
+      if case .floats(let values) = field {
+        let chosen = values.count == alternateCount && alternateCount > 1 ? values[(alternateIndex - 1)...(alternateIndex - 1)] : values[...]
+        for case let number? in chosen { AlleleMetricFields.add(name: name, kind: kind, number: number, to: &metrics) }
+        continue
+      }
+      let texts = field.texts
       // Number=A fields hold one value per ALT; others are taken whole.
       let chosen = texts.count == alternateCount && alternateCount > 1 ? [texts[alternateIndex - 1]] : texts
       for text in chosen where text != "." { AlleleMetricFields.add(name: name, kind: kind, value: text, to: &metrics) }
