@@ -171,7 +171,7 @@ import Testing
     for round in 0..<3_000 {
       let text = (0..<next(24)).map { _ in alphabet[next(round % 3 == 0 ? alphabet.count : 5)] }.joined()
       for separator in ["|", ","] {
-        let cut = UpstreamConsequenceParser.split(text[...], on: separator.utf8.first!)
+        let cut = UpstreamConsequenceParser.pieces(text[...], on: separator.utf8.first!).map { text[$0] }
         let byCharacter = text.split(separator: Character(separator), omittingEmptySubsequences: false)
         #expect(cut == byCharacter, "\(text.debugDescription) on \(separator)")
         if cut != byCharacter { return }
@@ -207,7 +207,10 @@ import Testing
       guard next(4) != 0 else { return nil }
       var metrics = AlleleMetrics()
       metrics.frequencyFieldDeclared = next(2) == 0
-      for name in ["gnomADe_AF", "MAX_AF", "AF"] where next(2) == 0 { metrics.frequencies[name] = Double(next(1_000)) / 1_000 }
+      for name in ["gnomADe_AF", "MAX_AF", "AF"] where next(2) == 0 {
+        let text = ["0", "-0", "0.0", "1", "0.25", "\(Double(next(1_000)) / 1_000)"][next(6)]
+        AlleleMetricFields.add(name: name, kind: .frequency, value: text, to: &metrics)
+      }
       for name in ["REVEL", "CADD_PHRED", "SpliceAI", "Other"] where next(3) == 0 { metrics.scores[name] = Double(next(100)) }
       return metrics
     }
@@ -223,6 +226,9 @@ import Testing
       let summary = AlleleMetricsSummary(info: info, upstream: upstream)
       let expected = [merged.highestFrequency, merged.revel, merged.cadd, merged.spliceAI]
       #expect([summary.highestFrequency, summary.revel, summary.cadd, summary.spliceAI] == expected, "round \(round)")
+      // Printed in the TSV: -0 and 0 are equal but not the same text.
+      #expect(summary.highestFrequency?.sign == expected[0]?.sign, "round \(round)")
+      #expect(merged.frequencies.values.allSatisfy { $0.sign == .plus }, "round \(round): a -0 frequency kept")
       if [summary.highestFrequency, summary.revel, summary.cadd, summary.spliceAI] != expected { return }
     }
   }

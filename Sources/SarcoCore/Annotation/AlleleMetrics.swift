@@ -139,7 +139,9 @@ public enum AlleleMetricFields {
     switch kind {
     case .frequency:
       let highest = numbers(value).filter { (0...1).contains($0) }.max()
-      if let highest { metrics.frequencies[name] = max(metrics.frequencies[name] ?? 0, highest) }
+      // `+ 0` makes a -0 frequency 0: merged maps' highest value is taken in map order, which
+      // varies from run to run, and -0 and 0 tied there printed as either.
+      if let highest { metrics.frequencies[name] = max(metrics.frequencies[name] ?? 0, highest + 0) }
       return
     case .score(let canonical): score = canonical
     }
@@ -165,7 +167,7 @@ extension AlleleMetricFields {
     guard number.isFinite else { return }
     switch kind {
     case .frequency:
-      if (0...1).contains(number) { metrics.frequencies[name] = max(metrics.frequencies[name] ?? 0, number) }
+      if (0...1).contains(number) { metrics.frequencies[name] = max(metrics.frequencies[name] ?? 0, number + 0) }
     case .score(let score):
       metrics.scores[score] = max(metrics.scores[score] ?? number, number)
     }

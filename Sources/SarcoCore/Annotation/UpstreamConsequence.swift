@@ -134,9 +134,6 @@ public struct UpstreamConsequenceParser: Sendable {
 }
 
 extension UpstreamConsequenceParser {
-  /// `text` cut at every `separator` (an ASCII byte), empty pieces kept.
-  static func split(_ text: Substring, on separator: UInt8) -> [Substring] { pieces(text, on: separator).map { text[$0] } }
-
   /// Where the pieces of `text` cut at every `separator` (an ASCII byte) lie, empty ones kept. ASCII
   /// text in one piece of memory is cut from its bytes, and only the fields read later become
   /// strings: a VEP entry has dozens of fields, and cutting it by `Character` into a `String` per
