@@ -34,6 +34,23 @@ import Testing
 @Suite struct PanelConsequenceTests {
   let view = try! PanelView(panel: TestPanels.sarcoma, build: .grch38)
 
+  /// Names that are not symbols are looked up in a map of upper-cased symbols and aliases, built
+  /// once: every symbol and alias, in three letter cases, and names of no gene, must find what
+  /// `Panel.gene(named:)` finds (the first gene in panel order).
+  @Test func aliasesAndLetterCasesFindWhatThePanelFinds() {
+    let panel = view.panel
+    var names = ["", "NOTAGENE", "kitt", "ß", "e\u{301}"]
+    for gene in panel.genes {
+      for name in [gene.symbol] + gene.aliases { names += [name, name.lowercased(), name.prefix(1).lowercased() + name.dropFirst()] }
+    }
+    #expect(panel.genes.contains { !$0.aliases.isEmpty }, "the panel has aliases to look up")
+    for name in names {
+      let expected = view.geneBySymbol[name] ?? panel.gene(named: name)
+      #expect(view.gene(name)?.symbol == expected?.symbol, "\(name)")
+      #expect(view.hasGene(name) == (expected != nil), "\(name)")
+    }
+  }
+
   func consequence(_ position: Int, _ reference: String, _ alternate: String, contig: String = "17") -> AlleleConsequence? {
     let kind = AlleleTrimming.kind(reference: reference, alternate: alternate)
     let variant = Variant(

@@ -19,6 +19,8 @@ public final class PanelView: Sendable {
   private let targetsByPad = ViewMemo<Int, [(interval: GenomicInterval, name: String)]>()
   private let somaticIndexMemo = ViewMemo<GenomeBuild, SomaticKnowledgeIndex>()
   private let evidenceByGeneMemo = ViewMemo<GenomeBuild, [String: [EvidenceItem]]>()
+  /// Gene numbers by upper-cased symbol and alias, made at the first name that is not a symbol.
+  private let geneByUppercasedNameMemo = ViewMemo<GenomeBuild, [String: Int]>()
 
   public init(panel: Panel, build: GenomeBuild) throws {
     guard panel.manifest.builds.contains(build) else {
@@ -52,14 +54,27 @@ public final class PanelView: Sendable {
     evidenceByGeneMemo.value(build) { Dictionary(grouping: panel.knowledge.evidence, by: \.gene) }
   }
 
-  /// A panel gene by symbol (dictionary lookup), else by alias or any letter case.
+  /// A panel gene by symbol (dictionary lookup), else by alias or any letter case, as
+  /// `Panel.gene(named:)` finds it (which upper-cased every symbol and alias per call).
   public func gene(_ symbolOrAlias: String) -> Gene? {
-    geneBySymbol[symbolOrAlias] ?? panel.gene(named: symbolOrAlias)
+    geneBySymbol[symbolOrAlias] ?? geneNumber(anyCase: symbolOrAlias).map { panel.genes[$0] }
   }
 
   /// Whether `gene(_:)` finds a gene, without copying it out.
   public func hasGene(_ symbolOrAlias: String) -> Bool {
-    geneBySymbol.index(forKey: symbolOrAlias) != nil || panel.gene(named: symbolOrAlias) != nil
+    geneBySymbol.index(forKey: symbolOrAlias) != nil || geneNumber(anyCase: symbolOrAlias) != nil
+  }
+
+  /// The first gene (in panel order) with `name` as its symbol or an alias, in any letter case.
+  private func geneNumber(anyCase name: String) -> Int? {
+    let numbers = geneByUppercasedNameMemo.value(build) {
+      var numbers: [String: Int] = [:]
+      for (number, gene) in panel.genes.enumerated() {
+        for known in [gene.symbol] + gene.aliases where numbers[known.uppercased()] == nil { numbers[known.uppercased()] = number }
+      }
+      return numbers
+    }
+    return numbers[name.uppercased()]
   }
 
   /// A gene's exons on this build, in transcript order.
