@@ -29,9 +29,10 @@ typedef struct {
   int64_t nonempty;
   /* Out, with SP_VERDICT_MALFORMED: what was wrong (SP_MALFORMED_*). */
   int reason;
-  /* The gap between two ranges the last line outside them fell in (exclusive bounds), valid
-     when gap_valid is non-zero: sorted lines mostly fall in the same gap as the line before,
-     which then needs no search. Whoever sets bounds clears gap_valid. */
+  /* The scan's own state, neither in nor out: the gap between two ranges the last line outside
+     them fell in (exclusive bounds), valid when gap_valid is non-zero (sorted lines mostly fall in
+     the same gap as the line before, which then needs no search). Setting bounds or range_count
+     must clear gap_valid (LinePrefilter.setContig does). */
   int64_t gap_after;
   int64_t gap_before;
   int gap_valid;

@@ -40,7 +40,8 @@ public struct AlleleMetrics: Sendable, Equatable, Codable {
   public var cadd: Double? { scores["CADD_PHRED"] }
   public var spliceAI: Double? { scores["SpliceAI"] }
 
-  /// Keeps the higher frequency and the first score seen for each name.
+  /// Keeps the higher frequency and the first score seen for each name (`AlleleMetricsSummary`
+  /// applies the same two rules without building the merged maps: change them together).
   public mutating func merge(_ other: AlleleMetrics) {
     for (name, value) in other.frequencies { frequencies[name] = max(frequencies[name] ?? value, value) }
     for (name, value) in other.scores where scores[name] == nil { scores[name] = value }
@@ -96,7 +97,7 @@ public enum AlleleMetricFields {
   public static func isFilteringFrequency(_ name: String) -> Bool { name.lowercased().contains("faf") }
 
   /// A field this reader takes: a population frequency or a predictor score.
-  public static func isMetric(_ name: String) -> Bool { isFrequency(name) || scoreName(name) != nil }
+  public static func isMetric(_ name: String) -> Bool { kind(name) != nil }
 
   /// The canonical score name for a field, or nil.
   public static func scoreName(_ name: String) -> String? {
@@ -125,7 +126,7 @@ public enum AlleleMetricFields {
     case score(String)
   }
 
-  /// The kind of field `name` is, or nil when it is no metric (the same test as `isMetric`).
+  /// The kind of field `name` is, or nil when it is no metric.
   public static func kind(_ name: String) -> Kind? {
     if isFrequency(name) { return .frequency }
     return scoreName(name).map(Kind.score)
@@ -167,6 +168,7 @@ extension AlleleMetricFields {
     guard number.isFinite else { return }
     switch kind {
     case .frequency:
+      // `+ 0`: a -0 frequency is kept as 0, as the text path keeps it.
       if (0...1).contains(number) { metrics.frequencies[name] = max(metrics.frequencies[name] ?? 0, number + 0) }
     case .score(let score):
       metrics.scores[score] = max(metrics.scores[score] ?? number, number)
@@ -184,9 +186,10 @@ public struct InfoMetricFields: Sendable {
   let declaresFiltering: Bool
 
   public init(header: VCFHeader) {
-    names = header.info.keys.filter(AlleleMetricFields.isMetric).sorted()
-    kinds = names.map { AlleleMetricFields.kind($0)! }
-    declaresFrequency = names.contains(where: AlleleMetricFields.isFrequency)
+    let found = header.info.keys.sorted().compactMap { name in AlleleMetricFields.kind(name).map { (name, $0) } }
+    names = found.map(\.0)
+    kinds = found.map(\.1)
+    declaresFrequency = kinds.contains(.frequency)
     declaresFiltering = names.contains(where: AlleleMetricFields.isFilteringFrequency)
   }
 

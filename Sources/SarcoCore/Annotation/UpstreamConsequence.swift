@@ -49,7 +49,7 @@ public struct UpstreamConsequenceParser: Sendable {
       mane = index("MANE_SELECT", "MANE")
       metrics = fields.indices.compactMap { index in AlleleMetricFields.kind(fields[index]).map { (index, $0) } }
       frequencyFields = metrics.filter { $0.kind == .frequency }.count
-      declaresFrequency = fields.contains(where: AlleleMetricFields.isFrequency)
+      declaresFrequency = frequencyFields > 0
       declaresFiltering = fields.contains(where: AlleleMetricFields.isFilteringFrequency)
     }
   }
@@ -142,21 +142,18 @@ extension UpstreamConsequenceParser {
   static func pieces(_ text: Substring, on separator: UInt8) -> [Range<String.Index>] {
     let utf8 = text.utf8
     let cut = utf8.withContiguousStorageIfAvailable { bytes -> [Range<String.Index>]? in
-      var ends: [Int] = []
+      var pieces: [Range<String.Index>] = []
+      var start = utf8.startIndex
+      var startOffset = 0
       for offset in bytes.indices {
         let byte = bytes[offset]
         if byte >= 0x80 { return nil }
-        if byte == separator { ends.append(offset) }
-      }
-      var pieces: [Range<String.Index>] = []
-      pieces.reserveCapacity(ends.count + 1)
-      var start = utf8.startIndex
-      var startOffset = 0
-      for end in ends {
-        let endIndex = utf8.index(start, offsetBy: end - startOffset)
-        pieces.append(start..<endIndex)
-        start = utf8.index(after: endIndex)
-        startOffset = end + 1
+        if byte == separator {
+          let end = utf8.index(start, offsetBy: offset - startOffset)
+          pieces.append(start..<end)
+          start = utf8.index(after: end)
+          startOffset = offset + 1
+        }
       }
       pieces.append(start..<utf8.endIndex)
       return pieces

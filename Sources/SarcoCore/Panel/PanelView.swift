@@ -70,7 +70,10 @@ public final class PanelView: Sendable {
     let numbers = geneByUppercasedNameMemo.value(build) {
       var numbers: [String: Int] = [:]
       for (number, gene) in panel.genes.enumerated() {
-        for known in [gene.symbol] + gene.aliases where numbers[known.uppercased()] == nil { numbers[known.uppercased()] = number }
+        for known in [gene.symbol] + gene.aliases {
+          let key = known.uppercased()
+          if numbers[key] == nil { numbers[key] = number }
+        }
       }
       return numbers
     }
