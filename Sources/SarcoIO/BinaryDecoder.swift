@@ -189,19 +189,35 @@ final class BinaryInput: Sendable {
     return converted
   }
 
-  /// An array of `UInt32` in one loop (the panel's known-variant cells: half a million).
+  /// An array of `UInt32` in one loop over the bytes (the panel's known-variant cells: half a
+  /// million; the checked reads per byte were 1.1 ms of every run's panel decode).
   func unsignedIntegers(at offset: Int) throws -> [UInt32] {
     let (start, count) = try container(at: offset, .unkeyed)
-    var values: [UInt32] = []
-    values.reserveCapacity(count)
-    var cursor = start
-    for _ in 0..<count {
-      guard try tag(at: cursor) == BinaryTag.unsigned.rawValue else { throw BinaryInput.corrupt("expected a UInt32 at byte \(cursor)") }
-      cursor += 1
-      guard let value = UInt32(exactly: try varint(at: &cursor)) else { throw BinaryInput.corrupt("integer does not fit UInt32 at byte \(cursor)") }
-      values.append(value)
+    return try bytes.withUnsafeBufferPointer { bytes in
+      try [UInt32](unsafeUninitializedCapacity: count) { values, initialized in
+        var cursor = start
+        while initialized < count {
+          guard cursor < bytes.count, bytes[cursor] == BinaryTag.unsigned.rawValue else {
+            throw BinaryInput.corrupt("expected a UInt32 at byte \(cursor)")
+          }
+          cursor += 1
+          // `varint(at:)`'s reading, written out for the loop.
+          var value: UInt64 = 0
+          var shift: UInt64 = 0
+          while true {
+            guard cursor < bytes.count, shift < 64 else { throw BinaryInput.corrupt("varint runs past the end") }
+            let byte = bytes[cursor]
+            cursor += 1
+            value |= UInt64(byte & 0x7F) << shift
+            if byte < 0x80 { break }
+            shift += 7
+          }
+          guard let fitted = UInt32(exactly: value) else { throw BinaryInput.corrupt("integer does not fit UInt32 at byte \(cursor)") }
+          values[initialized] = fitted
+          initialized += 1
+        }
+      }
     }
-    return values
   }
 
   /// An array of strings in one loop (each a table lookup).

@@ -50,6 +50,21 @@ struct CodableSample: Codable, Equatable {
     #expect(nan[0].isNaN && nan[1] == .infinity)
   }
 
+  /// `[UInt32]` is read in one loop over the bytes: every varint length (1 to 5 bytes) comes back,
+  /// and a value past 32 bits, another type, or bytes cut anywhere are refused, never misread.
+  @Test func unsignedArraysRoundTripAndRefuseWhatIsNotOne() throws {
+    let values: [UInt32] = [0, 1, 127, 128, 16_383, 16_384, 2_097_151, 2_097_152, 268_435_455, 268_435_456, .max]
+    let data = try BinaryEncoder.encode(values)
+    #expect(try BinaryDecoder.decode([UInt32].self, from: data) == values)
+    #expect(try BinaryDecoder.decode([UInt32].self, from: try BinaryEncoder.encode([UInt32]())) == [])
+    #expect(throws: DecodingError.self) { try BinaryDecoder.decode([UInt32].self, from: try BinaryEncoder.encode([UInt64(UInt32.max) + 1])) }
+    #expect(throws: DecodingError.self) { try BinaryDecoder.decode([UInt32].self, from: try BinaryEncoder.encode([-1])) }
+    #expect(throws: DecodingError.self) { try BinaryDecoder.decode([UInt32].self, from: try BinaryEncoder.encode(["7"])) }
+    for cut in 0..<data.count {
+      #expect(throws: DecodingError.self, "cut at \(cut)") { try BinaryDecoder.decode([UInt32].self, from: data.prefix(cut)) }
+    }
+  }
+
   /// Every panel of the repository comes back equal, including the known
   /// variants decoded on a thread of their own.
   @Test(arguments: ["panels/sarcoma", "panels/hereditary", "testdata/panels/mini38"])
