@@ -11,6 +11,9 @@ struct RecordScreening {
   let strict: Bool
   private(set) var invalid = ExampleList()
   private(set) var duplicates = ExampleList()
+  /// gVCF records: reference blocks, and records whose ALTs include `<NON_REF>`/`<*>` beside called ones.
+  private(set) var referenceBlocks = 0
+  private(set) var unobservedAlleles = 0
   /// Keys of the variants seen so far (a symbolic allele's with its end: two `<DEL>`s at one POS may differ).
   /// Strings, not a struct of the key's parts: most keys are small strings (16 bytes, no heap), and
   /// a struct (72 bytes) held 45 MB more at 400,000 variants in one gene.
@@ -58,6 +61,16 @@ struct RecordScreening {
     paths.count > 1 ? "\(RunPipeline.baseName(paths[source])) \(record.place)" : record.place
   }
 
+  /// Counts a gVCF record's stand-in for unobserved alleles (not reported: `VariantDecomposer`).
+  mutating func countUnobservedAlleles(_ record: VCFRecord) {
+    guard record.alternates.contains(where: VariantDecomposer.isUnobservedAllele) else { return }
+    if record.alternates.allSatisfy({ VariantDecomposer.isUnobservedAllele($0) || $0 == "." }) {
+      referenceBlocks += 1
+    } else {
+      unobservedAlleles += 1
+    }
+  }
+
   /// QC counts: nil when there is nothing to count, so reports of clean inputs are unchanged.
   func count(into qc: inout QualityCounts) {
     qc.invalidRecords = invalid.total > 0 ? invalid.total : nil
@@ -73,6 +86,10 @@ struct RecordScreening {
     if duplicates.total > 0 {
       notes.append(
         "\(duplicates.total) variant(s) dropped as duplicates of an earlier record (same CHROM, POS, REF and ALT): \(duplicates.listed)")
+    }
+    if referenceBlocks + unobservedAlleles > 0 {
+      notes.append(
+        "gVCF input: \(referenceBlocks) reference block(s) (ALT only <NON_REF> or <*>) in panel regions and the <NON_REF>/<*> ALT of \(unobservedAlleles) other record(s) are stand-ins for alleles not observed (VCF 4.3 section 5.5), not variants, and are not reported")
     }
     return notes
   }

@@ -108,6 +108,7 @@ public enum RunPipeline {
           try exports?.add(records[index], variants: [], reported: [])
           continue
         case .annotated(let all):
+          screening.countUnobservedAlleles(records[index])
           items = screening.firstSightings(all, of: records[index], source: source) { $0.reported.variant }
           try exports?.add(records[index], variants: all.map(\.reported), reported: items.map(\.reported))
           if items.isEmpty && !all.isEmpty { continue }

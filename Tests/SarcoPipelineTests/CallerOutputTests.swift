@@ -99,6 +99,28 @@ func failure(_ body: () throws -> Void) -> SarcoError? {
     #expect(report.clinical?.notes.contains { $0.contains("1 variant(s) dropped as duplicates") && $0.contains("P1.more.vcf line 9 (17:7674220)") } == true)
   }
 
+  /// A gVCF (HaplotypeCaller -ERC GVCF, bcftools --gvcf): reference blocks and the <NON_REF>/<*>
+  /// stand-in beside a called ALT are not variants. They were reported as symbolic variants (and
+  /// counted as structural ones) in the JSON, the variants TSV and QC.
+  @Test func gVCFStandInsForUnobservedAllelesAreNotVariants() throws {
+    let directory = TestData.temporaryDirectory("callers")
+    let gvcf = try writeVCF("G1.g.vcf", in: directory, records: [
+      "17\t7674100\t.\tG\t<NON_REF>\t.\t.\t.\tGT:AD\t0/0:30,0",
+      "17\t7674220\t.\tC\tT,<NON_REF>\t500\t.\t.\tGT:AD\t0/1:20,18,0",
+      "17\t7674221\t.\tG\t<*>\t.\t.\t.\tGT:AD\t0/0:31,0",
+    ])
+    let report = try runFiles([gvcf], sampleID: "G1").fullReport()
+    #expect(report.variants.map { "\($0.variant.position) \($0.variant.alternate)" } == ["7674220 T"])
+    #expect(report.qc.variants == 1 && report.qc.panelRecords == 3)
+    #expect(report.qc.structuralVariants == 0)
+    #expect(report.clinical?.notes.contains {
+      $0.contains("gVCF input: 2 reference block(s)") && $0.contains("<NON_REF>/<*> ALT of 1 other record(s)")
+    } == true)
+    // A plain VCF gets no such note.
+    let plain = try writeVCF("G2.vcf", in: directory, records: [vcfLine("17", 7674220, "C", "T")])
+    #expect(try runFiles([plain], sampleID: "G2").fullReport().clinical?.notes.contains { $0.contains("gVCF") } == false)
+  }
+
   @Test func filesOfAnotherBuildOrSampleAreRefusedNamingBoth() throws {
     let snvs = "\(strelkaSNVs).vcf"
     let build = try #require(failure { _ = try runFiles([snvs, TestData.path("testdata/vcf/chr_prefix.grch37.vcf")]) })

@@ -34,11 +34,16 @@ public struct VariantDecomposer: Sendable {
     self.consequenceParser = UpstreamConsequenceParser(header: header)
   }
 
+  /// gVCF's stand-ins for alleles not observed (`<NON_REF>`, GATK; `<*>`, VCF 4.3 section 5.5):
+  /// no called allele, so no variant. A reference block (ALT only the stand-in) gives none.
+  public static func isUnobservedAllele(_ alternate: String) -> Bool { alternate == "<NON_REF>" || alternate == "<*>" }
+
   public func variants(from record: VCFRecord) -> [Variant] {
     let alternates = Array(record.alternates)
     var variants: [Variant] = []
     variants.reserveCapacity(alternates.count)
-    for (offset, alternate) in alternates.enumerated() where alternate != "*" && alternate != "." {
+    for (offset, alternate) in alternates.enumerated()
+    where alternate != "*" && alternate != "." && !Self.isUnobservedAllele(alternate) {
       let alternateIndex = offset + 1
       let structuralAllele = alternate.utf8.first == UInt8(ascii: "<") || ASCIIText.hasBracket(alternate)
       let minimal =
