@@ -11,7 +11,8 @@ struct RecordScreening {
   let strict: Bool
   private(set) var invalid = ExampleList()
   private(set) var duplicates = ExampleList()
-  /// gVCF records: reference blocks, and records whose ALTs include `<NON_REF>`/`<*>` beside called ones.
+  /// gVCF records: reference blocks (no ALT but `<NON_REF>`/`<*>`, `*` and `.`), and records with
+  /// the stand-in beside a called ALT.
   private(set) var referenceBlocks = 0
   private(set) var unobservedAlleles = 0
   /// Keys of the variants seen so far (a symbolic allele's with its end: two `<DEL>`s at one POS may differ).
@@ -64,7 +65,7 @@ struct RecordScreening {
   /// Counts a gVCF record's stand-in for unobserved alleles (not reported: `VariantDecomposer`).
   mutating func countUnobservedAlleles(_ record: VCFRecord) {
     guard record.alternates.contains(where: VariantDecomposer.isUnobservedAllele) else { return }
-    if record.alternates.allSatisfy({ VariantDecomposer.isUnobservedAllele($0) || $0 == "." }) {
+    if record.alternates.allSatisfy({ VariantDecomposer.isUnobservedAllele($0) || $0 == "." || $0 == "*" }) {
       referenceBlocks += 1
     } else {
       unobservedAlleles += 1
@@ -89,7 +90,7 @@ struct RecordScreening {
     }
     if referenceBlocks + unobservedAlleles > 0 {
       notes.append(
-        "gVCF input: \(referenceBlocks) reference block(s) (ALT only <NON_REF> or <*>) in panel regions and the <NON_REF>/<*> ALT of \(unobservedAlleles) other record(s) are stand-ins for alleles not observed (VCF 4.3 section 5.5), not variants, and are not reported")
+        "gVCF input: \(referenceBlocks) reference block(s) and the <NON_REF>/<*> allele of \(unobservedAlleles) variant record(s) in panel regions are placeholders for alleles not observed (VCF 4.3 section 5.5), not variants, and are not reported")
     }
     return notes
   }

@@ -108,13 +108,17 @@ func failure(_ body: () throws -> Void) -> SarcoError? {
       "17\t7674100\t.\tG\t<NON_REF>\t.\t.\t.\tGT:AD\t0/0:30,0",
       "17\t7674220\t.\tC\tT,<NON_REF>\t500\t.\t.\tGT:AD\t0/1:20,18,0",
       "17\t7674221\t.\tG\t<*>\t.\t.\t.\tGT:AD\t0/0:31,0",
+      // Inside an upstream deletion: no called ALT either.
+      "17\t7674222\t.\tG\t*,<NON_REF>\t100\t.\t.\tGT:AD\t0/1:20,18,0",
     ])
     let report = try runFiles([gvcf], sampleID: "G1").fullReport()
     #expect(report.variants.map { "\($0.variant.position) \($0.variant.alternate)" } == ["7674220 T"])
-    #expect(report.qc.variants == 1 && report.qc.panelRecords == 3)
+    #expect(report.qc.variants == 1 && report.qc.panelRecords == 4)
     #expect(report.qc.structuralVariants == 0)
+    // 'T,<NON_REF>' and '*,<NON_REF>' hold one ALT besides the stand-in: not multi-allelic.
+    #expect(report.qc.multiallelicRecords == 0)
     #expect(report.clinical?.notes.contains {
-      $0.contains("gVCF input: 2 reference block(s)") && $0.contains("<NON_REF>/<*> ALT of 1 other record(s)")
+      $0.contains("gVCF input: 3 reference block(s) and the <NON_REF>/<*> allele of 1 variant record(s)")
     } == true)
     // A plain VCF gets no such note.
     let plain = try writeVCF("G2.vcf", in: directory, records: [vcfLine("17", 7674220, "C", "T")])

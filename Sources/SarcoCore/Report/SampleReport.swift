@@ -183,7 +183,10 @@ public struct QualityCounts: Sendable, Equatable, Codable {
   /// A panel record, before its variants are added one by one.
   public mutating func add(record: VCFRecord) {
     panelRecords += 1
-    if record.alternates.count > 1 { multiallelicRecords += 1 }
+    // A gVCF's `T,<NON_REF>` is one called ALT: the stand-in is not an allele (`VariantDecomposer`).
+    if record.alternates.count > 1 && record.alternates.filter({ !VariantDecomposer.isUnobservedAllele($0) }).count > 1 {
+      multiallelicRecords += 1
+    }
   }
 
   public mutating func add(variant: Variant) {
