@@ -65,7 +65,7 @@ struct RecordScreening {
   /// Counts a gVCF record's stand-in for unobserved alleles (not reported: `VariantDecomposer`).
   mutating func countUnobservedAlleles(_ record: VCFRecord) {
     guard record.alternates.contains(where: VariantDecomposer.isUnobservedAllele) else { return }
-    if record.alternates.allSatisfy({ VariantDecomposer.isUnobservedAllele($0) || $0 == "." || $0 == "*" }) {
+    if !record.alternates.contains(where: VariantDecomposer.isCalledAllele) {
       referenceBlocks += 1
     } else {
       unobservedAlleles += 1

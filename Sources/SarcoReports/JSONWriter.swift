@@ -90,7 +90,8 @@ public struct JSONWriter {
   }
 
   /// Whether `lhs` comes before `rhs` in code-point order (UTF-8 keeps it: their bytes compared),
-  /// what `lhs.utf8.lexicographicallyPrecedes(rhs.utf8)` gives, without stepping through two views.
+  /// the order of every sorted key this writer and the reports write; what
+  /// `lhs.utf8.lexicographicallyPrecedes(rhs.utf8)` gives, without stepping through two views.
   public static func codePointPrecedes(_ lhs: String, _ rhs: String) -> Bool {
     var lhs = lhs
     var rhs = rhs
@@ -110,7 +111,7 @@ public struct JSONWriter {
   public mutating func key(_ name: String) {
     #if DEBUG
       precondition(
-        lastKeys.last.map { $0.isEmpty || $0.utf8.lexicographicallyPrecedes(name.utf8) } ?? true,
+        lastKeys.last.map { $0.isEmpty || JSONWriter.codePointPrecedes($0, name) } ?? true,
         "JSON keys out of order: '\(name)' after '\(lastKeys.last ?? "")'")
       lastKeys[lastKeys.count - 1] = name
     #endif
@@ -213,7 +214,7 @@ public struct JSONWriter {
 
   mutating func encoded<Value: Encodable>(_ value: Value) {
     guard let object = EncodedMembers.capture(value) else { return encodedWhole(value) }
-    let sorted = object.members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+    let sorted = object.members.sorted { JSONWriter.codePointPrecedes($0.key, $1.key) }
     self.object { json in
       for member in sorted {
         json.key(member.key)

@@ -71,7 +71,7 @@ public enum MultiQCReport {
       json.object { json in
         json.key(report.sample.id)
         json.object { json in
-          for (id, value) in values.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
+          for (id, value) in values.sorted(by: { JSONWriter.codePointPrecedes($0.key, $1.key) }) {
             json.key(id)
             switch value {
             case .count(let count): json.integer(count)

@@ -41,7 +41,7 @@ extension SampleReport {
         if let sources = panel.sources {
           json.key("sources")
           json.object { json in
-            for (key, value) in sources.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) { json.member(key, value) }
+            for (key, value) in sources.sorted(by: { JSONWriter.codePointPrecedes($0.key, $1.key) }) { json.member(key, value) }
           }
         }
         json.member("version", panel.version)
@@ -84,7 +84,7 @@ extension QualityCounts {
       json.member("variants", variants)
       json.key("variantsByKind")
       json.object { json in
-        for (kind, count) in variantsByKind.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
+        for (kind, count) in variantsByKind.sorted(by: { JSONWriter.codePointPrecedes($0.key, $1.key) }) {
           json.member(kind, count)
         }
       }

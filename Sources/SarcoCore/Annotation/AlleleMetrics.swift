@@ -136,15 +136,10 @@ public enum AlleleMetricFields {
   /// finding it lower-cased the name and built word lists, half of an annotated record's time);
   /// `SpliceAI` keeps the largest delta score.
   static func add(name: String, kind: Kind, value: String, to metrics: inout AlleleMetrics) {
-    let score: String
-    switch kind {
-    case .frequency:
-      let highest = numbers(value).filter { (0...1).contains($0) }.max()
-      // `+ 0` makes a -0 frequency 0: merged maps' highest value is taken in map order, which
-      // varies from run to run, and -0 and 0 tied there printed as either.
-      if let highest { metrics.frequencies[name] = max(metrics.frequencies[name] ?? 0, highest + 0) }
+    // The value's highest number (a frequency's within 0 to 1) goes in as a number would.
+    guard case .score(let score) = kind else {
+      if let highest = numbers(value).filter({ (0...1).contains($0) }).max() { add(name: name, kind: kind, number: highest, to: &metrics) }
       return
-    case .score(let canonical): score = canonical
     }
     var numbers: [Double]
     if score == "SpliceAI" && value.contains("|") {
@@ -157,18 +152,19 @@ public enum AlleleMetricFields {
       numbers = Self.numbers(value)
     }
     guard let highest = numbers.max() else { return }
-    metrics.scores[score] = max(metrics.scores[score] ?? highest, highest)
+    add(name: name, kind: kind, number: highest, to: &metrics)
   }
 }
 
 extension AlleleMetricFields {
-  /// Adds one number of a field as `add(name:kind:value:to:)` adds its text (an INFO float is read
+  /// Adds one number of a field: a frequency keeps the highest, a score too (an INFO float is read
   /// as the number it is: spelling each out to read it back was a fifth of an INFO-annotated run).
   static func add(name: String, kind: Kind, number: Double, to metrics: inout AlleleMetrics) {
     guard number.isFinite else { return }
     switch kind {
     case .frequency:
-      // `+ 0`: a -0 frequency is kept as 0, as the text path keeps it.
+      // `+ 0` makes a -0 frequency 0: merged maps' highest value is taken in map order, which
+      // varies from run to run, and -0 and 0 tied there printed as either.
       if (0...1).contains(number) { metrics.frequencies[name] = max(metrics.frequencies[name] ?? 0, number + 0) }
     case .score(let score):
       metrics.scores[score] = max(metrics.scores[score] ?? number, number)

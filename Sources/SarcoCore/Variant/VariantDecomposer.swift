@@ -38,12 +38,16 @@ public struct VariantDecomposer: Sendable {
   /// no called allele, so no variant. A reference block (ALT only the stand-in) gives none.
   public static func isUnobservedAllele(_ alternate: String) -> Bool { alternate == "<NON_REF>" || alternate == "<*>" }
 
+  /// An ALT that becomes a variant: not `*` (an upstream deletion's), `.` (none) or a gVCF stand-in.
+  public static func isCalledAllele(_ alternate: String) -> Bool {
+    alternate != "*" && alternate != "." && !isUnobservedAllele(alternate)
+  }
+
   public func variants(from record: VCFRecord) -> [Variant] {
     let alternates = Array(record.alternates)
     var variants: [Variant] = []
     variants.reserveCapacity(alternates.count)
-    for (offset, alternate) in alternates.enumerated()
-    where alternate != "*" && alternate != "." && !Self.isUnobservedAllele(alternate) {
+    for (offset, alternate) in alternates.enumerated() where Self.isCalledAllele(alternate) {
       let alternateIndex = offset + 1
       let structuralAllele = alternate.utf8.first == UInt8(ascii: "<") || ASCIIText.hasBracket(alternate)
       let minimal =
