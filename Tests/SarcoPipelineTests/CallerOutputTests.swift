@@ -110,15 +110,17 @@ func failure(_ body: () throws -> Void) -> SarcoError? {
       "17\t7674221\t.\tG\t<*>\t.\t.\t.\tGT:AD\t0/0:31,0",
       // Inside an upstream deletion: no called ALT either.
       "17\t7674222\t.\tG\t*,<NON_REF>\t100\t.\t.\tGT:AD\t0/1:20,18,0",
+      // A symbolic allele that is called stays a variant.
+      "17\t7674300\t.\tG\t<DEL>,<NON_REF>\t60\t.\t.\tGT:AD\t0/1:20,9,0",
     ])
     let report = try runFiles([gvcf], sampleID: "G1").fullReport()
-    #expect(report.variants.map { "\($0.variant.position) \($0.variant.alternate)" } == ["7674220 T"])
-    #expect(report.qc.variants == 1 && report.qc.panelRecords == 4)
-    #expect(report.qc.structuralVariants == 0)
+    #expect(report.variants.map { "\($0.variant.position) \($0.variant.alternate)" } == ["7674220 T", "7674300 <DEL>"])
+    #expect(report.qc.variants == 2 && report.qc.panelRecords == 5)
+    #expect(report.qc.structuralVariants == 1)
     // 'T,<NON_REF>' and '*,<NON_REF>' hold one ALT besides the stand-in: not multi-allelic.
     #expect(report.qc.multiallelicRecords == 0)
     #expect(report.clinical?.notes.contains {
-      $0.contains("gVCF input: 3 reference block(s) and the <NON_REF>/<*> allele of 1 variant record(s)")
+      $0.contains("gVCF input: 3 reference block(s) and the <NON_REF>/<*> allele of 2 variant record(s)")
     } == true)
     // A plain VCF gets no such note.
     let plain = try writeVCF("G2.vcf", in: directory, records: [vcfLine("17", 7674220, "C", "T")])
