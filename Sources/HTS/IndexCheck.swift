@@ -90,8 +90,11 @@ enum IndexCheck {
   ///
   /// Asked for the contig's first base, an index leads to its first record (its linear index
   /// holds that offset), which the iterator reads even when the record lies further on: that
-  /// record must be of this contig. Only when nothing is read there (no chunk near the start)
-  /// is the whole contig asked for, which collects every chunk of the contig (tens of ms on a WGS index).
+  /// record must be of this contig. When nothing is read there (no chunk near the start), windows
+  /// from the contig's start eight times wider each time are asked for (`searchEnds`), up to the
+  /// whole contig: the first with a chunk holds the contig's first record. A query's cost grows with
+  /// the bins its window spans (the whole contig of a .tbi is 37,449 of them, each looked up twice),
+  /// so a small file's check is cheap where its records lie.
   static func firstRecordsMatch(file: HTSFile, index: VariantIndex, regions: RegionFilter) -> String? {
     func mismatch(_ name: String) -> String { "does not match the data: its offsets for \(name) do not lead to a record of \(name)" }
     switch index.kind {
@@ -101,7 +104,7 @@ enum IndexCheck {
       for tid in 0..<Int(sp_hdr_ncontigs(file.header)) {
         let name = String(cString: sp_hdr_contig_name(file.header, Int32(tid)))
         guard regions.ranges(forContig: name) != nil else { continue }
-        for end in [hts_pos_t(1), hts_pos_t(Int64(1) << 40)] {
+        for end in searchEnds {
           guard let iterator = sp_bcf_itr_queryi(index, Int32(tid), 0, end) else { break }
           defer { hts_itr_destroy(iterator) }
           record.pointee.rid = -1
@@ -115,7 +118,7 @@ enum IndexCheck {
       var line = kstring_t()
       defer { sp_ks_free(&line) }
       for (tid, name) in contigNames.enumerated() where regions.ranges(forContig: name) != nil {
-        for end in [hts_pos_t(1), hts_pos_t(Int64(1) << 40)] {
+        for end in searchEnds {
           guard let iterator = sp_tbx_itr_queryi(index, Int32(tid), 0, end) else { break }
           defer { hts_itr_destroy(iterator) }
           line.l = 0
@@ -123,8 +126,8 @@ enum IndexCheck {
           if status < -1 { return mismatch(name) }
           guard status == -1, line.l > 0, let text = line.s else {
             if status >= 0 { break }
-            // Nothing read: near the start, ask for the whole contig; for the whole contig, the offsets lead nowhere.
-            if end > 1 { return mismatch(name) }
+            // Nothing read: ask for a wider window; for the whole contig, the offsets lead nowhere.
+            if end == searchEnds.last { return mismatch(name) }
             continue
           }
           // The record that ended the read: the first of this contig when the index is this file's.
@@ -136,6 +139,11 @@ enum IndexCheck {
       return nil
     }
   }
+
+  /// Ends of the windows `firstRecordsMatch` asks for: the first base, then 2^17 to 2^41 (every
+  /// level of a .tbi or CSI bin tree: 16 kb leaves, eight children a bin); a window past an
+  /// index's reach is the whole contig.
+  static let searchEnds: [hts_pos_t] = [1] + stride(from: 17, through: 41, by: 3).map { hts_pos_t(1) << hts_pos_t($0) }
 
   /// What the index file itself says (BGZF-compressed TBI or CSI), nil when it is not one.
   static func summary(indexPath: String) -> IndexSummary? {

@@ -161,6 +161,31 @@ struct InputOpeningTests {
     let own = try read(path, regions: everywhere(try VCFReader(path: path).header))
     #expect(own.statistics.access == .index && own.statistics.indexIgnored == nil && own.records.count == 6)
   }
+
+  /// The index check asks for windows from a contig's start eight times wider each time (it asked for the
+  /// whole contig, 37,449 bins of a .tbi, most of a small batch sample's index use): a contig whose first
+  /// record lies at the start, past the first window, or near the end of a .tbi's reach is still found.
+  @Test(.enabled(if: Prerequisite.tool("bcftools"), "needs bcftools (apt-get install bcftools)"), arguments: [("vcf.gz", "tbi"), ("bcf", "csi")])
+  func ownIndexIsAcceptedWhereverAContigsFirstRecordLies(format: String, index: String) throws {
+    #expect(IndexCheck.searchEnds.first == 1 && IndexCheck.searchEnds.last! >= 1 << 40)
+    #expect(zip(IndexCheck.searchEnds, IndexCheck.searchEnds.dropFirst()).allSatisfy { $0 < $1 })
+    let directory = TestData.temporaryDirectory("windows")
+    let path = "\(directory)/sample.\(format)"
+    let positions = [("1", 100), ("2", 150_000), ("3", 190_000_000), ("3", 190_000_001), ("4", 400_000_000)]
+    var text = "##fileformat=VCFv4.2\n##FILTER=<ID=PASS,Description=\"All filters passed\">\n"
+    text += "##contig=<ID=1,length=249000000>\n##contig=<ID=2,length=243000000>\n##contig=<ID=3,length=199000000>\n"
+    text += "##contig=<ID=4,length=500000000>\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\n"
+    for (contig, position) in positions { text += "\(contig)\t\(position)\t.\tC\tT\t.\tPASS\t.\n" }
+    try text.write(toFile: "\(directory)/sample.vcf", atomically: true, encoding: .utf8)
+    let made = try shell(
+      format == "bcf"
+        ? "cd '\(directory)' && bcftools view -Ob -o sample.bcf sample.vcf && bcftools index sample.bcf"
+        : "cd '\(directory)' && bgzip -f sample.vcf && tabix -p vcf sample.vcf.gz")
+    #expect(made.status == 0, "\(made.output)")
+    let own = try read(path, regions: everywhere(try VCFReader(path: path).header))
+    #expect(own.statistics.access == .index && own.statistics.indexIgnored == nil, "\(own.statistics.indexIgnored ?? "")")
+    #expect(own.records.map { "\($0.contig):\($0.position)" } == positions.map { "\($0.0):\($0.1)" })
+  }
 }
 
 @Suite struct DamagedInputTests {
