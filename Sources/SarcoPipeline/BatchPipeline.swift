@@ -87,10 +87,12 @@ public enum BatchPipeline {
 
     let entries = sheet.entries
     let results = WorkerSlots<(SampleResult, CohortRow?)>(count: entries.count)
+    let order = workOrder(entries, jobs: options.jobs)
     let next = Counter()
     let done = Counter()
     DispatchQueue.concurrentPerform(iterations: max(1, min(options.jobs, entries.count))) { _ in
-      while let index = next.take(below: entries.count) {
+      while let place = next.take(below: entries.count) {
+        let index = order[place]
         let (result, row) = runOne(entries[index], views: views, options: options, stampDirectory: stampDirectory)
         results[index] = (result, row)
         progress(result, done.increment(), entries.count)
@@ -121,6 +123,17 @@ public enum BatchPipeline {
       outcome.imported = try StoreTask.importReports(reports, store: store, keyFile: options.pseudonymiseKeyFile)
     }
     return outcome
+  }
+
+  /// The order workers take the samples in: the sheet's for one worker; for several, the largest
+  /// inputs first (ties in sheet order), so that a large sample does not start last and run alone
+  /// while the other workers idle (longest first). Reports and cohort files keep the sheet's order.
+  static func workOrder(_ entries: [SampleSheet.Entry], jobs: Int) -> [Int] {
+    guard jobs > 1 else { return Array(entries.indices) }
+    let sizes = entries.map { entry in
+      (entry.vcfs + [entry.bam].compactMap { $0 }).reduce(0) { $0 + (FileStatus(path: $1)?.size ?? 0) }
+    }
+    return entries.indices.sorted { (-sizes[$0], $0) < (-sizes[$1], $1) }
   }
 
   /// One sample: its result, and its cohort summary row when it ran.

@@ -1,6 +1,7 @@
 import Foundation
 import SarcoCore
-import SarcoPipeline
+import SarcoIO
+@testable import SarcoPipeline
 import SarcoReports
 import SarcoTestSupport
 import Testing
@@ -66,6 +67,22 @@ import Testing
     #expect(cohort[0].hasPrefix("sample\tstatus\terror\tsex") && cohort[0].contains("\tEWSR1\t") && cohort[0].hasSuffix("\tPDGFRA"))
     #expect(cohort[1].hasPrefix("GIST1\tok\t\tfemale\tGIST\ttumor\tGRCh38"))
     #expect(cohort[4].hasPrefix("BAD1\tfailed\t"))
+  }
+
+  /// Several workers take the largest inputs (VCFs and BAM) first, ties in sheet order; one worker keeps the sheet's order.
+  @Test func severalWorkersTakeTheLargestInputsFirst() throws {
+    let directory = TestData.temporaryDirectory("batch-order")
+    for (name, size) in [("a.vcf", 10), ("b.vcf", 30), ("c.vcf", 20), ("d.vcf", 30), ("e.vcf", 5), ("e.bam", 40)] {
+      try Data(repeating: 0x41, count: size).write(to: URL(fileURLWithPath: "\(directory)/\(name)"))
+    }
+    var text = "sample\tvcf\tbam\n"
+    for (sample, vcf, bam) in [("A", "a.vcf", ""), ("B", "b.vcf", ""), ("C", "c.vcf", ""), ("D", "d.vcf", ""), ("E", "e.vcf", "e.bam"), ("F", "gone.vcf", "")] {
+      text += "\(sample)\t\(directory)/\(vcf)\t\(bam.isEmpty ? "" : "\(directory)/\(bam)")\n"
+    }
+    try text.write(toFile: "\(directory)/samples.tsv", atomically: true, encoding: .utf8)
+    let entries = try SampleSheet(path: "\(directory)/samples.tsv", reportName: RunPipeline.safeFileName).entries
+    #expect(BatchPipeline.workOrder(entries, jobs: 2).map { entries[$0].id } == ["E", "B", "D", "C", "A", "F"])
+    #expect(BatchPipeline.workOrder(entries, jobs: 1).map { entries[$0].id } == ["A", "B", "C", "D", "E", "F"])
   }
 
   @Test func touchedInputIsRunAgain() throws {
