@@ -75,7 +75,7 @@ extension Sarcopanel {
     @Option(name: [.short, .long], help: ArgumentHelp("Output directory (created if needed).", valueName: "dir"))
     var out: String
 
-    @Option(name: [.short, .long], help: ArgumentHelp("Samples processed at the same time, 1-256 (memory grows with this, not with the sheet).", valueName: "n"))
+    @Option(name: [.short, .long], help: ArgumentHelp("Samples processed at the same time, 1-256 (memory grows with this, not with the sheet); above 1, the largest inputs start first.", valueName: "n"))
     var jobs: ThreadCount = ThreadCount(1)
 
     @Option(name: .customLong("threads-per-sample"), help: ArgumentHelp("Threads inside each sample's run, 1-256.", valueName: "n"))
