@@ -1,5 +1,6 @@
 import CHTSlibShims
 import SarcoCore
+import SarcoTestSupport
 import Testing
 
 @testable import HTS
@@ -185,19 +186,5 @@ struct LineScanTests {
       #expect(got == want, "round \(round): \(String(decoding: line, as: UTF8.self))")
       if got != want { return }
     }
-  }
-}
-
-/// A small seeded generator (the same cases on every run).
-struct SplitMix {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next(below bound: Int) -> Int {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var value = state
-    value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-    value ^= value >> 31
-    return Int(value % UInt64(max(bound, 1)))
   }
 }
