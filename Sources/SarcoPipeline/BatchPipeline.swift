@@ -171,6 +171,7 @@ public enum BatchPipeline {
         normal: entry.normal, tumorType: tumourType, sampleID: entry.id, threads: options.threadsPerSample,
         commandLine: options.commandLine + ["(sample \(entry.id))"])
       run.vcfPaths = entry.vcfs
+      run.checkIndexAhead = options.jobs * options.threadsPerSample < ProcessInfo.processInfo.activeProcessorCount
       run.bam = entry.bam
       run.genome = entry.genome ?? options.genome
       run.reference = options.reference

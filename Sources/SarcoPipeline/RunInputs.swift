@@ -30,7 +30,7 @@ final class RunInputs {
     var files: [File] = []
     for path in options.vcfPaths {
       let reader = try VCFReader(path: path, threads: options.threads, digest: StreamingSHA256())
-      reader.prepare(for: options.access)
+      if options.checkIndexAhead { reader.prepare(for: options.access) }
       let detection = try RunPipeline.decideBuild(reader: reader, forced: options.genome, force: options.forceGenome)
       let selection = try SampleSelection.resolve(
         header: reader.header, fileName: path, sample: options.sample, normal: options.normal)

@@ -26,6 +26,10 @@ public struct RunOptions: Sendable {
   public var strict = false
   public var threads: Int
   public var access: VCFReader.Access
+  /// Loads and checks each VCF's index on another thread while the rest opens (and the panel loads).
+  /// A batch whose workers occupy every core turns it off: no core is idle to run it, so the
+  /// hand-off only added the wake-up of another thread to each sample.
+  public var checkIndexAhead = true
   /// Recorded in the report (without `--threads`).
   public var commandLine: [String]
   /// BAM/CRAM for coverage QC and hotspot read counts.

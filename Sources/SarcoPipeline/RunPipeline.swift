@@ -56,8 +56,10 @@ public enum RunPipeline {
     }
 
     clock.mark("open VCF, decide build and samples")
-    // ClinVar is indexed while the records are read (the input is hashed as it is read).
-    let known = Background { KnownVariantCache.shared.index(for: view) }
+    // ClinVar is indexed while the records are read (the input is hashed as it is read); a batch's
+    // later samples find it made.
+    let known = KnownVariantCache.shared.existingIndex(for: view).map(Background.done)
+      ?? Background { KnownVariantCache.shared.index(for: view) }
     // Side tables are read before the VCF so a bad row fails fast.
     let fusionCalls = try options.fusionsPath.map(CallerTables.fusions(path:)) ?? []
     let segments = try options.copyNumberPath.map(CallerTables.segments(path:)) ?? []
@@ -370,6 +372,11 @@ final class KnownVariantCache: @unchecked Sendable {
   static let shared = KnownVariantCache()
   private let lock = NSLock()
   private var indexes: [String: KnownVariantIndex] = [:]
+
+  /// The index when it is built already.
+  func existingIndex(for view: PanelView) -> KnownVariantIndex? {
+    lock.withLock { indexes["\(view.panel.checksum)|\(view.build.rawValue)"] }
+  }
 
   func index(for view: PanelView) -> KnownVariantIndex {
     let key = "\(view.panel.checksum)|\(view.build.rawValue)"

@@ -8,12 +8,14 @@ import SarcoTestSupport
 import Testing
 
 func run(_ vcf: String, out: String? = nil, threads: Int = 1, access: VCFReader.Access = .automatic, sample: String? = nil,
-         normal: String? = nil, panel: String = "panels/sarcoma", genome: GenomeBuild? = nil) throws -> RunOutcome {
+         normal: String? = nil, panel: String = "panels/sarcoma", genome: GenomeBuild? = nil, checkIndexAhead: Bool = true) throws -> RunOutcome {
   let loaded = panel == "panels/sarcoma" ? TestPanels.sarcoma : TestPanels.mini38
-  return try RunPipeline.run(RunOptions(
+  var options = RunOptions(
     vcfPath: vcf.hasPrefix("/") ? vcf : TestData.path(vcf), panelPath: TestData.path(panel),
     outputDirectory: out ?? TestData.temporaryDirectory("run"), sample: sample, normal: normal, sampleID: "S",
-    genome: genome, threads: threads, access: access, commandLine: ["sarcopanel", "run"]), panel: loaded)
+    genome: genome, threads: threads, access: access, commandLine: ["sarcopanel", "run"])
+  options.checkIndexAhead = checkIndexAhead
+  return try RunPipeline.run(options, panel: loaded)
 }
 
 func bytes(_ path: String) throws -> Data { try Data(contentsOf: URL(fileURLWithPath: path)) }
@@ -89,8 +91,13 @@ let scenarioNames = ["tumor_only.grch38", "tumor_normal.grch38", "strelka_somati
   }
 
   /// `run` loads and checks the index while the panel loads (`VCFReader.prepare`): a stale index or another
-  /// file's is still passed over with the reason (automatic) or refused (`--access index`).
-  @Test func indexCheckedWhileThePanelLoadsIsStillRefusedWhenWrong() throws {
+  /// file's is still passed over with the reason (automatic) or refused (`--access index`). So it is when
+  /// checked as the records are read (a batch whose workers occupy every core).
+  @Test(arguments: [true, false])
+  func indexCheckedWhileThePanelLoadsIsStillRefusedWhenWrong(ahead: Bool) throws {
+    func run(_ vcf: String, access: VCFReader.Access = .automatic) throws -> RunOutcome {
+      try SarcoPipelineTests.run(vcf, access: access, checkIndexAhead: ahead)
+    }
     let directory = TestData.temporaryDirectory("run-index")
     let vcf = "\(directory)/S.vcf.gz"
     try FileManager.default.copyItem(atPath: TestData.path("testdata/vcf/tumor_only.grch38.vcf.gz"), toPath: vcf)

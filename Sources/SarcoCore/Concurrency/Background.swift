@@ -24,6 +24,11 @@ public final class Background<Value>: @unchecked Sendable {
     }.start()
   }
 
+  /// A value already at hand, handed over as one computed on the side.
+  public static func done(_ value: Value) -> Background<Value> { Background(value: value) }
+
+  private init(value: Value) { result = .success(value) }
+
   /// Waits for the value; rethrows the work's error.
   public func value() throws -> Value {
     group.wait()
