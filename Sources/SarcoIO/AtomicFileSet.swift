@@ -48,14 +48,15 @@ public final class AtomicFileSet {
   /// Renames every file into place, all or none. Scratch files go too, unless
   /// they are still needed (then `discard` removes them).
   public func commit(keepingScratch: Bool = false) throws {
+    // A large set's files are forced to disk at once: one after another, each fsync waited for its
+    // own journal commit. A small sample's few kilobytes go one by one (threads would cost more).
+    // Before the renames: until then they are temporary files, which a signal removes.
+    let large = pending.contains { $0.sink.bytesWritten >= AtomicFileSet.largeFile }
+    let sinks = pending.map(\.sink)
+    _ = try ParallelShares.map(count: sinks.count, workers: large ? sinks.count : 1) { _, share in
+      try share.map { try sinks[$0].finish() }
+    }
     try TemporaryFiles.duringCommit {
-      // A large set's files are forced to disk at once: one after another, each fsync waited for its
-      // own journal commit. A small sample's few kilobytes go one by one (threads would cost more).
-      let large = pending.contains { $0.sink.bytesWritten >= AtomicFileSet.largeFile }
-      let sinks = pending.map(\.sink)
-      _ = try ParallelShares.map(count: sinks.count, workers: large ? sinks.count : 1) { _, share in
-        try share.map { try sinks[$0].finish() }
-      }
       var backups: [(target: String, backup: String?)] = []
       do {
         for (sink, target) in pending {
@@ -277,8 +278,11 @@ public enum TemporaryFiles {
   /// Folders `removeStale` has looked through.
   nonisolated(unsafe) private static var swept: Set<String> = []
   nonisolated(unsafe) private static var signalSources: [DispatchSourceSignal] = []
-  /// Held while files are renamed into place, so a signal waits for a set to be complete.
-  private static let commitLock = NSLock()
+  /// Entered while a set's files are renamed into place and while a temporary file is created and
+  /// tracked, by any number of threads at once; a signal closes it, waiting for those under way, so
+  /// it never finds a set half renamed or a file created but not tracked. (A lock held for both made a
+  /// batch's workers wait for each other's file system calls: half of a two-job batch's sleeps.)
+  private static let gate = CommitGate()
 
   /// A temporary name beside `target`, `.<name>.tmp-<pid>-<n>`, which the stale-file sweep recognises;
   /// with `extension`, `.<name>.tmp-<pid>-<n>.<extension>` (for a program that goes by it, as Chromium does).
@@ -302,10 +306,10 @@ public enum TemporaryFiles {
   /// Creates a new temporary file and tracks it under the lock the signal handler sweeps with (and exits holding),
   /// so a signal never finds a file created but not yet tracked. The descriptor, or -1 with `errno` set.
   static func createTracked(_ path: String) -> Int32 {
-    lock.lock()
-    defer { lock.unlock() }
+    gate.enter()
+    defer { gate.leave() }
     let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-    if descriptor >= 0 { live.insert(path) }
+    if descriptor >= 0 { lock.withLock { _ = live.insert(path) } }
     return descriptor
   }
 
@@ -316,8 +320,8 @@ public enum TemporaryFiles {
   }
 
   static func duringCommit<T>(_ body: () throws -> T) rethrows -> T {
-    commitLock.lock()
-    defer { commitLock.unlock() }
+    gate.enter()
+    defer { gate.leave() }
     return try body()
   }
 
@@ -327,7 +331,7 @@ public enum TemporaryFiles {
       signal(signalNumber, SIG_IGN)
       let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: DispatchQueue(label: "sarcopanel signals"))
       source.setEventHandler {
-        commitLock.lock()
+        gate.close()
         lock.lock()
         for path in live { unlink(path) }
         live.removeAll()
@@ -367,5 +371,35 @@ public enum TemporaryFiles {
     let parts = trimmed[marker.upperBound...].split(separator: "-", omittingEmptySubsequences: false)
     guard (1...2).contains(parts.count), parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }) else { return nil }
     return pid_t(parts[0])
+  }
+}
+
+/// Entered by any number of threads at once, until `close`, which waits for them to leave and keeps
+/// everyone out from then on (the process is ending).
+final class CommitGate: @unchecked Sendable {
+  private let condition = NSCondition()
+  private var inside = 0
+  private var closed = false
+
+  func enter() {
+    condition.lock()
+    while closed { condition.wait() }
+    inside += 1
+    condition.unlock()
+  }
+
+  func leave() {
+    condition.lock()
+    inside -= 1
+    if inside == 0 { condition.broadcast() }
+    condition.unlock()
+  }
+
+  /// Waits until no thread is inside; later `enter` calls wait for ever.
+  func close() {
+    condition.lock()
+    closed = true
+    while inside > 0 { condition.wait() }
+    condition.unlock()
   }
 }

@@ -65,6 +65,52 @@ func sarcopanelExecutable() throws -> String {
   }
 }
 
+extension InterruptTests {
+  /// Two workers commit their sets at once (the gate lets both in): a signal at any moment leaves each
+  /// sample with all of its reports or none, and no temporary file.
+  @Test func interruptedBatchLeavesWholeSetsOnly() throws {
+    let executable = try sarcopanelExecutable()
+    let directory = TestData.temporaryDirectory("interrupt-batch")
+    var sheet = "sample\tvcf\ttumor_type\n"
+    for index in 1...60 { sheet += "S\(index)\t\(TestData.path("testdata/vcf/tumor_only.grch38.vcf.gz"))\tGIST\n" }
+    try sheet.write(toFile: "\(directory)/samples.tsv", atomically: true, encoding: .utf8)
+    func batch(out: String, samples: String) throws -> Process {
+      let process = Process()
+      process.executableURL = URL(fileURLWithPath: executable)
+      process.arguments = ["batch", "--samples", samples, "--out", out, "--jobs", "2", "--quiet", "--panel", TestData.path("panels/sarcoma")]
+      process.standardError = FileHandle.nullDevice
+      try process.run()
+      return process
+    }
+    // The panel's compiled copy first, so that the interrupted batches get to their samples at once.
+    try "sample\tvcf\nW\t\(TestData.path("testdata/vcf/tumor_only.grch38.vcf.gz"))\n".write(
+      toFile: "\(directory)/warm.tsv", atomically: true, encoding: .utf8)
+    let warm = try batch(out: "\(directory)/warm", samples: "\(directory)/warm.tsv")
+    warm.waitUntilExit()
+    #expect(warm.terminationStatus == 0)
+    // Stopped as the first, the fifth and the twentieth sample's reports land.
+    for landed in [1, 5, 20] {
+      let out = "\(directory)/out-\(landed)"
+      let process = try batch(out: out, samples: "\(directory)/samples.tsv")
+      func htmlCount() -> Int { ((try? FileManager.default.contentsOfDirectory(atPath: out)) ?? []).filter { $0.hasSuffix(".html") }.count }
+      while process.isRunning && htmlCount() < landed { usleep(500) }
+      kill(process.processIdentifier, SIGTERM)
+      process.waitUntilExit()
+      let names = Set(try FileManager.default.contentsOfDirectory(atPath: out))
+      #expect(!names.contains { $0.contains(".tmp-") }, "stopped at \(landed): temporary files left")
+      let suffixes = [".json", ".variants.tsv", ".findings.tsv", ".html", "_mqc.json"]
+      var whole = 0
+      for index in 1...60 {
+        let present = suffixes.filter { names.contains("S\(index)\($0)") }
+        #expect(present.isEmpty || present.count == suffixes.count, "stopped at \(landed): S\(index) has only \(present)")
+        if present.count == suffixes.count { whole += 1 }
+      }
+      #expect(whole >= landed, "stopped at \(landed): \(whole) whole sets")
+      #expect(process.terminationStatus == 128 + SIGTERM || whole == 60, "stopped at \(landed): status \(process.terminationStatus)")
+    }
+  }
+}
+
 @Suite struct StoreProcessTests {
   /// Four concurrent `db import`s on a new store failed in some trials with "table sample already exists".
   @Test func concurrentFirstWritersInSeparateProcessesAllSucceed() throws {
