@@ -125,6 +125,9 @@ public enum BatchPipeline {
     return outcome
   }
 
+  /// Cores this process may use, read once (Foundation reads the cgroup's files on every call).
+  static let cores = ProcessInfo.processInfo.activeProcessorCount
+
   /// The order workers take the samples in: the sheet's for one worker; for several, the largest
   /// inputs first (ties in sheet order), so that a large sample does not start last and run alone
   /// while the other workers idle (longest first). Reports and cohort files keep the sheet's order.
@@ -171,7 +174,7 @@ public enum BatchPipeline {
         normal: entry.normal, tumorType: tumourType, sampleID: entry.id, threads: options.threadsPerSample,
         commandLine: options.commandLine + ["(sample \(entry.id))"])
       run.vcfPaths = entry.vcfs
-      run.checkIndexAhead = options.jobs * options.threadsPerSample < ProcessInfo.processInfo.activeProcessorCount
+      run.checkIndexAhead = options.jobs * options.threadsPerSample < cores
       run.bam = entry.bam
       run.genome = entry.genome ?? options.genome
       run.reference = options.reference
