@@ -29,6 +29,34 @@ import Testing
     #expect(ProteinChange.parse("p.R\u{301}248Q") == nil)
     #expect(ProteinChange.parse("p.R２48Q") == nil)
   }
+
+  /// The somatic index reads a known allele's first residue directly when the change is a plain
+  /// one-letter substitution: the same residue and position as the parser's, and the parser's nil, for
+  /// the edge cases, random texts and every change the sarcoma panel lists.
+  @Test func firstResidueIsTheParsersFirstResidue() throws {
+    func parsed(_ change: String) -> String? {
+      ProteinChange.parse("p.\(change)").map { "\($0.referenceResidue)\($0.position)" }
+    }
+    func direct(_ change: String) -> String? {
+      ProteinChange.firstResidue(ofChange: change).map { "\($0.residue)\($0.position)" }
+    }
+    var texts = [
+      "G328V", "R248*", "V600=", "*394W", "*394=", "M1?", "G12", "12V", "G1_2V", "g12v", "G12v", "Gly12Val", "L755_T759del",
+      "", "G", "GV", "p.G12V", "(G12V)", "G0V", "G007V", "G99999999999999999V", "G999999999999999999999V", "R２48Q", "R\u{301}248Q",
+      "Ä12K", "G12 V", "G-12V", "G+12V",
+    ]
+    var random = SplitMix(seed: 7)
+    let alphabet = Array("GVRAWX*=?0123456789_delinsfsp.()Ter ")
+    for _ in 0..<20_000 {
+      texts.append(String((0..<random.next(below: 9)).map { _ in alphabet[random.next(below: alphabet.count)] }))
+    }
+    let table = try String(contentsOfFile: TestData.path("panels/sarcoma/known_alleles.tsv"), encoding: .utf8)
+    let panelChanges = table.split(separator: "\n").dropFirst().map { String($0.split(separator: "\t", omittingEmptySubsequences: false)[7]) }
+    #expect(panelChanges.count > 1_000)
+    for text in texts + panelChanges {
+      #expect(direct(text) == parsed(text), "\(text)")
+    }
+  }
 }
 
 @Suite struct PanelConsequenceTests {

@@ -65,6 +65,23 @@ import Testing
       #expect(Set(index.overlapping(query)) == expected)
     }
   }
+
+  /// Results come in (start, end) order, ties in the order given, whether the items were given sorted or not.
+  @Test func resultsKeepStartEndThenGivenOrder() {
+    var random = Generator(state: 0xC0FFEE)
+    let items: [(GenomicInterval, Int)] = (0..<3_000).map { id in
+      let start = Int.random(in: 1...2_000, using: &random)  // many ties
+      return (GenomicInterval(contig: "1", start: start, end: start + Int.random(in: 0..<3, using: &random)), id)
+    }
+    let presorted = items.sorted { ($0.0.start, $0.0.end, $0.1) < ($1.0.start, $1.0.end, $1.1) }
+    for given in [items, presorted, Array(presorted.reversed())] {
+      let query = GenomicInterval(contig: "1", start: 500, end: 900)
+      let expected = given.enumerated().filter { $0.element.0.overlaps(query) }
+        .sorted { ($0.element.0.start, $0.element.0.end, $0.offset) < ($1.element.0.start, $1.element.0.end, $1.offset) }
+        .map(\.element.1)
+      #expect(IntervalIndex(given).overlapping(query) == expected)
+    }
+  }
 }
 
 @Suite struct RegionFilterTests {

@@ -113,6 +113,23 @@ public struct ProteinChange: Sendable, Equatable, Codable {
       short: short, position: position, referenceResidue: first, alternateResidue: alternate, effect: effect)
   }
 
+  /// The first residue and its position of a change written without `p.` (`G328V`, `L755_T759del`),
+  /// as `parse("p." + change)` gives them. The panel's usual one-letter substitution (`G328V`, `R248*`,
+  /// `V600=`) is read directly; anything else is parsed (1 us a change was most of building the
+  /// somatic index, which a batch's first samples wait for).
+  static func firstResidue(ofChange change: String) -> (residue: String, position: Int)? {
+    let bytes = change.utf8
+    if bytes.count >= 3 && bytes.count <= 20, let first = bytes.first, let last = bytes.last,
+      first == UInt8(ascii: "*") || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(first),
+      last == UInt8(ascii: "*") || last == UInt8(ascii: "=") || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(last),
+      bytes.dropFirst().dropLast().allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) })
+    {
+      let position = bytes.dropFirst().dropLast().reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
+      return (String(UnicodeScalar(first)), position)
+    }
+    return parse("p.\(change)").map { ($0.referenceResidue, $0.position) }
+  }
+
   /// Where the text after the first occurrence of the two ASCII characters `pair` begins, found
   /// byte by byte (`String.contains` and `firstRange(of:)` go through Foundation's slower search).
   static func index(after pair: (Unicode.Scalar, Unicode.Scalar), in text: String) -> String.Index? {

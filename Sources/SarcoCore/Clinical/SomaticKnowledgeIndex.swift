@@ -20,8 +20,8 @@ public struct SomaticKnowledgeIndex: Sendable {
     var residues: [String: [Int: String]] = [:]
     for allele in knowledge.knownAlleles where allele.build == view.build {
       alleles[allele.edit] = alleles[allele.edit] ?? allele
-      if let change = ProteinChange.parse("p.\(allele.protein)") {
-        residues[allele.gene, default: [:]][change.position] = change.referenceResidue
+      if let change = ProteinChange.firstResidue(ofChange: allele.protein) {
+        residues[allele.gene, default: [:]][change.position] = change.residue
       }
     }
     var residueHotspots: [String: [Int: Hotspot]] = [:]
