@@ -303,7 +303,7 @@ public enum TemporaryFiles {
     lock.unlock()
   }
 
-  /// Creates a new temporary file and tracks it under the lock the signal handler sweeps with (and exits holding),
+  /// Creates a new temporary file and tracks it inside the gate a signal closes before it sweeps,
   /// so a signal never finds a file created but not yet tracked. The descriptor, or -1 with `errno` set.
   static func createTracked(_ path: String) -> Int32 {
     gate.enter()
