@@ -9,8 +9,8 @@ public enum AtomicFile {
   }
 
   /// Writes several files so that either all appear or none do (see `AtomicFileSet`).
-  public static func writeAll(_ files: [(data: Data, path: String)]) throws {
-    let set = AtomicFileSet()
+  public static func writeAll(_ files: [(data: Data, path: String)], forcedToDisk: Bool = true) throws {
+    let set = AtomicFileSet(forcedToDisk: forcedToDisk)
     for (data, path) in files { try set.write(data, to: path) }
     try set.commit()
   }

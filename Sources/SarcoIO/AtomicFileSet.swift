@@ -15,8 +15,11 @@ import SarcoCore
 public final class AtomicFileSet {
   private var pending: [(sink: FileSink, target: String)] = []
   private var scratch: [FileSink] = []
+  /// Whether `commit` forces the files to disk before renaming them (a file whose loss a rerun
+  /// makes good, such as a batch's stamp, need not be).
+  private let forcedToDisk: Bool
 
-  public init() {}
+  public init(forcedToDisk: Bool = true) { self.forcedToDisk = forcedToDisk }
 
   /// A temporary file that becomes `path` on `commit`.
   public func create(_ path: String) throws -> FileSink {
@@ -53,8 +56,9 @@ public final class AtomicFileSet {
     // Before the renames: until then they are temporary files, which a signal removes.
     let large = pending.contains { $0.sink.bytesWritten >= AtomicFileSet.largeFile }
     let sinks = pending.map(\.sink)
+    let forced = forcedToDisk
     _ = try ParallelShares.map(count: sinks.count, workers: large ? sinks.count : 1) { _, share in
-      try share.map { try sinks[$0].finish() }
+      try share.map { try sinks[$0].finish(forcingToDisk: forced) }
     }
     try TemporaryFiles.duringCommit {
       var backups: [(target: String, backup: String?)] = []
@@ -226,8 +230,9 @@ public final class FileSink: @unchecked Sendable {
   }
 
   /// Flushes and forces the bytes to disk, so a completed rename never exposes a short file.
-  func finish() throws {
+  func finish(forcingToDisk: Bool = true) throws {
     try flush()
+    guard forcingToDisk else { return }
     if fsync(descriptor) != 0 && errno != EINVAL && errno != EROFS {
       throw SarcoError.output("\(target): cannot write: \(FileSink.describe(errno))")
     }

@@ -188,7 +188,9 @@ public enum BatchPipeline {
       run.vcfOutPath = options.vcfOutFormat.map { RunPipeline.outputPath(options.outputDirectory, name, "annotated.\($0.rawValue)") }
       run.mafPath = options.maf ? RunPipeline.outputPath(options.outputDirectory, name, "maf") : nil
       let outcome = try RunPipeline.run(run, panel: panel, views: views)
-      try AtomicFile.writeAll([(Data(fingerprint.utf8), stamp)])
+      // Not forced to disk: a stamp lost or emptied by a crash matches no fingerprint, and the sample runs
+      // again (its reports were forced to disk before the stamp was written). One fsync a sample fewer.
+      try AtomicFile.writeAll([(Data(fingerprint.utf8), stamp)], forcedToDisk: false)
       let clinical = outcome.report.clinical
       let summary = "\(outcome.report.qc.variants) variants, \(clinical?.somatic.count ?? 0) somatic findings, \(clinical?.germline.count ?? 0) germline"
         + outcome.warnings.map { "; warning: \($0)" }.joined()
