@@ -50,8 +50,21 @@ public struct SampleSheet: Sendable {
     cell.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
   }
 
+  /// An earlier id whose report name plus a derived suffix is `name`, or is `name` plus one; and the shared name.
+  static func derivedClash(_ name: String, _ names: [String: (id: String, line: Int)], _ suffixes: [String])
+    -> ((id: String, line: Int), String)?
+  {
+    for suffix in suffixes {
+      if name.hasSuffix(suffix), let other = names[String(name.dropLast(suffix.count))] { return (other, name) }
+      if let other = names[name + suffix] { return (other, name + suffix) }
+    }
+    return nil
+  }
+
   /// Reads the sheet; `reportName` gives the file name an id's reports get (two ids must not share one).
-  public init(path: String, reportName: (String) -> String = { $0 }) throws {
+  /// `derivedSuffixes` are what an id's other files add to that name before `.json` (`_mqc` for MultiQC):
+  /// an id whose name is another's plus one of them would write over that sample's file.
+  public init(path: String, reportName: (String) -> String = { $0 }, derivedSuffixes: [String] = []) throws {
     self.path = path
     let table: TSVTable
     do {
@@ -82,6 +95,12 @@ public struct SampleSheet: Sendable {
       let name = reportName(id)
       if let other = names[name] {
         row.problem("sample '\(id)' and '\(other.id)' (line \(other.line)) both give report files named \(name).*", structural)
+        continue
+      }
+      if let (other, shared) = Self.derivedClash(name, names, derivedSuffixes) {
+        row.problem(
+          "sample '\(id)' and '\(other.id)' (line \(other.line)) would both write \(shared).json (one's report, a file the other names after its own); rename one",
+          structural)
         continue
       }
       names[name] = (id, row.line)

@@ -74,7 +74,8 @@ public enum BatchPipeline {
   public static func run(_ options: Options, progress: @escaping @Sendable (SampleResult, Int, Int) -> Void = { _, _, _ in })
     throws -> Outcome
   {
-    let sheet = try SampleSheet(path: options.samplesPath, reportName: RunPipeline.safeFileName)
+    let sheet = try SampleSheet(
+      path: options.samplesPath, reportName: RunPipeline.safeFileName, derivedSuffixes: RunPipeline.derivedNameSuffixes)
     try AtomicFile.prepareDirectory(options.outputDirectory)
     let stampDirectory = "\(options.outputDirectory)/.sarcopanel-batch"
     try AtomicFile.prepareDirectory(stampDirectory)

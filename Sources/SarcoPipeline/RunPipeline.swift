@@ -359,6 +359,10 @@ public enum RunPipeline {
   /// `DIR/<id>_mqc.json`: MultiQC picks up custom content by the `_mqc` ending.
   public static func multiQCPath(_ directory: String, _ id: String) -> String { outputPath(directory, "\(id)_mqc", "json") }
 
+  /// What a sample's MultiQC file and phenopacket add to its report name before `.json`
+  /// (`S_mqc.json`, `S.phenopacket.json`): a batch refuses ids that would share one of them.
+  public static let derivedNameSuffixes = ["_mqc", ".phenopacket"]
+
   /// Report file names keep letters, digits, `.`, `_` and `-`.
   public static func safeFileName(_ name: String) -> String {
     let cleaned = String(name.map { $0.isLetter || $0.isNumber || "._-".contains($0) ? $0 : "_" })
@@ -373,9 +377,12 @@ final class KnownVariantCache: @unchecked Sendable {
   private let lock = NSLock()
   private var indexes: [String: KnownVariantIndex] = [:]
 
-  /// The index when it is built already.
+  /// The index when it is built already; nil also while another thread builds it (which holds the
+  /// lock: waiting for it here would block the caller, where `index(for:)` waits on the side).
   func existingIndex(for view: PanelView) -> KnownVariantIndex? {
-    lock.withLock { indexes["\(view.panel.checksum)|\(view.build.rawValue)"] }
+    guard lock.try() else { return nil }
+    defer { lock.unlock() }
+    return indexes["\(view.panel.checksum)|\(view.build.rawValue)"]
   }
 
   func index(for view: PanelView) -> KnownVariantIndex {

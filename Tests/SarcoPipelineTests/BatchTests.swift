@@ -114,6 +114,26 @@ import Testing
       _ = try BatchPipeline.run(options)
     } throws: { ($0 as? SarcoError)?.message.hasPrefix("\(path):1: unknown column(s) colour; expected sample, vcf") == true }
   }
+
+  /// Sample `X_mqc`'s report and sample `X`'s MultiQC file are both `X_mqc.json` (and `X.phenopacket`'s
+  /// report is `X`'s phenopacket): one overwrote the other. Such ids are refused, in either order.
+  @Test(arguments: [("X", "X_mqc", "X_mqc"), ("X_mqc", "X", "X_mqc"), ("P", "P.phenopacket", "P.phenopacket"), ("Q.phenopacket", "Q", "Q.phenopacket")])
+  func idsWhoseFilesWouldCollideAreRefused(first: String, second: String, shared: String) throws {
+    let directory = TestData.temporaryDirectory("batch-sheet")
+    let path = "\(directory)/samples.tsv"
+    try "sample\tvcf\n\(first)\ta.vcf\n\(second)\tb.vcf\n".write(toFile: path, atomically: true, encoding: .utf8)
+    let options = BatchPipeline.Options(samplesPath: path, panelPath: TestData.path("panels/sarcoma"), outputDirectory: "\(directory)/out")
+    #expect {
+      _ = try BatchPipeline.run(options)
+    } throws: { error in
+      let message = (error as? SarcoError)?.message ?? ""
+      return message.contains("samples.tsv:3") && message.contains("would both write \(shared).json")
+    }
+    // Names that only look alike are fine.
+    try "sample\tvcf\nX\ta.vcf\nX_mqc2\tb.vcf\nXmqc\tc.vcf\n".write(toFile: path, atomically: true, encoding: .utf8)
+    let sheet = try SampleSheet(path: path, reportName: RunPipeline.safeFileName, derivedSuffixes: RunPipeline.derivedNameSuffixes)
+    #expect(sheet.entries.map(\.id) == ["X", "X_mqc2", "Xmqc"])
+  }
 }
 
 @Suite struct BatchSheetTests {
