@@ -41,6 +41,9 @@ bench_range() {
     awk '{ a[NR] = $1 } END { printf "%.3f-%.3f\n", a[1], a[NR] }'
 }
 
+# Fastest wall seconds of NAME (3 decimals): what the host's noise adds to least.
+bench_fastest() { bench_range "$1" | cut -d- -f1; }
+
 # Largest max RSS of NAME in MB.
 bench_rss_mb() {
   awk -v n="$1" '$1 == n && $3 > m { m = $3 } END { printf "%d\n", m / 1024 }' "$BENCH_DIR/log"
