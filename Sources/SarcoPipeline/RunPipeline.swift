@@ -377,16 +377,18 @@ final class KnownVariantCache: @unchecked Sendable {
   private let lock = NSLock()
   private var indexes: [String: KnownVariantIndex] = [:]
 
+  private func key(_ view: PanelView) -> String { "\(view.panel.checksum)|\(view.build.rawValue)" }
+
   /// The index when it is built already; nil also while another thread builds it (which holds the
   /// lock: waiting for it here would block the caller, where `index(for:)` waits on the side).
   func existingIndex(for view: PanelView) -> KnownVariantIndex? {
     guard lock.try() else { return nil }
     defer { lock.unlock() }
-    return indexes["\(view.panel.checksum)|\(view.build.rawValue)"]
+    return indexes[key(view)]
   }
 
   func index(for view: PanelView) -> KnownVariantIndex {
-    let key = "\(view.panel.checksum)|\(view.build.rawValue)"
+    let key = key(view)
     lock.lock()
     defer { lock.unlock() }
     if let index = indexes[key] { return index }

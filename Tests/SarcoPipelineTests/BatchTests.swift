@@ -98,37 +98,30 @@ import Testing
     #expect(second.results.first { $0.sample == "GIST1" }?.status == .skipped)
   }
 
-  @Test func badSheetsAreRefusedWithTheirLine() throws {
+  /// The sheet `text` (written to a new folder) and the message a batch over it is refused with
+  /// ("" when it is not refused with a `SarcoError`, which the expectation records).
+  func refusal(ofSheet text: String) throws -> (path: String, message: String) {
     let directory = TestData.temporaryDirectory("batch-sheet")
     let path = "\(directory)/samples.tsv"
-    try "sample\tvcf\tsex\nA\ta.vcf\tfemale\nA\tb.vcf\tmale\n".write(toFile: path, atomically: true, encoding: .utf8)
+    try text.write(toFile: path, atomically: true, encoding: .utf8)
     let options = BatchPipeline.Options(samplesPath: path, panelPath: TestData.path("panels/sarcoma"), outputDirectory: "\(directory)/out")
-    #expect {
-      _ = try BatchPipeline.run(options)
-    } throws: { error in
-      let message = (error as? SarcoError)?.message ?? ""
-      return message.contains("samples.tsv:3") && message.contains("already named on line 2")
-    }
-    try "sample\tvcf\tcolour\nA\ta.vcf\tred\n".write(toFile: path, atomically: true, encoding: .utf8)
-    #expect {
-      _ = try BatchPipeline.run(options)
-    } throws: { ($0 as? SarcoError)?.message.hasPrefix("\(path):1: unknown column(s) colour; expected sample, vcf") == true }
+    let error = #expect(throws: SarcoError.self) { _ = try BatchPipeline.run(options) }
+    return (path, error?.message ?? "")
+  }
+
+  @Test func badSheetsAreRefusedWithTheirLine() throws {
+    let repeated = try refusal(ofSheet: "sample\tvcf\tsex\nA\ta.vcf\tfemale\nA\tb.vcf\tmale\n")
+    #expect(repeated.message.contains("samples.tsv:3") && repeated.message.contains("already named on line 2"), "\(repeated.message)")
+    let unknown = try refusal(ofSheet: "sample\tvcf\tcolour\nA\ta.vcf\tred\n")
+    #expect(unknown.message.hasPrefix("\(unknown.path):1: unknown column(s) colour; expected sample, vcf"), "\(unknown.message)")
   }
 
   /// Sample `X_mqc`'s report and sample `X`'s MultiQC file are both `X_mqc.json` (and `X.phenopacket`'s
   /// report is `X`'s phenopacket): one overwrote the other. Such ids are refused, in either order.
   @Test(arguments: [("X", "X_mqc", "X_mqc"), ("X_mqc", "X", "X_mqc"), ("P", "P.phenopacket", "P.phenopacket"), ("Q.phenopacket", "Q", "Q.phenopacket")])
   func idsWhoseFilesWouldCollideAreRefused(first: String, second: String, shared: String) throws {
-    let directory = TestData.temporaryDirectory("batch-sheet")
-    let path = "\(directory)/samples.tsv"
-    try "sample\tvcf\n\(first)\ta.vcf\n\(second)\tb.vcf\n".write(toFile: path, atomically: true, encoding: .utf8)
-    let options = BatchPipeline.Options(samplesPath: path, panelPath: TestData.path("panels/sarcoma"), outputDirectory: "\(directory)/out")
-    #expect {
-      _ = try BatchPipeline.run(options)
-    } throws: { error in
-      let message = (error as? SarcoError)?.message ?? ""
-      return message.contains("samples.tsv:3") && message.contains("would both write \(shared).json")
-    }
+    let (path, message) = try refusal(ofSheet: "sample\tvcf\n\(first)\ta.vcf\n\(second)\tb.vcf\n")
+    #expect(message.contains("samples.tsv:3") && message.contains("would both write \(shared).json"), "\(message)")
     // Names that only look alike are fine.
     try "sample\tvcf\nX\ta.vcf\nX_mqc2\tb.vcf\nXmqc\tc.vcf\n".write(toFile: path, atomically: true, encoding: .utf8)
     let sheet = try SampleSheet(path: path, reportName: RunPipeline.safeFileName, derivedSuffixes: RunPipeline.derivedNameSuffixes)
