@@ -233,16 +233,18 @@ final class BinaryInput: Sendable {
     return values
   }
 
-  /// Strings and integers directly, large arrays on several threads, anything
-  /// else through its `init(from:)`.
+  /// Strings and integers directly, arrays of many items into storage of their final size (the
+  /// standard library's `init(from:)` appends item by item, growing and copying its storage: the
+  /// panel decode's evidence took 5.5 ms instead of 3.2, its exons 3.3 instead of 1.6), the largest on
+  /// several threads, anything else through its `init(from:)`.
   func value<T: Decodable>(_ type: T.Type, at offset: Int) throws -> T {
     if T.self == String.self { return try string(at: offset) as! T }
     if T.self == Int.self { return try integer(Int.self, at: offset) as! T }
     if T.self == [UInt32].self { return try unsignedIntegers(at: offset) as! T }
     if T.self == [String].self { return try strings(at: offset) as! T }
-    // Only large arrays are worth the conformance lookup.
+    // Only arrays of many items are worth the conformance lookup.
     if offset < bytes.count, bytes[offset] == BinaryTag.unkeyed.rawValue,
-      try container(at: offset, .unkeyed).count >= BinaryItems<T>.parallelFrom,
+      try container(at: offset, .unkeyed).count >= BinaryItems<T>.reservedFrom,
       let array = T.self as? BinaryArrayDecoding.Type
     {
       return try array.decodeItems(from: self, at: offset) as! T
@@ -467,7 +469,8 @@ struct BinarySingleValueDecoding: SingleValueDecodingContainer {
   func decode<T: Decodable>(_ type: T.Type) throws -> T { try input.value(type, at: offset) }
 }
 
-/// Arrays of many items are decoded in shares on several threads, in order.
+/// Arrays of many items: each item's offset first, then the items into storage of their final size,
+/// in order (in shares on several threads for the largest).
 protocol BinaryArrayDecoding {
   static func decodeItems(from input: BinaryInput, at offset: Int) throws -> Self
 }
@@ -496,6 +499,9 @@ struct BinaryItems<Element: Decodable>: @unchecked Sendable {
 
   /// Arrays with at least this many items are decoded in shares.
   static var parallelFrom: Int { 4096 }
+  /// Arrays with at least this many items are decoded into storage of their final size (for fewer,
+  /// the conformance lookup costs more than the growth it saves).
+  static var reservedFrom: Int { 64 }
 
   func decode(_ worker: Int, _ share: Range<Int>) throws -> [Element] {
     // A plain loop: `share.map` runs unspecialised here, one witness call per item.

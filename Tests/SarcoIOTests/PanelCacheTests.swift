@@ -50,6 +50,39 @@ struct CodableSample: Codable, Equatable {
     #expect(nan[0].isNaN && nan[1] == .infinity)
   }
 
+  /// Arrays of `reservedFrom` items or more are decoded item by item into storage of their final
+  /// size (shorter ones through the standard library's `init(from:)`): both ways give the same
+  /// arrays at every length around the threshold, for items of every kind, and a bad item or a cut
+  /// anywhere in a long array is refused.
+  @Test func arraysOfEveryLengthRoundTrip() throws {
+    let threshold = BinaryItems<CodableSample>.reservedFrom
+    for count in [0, 1, threshold - 1, threshold, threshold + 1, 3 * threshold + 7] {
+      let samples = (0..<count).map { index -> CodableSample in
+        var sample = Self.sample
+        sample.present = index
+        sample.text = "item \(index)"
+        return sample
+      }
+      #expect(try BinaryDecoder.decode([CodableSample].self, from: try BinaryEncoder.encode(samples)) == samples, "\(count) items")
+      let optionals = (0..<count).map { $0 % 3 == 0 ? nil : $0 }
+      #expect(try BinaryDecoder.decode([Int?].self, from: try BinaryEncoder.encode(optionals)) == optionals, "\(count) optionals")
+      let nested = (0..<count).map { Array(repeating: "x\($0)", count: $0 % 4) }
+      #expect(try BinaryDecoder.decode([[String]].self, from: try BinaryEncoder.encode(nested)) == nested, "\(count) arrays")
+    }
+    struct Mixed: Encodable {
+      let items: [Int]
+      func encode(to encoder: Encoder) throws {
+        var container = encoder.unkeyedContainer()
+        for item in items { item == 70 ? try container.encode("seventy") : try container.encode(item) }
+      }
+    }
+    #expect(throws: DecodingError.self) { try BinaryDecoder.decode([Int].self, from: try BinaryEncoder.encode(Mixed(items: Array(0..<100)))) }
+    let long = try BinaryEncoder.encode(Array(repeating: Self.sample, count: threshold + 1))
+    for cut in stride(from: 1, to: long.count, by: max(1, long.count / 97)) {
+      #expect(throws: DecodingError.self, "cut at \(cut)") { try BinaryDecoder.decode([CodableSample].self, from: long.prefix(cut)) }
+    }
+  }
+
   /// `[UInt32]` is read in one loop over the bytes: every varint length (1 to 5 bytes) comes back,
   /// and a value past 32 bits, another type, or bytes cut anywhere are refused, never misread.
   @Test func unsignedArraysRoundTripAndRefuseWhatIsNotOne() throws {
