@@ -1,67 +1,101 @@
 import Foundation
 
 /// Public identifiers in report text turned into links: PubMed for PMIDs, CIViC for evidence
-/// and variant ids, ClinVar for variation ids, doi.org for DOIs. The page stays self-contained:
-/// links are the only network references and nothing is fetched.
+/// and variant ids, ClinVar for variation ids, doi.org for DOIs (`IdentifierScanner` finds them).
+/// The page stays self-contained: links are the only network references and nothing is fetched.
 enum ReportLinks {
-  struct Pattern {
-    let expression: NSRegularExpression
-    /// The URL for a match, from its capture groups.
-    let url: ([String]) -> String
-  }
-
-  // NSRegularExpression is immutable and safe to use from many threads (Foundation documents it so).
-  nonisolated(unsafe) static let patterns: [Pattern] = [
-    Pattern(expression: regex(#"PMID:? ?(\d{4,9})"#)) { "https://pubmed.ncbi.nlm.nih.gov/\($0[1])/" },
-    Pattern(expression: regex(#"CIVIC:EID(\d+)|\bEID(\d+)"#)) { "https://civicdb.org/evidence/\($0[1].isEmpty ? $0[2] : $0[1])/summary" },
-    Pattern(expression: regex(#"CIViC [0-9A-Za-z-]+ variant (\d+)"#)) { "https://civicdb.org/variants/\($0[1])/summary" },
-    Pattern(expression: regex(#"VCV0*(\d+)"#)) { "https://www.ncbi.nlm.nih.gov/clinvar/variation/\($0[1])/" },
-    Pattern(expression: regex(#"doi:(10\.\d{4,9}/[^\s;,)]+)"#)) { "https://doi.org/\($0[1])" },
-  ]
-
-  static func regex(_ pattern: String) -> NSRegularExpression {
-    // The patterns are constants: a failure is a programming error.
-    try! NSRegularExpression(pattern: pattern)
+  /// The link of an identifier of each kind.
+  static func url(_ kind: IdentifierScanner.Kind, _ identifier: String) -> String {
+    switch kind {
+    case .pubMed: "https://pubmed.ncbi.nlm.nih.gov/\(identifier)/"
+    case .civicEvidence: "https://civicdb.org/evidence/\(identifier)/summary"
+    case .civicVariant: "https://civicdb.org/variants/\(identifier)/summary"
+    case .clinVar: "https://www.ncbi.nlm.nih.gov/clinvar/variation/\(identifier)/"
+    case .doi: "https://doi.org/\(identifier)"
+    }
   }
 
   /// `text` escaped, with every recognised identifier wrapped in a link.
   static func linked(_ text: String) -> String {
     guard mayHoldIdentifier(text) else { return HTMLBuilder.escape(text) }
-    let whole = NSRange(text.startIndex..., in: text)
-    var found: [(range: Range<String.Index>, url: String)] = []
-    for pattern in patterns {
-      for match in pattern.expression.matches(in: text, range: whole) {
-        guard let range = Range(match.range, in: text) else { continue }
-        let groups = (0..<match.numberOfRanges).map { index -> String in
-          Range(match.range(at: index), in: text).map { String(text[$0]) } ?? ""
+    let scalars = Array(text.unicodeScalars)
+    // A match that starts or ends inside a character (before a combining mark or a joiner) is left
+    // unlinked rather than split. Between two ASCII scalars but CR LF a character always starts.
+    var characterStarts: Set<Int>?
+    func startsCharacter(_ offset: Int) -> Bool {
+      guard offset > 0, offset < scalars.count else { return true }
+      let (before, after) = (scalars[offset - 1], scalars[offset])
+      if before.isASCII, after.isASCII, before != "\r" || after != "\n" { return true }
+      if characterStarts == nil {
+        var starts: Set<Int> = []
+        var start = 0
+        for character in text {
+          starts.insert(start)
+          start += character.unicodeScalars.count
         }
-        // The first pattern to claim a stretch of text keeps it.
-        if !found.contains(where: { $0.range.overlaps(range) }) { found.append((range, pattern.url(groups))) }
+        characterStarts = starts
+      }
+      return characterStarts!.contains(offset)
+    }
+    // Pieces are cut from the text's bytes (making strings scalar by scalar was slower than the ICU
+    // matching this replaced).
+    var bytes: [UInt8] = []
+    var byteOffsets: [Int] = []
+    func piece(_ range: Range<Int>) -> String {
+      if byteOffsets.isEmpty {
+        bytes = Array(text.utf8)
+        byteOffsets.reserveCapacity(scalars.count + 1)
+        var offset = 0
+        for scalar in scalars {
+          byteOffsets.append(offset)
+          offset += UTF8.width(scalar)
+        }
+        byteOffsets.append(offset)
+      }
+      return String(decoding: bytes[byteOffsets[range.lowerBound]..<byteOffsets[range.upperBound]], as: UTF8.self)
+    }
+    var found: [(range: Range<Int>, url: String)] = []
+    for kind in IdentifierScanner.Kind.allCases {
+      for match in IdentifierScanner.matches(kind, in: scalars)
+      where startsCharacter(match.range.lowerBound) && startsCharacter(match.range.upperBound) {
+        // The first kind to claim a stretch of text keeps it.
+        guard !found.contains(where: { $0.range.overlaps(match.range) }) else { continue }
+        found.append((match.range, url(kind, piece(match.identifier))))
       }
     }
     guard !found.isEmpty else { return HTMLBuilder.escape(text) }
     var output = ""
-    var cursor = text.startIndex
+    var cursor = 0
     for (range, url) in found.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
-      output += HTMLBuilder.escape(String(text[cursor..<range.lowerBound]))
-      output += anchor(url, String(text[range]))
+      output += HTMLBuilder.escape(piece(cursor..<range.lowerBound))
+      output += anchor(url, piece(range))
       cursor = range.upperBound
     }
-    return output + HTMLBuilder.escape(String(text[cursor...]))
+    return output + HTMLBuilder.escape(piece(cursor..<scalars.count))
   }
 
-  /// Words every pattern contains ("EID" also inside "CIVIC:EID"): text without any of them (most table cells)
-  /// skips the regular expressions, which cost a Foundation string bridge per call.
-  static let triggers: [[UInt8]] = ["PMID", "EID", "CIViC ", "VCV", "doi:"].map { Array($0.utf8) }
-
+  /// Whether `text` holds a word every kind of identifier contains ("PMID", "EID" (also inside
+  /// "CIVIC:EID"), "CIViC ", "VCV", "doi:"): most table cells do not, and are only escaped.
   static func mayHoldIdentifier(_ text: String) -> Bool {
-    let bytes = Array(text.utf8)
-    for start in bytes.indices {
-      for word in triggers where word[0] == bytes[start] && bytes.count - start >= word.count {
-        if bytes[start..<(start + word.count)].elementsEqual(word) { return true }
+    var text = text
+    return text.withUTF8 { bytes in
+      func holds(_ word: StaticString, at start: Int) -> Bool {
+        word.withUTF8Buffer { word in
+          start + word.count <= bytes.count && word.indices.allSatisfy { bytes[start + $0] == word[$0] }
+        }
       }
+      for start in bytes.indices {
+        switch bytes[start] {
+        case UInt8(ascii: "P"): if holds("PMID", at: start) { return true }
+        case UInt8(ascii: "E"): if holds("EID", at: start) { return true }
+        case UInt8(ascii: "C"): if holds("CIViC ", at: start) { return true }
+        case UInt8(ascii: "V"): if holds("VCV", at: start) { return true }
+        case UInt8(ascii: "d"): if holds("doi:", at: start) { return true }
+        default: continue
+        }
+      }
+      return false
     }
-    return false
   }
 
   static func anchor(_ url: String, _ label: String) -> String {

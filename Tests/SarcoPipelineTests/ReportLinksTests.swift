@@ -1,3 +1,6 @@
+import Foundation
+import SarcoIO
+import SarcoTestSupport
 import Testing
 
 @testable import SarcoReports
@@ -24,5 +27,108 @@ import Testing
     #expect(ReportLinks.linked("CIViC 01-Aug-2024 variant 12").contains("https://civicdb.org/variants/12/summary"))
     #expect(ReportLinks.linked("ClinVar VCV000012366").contains("https://www.ncbi.nlm.nih.gov/clinvar/variation/12366/"))
     #expect(ReportLinks.linked("doi:10.1016/j.annonc.2021.09.005").contains("https://doi.org/10.1016/j.annonc.2021.09.005"))
+  }
+}
+
+/// The identifier matchers against the regular expressions the report used before them (kept
+/// here as their specification, with the linking they drove): the same HTML for every text of
+/// both panels, for edge cases of each expression, and for 10,000 texts built from their pieces.
+@Suite struct IdentifierScannerTests {
+  /// The former `ReportLinks.linked`, on `NSRegularExpression`.
+  static func linkedByRegularExpressions(_ text: String) -> String {
+    let patterns: [(String, ([String]) -> String)] = [
+      (#"PMID:? ?(\d{4,9})"#, { "https://pubmed.ncbi.nlm.nih.gov/\($0[1])/" }),
+      (#"CIVIC:EID(\d+)|\bEID(\d+)"#, { "https://civicdb.org/evidence/\($0[1].isEmpty ? $0[2] : $0[1])/summary" }),
+      (#"CIViC [0-9A-Za-z-]+ variant (\d+)"#, { "https://civicdb.org/variants/\($0[1])/summary" }),
+      (#"VCV0*(\d+)"#, { "https://www.ncbi.nlm.nih.gov/clinvar/variation/\($0[1])/" }),
+      (#"doi:(10\.\d{4,9}/[^\s;,)]+)"#, { "https://doi.org/\($0[1])" }),
+    ]
+    let whole = NSRange(text.startIndex..., in: text)
+    var found: [(range: Range<String.Index>, url: String)] = []
+    for (pattern, url) in patterns {
+      for match in try! NSRegularExpression(pattern: pattern).matches(in: text, range: whole) {
+        guard let range = Range(match.range, in: text) else { continue }
+        let groups = (0..<match.numberOfRanges).map { index -> String in
+          Range(match.range(at: index), in: text).map { String(text.unicodeScalars[$0]) } ?? ""
+        }
+        if !found.contains(where: { $0.range.overlaps(range) }) { found.append((range, url(groups))) }
+      }
+    }
+    guard !found.isEmpty else { return HTMLBuilder.escape(text) }
+    // Cut by scalars (cutting `text` itself rounds an index inside a character down to the
+    // character's start: a match ending before a combining mark lost or repeated text).
+    let scalars = text.unicodeScalars
+    var output = ""
+    var cursor = text.startIndex
+    for (range, url) in found.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
+      output += HTMLBuilder.escape(String(scalars[cursor..<range.lowerBound]))
+      output += ReportLinks.anchor(url, String(scalars[range]))
+      cursor = range.upperBound
+    }
+    return output + HTMLBuilder.escape(String(scalars[cursor...]))
+  }
+
+  static let edgeCases = [
+    "PMID: 123", "PMID:1234", "PMID 12345", "PMID:123456789012", "PMID  1234", "PMID:: 1234", "PMID١٢٣٤٥", "xPMID 1234",
+    "EID12", "xEID12", "_EID12", "-EID12", " EID", "é EID12", "éEID12", "e\u{301}EID12", "-\u{301}EID12", "\u{200D}EID5",
+    "\u{200B}EID5", "a\u{200B}EID5", "EID\u{301}12", "CIVIC:EID", "CIVIC:EIDx", "CIVIC:EID77", "xCIVIC:EID77", "CIVIC:EID٣",
+    "CIViC abc variant 9", "CIViC a-b variant 7x", "CIViC  variant 3", "CIViC é variant 3", "CIViC 01-Aug-2024 variant",
+    "CIViC x variant ١٢", "VCV", "VCV0", "VCV000", "VCV0001", "VCV12", "VCV000012366.3", "VCV٠٠١", "VCV0١", "doi:10.123/x",
+    "doi:10.1234/", "doi:10.1234/x", "doi:10.123456789/x", "doi:10.1234567890/x", "doi:10.1234/a b", "doi:10.1234/a;b",
+    "doi:10.1234/a,b", "doi:10.1234/a)b", "doi:10.1234/a(b", "doi:10.1234/a\u{A0}b", "doi:10.1234/a\u{0B}b",
+    "doi:10.1234/a\u{85}b", "doi:10.1234/a\u{2028}b", "doi:10.1234/a\u{3000}b", "doi:10.1234/a\tb", "doi:10.1234/é\u{301}",
+    "doi:10.١٢٣٤/x", "doi:10.1234//", "DOI:10.1234/x", "doi:10.1234/PMID:12345", "CIViC EID12 variant 3",
+    "PMID:12345 EID12 VCV0012 CIVIC:EID99 CIViC x variant 5 doi:10.1000/xyz <b>&</b>", "🧬 PMID 2345 🧬 VCV1",
+    "Corless 2005 PMID:15928335; <NCCN>", "", "P", "PMI", "VC", "do", "doi", "doi:", "CIViC", "CIViC ",
+  ]
+
+  @Test func edgeCasesLinkAsTheExpressionsDid() {
+    for text in Self.edgeCases {
+      #expect(ReportLinks.linked(text) == Self.linkedByRegularExpressions(text), "\(text.debugDescription)")
+    }
+  }
+
+  @Test(arguments: ["panels/sarcoma", "panels/hereditary"])
+  func everyPanelTextLinksAsTheExpressionsDid(panel: String) throws {
+    let json = try JSONEncoder().encode(try PanelLoader.load(directory: TestData.path(panel)))
+    var texts: Set<String> = []
+    func collect(_ value: Any) {
+      if let text = value as? String { texts.insert(text) }
+      if let array = value as? [Any] { array.forEach(collect) }
+      if let object = value as? [String: Any] { object.values.forEach(collect) }
+    }
+    collect(try JSONSerialization.jsonObject(with: json))
+    #expect(texts.count > 1000)
+    #expect(texts.contains { ReportLinks.mayHoldIdentifier($0) })
+    for text in texts where ReportLinks.mayHoldIdentifier(text) {
+      #expect(ReportLinks.linked(text) == Self.linkedByRegularExpressions(text), "\(text.debugDescription)")
+    }
+  }
+
+  @Test func piecedTextsLinkAsTheExpressionsDid() {
+    let pieces = [
+      "PMID", ":", " ", "1", "0", "12345", "EID", "CIVIC:", "CIViC ", " variant ", "VCV", "doi:", "10.", "/", ";", ",", ")",
+      "a", "-", "é", "\u{301}", "\u{200D}", "\u{A0}", "\t", "١", "_", "x", "<", "&", "1234", "🧬", "CIViC 01-Aug",
+      " variant 7", "CIViC x-1 variant ", "doi:10.1234", "doi:10.12345678", "/j.x", "0012",
+    ]
+    let sites = ["pubmed", "civicdb.org/evidence", "civicdb.org/variants", "clinvar", "doi.org"]
+    var random = SplitMix(seed: 18)
+    var differing: [String] = []
+    var linkedTo = [String: Int]()
+    for _ in 0..<10_000 {
+      let text = (0..<(1 + random.next(below: 12))).map { _ in pieces[random.next(below: pieces.count)] }.joined()
+      let expected = Self.linkedByRegularExpressions(text)
+      if ReportLinks.linked(text) != expected { differing.append(text) }
+      for site in sites where expected.contains(site) { linkedTo[site, default: 0] += 1 }
+    }
+    #expect(differing.isEmpty, "\(differing.prefix(5).map(\.debugDescription))")
+    // Every kind is found in some of the texts (the comparison covers each matcher).
+    for site in sites { #expect(linkedTo[site, default: 0] >= 50, "\(site): \(linkedTo[site, default: 0]) texts") }
+  }
+
+  @Test func onlyTextsWithATriggerWordCanHoldAnIdentifier() {
+    for text in Self.edgeCases where !ReportLinks.mayHoldIdentifier(text) {
+      #expect(Self.linkedByRegularExpressions(text) == HTMLBuilder.escape(text), "\(text.debugDescription)")
+    }
   }
 }
