@@ -181,6 +181,8 @@ public struct JSONWriter {
     }
   }
 
+  /// Text that is already JSON (a number as written, `null`).
+  mutating func raw(_ text: String) { bytes.append(contentsOf: text.utf8) }
   public mutating func bool(_ value: Bool) { bytes.append(contentsOf: (value ? "true" : "false").utf8) }
   public mutating func integer(_ value: Int) { bytes.append(contentsOf: String(value).utf8) }
   public mutating func number(_ value: Double) { bytes.append(contentsOf: (value.isFinite ? JSONWriter.format(value) : "null").utf8) }
@@ -201,10 +203,10 @@ public struct JSONWriter {
     array(strings) { $0.string($1) }
   }
 
-  /// Writes a member whose value JSONEncoder lays out (same options as the
-  /// whole report), re-indented to this depth. For small, rarely-read sections
-  /// where a hand-written shape would only repeat the Codable keys. An object
-  /// is laid out member by member and its arrays element by element (the same
+  /// Writes a member whose value its `Codable` conformance lays out, with the bytes JSONEncoder
+  /// gives (same options as the whole report; `JSONTree`, or JSONEncoder itself for the types it
+  /// encodes its own way). For sections where a hand-written shape would only repeat the Codable
+  /// keys. An object is laid out member by member and its arrays element by element (the same
   /// bytes), so a section with thousands of entries is never encoded in one piece.
   public mutating func member<Value: Encodable>(_ name: String, encoded value: Value?) {
     guard let value else { return }
@@ -228,6 +230,11 @@ public struct JSONWriter {
   }
 
   private mutating func encodedWhole(_ value: any Encodable) {
+    if let tree = JSONTree.of(value) {
+      write(tree)
+      isFirst = false
+      return
+    }
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
     // JSON has no infinity or NaN: should one reach here, it is spelt as a string rather than failing.
