@@ -7,43 +7,88 @@ import Foundation
 /// program's conformances), was made anew for every array element, and its bytes were copied
 /// again to indent them: a batch of 100 small samples took 476 ms with it, 431 ms without.
 /// Tests hold the bytes equal to `JSONEncoder`'s.
-indirect enum JSONTree: Equatable {
-  case null
-  case bool(Bool)
-  /// A number as written.
-  case number(String)
-  case string(String)
-  case array([JSONTree])
-  case object([String: JSONTree])
+final class JSONTree {
+  /// A value written whole: a number as written, a string, `true`, `false` or `null`.
+  enum Leaf {
+    case null
+    case bool(Bool)
+    case number(String)
+    case string(String)
+  }
+
+  fileprivate(set) var leaf: Leaf?
+  /// In the order they were encoded; written in code-point order of their keys, a key encoded
+  /// twice with its last value (as JSONEncoder's `.sortedKeys` does).
+  fileprivate(set) var members: [(key: String, value: JSONTree)]?
+  fileprivate(set) var elements: [JSONTree]?
+
+  fileprivate init() {}
 
   /// `value`'s tree; nil for a value this encoder leaves to `JSONEncoder` (one that is or holds a
   /// `Date`, `Data`, `URL` or `Decimal`, which `JSONEncoder` encodes its own way).
   static func of<Value: Encodable>(_ value: Value) -> JSONTree? {
-    let node = JSONNode()
+    let tree = JSONTree()
     do {
-      try node.encode(value)
+      try tree.encode(value)
     } catch {
       return nil
     }
-    return node.tree
+    return tree
   }
+
+  fileprivate func encode<Value: Encodable>(_ value: Value) throws {
+    // Compared as types, not cast: a cast to a protocol searches the conformances.
+    if Value.self == Date.self || Value.self == Data.self || Value.self == URL.self || Value.self == Decimal.self {
+      throw LeftToJSONEncoder()
+    }
+    try value.encode(to: NodeEncoder(node: self))
+  }
+
+  fileprivate func child(forKey key: String) -> JSONTree {
+    let child = JSONTree()
+    if members == nil { members = [] }
+    members!.append((key, child))
+    return child
+  }
+
+  fileprivate func appendedElement() -> JSONTree {
+    let child = JSONTree()
+    if elements == nil { elements = [] }
+    elements!.append(child)
+    return child
+  }
+
+  fileprivate static func number<Number: FloatingPoint & LosslessStringConvertible>(_ value: Number) -> Leaf {
+    if value.isNaN { return .string("NaN") }
+    if value.isInfinite { return .string(value < 0 ? "-Infinity" : "Infinity") }
+    var text = value.description
+    if text.hasSuffix(".0") { text.removeLast(2) }
+    return .number(text)
+  }
+
+  fileprivate static func integer<Number: FixedWidthInteger>(_ value: Number) -> Leaf { .number(String(value)) }
 }
 
 extension JSONWriter {
   /// `tree` at the writer's place, keys in code-point order (`.sortedKeys`).
   mutating func write(_ tree: JSONTree) {
-    switch tree {
-    case .null: raw("null")
-    case .bool(let value): bool(value)
-    case .number(let text): raw(text)
-    case .string(let text): string(text)
-    case .array(let elements): array(elements) { json, element in json.write(element) }
-    case .object(let members):
+    if let members = tree.members {
       object { json in
-        for (key, value) in members.sorted(by: { JSONWriter.codePointPrecedes($0.key, $1.key) }) {
-          json.key(key)
-          json.write(value)
+        for index in JSONWriter.writingOrder(members.map(\.key)) {
+          json.key(members[index].key)
+          json.write(members[index].value)
         }
+      }
+    } else if let elements = tree.elements {
+      array(elements) { json, element in json.write(element) }
+    } else {
+      switch tree.leaf {
+      case .null: raw("null")
+      case .bool(let value): bool(value)
+      case .number(let text): raw(text)
+      case .string(let text): string(text)
+      // A value that wrote nothing is an empty object, as with JSONEncoder.
+      case nil: object { _ in }
       }
     }
   }
@@ -52,59 +97,13 @@ extension JSONWriter {
 /// Stands for a type `JSONEncoder` encodes its own way.
 private struct LeftToJSONEncoder: Error {}
 
-/// One value being encoded: a leaf, or the members or elements its containers add.
-private final class JSONNode {
-  var leaf: JSONTree?
-  var members: [String: JSONNode]?
-  var elements: [JSONNode]?
-
-  var tree: JSONTree {
-    if let members { return .object(members.mapValues(\.tree)) }
-    if let elements { return .array(elements.map(\.tree)) }
-    // A value that wrote nothing is an empty object, as with JSONEncoder.
-    return leaf ?? .object([:])
-  }
-
-  func encode<Value: Encodable>(_ value: Value) throws {
-    // Compared as types, not cast: a cast to a protocol searches the conformances.
-    if Value.self == Date.self || Value.self == Data.self || Value.self == URL.self || Value.self == Decimal.self {
-      throw LeftToJSONEncoder()
-    }
-    try value.encode(to: NodeEncoder(node: self))
-  }
-
-  func child(forKey key: String) -> JSONNode {
-    let child = JSONNode()
-    if members == nil { members = [:] }
-    members![key] = child
-    return child
-  }
-
-  func appendedElement() -> JSONNode {
-    let child = JSONNode()
-    if elements == nil { elements = [] }
-    elements!.append(child)
-    return child
-  }
-
-  static func number<Number: FloatingPoint & LosslessStringConvertible>(_ value: Number) -> JSONTree {
-    if value.isNaN { return .string("NaN") }
-    if value.isInfinite { return .string(value < 0 ? "-Infinity" : "Infinity") }
-    var text = value.description
-    if text.hasSuffix(".0") { text.removeLast(2) }
-    return .number(text)
-  }
-
-  static func integer<Number: FixedWidthInteger>(_ value: Number) -> JSONTree { .number(String(value)) }
-}
-
 private struct NodeEncoder: Encoder {
-  let node: JSONNode
+  let node: JSONTree
   var codingPath: [CodingKey] { [] }
   var userInfo: [CodingUserInfoKey: Any] { [:] }
 
   func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-    if node.members == nil { node.members = [:] }
+    if node.members == nil { node.members = [] }
     return KeyedEncodingContainer(KeyedNodeContainer<Key>(node: node))
   }
 
@@ -117,26 +116,26 @@ private struct NodeEncoder: Encoder {
 }
 
 private struct KeyedNodeContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
-  let node: JSONNode
+  let node: JSONTree
   var codingPath: [CodingKey] { [] }
 
-  func set(_ tree: JSONTree, _ key: Key) { node.child(forKey: key.stringValue).leaf = tree }
+  func set(_ tree: JSONTree.Leaf, _ key: Key) { node.child(forKey: key.stringValue).leaf = tree }
 
   mutating func encodeNil(forKey key: Key) throws { set(.null, key) }
   mutating func encode(_ value: Bool, forKey key: Key) throws { set(.bool(value), key) }
   mutating func encode(_ value: String, forKey key: Key) throws { set(.string(value), key) }
-  mutating func encode(_ value: Double, forKey key: Key) throws { set(JSONNode.number(value), key) }
-  mutating func encode(_ value: Float, forKey key: Key) throws { set(JSONNode.number(value), key) }
-  mutating func encode(_ value: Int, forKey key: Key) throws { set(JSONNode.integer(value), key) }
-  mutating func encode(_ value: Int8, forKey key: Key) throws { set(JSONNode.integer(value), key) }
-  mutating func encode(_ value: Int16, forKey key: Key) throws { set(JSONNode.integer(value), key) }
-  mutating func encode(_ value: Int32, forKey key: Key) throws { set(JSONNode.integer(value), key) }
-  mutating func encode(_ value: Int64, forKey key: Key) throws { set(JSONNode.integer(value), key) }
-  mutating func encode(_ value: UInt, forKey key: Key) throws { set(JSONNode.integer(value), key) }
-  mutating func encode(_ value: UInt8, forKey key: Key) throws { set(JSONNode.integer(value), key) }
-  mutating func encode(_ value: UInt16, forKey key: Key) throws { set(JSONNode.integer(value), key) }
-  mutating func encode(_ value: UInt32, forKey key: Key) throws { set(JSONNode.integer(value), key) }
-  mutating func encode(_ value: UInt64, forKey key: Key) throws { set(JSONNode.integer(value), key) }
+  mutating func encode(_ value: Double, forKey key: Key) throws { set(JSONTree.number(value), key) }
+  mutating func encode(_ value: Float, forKey key: Key) throws { set(JSONTree.number(value), key) }
+  mutating func encode(_ value: Int, forKey key: Key) throws { set(JSONTree.integer(value), key) }
+  mutating func encode(_ value: Int8, forKey key: Key) throws { set(JSONTree.integer(value), key) }
+  mutating func encode(_ value: Int16, forKey key: Key) throws { set(JSONTree.integer(value), key) }
+  mutating func encode(_ value: Int32, forKey key: Key) throws { set(JSONTree.integer(value), key) }
+  mutating func encode(_ value: Int64, forKey key: Key) throws { set(JSONTree.integer(value), key) }
+  mutating func encode(_ value: UInt, forKey key: Key) throws { set(JSONTree.integer(value), key) }
+  mutating func encode(_ value: UInt8, forKey key: Key) throws { set(JSONTree.integer(value), key) }
+  mutating func encode(_ value: UInt16, forKey key: Key) throws { set(JSONTree.integer(value), key) }
+  mutating func encode(_ value: UInt32, forKey key: Key) throws { set(JSONTree.integer(value), key) }
+  mutating func encode(_ value: UInt64, forKey key: Key) throws { set(JSONTree.integer(value), key) }
   mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws { try node.child(forKey: key.stringValue).encode(value) }
 
   mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key)
@@ -154,27 +153,27 @@ private struct KeyedNodeContainer<Key: CodingKey>: KeyedEncodingContainerProtoco
 }
 
 private struct UnkeyedNodeContainer: UnkeyedEncodingContainer {
-  let node: JSONNode
+  let node: JSONTree
   var codingPath: [CodingKey] { [] }
   var count: Int { node.elements?.count ?? 0 }
 
-  func append(_ tree: JSONTree) { node.appendedElement().leaf = tree }
+  func append(_ tree: JSONTree.Leaf) { node.appendedElement().leaf = tree }
 
   mutating func encodeNil() throws { append(.null) }
   mutating func encode(_ value: Bool) throws { append(.bool(value)) }
   mutating func encode(_ value: String) throws { append(.string(value)) }
-  mutating func encode(_ value: Double) throws { append(JSONNode.number(value)) }
-  mutating func encode(_ value: Float) throws { append(JSONNode.number(value)) }
-  mutating func encode(_ value: Int) throws { append(JSONNode.integer(value)) }
-  mutating func encode(_ value: Int8) throws { append(JSONNode.integer(value)) }
-  mutating func encode(_ value: Int16) throws { append(JSONNode.integer(value)) }
-  mutating func encode(_ value: Int32) throws { append(JSONNode.integer(value)) }
-  mutating func encode(_ value: Int64) throws { append(JSONNode.integer(value)) }
-  mutating func encode(_ value: UInt) throws { append(JSONNode.integer(value)) }
-  mutating func encode(_ value: UInt8) throws { append(JSONNode.integer(value)) }
-  mutating func encode(_ value: UInt16) throws { append(JSONNode.integer(value)) }
-  mutating func encode(_ value: UInt32) throws { append(JSONNode.integer(value)) }
-  mutating func encode(_ value: UInt64) throws { append(JSONNode.integer(value)) }
+  mutating func encode(_ value: Double) throws { append(JSONTree.number(value)) }
+  mutating func encode(_ value: Float) throws { append(JSONTree.number(value)) }
+  mutating func encode(_ value: Int) throws { append(JSONTree.integer(value)) }
+  mutating func encode(_ value: Int8) throws { append(JSONTree.integer(value)) }
+  mutating func encode(_ value: Int16) throws { append(JSONTree.integer(value)) }
+  mutating func encode(_ value: Int32) throws { append(JSONTree.integer(value)) }
+  mutating func encode(_ value: Int64) throws { append(JSONTree.integer(value)) }
+  mutating func encode(_ value: UInt) throws { append(JSONTree.integer(value)) }
+  mutating func encode(_ value: UInt8) throws { append(JSONTree.integer(value)) }
+  mutating func encode(_ value: UInt16) throws { append(JSONTree.integer(value)) }
+  mutating func encode(_ value: UInt32) throws { append(JSONTree.integer(value)) }
+  mutating func encode(_ value: UInt64) throws { append(JSONTree.integer(value)) }
   mutating func encode<T: Encodable>(_ value: T) throws { try node.appendedElement().encode(value) }
 
   mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
@@ -187,23 +186,23 @@ private struct UnkeyedNodeContainer: UnkeyedEncodingContainer {
 }
 
 private struct SingleNodeContainer: SingleValueEncodingContainer {
-  let node: JSONNode
+  let node: JSONTree
   var codingPath: [CodingKey] { [] }
 
   mutating func encodeNil() throws { node.leaf = .null }
   mutating func encode(_ value: Bool) throws { node.leaf = .bool(value) }
   mutating func encode(_ value: String) throws { node.leaf = .string(value) }
-  mutating func encode(_ value: Double) throws { node.leaf = JSONNode.number(value) }
-  mutating func encode(_ value: Float) throws { node.leaf = JSONNode.number(value) }
-  mutating func encode(_ value: Int) throws { node.leaf = JSONNode.integer(value) }
-  mutating func encode(_ value: Int8) throws { node.leaf = JSONNode.integer(value) }
-  mutating func encode(_ value: Int16) throws { node.leaf = JSONNode.integer(value) }
-  mutating func encode(_ value: Int32) throws { node.leaf = JSONNode.integer(value) }
-  mutating func encode(_ value: Int64) throws { node.leaf = JSONNode.integer(value) }
-  mutating func encode(_ value: UInt) throws { node.leaf = JSONNode.integer(value) }
-  mutating func encode(_ value: UInt8) throws { node.leaf = JSONNode.integer(value) }
-  mutating func encode(_ value: UInt16) throws { node.leaf = JSONNode.integer(value) }
-  mutating func encode(_ value: UInt32) throws { node.leaf = JSONNode.integer(value) }
-  mutating func encode(_ value: UInt64) throws { node.leaf = JSONNode.integer(value) }
+  mutating func encode(_ value: Double) throws { node.leaf = JSONTree.number(value) }
+  mutating func encode(_ value: Float) throws { node.leaf = JSONTree.number(value) }
+  mutating func encode(_ value: Int) throws { node.leaf = JSONTree.integer(value) }
+  mutating func encode(_ value: Int8) throws { node.leaf = JSONTree.integer(value) }
+  mutating func encode(_ value: Int16) throws { node.leaf = JSONTree.integer(value) }
+  mutating func encode(_ value: Int32) throws { node.leaf = JSONTree.integer(value) }
+  mutating func encode(_ value: Int64) throws { node.leaf = JSONTree.integer(value) }
+  mutating func encode(_ value: UInt) throws { node.leaf = JSONTree.integer(value) }
+  mutating func encode(_ value: UInt8) throws { node.leaf = JSONTree.integer(value) }
+  mutating func encode(_ value: UInt16) throws { node.leaf = JSONTree.integer(value) }
+  mutating func encode(_ value: UInt32) throws { node.leaf = JSONTree.integer(value) }
+  mutating func encode(_ value: UInt64) throws { node.leaf = JSONTree.integer(value) }
   mutating func encode<T: Encodable>(_ value: T) throws { try node.encode(value) }
 }

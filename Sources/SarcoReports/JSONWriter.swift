@@ -216,9 +216,10 @@ public struct JSONWriter {
 
   mutating func encoded<Value: Encodable>(_ value: Value) {
     guard let object = EncodedMembers.capture(value) else { return encodedWhole(value) }
-    let sorted = object.members.sorted { JSONWriter.codePointPrecedes($0.key, $1.key) }
+    let members = object.members
     self.object { json in
-      for member in sorted {
+      for index in JSONWriter.writingOrder(members.map(\.key)) {
+        let member = members[index]
         json.key(member.key)
         if let elements = member.value as? [any Encodable] {
           json.array(elements) { json, element in json.encodedWhole(element) }
@@ -227,6 +228,15 @@ public struct JSONWriter {
         }
       }
     }
+  }
+
+  /// The places of an object's members in the order they are written: code-point order of their
+  /// keys, a key encoded twice once, with its last value (as JSONEncoder's `.sortedKeys` writes it).
+  static func writingOrder(_ keys: [String]) -> [Int] {
+    let order = keys.indices.sorted { left, right in
+      keys[left] == keys[right] ? left < right : codePointPrecedes(keys[left], keys[right])
+    }
+    return order.indices.filter { $0 + 1 == order.count || keys[order[$0 + 1]] != keys[order[$0]] }.map { order[$0] }
   }
 
   private mutating func encodedWhole(_ value: any Encodable) {

@@ -274,7 +274,8 @@ let scenarioNames = ["tumor_only.grch38", "tumor_normal.grch38", "strelka_somati
 /// The report's own encoder (`JSONTree`) against `JSONEncoder`, with the report's options, on
 /// what the report sections do not hold today: every number shape, non-finite numbers, nil
 /// written and left out, empty and nested containers, dictionaries keyed by integers and by
-/// non-ASCII text, enums with payloads, super encoders, a value that writes nothing, and types
+/// non-ASCII text, enums with payloads, super encoders, a value that writes nothing, a key
+/// encoded twice, and types
 /// left to `JSONEncoder` (the same bytes through its fallback).
 @Suite struct JSONTreeEncoderTests {
   enum Shape: Codable, Equatable {
@@ -325,6 +326,15 @@ let scenarioNames = ["tumor_only.grch38", "tumor_normal.grch38", "strelka_somati
   }
 
   struct Silent: Encodable { func encode(to encoder: Encoder) throws {} }
+  struct Twice: Encodable {
+    enum Keys: String, CodingKey { case a, b }
+    func encode(to encoder: Encoder) throws {
+      var container = encoder.container(keyedBy: Keys.self)
+      try container.encode(1, forKey: .b)
+      try container.encode("first", forKey: .a)
+      try container.encode(["second"], forKey: .a)
+    }
+  }
   struct Dated: Encodable {
     let when = Date(timeIntervalSince1970: 1_700_000_000.25)
     let bytes = Data([0, 1, 254])
@@ -352,6 +362,8 @@ let scenarioNames = ["tumor_only.grch38", "tumor_normal.grch38", "strelka_somati
     try expectSameBytes(awkward)
     try expectSameBytes([awkward, awkward])
     try expectSameBytes(Silent())
+    try expectSameBytes(Twice())
+    try expectSameBytes([Twice(), Twice()])
     try expectSameBytes([Silent()])
     try expectSameBytes(Shape.named("x", 1))
     try expectSameBytes(Dated())
