@@ -75,7 +75,6 @@ struct GermlineTriage: Sendable {
 
   func tumourOnly(_ item: Case) -> GermlineFollowUp? {
     guard let geneRules = rules[item.gene.symbol], !geneRules.isEmpty else { return nil }
-    let sources = Self.citations(geneRules.map(\.source))
     guard let basis = basis(item) else {
       let clinvarText = item.clinvar.map { "; ClinVar \($0.significance.replacingUnderscores), \($0.stars) stars" } ?? ""
       return GermlineFollowUp(
@@ -145,6 +144,8 @@ struct GermlineTriage: Sendable {
         continue  // a matched-normal rule: tumour data alone cannot tell a germline activating variant from the driver
       }
     }
+    // Made only here, where it is used (it was 1% of every small sample's run, made for every finding).
+    let sources = Self.citations(geneRules.map(\.source))
     if !needs.isEmpty {
       return GermlineFollowUp(
         decision: .notEvaluated,

@@ -23,7 +23,7 @@ public struct MutationalBurden: Sendable {
 
   /// `smallVariantCalls`: SNV/MNV/indel records read in the panel's regions (0 for an SV-only VCF).
   public func measure(counted: [String], smallVariantCalls: Int) -> TumourMutationalBurden {
-    let bases = Self.footprint(view: view)
+    let bases = view.codingFootprint
     let megabases = (Double(bases) / 1_000_000 * 10000).rounded() / 10000
     func notAssessable(_ reason: String) -> TumourMutationalBurden {
       TumourMutationalBurden(
@@ -61,22 +61,6 @@ public struct MutationalBurden: Sendable {
       : "below the TMB-high threshold of \(limit) mut/Mb (\(item.citation))"
   }
 
-  /// Merged coding bases.
-  static func footprint(view: PanelView) -> Int {
-    let targets = view.codingTargets(pad: 0).map(\.interval).sorted { ($0.contig, $0.start) < ($1.contig, $1.start) }
-    var total = 0
-    var current: GenomicInterval?
-    for interval in targets {
-      if let open = current, open.contig == interval.contig, interval.start <= open.end + 1 {
-        current = GenomicInterval(contig: open.contig, start: open.start, end: max(open.end, interval.end))
-      } else {
-        if let open = current { total += open.end - open.start + 1 }
-        current = interval
-      }
-    }
-    if let open = current { total += open.end - open.start + 1 }
-    return total
-  }
 
   /// Whether one somatic finding counts.
   public func counts(variant: Variant, consequence: AlleleConsequence, origin: OriginAssessment, atHotspot: Bool, metrics: AlleleMetrics) -> Bool {

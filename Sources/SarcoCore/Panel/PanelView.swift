@@ -19,6 +19,7 @@ public final class PanelView: Sendable {
   private let targetsByPad = ViewMemo<Int, [(interval: GenomicInterval, name: String)]>()
   private let somaticIndexMemo = ViewMemo<GenomeBuild, SomaticKnowledgeIndex>()
   private let evidenceByGeneMemo = ViewMemo<GenomeBuild, [String: [EvidenceItem]]>()
+  private let footprintMemo = ViewMemo<GenomeBuild, Int>()
   /// Gene numbers by upper-cased symbol and alias, made at the first name that is not a symbol.
   private let geneByUppercasedNameMemo = ViewMemo<GenomeBuild, [String: Int]>()
 
@@ -98,6 +99,26 @@ public final class PanelView: Sendable {
   /// Hotspots a variant overlaps.
   public func hotspots(for variant: Variant) -> [Hotspot] {
     hotspotIndex.overlapping(contig: variant.contig, start: variant.position, end: max(variant.end, variant.position))
+  }
+
+  /// Bases of the coding targets (unpadded), overlaps merged: the footprint tumour mutational burden
+  /// is measured over, computed once per view (sorting the targets was 1% of every small sample).
+  public var codingFootprint: Int {
+    footprintMemo.value(build) {
+      let targets = codingTargets(pad: 0).map(\.interval).sorted { ($0.contig, $0.start) < ($1.contig, $1.start) }
+      var total = 0
+      var current: GenomicInterval?
+      for interval in targets {
+        if let open = current, open.contig == interval.contig, interval.start <= open.end + 1 {
+          current = GenomicInterval(contig: open.contig, start: open.start, end: max(open.end, interval.end))
+        } else {
+          if let open = current { total += open.end - open.start + 1 }
+          current = interval
+        }
+      }
+      if let open = current { total += open.end - open.start + 1 }
+      return total
+    }
   }
 
   /// Coding parts of every exon, padded, as capture targets named `GENE_exonN`.
