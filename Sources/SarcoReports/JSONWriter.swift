@@ -233,8 +233,20 @@ public struct JSONWriter {
   /// The places of an object's members in the order they are written: code-point order of their
   /// keys, a key encoded twice once, with its last value (as JSONEncoder's `.sortedKeys` writes it).
   static func writingOrder(_ keys: [String]) -> [Int] {
+    // Most keys differ in their first eight bytes: compared as one integer (big-endian, zero-padded)
+    // before the bytewise comparison (sorting the keys of every object was 3% of a small sample's run).
+    let prefixes = keys.map { key in
+      var prefix: UInt64 = 0
+      var shift: UInt64 = 56
+      for byte in key.utf8.prefix(8) {
+        prefix |= UInt64(byte) << shift
+        shift &-= 8
+      }
+      return prefix
+    }
     let order = keys.indices.sorted { left, right in
-      keys[left] == keys[right] ? left < right : codePointPrecedes(keys[left], keys[right])
+      if prefixes[left] != prefixes[right] { return prefixes[left] < prefixes[right] }
+      return keys[left] == keys[right] ? left < right : codePointPrecedes(keys[left], keys[right])
     }
     return order.indices.filter { $0 + 1 == order.count || keys[order[$0 + 1]] != keys[order[$0]] }.map { order[$0] }
   }

@@ -371,6 +371,21 @@ let scenarioNames = ["tumor_only.grch38", "tumor_normal.grch38", "strelka_somati
     #expect(JSONTree.of(awkward) != nil)
   }
 
+  /// Members are written in code-point order of their keys, a repeated key once at its last place,
+  /// whether keys differ within their first eight bytes (compared as one integer) or after them.
+  @Test func writingOrderIsCodePointOrderWithTheLastOfARepeatedKey() {
+    let pieces = ["", "a", "ab", "abcdefgh", "abcdefghi", "abcdefgh\u{0}", "abcdefgi", "é", "e", "\u{0}", "Z", "evidence",
+      "evidenceLevel", "evidenceItems", "\u{10000}", "\u{FFFF}", "\u{7F}"]
+    var random = SplitMix(seed: 8)
+    for _ in 0..<2_000 {
+      let keys = (0..<random.next(below: 12)).map { _ in pieces[random.next(below: pieces.count)] }
+      let expected = keys.indices
+        .filter { index in !keys[(index + 1)...].contains(keys[index]) }
+        .sorted { JSONWriter.codePointPrecedes(keys[$0], keys[$1]) }
+      #expect(JSONWriter.writingOrder(keys) == expected, "\(keys.map(\.debugDescription))")
+    }
+  }
+
   @Test(arguments: scenarioNames)
   func clinicalSectionsMatchJSONEncoder(scenario: String) throws {
     let report = try run("testdata/vcf/\(scenario).vcf", normal: scenario.hasPrefix("strelka") || scenario.hasPrefix("varscan") ? "NORMAL" : nil).fullReport()
