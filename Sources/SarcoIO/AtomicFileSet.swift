@@ -64,14 +64,13 @@ public final class AtomicFileSet {
       var backups: [(target: String, backup: String?)] = []
       do {
         for (sink, target) in pending {
-          var isDirectory: ObjCBool = false
-          if FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory), isDirectory.boolValue {
-            throw SarcoError.output("\(target): cannot replace it: it is a directory")
-          }
+          // One `stat` (FileManager's look added its own work, and a missing file then failed a `link`).
+          let existing = FileStatus(path: target)
+          if existing?.isDirectory == true { throw SarcoError.output("\(target): cannot replace it: it is a directory") }
           // The old file is kept under a temporary name until every new one is in place.
-          var backup: String? = "\(sink.path).old"
-          if link(target, backup!) != 0 {
-            if errno == ENOENT { backup = nil } else if rename(target, backup!) != 0 && errno != ENOENT {
+          var backup: String? = existing == nil ? nil : "\(sink.path).old"
+          if let kept = backup, link(target, kept) != 0 {
+            if errno == ENOENT { backup = nil } else if rename(target, kept) != 0 && errno != ENOENT {
               throw SarcoError.output("\(target): cannot set the old file aside: \(FileSink.describe(errno))")
             }
           }
