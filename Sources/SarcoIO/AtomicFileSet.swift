@@ -64,11 +64,16 @@ public final class AtomicFileSet {
       var backups: [(target: String, backup: String?)] = []
       do {
         for (sink, target) in pending {
-          // One `stat` (FileManager's look added its own work, and a missing file then failed a `link`).
-          let existing = FileStatus(path: target)
-          if existing?.isDirectory == true { throw SarcoError.output("\(target): cannot replace it: it is a directory") }
+          // One `lstat` (FileManager's look added its own work, and a missing file then failed a `link`);
+          // a symbolic link, dangling too, is set aside itself, a directory behind one refused.
+          var info = stat()
+          let present = lstat(target, &info) == 0
+          let kind = info.st_mode & S_IFMT
+          if present, kind == S_IFDIR || (kind == S_IFLNK && FileStatus(path: target)?.isDirectory == true) {
+            throw SarcoError.output("\(target): cannot replace it: it is a directory")
+          }
           // The old file is kept under a temporary name until every new one is in place.
-          var backup: String? = existing == nil ? nil : "\(sink.path).old"
+          var backup: String? = present ? "\(sink.path).old" : nil
           if let kept = backup, link(target, kept) != 0 {
             if errno == ENOENT { backup = nil } else if rename(target, kept) != 0 && errno != ENOENT {
               throw SarcoError.output("\(target): cannot set the old file aside: \(FileSink.describe(errno))")

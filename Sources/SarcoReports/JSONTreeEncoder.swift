@@ -51,6 +51,13 @@ final class JSONTree {
     return child
   }
 
+  /// The container already under `key`, else a new one: a nested container asked for twice, or
+  /// after a value was encoded there, adds to it, as with JSONEncoder.
+  fileprivate func container(forKey key: String) -> JSONTree {
+    if let last = members?.last(where: { $0.key == key })?.value, last.members != nil || last.elements != nil { return last }
+    return child(forKey: key)
+  }
+
   fileprivate func appendedElement() -> JSONTree {
     let child = JSONTree()
     if elements == nil { elements = [] }
@@ -141,11 +148,11 @@ private struct KeyedNodeContainer<Key: CodingKey>: KeyedEncodingContainerProtoco
   mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key)
     -> KeyedEncodingContainer<NestedKey>
   {
-    NodeEncoder(node: node.child(forKey: key.stringValue)).container(keyedBy: keyType)
+    NodeEncoder(node: node.container(forKey: key.stringValue)).container(keyedBy: keyType)
   }
 
   mutating func nestedUnkeyedContainer(forKey key: Key) -> UnkeyedEncodingContainer {
-    NodeEncoder(node: node.child(forKey: key.stringValue)).unkeyedContainer()
+    NodeEncoder(node: node.container(forKey: key.stringValue)).unkeyedContainer()
   }
 
   mutating func superEncoder() -> Encoder { NodeEncoder(node: node.child(forKey: "super")) }

@@ -38,6 +38,27 @@ import Testing
     #expect(try listing(directory) == ["S.html", "S.json", "S.tsv"])
   }
 
+  /// Symbolic links in the way (one dangling, one to a file) are set aside and put back when the set
+  /// fails, and a link to a directory is refused as a directory is.
+  @Test func symbolicLinksAreRestoredWhenTheSetFails() throws {
+    let directory = TestData.temporaryDirectory("atomic")
+    try FileManager.default.createSymbolicLink(atPath: "\(directory)/S.json", withDestinationPath: "\(directory)/nowhere")
+    try AtomicFile.writeAll([(Data("old tsv".utf8), "\(directory)/real.tsv")])
+    try FileManager.default.createSymbolicLink(atPath: "\(directory)/S.tsv", withDestinationPath: "\(directory)/real.tsv")
+    try FileManager.default.createDirectory(atPath: "\(directory)/folder", withIntermediateDirectories: false)
+    try FileManager.default.createSymbolicLink(atPath: "\(directory)/S.html", withDestinationPath: "\(directory)/folder")
+    #expect {
+      try AtomicFile.writeAll([
+        (Data("new json".utf8), "\(directory)/S.json"), (Data("new tsv".utf8), "\(directory)/S.tsv"),
+        (Data("<html>".utf8), "\(directory)/S.html"),
+      ])
+    } throws: { ($0 as? SarcoError)?.message == "\(directory)/S.html: cannot replace it: it is a directory" }
+    #expect(try FileManager.default.destinationOfSymbolicLink(atPath: "\(directory)/S.json") == "\(directory)/nowhere")
+    #expect(try FileManager.default.destinationOfSymbolicLink(atPath: "\(directory)/S.tsv") == "\(directory)/real.tsv")
+    #expect(contents("\(directory)/real.tsv") == "old tsv")
+    #expect(try listing(directory) == ["S.html", "S.json", "S.tsv", "folder", "real.tsv"])
+  }
+
   /// A full disk read "is DIR writable?".
   @Test func fullDiskSaysTheDiskIsFull() throws {
     let sink = try FileSink(writingTo: "/dev/full")

@@ -275,7 +275,7 @@ let scenarioNames = ["tumor_only.grch38", "tumor_normal.grch38", "strelka_somati
 /// what the report sections do not hold today: every number shape, non-finite numbers, nil
 /// written and left out, empty and nested containers, dictionaries keyed by integers and by
 /// non-ASCII text, enums with payloads, super encoders, a value that writes nothing, a key
-/// encoded twice, and types
+/// encoded twice, nested containers asked for twice under one key, and types
 /// left to `JSONEncoder` (the same bytes through its fallback).
 @Suite struct JSONTreeEncoderTests {
   enum Shape: Codable, Equatable {
@@ -326,6 +326,19 @@ let scenarioNames = ["tumor_only.grch38", "tumor_normal.grch38", "strelka_somati
   }
 
   struct Silent: Encodable { func encode(to encoder: Encoder) throws {} }
+  struct Merging: Encodable {
+    enum Keys: String, CodingKey { case x, y, p, q }
+    func encode(to encoder: Encoder) throws {
+      var container = encoder.container(keyedBy: Keys.self)
+      var first = container.nestedContainer(keyedBy: Keys.self, forKey: .x)
+      try first.encode("p", forKey: .p)
+      var second = container.nestedContainer(keyedBy: Keys.self, forKey: .x)
+      try second.encode("q", forKey: .q)
+      try container.encode([1, 2], forKey: .y)
+      var more = container.nestedUnkeyedContainer(forKey: .y)
+      try more.encode(3)
+    }
+  }
   struct Twice: Encodable {
     enum Keys: String, CodingKey { case a, b }
     func encode(to encoder: Encoder) throws {
@@ -363,6 +376,8 @@ let scenarioNames = ["tumor_only.grch38", "tumor_normal.grch38", "strelka_somati
     try expectSameBytes([awkward, awkward])
     try expectSameBytes(Silent())
     try expectSameBytes(Twice())
+    try expectSameBytes(Merging())
+    try expectSameBytes([Merging()])
     try expectSameBytes([Twice(), Twice()])
     try expectSameBytes([Silent()])
     try expectSameBytes(Shape.named("x", 1))
