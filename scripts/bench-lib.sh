@@ -44,6 +44,14 @@ bench_range() {
 # Fastest wall seconds of NAME (3 decimals): what the host's noise adds to least.
 bench_fastest() { bench_range "$1" | cut -d- -f1; }
 
+# Median over the rounds of A's time / B's time, the k-th run of each (run one after the other in
+# round k): a host whose speed drifts from round to round moves it less than the medians' ratio.
+bench_paired_ratio() {
+  awk -v a="$1" -v b="$2" '$1 == a { x[++i] = $2 } $1 == b { y[++j] = $2 }
+    END { for (k = 1; k <= (i < j ? i : j); k++) print x[k] / y[k] }' "$BENCH_DIR/log" | sort -g |
+    awk '{ r[NR] = $1 } END { if (NR == 0) print "NA"; else printf "%.2f\n", (NR % 2) ? r[(NR + 1) / 2] : (r[NR / 2] + r[NR / 2 + 1]) / 2 }'
+}
+
 # Largest max RSS of NAME in MB.
 bench_rss_mb() {
   awk -v n="$1" '$1 == n && $3 > m { m = $3 } END { printf "%d\n", m / 1024 }' "$BENCH_DIR/log"
