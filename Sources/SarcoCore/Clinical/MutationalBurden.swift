@@ -61,7 +61,6 @@ public struct MutationalBurden: Sendable {
       : "below the TMB-high threshold of \(limit) mut/Mb (\(item.citation))"
   }
 
-
   /// Whether one somatic finding counts.
   public func counts(variant: Variant, consequence: AlleleConsequence, origin: OriginAssessment, atHotspot: Bool, metrics: AlleleMetrics) -> Bool {
     guard let thresholds, variant.passesFilters, consequence.isCoding, !atHotspot,
