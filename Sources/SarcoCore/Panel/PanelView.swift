@@ -101,24 +101,11 @@ public final class PanelView: Sendable {
     hotspotIndex.overlapping(contig: variant.contig, start: variant.position, end: max(variant.end, variant.position))
   }
 
-  /// Bases of the coding targets (unpadded), overlaps merged: the footprint tumour mutational burden
-  /// is measured over, computed once per view (sorting the targets was 1% of every small sample).
+  /// Bases of the coding targets (unpadded), overlaps and neighbours merged as a `RegionFilter` merges
+  /// them: the footprint tumour mutational burden is measured over, computed once per view (sorting
+  /// and merging the targets was 1% of every small sample).
   public var codingFootprint: Int {
-    footprintMemo.value(build) {
-      let targets = codingTargets(pad: 0).map(\.interval).sorted { ($0.contig, $0.start) < ($1.contig, $1.start) }
-      var total = 0
-      var current: GenomicInterval?
-      for interval in targets {
-        if let open = current, open.contig == interval.contig, interval.start <= open.end + 1 {
-          current = GenomicInterval(contig: open.contig, start: open.start, end: max(open.end, interval.end))
-        } else {
-          if let open = current { total += open.end - open.start + 1 }
-          current = interval
-        }
-      }
-      if let open = current { total += open.end - open.start + 1 }
-      return total
-    }
+    footprintMemo.value(build) { RegionFilter(codingTargets(pad: 0).map(\.interval)).totalBases }
   }
 
   /// Coding parts of every exon, padded, as capture targets named `GENE_exonN`.
