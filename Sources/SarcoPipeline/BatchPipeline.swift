@@ -160,9 +160,10 @@ public enum BatchPipeline {
         }
       }
       let fingerprint = self.fingerprint(entry, panel: panel, reference: options.reference)
-      let suffixes = outputSuffixes + (options.phenopacket ? ["phenopacket.json"] : []) + exportSuffixes(options)
+      let suffixes = outputSuffixes + exportSuffixes(options)
       let outputs = suffixes.map { RunPipeline.outputPath(options.outputDirectory, name, $0) }
         + [RunPipeline.multiQCPath(options.outputDirectory, name)]
+        + (options.phenopacket ? [RunPipeline.phenopacketPath(options.outputDirectory, name)] : [])
         + (entry.bam == nil ? [] : MosdepthTask.paths(directory: options.outputDirectory, id: name))
       if !options.force, (try? String(contentsOfFile: stamp, encoding: .utf8)) == fingerprint,
         outputs.allSatisfy(FileManager.default.fileExists)

@@ -29,7 +29,7 @@ public enum PhenopacketTask {
         panels[folder] = try PanelCache.load(directory: located)
       }
       let (id, data) = packet(for: report, panel: panels[folder], pseudonymiser: pseudonymiser)
-      let out = RunPipeline.outputPath(directory, RunPipeline.safeFileName(id), "phenopacket.json")
+      let out = RunPipeline.phenopacketPath(directory, RunPipeline.safeFileName(id))
       files.append((data, out))
     }
     try AtomicFile.writeAll(files)

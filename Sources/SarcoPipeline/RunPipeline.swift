@@ -210,7 +210,7 @@ public enum RunPipeline {
         genomeBuild: report.genomeBuild, panel: report.panel, qc: report.qc, variants: kept, coverage: report.coverage,
         clinical: report.clinical)
       let packet = PhenopacketTask.packet(for: withFindings, panel: panel, pseudonymiser: pseudonymiser)
-      try files.write(packet.data, to: outputPath(options.outputDirectory, sampleID, "phenopacket.json"))
+      try files.write(packet.data, to: phenopacketPath(options.outputDirectory, sampleID))
     }
     if let coverage {
       try files.write(Data(CoverageTask.tsv(coverage).utf8), to: outputPath(options.outputDirectory, sampleID, "coverage.tsv"))
@@ -357,11 +357,21 @@ public enum RunPipeline {
   }
 
   /// `DIR/<id>_mqc.json`: MultiQC picks up custom content by the `_mqc` ending.
-  public static func multiQCPath(_ directory: String, _ id: String) -> String { outputPath(directory, "\(id)_mqc", "json") }
+  public static func multiQCPath(_ directory: String, _ id: String) -> String {
+    outputPath(directory, id + multiQCNameSuffix, "json")
+  }
+
+  /// `DIR/<id>.phenopacket.json`.
+  public static func phenopacketPath(_ directory: String, _ id: String) -> String {
+    outputPath(directory, id + phenopacketNameSuffix, "json")
+  }
+
+  static let multiQCNameSuffix = "_mqc"
+  static let phenopacketNameSuffix = ".phenopacket"
 
   /// What a sample's MultiQC file and phenopacket add to its report name before `.json`
   /// (`S_mqc.json`, `S.phenopacket.json`): a batch refuses ids that would share one of them.
-  public static let derivedNameSuffixes = ["_mqc", ".phenopacket"]
+  public static let derivedNameSuffixes = [multiQCNameSuffix, phenopacketNameSuffix]
 
   /// Report file names keep letters, digits, `.`, `_` and `-`.
   public static func safeFileName(_ name: String) -> String {
