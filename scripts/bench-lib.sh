@@ -29,10 +29,14 @@ bench_run() {
   echo "$name $(( (end - start) / 1000 )) $(tail -1 "$BENCH_DIR/rss")" >> "$BENCH_DIR/log"
 }
 
+# Median of the numbers on standard input, one a line, with DECIMALS decimals ("NA" for none).
+bench_median_of_lines() {
+  sort -g | awk -v d="$1" '{ a[NR] = $1 } END { if (NR == 0) print "NA"; else printf "%." d "f\n", (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'
+}
+
 # Median wall seconds of NAME (3 decimals).
 bench_median() {
-  awk -v n="$1" '$1 == n { print $2 / 1e6 }' "$BENCH_DIR/log" | sort -g |
-    awk '{ a[NR] = $1 } END { if (NR == 0) print "NA"; else printf "%.3f\n", (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'
+  awk -v n="$1" '$1 == n { print $2 / 1e6 }' "$BENCH_DIR/log" | bench_median_of_lines 3
 }
 
 # Fastest-slowest wall seconds of NAME, for the noise.
@@ -48,8 +52,7 @@ bench_fastest() { bench_range "$1" | cut -d- -f1; }
 # round k): a host whose speed drifts from round to round moves it less than the medians' ratio.
 bench_paired_ratio() {
   awk -v a="$1" -v b="$2" '$1 == a { x[++i] = $2 } $1 == b { y[++j] = $2 }
-    END { for (k = 1; k <= (i < j ? i : j); k++) print x[k] / y[k] }' "$BENCH_DIR/log" | sort -g |
-    awk '{ r[NR] = $1 } END { if (NR == 0) print "NA"; else printf "%.2f\n", (NR % 2) ? r[(NR + 1) / 2] : (r[NR / 2] + r[NR / 2 + 1]) / 2 }'
+    END { for (k = 1; k <= (i < j ? i : j); k++) print x[k] / y[k] }' "$BENCH_DIR/log" | bench_median_of_lines 2
 }
 
 # Largest max RSS of NAME in MB.
