@@ -42,11 +42,11 @@ public struct ACMGClassifier: Sendable {
     let placement = rules.germline.thresholds.map {
       IndelPlacement(view: view, windowBases: Int($0[.indelPlacementWindowBases]), source: $0.source(.indelPlacementWindowBases))
     }
-    pvs1 = PVS1DecisionTree(view: view, rules: rules.germline, placement: placement)
-    frequency = PopulationFrequencyCriteria(rules: rules, build: view.build)
+    pvs1 = PVS1DecisionTree(view: view, placement: placement)
+    frequency = PopulationFrequencyCriteria(view: view)
     computational = ComputationalCriteria(rules: rules.germline)
     codons = ClinVarCodonCriteria(view: view, known: known, predictor: predictor)
-    pm1 = Dictionary(grouping: rules.germline.pm1, by: \.gene)
+    pm1 = view.germlineRuleGroups.pm1ByGene
   }
 
   public func classify(_ input: Input) -> GermlineFinding {

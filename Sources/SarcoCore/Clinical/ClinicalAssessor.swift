@@ -51,7 +51,7 @@ public struct ClinicalAssessor: Sendable {
     self.index = index
     origins = OriginAssessor(thresholds: view.panel.knowledge.rules.germline.thresholds)
     escat = EscatLookup(knowledge: view.panel.knowledge, tumourType: settings.tumourType)
-    triage = GermlineTriage(rules: view.panel.knowledge.rules.germline, tumourTypes: view.panel.knowledge.tumourTypes)
+    triage = GermlineTriage(view: view)
     tiering = SomaticTiering(view: view, tumourType: settings.tumourType)
     self.known = known ?? KnownVariantIndex(view: view)
     classifier = ACMGClassifier(

@@ -15,11 +15,13 @@ struct GermlineTriage: Sendable {
   /// Below this allele fraction in the normal a variant may be mosaic, clonal haematopoiesis or tumour in the normal.
   let heterozygousMinimumFraction: (value: Double, cited: String)?
 
-  init(rules: GermlineRules, tumourTypes: TumourTypeTable) {
-    self.rules = Dictionary(grouping: rules.triage, by: \.gene)
-    self.tumourTypes = tumourTypes
-    minimumStars = Int(rules.thresholds?[.clinvarMinimumStars] ?? 2)
-    heterozygousMinimumFraction = rules.thresholds.map {
+  /// The panel's triage rules (`rules/germline_triage.tsv`), thresholds and tumour types.
+  init(view: PanelView) {
+    let thresholds = view.panel.knowledge.rules.germline.thresholds
+    rules = view.germlineRuleGroups.triageByGene
+    tumourTypes = view.panel.knowledge.tumourTypes
+    minimumStars = Int(thresholds?[.clinvarMinimumStars] ?? 2)
+    heterozygousMinimumFraction = thresholds.map {
       ($0[.originHeterozygousMinimumVAF], $0.cited(.originHeterozygousMinimumVAF))
     }
   }

@@ -39,7 +39,7 @@ public struct OncogenicityClassifier: Sendable {
     self.index = index
     rules = view.panel.knowledge.rules.somatic
     let germline = view.panel.knowledge.rules.germline
-    nullVariant = germline.thresholds == nil ? nil : PVS1DecisionTree(view: view, rules: germline, placement: nil)
+    nullVariant = germline.thresholds == nil ? nil : PVS1DecisionTree(view: view, placement: nil)
     pointsByStrength = germline.points
     placement = rules.thresholds.map {
       IndelPlacement(view: view, windowBases: Int($0[.indelPlacementWindowBases]), source: $0.source(.indelPlacementWindowBases))

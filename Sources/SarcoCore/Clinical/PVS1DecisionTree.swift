@@ -19,10 +19,11 @@ struct PVS1DecisionTree: Sendable {
   let thresholds: GermlineThresholds?
   let placement: IndelPlacement?
 
-  init(view: PanelView, rules: GermlineRules, placement: IndelPlacement?) {
+  /// The panel's PVS1 gene rules and thresholds (`rules/pvs1_gene_rules.tsv`, `rules/germline_thresholds.tsv`).
+  init(view: PanelView, placement: IndelPlacement?) {
     self.view = view
-    self.rules = Dictionary(grouping: rules.pvs1, by: \.gene)
-    thresholds = rules.thresholds
+    rules = view.germlineRuleGroups.pvs1ByGene
+    thresholds = view.panel.knowledge.rules.germline.thresholds
     self.placement = placement
   }
 

@@ -12,12 +12,13 @@ struct PopulationFrequencyCriteria: Sendable {
   let confounded: [String: FrequencyConfoundedGene]
   let named: GermlineThresholds?
 
-  init(rules: RuleTables, build: GenomeBuild) {
-    thresholds = Dictionary(grouping: rules.frequencyThresholds, by: \.gene)
-    exceptions = Dictionary(
-      rules.germline.ba1Exceptions.filter { $0.build == build }.map { ($0.variantKey, $0) }, uniquingKeysWith: { first, _ in first })
-    confounded = Dictionary(rules.germline.confoundedFrequencies.map { ($0.gene, $0) }, uniquingKeysWith: { first, _ in first })
-    named = rules.germline.thresholds
+  /// The panel's frequency thresholds, BA1 exceptions of the view's build and confounded genes.
+  init(view: PanelView) {
+    let groups = view.germlineRuleGroups
+    thresholds = groups.frequencyThresholdsByGene
+    exceptions = groups.ba1ExceptionsByVariant
+    confounded = groups.confoundedByGene
+    named = view.panel.knowledge.rules.germline.thresholds
   }
 
   func evaluate(variant: Variant, gene: Gene, metrics: AlleleMetrics, sheet: inout CriteriaSheet) {

@@ -20,6 +20,7 @@ public final class PanelView: Sendable {
   private let somaticIndexMemo = ViewMemo<GenomeBuild, SomaticKnowledgeIndex>()
   private let evidenceByGeneMemo = ViewMemo<GenomeBuild, [String: [EvidenceItem]]>()
   private let footprintMemo = ViewMemo<GenomeBuild, Int>()
+  private let germlineRuleGroupsMemo = ViewMemo<GenomeBuild, GermlineRuleGroups>()
   /// Gene numbers by upper-cased symbol and alias, made at the first name that is not a symbol.
   private let geneByUppercasedNameMemo = ViewMemo<GenomeBuild, [String: Int]>()
 
@@ -53,6 +54,11 @@ public final class PanelView: Sendable {
   /// them per sample, twice, was 8% of a batch of small samples).
   public var evidenceByGene: [String: [EvidenceItem]] {
     evidenceByGeneMemo.value(build) { Dictionary(grouping: panel.knowledge.evidence, by: \.gene) }
+  }
+
+  /// The germline rule tables grouped by gene, once, for every sample's classifiers.
+  var germlineRuleGroups: GermlineRuleGroups {
+    germlineRuleGroupsMemo.value(build) { GermlineRuleGroups(rules: panel.knowledge.rules, build: build) }
   }
 
   /// A panel gene by symbol (dictionary lookup), else by alias or any letter case, as
