@@ -13,6 +13,32 @@ import Testing
     #expect(HTMLBuilder.escape("") == "")
   }
 
+  /// The word-at-a-time check against the byte-by-byte one: each of the five characters at every
+  /// place of strings up to three words long (and past a word's end), among ASCII and multi-byte text.
+  @Test func wordAtATimeCheckFindsEachCharacterAnywhere() {
+    let fillers = ["a", "Δ", "–", "\u{1F9EC}", "%", "=", "9", "\u{80}"]
+    var random = SplitMix(seed: 18)
+    for length in 0...26 {
+      for special in ["", "&", "<", ">", "\"", "'"] {
+        for place in 0...length {
+          var text = ""
+          for _ in 0..<length { text += fillers[random.next(below: fillers.count)] }
+          if !special.isEmpty {
+            let index = text.index(text.startIndex, offsetBy: min(place, text.count))
+            text.insert(contentsOf: special, at: index)
+          }
+          let expected = text.utf8.contains(where: HTMLBuilder.needsEscape)
+          let found = text.utf8.withContiguousStorageIfAvailable(HTMLBuilder.needsEscape)
+          #expect(found == expected, "\(text.debugDescription)")
+          #expect(expected == !special.isEmpty)
+        }
+      }
+    }
+    // Bytes next to the five (0x21, 0x23-0x25, 0x28, 0x3B, 0x3D, 0x3F) and high bytes never count.
+    let neighbours = String(decoding: [0x21, 0x23, 0x24, 0x25, 0x28, 0x3B, 0x3D, 0x3F, 0xC3, 0xA9, 0x7F, 0x00, 0x20], as: UTF8.self)
+    #expect(HTMLBuilder.escape(neighbours) == neighbours)
+  }
+
   @Test func textWithoutIdentifiersIsOnlyEscaped() {
     #expect(!ReportLinks.mayHoldIdentifier("imatinib sensitivity <level A>"))
     #expect(ReportLinks.linked("imatinib sensitivity <level A>") == "imatinib sensitivity &lt;level A&gt;")
