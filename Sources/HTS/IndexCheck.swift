@@ -33,7 +33,7 @@ enum IndexCheck {
     }
     guard let summary = summary(indexPath: indexPath) else { return problem(indexPath, "is unreadable or not a tabix/CSI index") }
     if let text = dataAfter(summary.lastChunkEnd, in: file) { return problem(indexPath, text) }
-    guard let index = VariantIndex(file: file, indexPath: indexPath, recordsEnd: summary.recordsEnd) else {
+    guard let index = VariantIndex(file: file, indexPath: indexPath, summary: summary) else {
       return problem(indexPath, "cannot be loaded")
     }
     return .success(index)
@@ -88,62 +88,41 @@ enum IndexCheck {
 
   /// Each panel contig the index lists must begin with one of its records where the index says.
   ///
-  /// Asked for the contig's first base, an index leads to its first record (its linear index
-  /// holds that offset), which the iterator reads even when the record lies further on: that
-  /// record must be of this contig. When nothing is read there (no chunk near the start), windows
-  /// from the contig's start eight times wider each time are asked for (`searchEnds`), up to the
-  /// whole contig: the first with a chunk holds the contig's first record. A query's cost grows with
-  /// the bins its window spans (the whole contig of a .tbi is 37,449 of them, each looked up twice),
-  /// so a small file's check is cheap where its records lie.
+  /// The smallest offset of a contig's chunks (`IndexSummary.firstRecordStarts`) is where its first
+  /// record starts when the index is this file's: the record read there must be of this contig. (It
+  /// asked htslib for windows from the contig's start, up to nine queries of hundreds of bins per
+  /// contig: a twentieth of a batch of small samples.) A tabix index lists only contigs with
+  /// records, so one listed without chunks does not match; a CSI of a BCF lists every header contig,
+  /// and one without chunks has no records to check.
   static func firstRecordsMatch(file: HTSFile, index: VariantIndex, regions: RegionFilter) -> String? {
     func mismatch(_ name: String) -> String { "does not match the data: its offsets for \(name) do not lead to a record of \(name)" }
     switch index.kind {
-    case .binary(let index):
+    case .binary:
       guard let record = bcf_init() else { return nil }
       defer { bcf_destroy(record) }
       for tid in 0..<Int(sp_hdr_ncontigs(file.header)) {
         let name = String(cString: sp_hdr_contig_name(file.header, Int32(tid)))
-        guard regions.ranges(forContig: name) != nil else { continue }
-        for end in searchEnds {
-          guard let iterator = sp_bcf_itr_queryi(index, Int32(tid), 0, end) else { break }
-          defer { hts_itr_destroy(iterator) }
-          record.pointee.rid = -1
-          let status = sp_bcf_itr_next(file.file, iterator, record)
-          if status < -1 || (status >= -1 && record.pointee.rid >= 0 && record.pointee.rid != Int32(tid)) { return mismatch(name) }
-          if record.pointee.rid == Int32(tid) { break }
-        }
+        guard regions.ranges(forContig: name) != nil, let start = index.firstRecordStart(tid: tid) else { continue }
+        guard sp_bgzf_seek(file.file, Int64(bitPattern: start)) == 0 else { return mismatch(name) }
+        record.pointee.rid = -1
+        if bcf_read(file.file, file.header, record) != 0 || record.pointee.rid != Int32(tid) { return mismatch(name) }
       }
       return nil
-    case .tabix(let index, let contigNames):
+    case .tabix(_, let contigNames):
       var line = kstring_t()
       defer { sp_ks_free(&line) }
       for (tid, name) in contigNames.enumerated() where regions.ranges(forContig: name) != nil {
-        for end in searchEnds {
-          guard let iterator = sp_tbx_itr_queryi(index, Int32(tid), 0, end) else { break }
-          defer { hts_itr_destroy(iterator) }
-          line.l = 0
-          let status = sp_tbx_itr_next(file.file, index, iterator, &line)
-          if status < -1 { return mismatch(name) }
-          guard status == -1, line.l > 0, let text = line.s else {
-            if status >= 0 { break }
-            // Nothing read: ask for a wider window; for the whole contig, the offsets lead nowhere.
-            if end == searchEnds.last { return mismatch(name) }
-            continue
-          }
-          // The record that ended the read: the first of this contig when the index is this file's.
-          let chrom = UnsafeRawBufferPointer(start: text, count: line.l).prefix { $0 != 0x09 }
-          guard chrom.elementsEqual(name.utf8) else { return mismatch(name) }
-          break
+        guard let start = index.firstRecordStart(tid: tid), sp_bgzf_seek(file.file, Int64(bitPattern: start)) == 0 else {
+          return mismatch(name)
         }
+        line.l = 0
+        guard hts_getline(file.file, 2 /* KS_SEP_LINE */, &line) >= 0, line.l > 0, let text = line.s else { return mismatch(name) }
+        let chrom = UnsafeRawBufferPointer(start: text, count: line.l).prefix { $0 != 0x09 }
+        guard chrom.elementsEqual(name.utf8) else { return mismatch(name) }
       }
       return nil
     }
   }
-
-  /// Ends of the windows `firstRecordsMatch` asks for: the first base, then 2^17 to 2^41 (every
-  /// level of a .tbi or CSI bin tree: 16 kb leaves, eight children a bin); a window past an
-  /// index's reach is the whole contig.
-  static let searchEnds: [hts_pos_t] = [1] + stride(from: 17, through: 41, by: 3).map { hts_pos_t(1) << hts_pos_t($0) }
 
   /// What the index file itself says (BGZF-compressed TBI or CSI), nil when it is not one.
   static func summary(indexPath: String) -> IndexSummary? {
@@ -173,6 +152,9 @@ struct IndexSummary: Equatable {
   /// Per reference (tid), a position no record reaches past (1-based, inclusive): a tabix linear
   /// index's length, or the end of a CSI's last bin holding records; nil when unknown.
   var recordsEnd: [Int?]
+  /// Per reference (tid), the smallest virtual offset of its chunks: where its first record starts
+  /// (records of a contig lie together in a sorted file); nil when it has no chunk.
+  var firstRecordStarts: [UInt64?]
 }
 
 /// A bounds-checked cursor over the bytes of a TBI or CSI index (little-endian).
@@ -256,7 +238,7 @@ struct IndexBytes {
   }
 
   /// Walks every reference's bins (the pseudo-bin, offsets and counts rather than a chunk, is
-  /// left out) and, in a TBI, the linear index: it has one entry per 16 kb window up to the last
+  /// left out; the smallest chunk start is the reference's first record) and, in a TBI, the linear index: it has one entry per 16 kb window up to the last
   /// one any record overlaps, so no record reaches past its length x 16 kb. A CSI has no linear
   /// index; a record lies in the smallest bin holding all of it, so none reaches past the last
   /// bin's end.
@@ -265,21 +247,27 @@ struct IndexBytes {
     let (isCSI, minShift, depth, pseudoBin) = (header.isCSI, header.minShift, header.depth, header.pseudoBin)
     var last: UInt64 = 0
     var recordsEnd: [Int?] = []
+    var firstRecordStarts: [UInt64?] = []
     for _ in 0..<header.references {
       guard let bins = count() else { return nil }
       var binsEnd: Int? = 0
+      var first: UInt64?
       for _ in 0..<bins {
         guard let bin = integer(4) else { return nil }
         if isCSI { guard skip(8) else { return nil } }
         guard let chunks = count() else { return nil }
         for _ in 0..<chunks {
-          guard integer(8) != nil, let end = integer(8) else { return nil }
-          if bin != pseudoBin { last = max(last, end) }
+          guard let start = integer(8), let end = integer(8) else { return nil }
+          if bin != pseudoBin {
+            last = max(last, end)
+            first = min(first ?? start, start)
+          }
         }
         if bin != pseudoBin, let known = binsEnd {
           binsEnd = IndexBytes.end(ofBin: Int(bin), minShift: minShift, depth: depth).map { max(known, $0) }
         }
       }
+      firstRecordStarts.append(first)
       if isCSI {
         recordsEnd.append(binsEnd.flatMap { $0 > 0 ? $0 : nil })
       } else {
@@ -288,7 +276,7 @@ struct IndexBytes {
         recordsEnd.append(intervals > 0 ? intervals << IndexBytes.tabixMinShift : nil)
       }
     }
-    return IndexSummary(lastChunkEnd: last, recordsEnd: recordsEnd)
+    return IndexSummary(lastChunkEnd: last, recordsEnd: recordsEnd, firstRecordStarts: firstRecordStarts)
   }
 
   /// The width of a TBI's linear-index windows and smallest bins (16 kb), fixed by the format.

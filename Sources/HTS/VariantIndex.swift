@@ -19,9 +19,13 @@ final class VariantIndex: @unchecked Sendable {
   let kind: Kind
   /// Per tid, a position no record reaches past, when the index tells (`IndexSummary.recordsEnd`).
   private let recordsEnd: [Int?]
+  /// Per tid, where its first record starts (`IndexSummary.firstRecordStarts`).
+  private let firstRecordStarts: [UInt64?]
 
-  init?(file: HTSFile, indexPath: String, recordsEnd: [Int?]) {
-    self.recordsEnd = recordsEnd
+  /// `summary`: what the index's own bytes say (`IndexCheck.summary`).
+  init?(file: HTSFile, indexPath: String, summary: IndexSummary) {
+    recordsEnd = summary.recordsEnd
+    firstRecordStarts = summary.firstRecordStarts
     if file.format == .bcf {
       guard let index = bcf_index_load3(file.path, indexPath, HTS_IDX_SILENT_FAIL) else { return nil }
       kind = .binary(index)
@@ -44,6 +48,9 @@ final class VariantIndex: @unchecked Sendable {
     guard tid >= 0, Int(tid) < recordsEnd.count, let end = recordsEnd[Int(tid)] else { return range }
     return range.lowerBound <= end ? range.lowerBound...min(range.upperBound, end) : nil
   }
+
+  /// The virtual offset of the contig's first record, nil when the index holds no chunk for it.
+  func firstRecordStart(tid: Int) -> UInt64? { tid >= 0 && tid < firstRecordStarts.count ? firstRecordStarts[tid] : nil }
 
   deinit {
     switch kind {

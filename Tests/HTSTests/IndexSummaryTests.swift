@@ -36,6 +36,48 @@ import Testing
     }
   }
 
+  /// Each contig's first record starts at the smallest offset of its chunks: read in order, the
+  /// offset before the first line of each contig is the one the index gives (tabix and CSI).
+  @Test(arguments: scenarios)
+  func firstRecordStartsAreWhereEachContigBegins(scenario: String) throws {
+    for (format, suffix) in [("vcf.gz", "tbi"), ("bcf", "csi")] {
+      let path = TestData.path("testdata/vcf/\(scenario).\(format)")
+      let summary = try #require(IndexCheck.summary(indexPath: "\(path).\(suffix)"))
+      let file = try HTSFile(path: path, threads: 1)
+      var names: [String]
+      if format == "bcf" {
+        names = (0..<Int(sp_hdr_ncontigs(file.header))).map { String(cString: sp_hdr_contig_name(file.header, Int32($0))) }
+      } else {
+        names = try #require(try tabixNames(path))
+      }
+      var firsts: [String: UInt64] = [:]
+      IndexCheck.rewind(file)
+      if format == "bcf" {
+        let record = try #require(bcf_init())
+        defer { bcf_destroy(record) }
+        while true {
+          let offset = UInt64(sp_bgzf_tell(file.file))
+          guard bcf_read(file.file, file.header, record) == 0 else { break }
+          let name = names[Int(record.pointee.rid)]
+          if firsts[name] == nil { firsts[name] = offset }
+        }
+      } else {
+        var line = kstring_t()
+        defer { sp_ks_free(&line) }
+        while true {
+          let offset = UInt64(sp_bgzf_tell(file.file))
+          guard hts_getline(file.file, 2, &line) >= 0, let text = line.s else { break }
+          let name = String(decoding: UnsafeRawBufferPointer(start: text, count: line.l).prefix { $0 != 0x09 }, as: UTF8.self)
+          if firsts[name] == nil { firsts[name] = offset }
+        }
+      }
+      #expect(!firsts.isEmpty, "\(path)")
+      for (tid, name) in names.enumerated() where tid < summary.firstRecordStarts.count {
+        #expect(summary.firstRecordStarts[tid] == firsts[name], "\(path) \(name)")
+      }
+    }
+  }
+
   /// Level by level: the root bin, the first and last of level 1, the first of the 16 kb level.
   @Test func binEnds() {
     #expect(IndexBytes.end(ofBin: 0, minShift: 14, depth: 5) == 1 << 29)
@@ -51,7 +93,7 @@ import Testing
 
   func tabixNames(_ path: String) throws -> [String]? {
     let file = try HTSFile(path: path, threads: 1)
-    guard let index = VariantIndex(file: file, indexPath: "\(path).tbi", recordsEnd: []),
+    guard let index = VariantIndex(file: file, indexPath: "\(path).tbi", summary: IndexSummary(lastChunkEnd: 0, recordsEnd: [], firstRecordStarts: [])),
       case .tabix(_, let names) = index.kind
     else { return nil }
     return names
