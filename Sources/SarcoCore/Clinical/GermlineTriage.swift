@@ -10,6 +10,8 @@ struct GermlineTriage: Sendable {
   static let esmo = "ESMO PMWG: Kuzbari et al. 2023 Ann Oncol 34:215-227 PMID:36529447"
 
   let rules: [String: [GermlineTriageRule]]
+  /// By gene, its rules' sources as one citation (`citations`).
+  let citationsByGene: [String: String]
   let tumourTypes: TumourTypeTable
   let minimumStars: Int
   /// Below this allele fraction in the normal a variant may be mosaic, clonal haematopoiesis or tumour in the normal.
@@ -19,6 +21,7 @@ struct GermlineTriage: Sendable {
   init(view: PanelView) {
     let thresholds = view.panel.knowledge.rules.germline.thresholds
     rules = view.germlineRuleGroups.triageByGene
+    citationsByGene = view.germlineRuleGroups.triageCitationsByGene
     tumourTypes = view.panel.knowledge.tumourTypes
     minimumStars = Int(thresholds?[.clinvarMinimumStars] ?? 2)
     heterozygousMinimumFraction = thresholds.map {
@@ -146,8 +149,7 @@ struct GermlineTriage: Sendable {
         continue  // a matched-normal rule: tumour data alone cannot tell a germline activating variant from the driver
       }
     }
-    // Made only here, where it is used (it was 1% of every small sample's run, made for every finding).
-    let sources = Self.citations(geneRules.map(\.source))
+    let sources = citationsByGene[item.gene.symbol] ?? Self.citations(geneRules.map(\.source))
     if !needs.isEmpty {
       return GermlineFollowUp(
         decision: .notEvaluated,
