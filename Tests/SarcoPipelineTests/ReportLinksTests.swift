@@ -39,6 +39,20 @@ import Testing
     #expect(HTMLBuilder.escape(neighbours) == neighbours)
   }
 
+  /// A text linked again comes from the memo, the same as linking it anew; past its limit the memo
+  /// keeps nothing more (texts are still linked).
+  @Test func linkedTextsAreRememberedUpToTheLimit() {
+    let text = "Corless 2005 PMID:15928335 and CIVIC:EID4072 <b>"
+    let first = ReportLinks.linked(text)
+    #expect(ReportLinks.linkedTexts.value(text) == first)
+    #expect(ReportLinks.linked(text) == first)
+    #expect(first == ReportLinks.identifiersLinked(text))
+    let memo = LinkedTexts(limit: 2)
+    for number in 1...3 { memo.store("linked \(number)", for: "text \(number)") }
+    #expect(memo.value("text 1") == "linked 1" && memo.value("text 2") == "linked 2")
+    #expect(memo.value("text 3") == nil)
+  }
+
   @Test func textWithoutIdentifiersIsOnlyEscaped() {
     #expect(!ReportLinks.mayHoldIdentifier("imatinib sensitivity <level A>"))
     #expect(ReportLinks.linked("imatinib sensitivity <level A>") == "imatinib sensitivity &lt;level A&gt;")
