@@ -195,24 +195,34 @@ final class BinaryInput: Sendable {
     let (start, count) = try container(at: offset, .unkeyed)
     return try bytes.withUnsafeBufferPointer { bytes in
       try [UInt32](unsafeUninitializedCapacity: count) { values, initialized in
-        var cursor = start
+        // `varint(at:)`'s reading, written out over a pointer with a one-byte fast path (the known
+        // variants' columns: ~330,000 values, 22M instructions of the panel decode by index).
+        guard let base = bytes.baseAddress else {
+          if count > 0 { throw BinaryInput.corrupt("expected a UInt32 at byte \(start)") }
+          return
+        }
+        let end = base + bytes.count
+        var cursor = base + start
         while initialized < count {
-          guard cursor < bytes.count, bytes[cursor] == BinaryTag.unsigned.rawValue else {
-            throw BinaryInput.corrupt("expected a UInt32 at byte \(cursor)")
+          guard cursor < end, cursor.pointee == BinaryTag.unsigned.rawValue else {
+            throw BinaryInput.corrupt("expected a UInt32 at byte \(cursor - base)")
           }
           cursor += 1
-          // `varint(at:)`'s reading, written out for the loop.
-          var value: UInt64 = 0
-          var shift: UInt64 = 0
-          while true {
-            guard cursor < bytes.count, shift < 64 else { throw BinaryInput.corrupt("varint runs past the end") }
-            let byte = bytes[cursor]
+          guard cursor < end else { throw BinaryInput.corrupt("varint runs past the end") }
+          var byte = cursor.pointee
+          cursor += 1
+          var value = UInt64(byte & 0x7F)
+          var shift: UInt64 = 7
+          while byte >= 0x80 {
+            guard cursor < end, shift < 64 else { throw BinaryInput.corrupt("varint runs past the end") }
+            byte = cursor.pointee
             cursor += 1
             value |= UInt64(byte & 0x7F) << shift
-            if byte < 0x80 { break }
             shift += 7
           }
-          guard let fitted = UInt32(exactly: value) else { throw BinaryInput.corrupt("integer does not fit UInt32 at byte \(cursor)") }
+          guard let fitted = UInt32(exactly: value) else {
+            throw BinaryInput.corrupt("integer does not fit UInt32 at byte \(cursor - base)")
+          }
           values[initialized] = fitted
           initialized += 1
         }
