@@ -79,6 +79,9 @@ public enum BatchPipeline {
     try AtomicFile.prepareDirectory(options.outputDirectory)
     let stampDirectory = "\(options.outputDirectory)/.sarcopanel-batch"
     try AtomicFile.prepareDirectory(stampDirectory)
+    // The second worker's thread is made while the panel loads: made when the workers start, it began
+    // its first sample ~2 ms after the first worker (placed on its creator's busy core first).
+    if options.jobs > 1 { DispatchQueue.global().async {} }
     let panel = try PanelCache.load(directory: options.panelPath)
     let views = PanelViews(panel: panel)
     // Freed by the process's exit, not one object at a time after the last sample (~3 ms on one core).
