@@ -27,7 +27,7 @@ enum ReportLinks {
   /// Texts already linked by this process: most are the panel's (evidence, citations), met again in
   /// every sample of a batch and in several rows of one report; each took ~30,000 instructions to
   /// scan, 7% of a batch of small samples.
-  static let linkedTexts = LinkedTexts(limit: 16_384)
+  static let linkedTexts = LinkedTexts(byteLimit: 8 << 20)
 
   /// `linked` without the memo.
   static func identifiersLinked(_ text: String) -> String {
@@ -163,20 +163,38 @@ extension HTMLBuilder {
   }
 }
 
-/// A bounded memo of linked texts, shared by a batch's workers: past `limit` entries (a report of
-/// thousands of distinct notes), texts are linked without being kept.
+/// A bounded memo of linked texts, shared by a batch's workers. Texts are told apart by their bytes:
+/// `String` equality is canonical equivalence, and two spellings of one text (an accent composed or
+/// combining) escape to different bytes. Past `byteLimit` bytes of texts and links kept (a report of
+/// thousands of distinct notes), and for a text longer than `longestText`, nothing more is kept
+/// (texts are still linked).
 final class LinkedTexts: @unchecked Sendable {
+  /// A text compared and hashed by its UTF-8 bytes.
+  private struct Spelling: Hashable {
+    let text: String
+    static func == (lhs: Spelling, rhs: Spelling) -> Bool { lhs.text.utf8.elementsEqual(rhs.text.utf8) }
+    func hash(into hasher: inout Hasher) {
+      var text = text
+      text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+  }
+
+  static let longestText = 4096
   private let lock = NSLock()
-  private var known: [String: String] = [:]
-  private let limit: Int
+  private var known: [Spelling: String] = [:]
+  private var bytesKept = 0
+  private let byteLimit: Int
 
-  init(limit: Int) { self.limit = limit }
+  init(byteLimit: Int) { self.byteLimit = byteLimit }
 
-  func value(_ text: String) -> String? { lock.withLock { known[text] } }
+  func value(_ text: String) -> String? { lock.withLock { known[Spelling(text: text)] } }
 
   func store(_ linked: String, for text: String) {
+    let size = text.utf8.count + linked.utf8.count
+    guard text.utf8.count <= LinkedTexts.longestText else { return }
     lock.withLock {
-      if known.count < limit { known[text] = linked }
+      guard bytesKept + size <= byteLimit, known.updateValue(linked, forKey: Spelling(text: text)) == nil else { return }
+      bytesKept += size
     }
   }
 }

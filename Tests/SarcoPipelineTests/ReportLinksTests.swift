@@ -47,10 +47,28 @@ import Testing
     #expect(ReportLinks.linkedTexts.value(text) == first)
     #expect(ReportLinks.linked(text) == first)
     #expect(first == ReportLinks.identifiersLinked(text))
-    let memo = LinkedTexts(limit: 2)
+    // Two texts of 6 bytes and links of 8 fill a memo of 28 bytes.
+    let memo = LinkedTexts(byteLimit: 28)
     for number in 1...3 { memo.store("linked \(number)", for: "text \(number)") }
     #expect(memo.value("text 1") == "linked 1" && memo.value("text 2") == "linked 2")
     #expect(memo.value("text 3") == nil)
+    let long = String(repeating: "PMID:1 ", count: LinkedTexts.longestText / 7 + 1)
+    let roomy = LinkedTexts(byteLimit: 1 << 20)
+    roomy.store("x", for: long)
+    #expect(roomy.value(long) == nil)
+  }
+
+  /// Two spellings of one text (an accent composed, or a letter and a combining accent) are equal as
+  /// `String`s but escape to different bytes: each gets its own link, whichever came first.
+  @Test func canonicallyEquivalentTextsKeepTheirOwnBytes() {
+    let composed = "PMID:15928335 caf\u{E9} <x>"
+    let combining = "PMID:15928335 cafe\u{301} <x>"
+    #expect(composed == combining)
+    let first = ReportLinks.linked(composed)
+    let second = ReportLinks.linked(combining)
+    #expect(Array(first.utf8) == Array(ReportLinks.identifiersLinked(composed).utf8))
+    #expect(Array(second.utf8) == Array(ReportLinks.identifiersLinked(combining).utf8))
+    #expect(!Array(first.utf8).elementsEqual(Array(second.utf8)))
   }
 
   @Test func textWithoutIdentifiersIsOnlyEscaped() {
