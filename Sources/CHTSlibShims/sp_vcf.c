@@ -25,6 +25,11 @@ hts_itr_t *sp_bcf_itr_queryi(const hts_idx_t *idx, int tid, hts_pos_t beg, hts_p
   return bcf_itr_queryi(idx, tid, beg, end);
 }
 int sp_bcf_itr_next(htsFile *fp, hts_itr_t *itr, bcf1_t *rec) { return bcf_itr_next(fp, itr, rec); }
+int sp_bcf_readrec(htsFile *fp, bcf1_t *rec) {
+  int tid;
+  hts_pos_t beg, end;
+  return bcf_readrec(hts_get_bgzfp(fp), NULL, rec, &tid, &beg, &end);
+}
 hts_itr_t *sp_tbx_itr_queryi(tbx_t *tbx, int tid, hts_pos_t beg, hts_pos_t end) {
   return tbx_itr_queryi(tbx, tid, beg, end);
 }

@@ -185,6 +185,57 @@ struct InputOpeningTests {
   }
 }
 
+/// The index check reads where the index's own bytes put each contig's first record.
+@Suite struct IndexFirstRecordTests {
+  /// Several BGZF blocks; each contig starts with a deletion spanning megabases (a high bin) before
+  /// thousands of short records in low bins: the smallest chunk start is still its first record, and
+  /// the file's own index is used.
+  @Test(.enabled(if: Prerequisite.tool("tabix"), "needs tabix (apt-get install tabix)"))
+  func firstRecordOfEachContigIsFoundAcrossBlocks() throws {
+    let directory = TestData.temporaryDirectory("firstrecord")
+    var text = "##fileformat=VCFv4.2\n##INFO=<ID=END,Number=1,Type=Integer,Description=\"End\">\n"
+    text += "##INFO=<ID=SVTYPE,Number=1,Type=String,Description=\"Type\">\n##ALT=<ID=DEL,Description=\"Deletion\">\n"
+    text += "##contig=<ID=1,length=249000000>\n##contig=<ID=2,length=243000000>\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\n"
+    for contig in ["1", "2"] {
+      text += "\(contig)\t1000\tsv\(contig)\tN\t<DEL>\t.\tPASS\tSVTYPE=DEL;END=6000000\n"
+      for position in stride(from: 1001, to: 1001 + 4000 * 37, by: 37) {
+        text += "\(contig)\t\(position)\t.\tC\tT\t.\tPASS\t.\n"
+      }
+    }
+    try text.write(toFile: "\(directory)/sample.vcf", atomically: true, encoding: .utf8)
+    let made = try shell("cd '\(directory)' && bgzip -f sample.vcf && tabix -p vcf sample.vcf.gz")
+    #expect(made.status == 0, "\(made.output)")
+    let path = "\(directory)/sample.vcf.gz"
+    let summary = try #require(IndexCheck.summary(indexPath: "\(path).tbi"))
+    #expect(summary.firstRecordStarts.count == 2)
+    #expect(summary.lastChunkEnd >> 16 > 0, "one BGZF block only: the test needs several")
+    let own = try read(path, regions: everywhere(try VCFReader(path: path).header), access: .index)
+    #expect(own.statistics.indexIgnored == nil)
+    #expect(own.records.count == 8002 && own.records.first?.id == "sv1")
+  }
+
+  /// Comment lines between a contig's records and the record its index leads to (two files joined)
+  /// are skipped as an index's reader skips them, so the offsets are found to lead to the contig.
+  @Test(.enabled(if: Prerequisite.tool("tabix"), "needs tabix (apt-get install tabix)"))
+  func commentLinesBeforeAContigsFirstRecordAreSkipped() throws {
+    let directory = TestData.temporaryDirectory("comments")
+    let header = "##fileformat=VCFv4.2\n##contig=<ID=1,length=249000000>\n##contig=<ID=2,length=243000000>\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\n"
+    try (header + "1\t100\ta\tC\tT\t.\tPASS\t.\n").write(toFile: "\(directory)/a.vcf", atomically: true, encoding: .utf8)
+    try (header + "2\t200\tb\tC\tT\t.\tPASS\t.\n").write(toFile: "\(directory)/b.vcf", atomically: true, encoding: .utf8)
+    let made = try shell(
+      "cd '\(directory)' && bgzip -f a.vcf && bgzip -f b.vcf && cat a.vcf.gz b.vcf.gz > joined.vcf.gz && tabix -p vcf joined.vcf.gz")
+    #expect(made.status == 0, "\(made.output)")
+    let path = "\(directory)/joined.vcf.gz"
+    let file = try HTSFile(path: path, threads: 1)
+    let prepared = IndexCheck.prepare(file: file, indexPath: "\(path).tbi")
+    let regions = RegionFilter([GenomicInterval(contig: "1", start: 1, end: 1000), GenomicInterval(contig: "2", start: 1, end: 1000)])
+    guard case .success = IndexCheck.checked(prepared, file: file, indexPath: "\(path).tbi", regions: regions) else {
+      Issue.record("the joined file's own index was refused")
+      return
+    }
+  }
+}
+
 @Suite struct DamagedInputTests {
   /// htslib parses C strings: a NUL byte cut the line short without a word.
   @Test func nulByteIsAnErrorNamingTheLine() throws {

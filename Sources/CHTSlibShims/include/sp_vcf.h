@@ -39,6 +39,9 @@ int sp_gt_is_phased(int32_t val);
 hts_itr_t *sp_bcf_itr_queryi(const hts_idx_t *idx, int tid, hts_pos_t beg, hts_pos_t end);
 /* Wraps: bcf_itr_next(fp, itr, rec) */
 int sp_bcf_itr_next(htsFile *fp, hts_itr_t *itr, bcf1_t *rec);
+/* Wraps: bcf_readrec(hts_get_bgzfp(fp), NULL, rec, ...): the next record as an index iterator reads it
+   (without the header's checks of its ids); 0, -1 at the end, < -1 on an error */
+int sp_bcf_readrec(htsFile *fp, bcf1_t *rec);
 /* Wraps: tbx_itr_queryi(tbx, tid, beg, end) */
 hts_itr_t *sp_tbx_itr_queryi(tbx_t *tbx, int tid, hts_pos_t beg, hts_pos_t end);
 /* Wraps: tbx_itr_next(fp, tbx, itr, line) */
