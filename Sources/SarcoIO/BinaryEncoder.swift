@@ -4,7 +4,8 @@ import Foundation
 ///
 /// Layout: a string table (count, then each string as length and UTF-8 bytes),
 /// then the value. Each value starts with a tag byte (`BinaryTag`); integers are
-/// LEB128 varints (signed ones zigzagged), doubles their 8-byte bit pattern,
+/// LEB128 varints (signed ones zigzagged), a `[UInt32]` its count and 4-byte little-endian
+/// words, doubles their 8-byte bit pattern,
 /// strings an index into the table (every distinct string and key is stored
 /// once), keyed and unkeyed containers their byte length and entry count, then
 /// the entries (a key's table index before each keyed entry). Lengths make any
@@ -33,6 +34,8 @@ public enum BinaryEncoder {
 /// Tag bytes of the binary form.
 enum BinaryTag: UInt8 {
   case null = 0, `false`, `true`, signed, unsigned, double, string, keyed, unkeyed
+  /// A `[UInt32]` member: its count, then each value as 4 little-endian bytes (copied, not parsed).
+  case packedUnsigned32
 
   static func appendVarint(_ value: UInt64, to bytes: inout [UInt8]) {
     var rest = value
@@ -75,6 +78,7 @@ final class BinaryNode {
     case string(String)
     case keyed
     case unkeyed
+    case packedUnsigned32([UInt32])
   }
 
   var content: Content = .empty
@@ -108,6 +112,11 @@ final class BinaryNode {
       bytes.append(BinaryTag.keyed.rawValue)
       BinaryTag.appendVarint(UInt64(inner.count), to: &bytes)
       bytes.append(contentsOf: inner)
+    case .packedUnsigned32(let values):
+      bytes.append(BinaryTag.packedUnsigned32.rawValue)
+      BinaryTag.appendVarint(UInt64(values.count), to: &bytes)
+      bytes.reserveCapacity(bytes.count + 4 * values.count)
+      for value in values { withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) } }
     case .unkeyed:
       var inner: [UInt8] = []
       BinaryTag.appendVarint(UInt64(items.count), to: &inner)
@@ -152,6 +161,9 @@ final class BinaryTreeEncoder: Encoder {
 /// Primitive values as node contents.
 enum BinaryPrimitive {
   static func content<Value: Encodable>(_ value: Value) -> BinaryNode.Content? {
+    // The known variants' cells (half a million): read back by copying instead of parsing varints.
+    // Compared as a type: a cast would also take any empty array (every element cast, none there).
+    if Value.self == [UInt32].self { return .packedUnsigned32(value as! [UInt32]) }
     switch value {
     case let value as String: return .string(value)
     case let value as Bool: return .bool(value)

@@ -98,6 +98,28 @@ struct CodableSample: Codable, Equatable {
     }
   }
 
+  /// A `[UInt32]` member is written packed (4 little-endian bytes a value) and read back by copying:
+  /// every width of value comes back, the member skips as a whole, other types are refused, and
+  /// bytes cut anywhere are refused, never misread.
+  @Test func packedUnsignedMembersRoundTripAndRefuseWhatIsNotOne() throws {
+    struct Cells: Codable, Equatable {
+      var before: String
+      var cells: [UInt32]
+      var after: Int
+    }
+    let value = Cells(before: "b", cells: [0, 1, 127, 128, 65_535, 65_536, 16_777_216, .max], after: -7)
+    let data = try BinaryEncoder.encode(value)
+    #expect(data.contains(BinaryTag.packedUnsigned32.rawValue))
+    #expect(try BinaryDecoder.decode(Cells.self, from: data) == value)
+    let empty = Cells(before: "", cells: [], after: 0)
+    #expect(try BinaryDecoder.decode(Cells.self, from: try BinaryEncoder.encode(empty)) == empty)
+    struct Signed: Codable { var before: String; var cells: [Int]; var after: Int }
+    #expect(throws: DecodingError.self) { try BinaryDecoder.decode(Signed.self, from: data) }
+    for cut in 0..<data.count {
+      #expect(throws: DecodingError.self, "cut at \(cut)") { try BinaryDecoder.decode(Cells.self, from: data.prefix(cut)) }
+    }
+  }
+
   /// Every panel of the repository comes back equal, including the known
   /// variants decoded on a thread of their own.
   @Test(arguments: ["panels/sarcoma", "panels/hereditary", "testdata/panels/mini38"])
