@@ -166,8 +166,8 @@ extension HTMLBuilder {
 /// A bounded memo of linked texts, shared by a batch's workers. Texts are told apart by their bytes:
 /// `String` equality is canonical equivalence, and two spellings of one text (an accent composed or
 /// combining) escape to different bytes. Past `byteLimit` bytes of texts and links kept (a report of
-/// thousands of distinct notes), and for a text longer than `longestText`, nothing more is kept
-/// (texts are still linked).
+/// thousands of distinct notes; strings' and the table's overhead come on top, about as much again),
+/// and for a text longer than `longestText`, nothing more is kept (texts are still linked).
 final class LinkedTexts: @unchecked Sendable {
   /// A text compared and hashed by its UTF-8 bytes.
   private struct Spelling: Hashable {
@@ -190,8 +190,8 @@ final class LinkedTexts: @unchecked Sendable {
   func value(_ text: String) -> String? { lock.withLock { known[Spelling(text: text)] } }
 
   func store(_ linked: String, for text: String) {
-    let size = text.utf8.count + linked.utf8.count
     guard text.utf8.count <= LinkedTexts.longestText else { return }
+    let size = text.utf8.count + linked.utf8.count
     lock.withLock {
       guard bytesKept + size <= byteLimit, known.updateValue(linked, forKey: Spelling(text: text)) == nil else { return }
       bytesKept += size

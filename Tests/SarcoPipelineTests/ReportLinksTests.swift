@@ -69,6 +69,15 @@ import Testing
     #expect(Array(first.utf8) == Array(ReportLinks.identifiersLinked(composed).utf8))
     #expect(Array(second.utf8) == Array(ReportLinks.identifiersLinked(combining).utf8))
     #expect(!Array(first.utf8).elementsEqual(Array(second.utf8)))
+    // The memo itself, fresh: the other spelling is not found under the first's entry.
+    let memo = LinkedTexts(byteLimit: 1 << 20)
+    memo.store(ReportLinks.identifiersLinked(composed), for: composed)
+    #expect(memo.value(combining) == nil)
+    #expect(memo.value(composed) != nil)
+    // A text of exactly the longest length kept is kept.
+    let longest = String(repeating: "x", count: LinkedTexts.longestText)
+    memo.store("y", for: longest)
+    #expect(memo.value(longest) == "y")
   }
 
   @Test func textWithoutIdentifiersIsOnlyEscaped() {
