@@ -239,10 +239,10 @@ struct IndexBytes {
   }
 
   /// Walks every reference's bins (the pseudo-bin, offsets and counts rather than a chunk, is
-  /// left out; the smallest chunk start is the reference's first record) and, in a TBI, the linear index: it has one entry per 16 kb window up to the last
-  /// one any record overlaps, so no record reaches past its length x 16 kb. A CSI has no linear
-  /// index; a record lies in the smallest bin holding all of it, so none reaches past the last
-  /// bin's end.
+  /// left out; the smallest chunk start is the reference's first record) and, in a TBI, the linear
+  /// index: it has one entry per 16 kb window up to the last one any record overlaps, so no record
+  /// reaches past its length x 16 kb. A CSI has no linear index; a record lies in the smallest bin
+  /// holding all of it, so none reaches past the last bin's end.
   mutating func summary() -> IndexSummary? {
     guard let header = header() else { return nil }
     let (isCSI, minShift, depth, pseudoBin) = (header.isCSI, header.minShift, header.depth, header.pseudoBin)
