@@ -1,11 +1,12 @@
 #if !LIBFUZZER
 import Foundation
 
-/// `sarcopanel-fuzz vcf|panel --seconds N [--seed S] --work DIR --panel DIR SEEDS...`
+/// `sarcopanel-fuzz vcf|panel|cache --seconds N [--seed S] --work DIR --panel DIR SEEDS...`
 ///
 /// Mutates the seed files (files, or every file in the folders given) for N
 /// seconds, in process, and runs each input through the VCF pipeline or the
-/// panel loader. Before each input it writes it to `DIR/current` so a trap
+/// panel loader; `cache` mutates the panel's compiled copy (made from `--panel`,
+/// no seed files) and decodes it. Before each input it writes it to `DIR/current` so a trap
 /// (which ends this process) leaves the input behind; the calling script
 /// reports it. Prints one summary line: inputs, accepted, clean errors,
 /// unexpected outcomes. Exit 0 unless an unexpected outcome was seen (1).
@@ -23,20 +24,21 @@ struct FuzzDriver {
     let seconds = Double(option("--seconds") ?? "10") ?? 10
     let seed = UInt64(option("--seed") ?? "1") ?? 1
     guard let work = option("--work"), let panelPath = option("--panel"), let kind = arguments.first,
-      ["vcf", "panel"].contains(kind)
+      ["vcf", "panel", "cache"].contains(kind)
     else {
-      FileHandle.standardError.write(Data("usage: sarcopanel-fuzz vcf|panel --seconds N [--seed S] --work DIR --panel DIR SEEDS...\n".utf8))
+      FileHandle.standardError.write(
+        Data("usage: sarcopanel-fuzz vcf|panel|cache --seconds N [--seed S] --work DIR --panel DIR SEEDS...\n".utf8))
       exit(2)
     }
+    let targets = try FuzzTargets(workDirectory: "\(work)/scratch", panelDirectory: panelPath)
     let seedPaths = try seedFiles(Array(arguments.dropFirst()))
-    let seeds = try seedPaths.map { try Data(contentsOf: URL(fileURLWithPath: $0.path)) }
+    let seeds = kind == "cache" ? [try targets.panelCopySeed()] : try seedPaths.map { try Data(contentsOf: URL(fileURLWithPath: $0.path)) }
     // A panel seed is mutated into the table it came from.
-    let seedTables = seedPaths.map { $0.relative }
+    let seedTables = kind == "cache" ? [""] : seedPaths.map { $0.relative }
     guard !seeds.isEmpty else {
       FileHandle.standardError.write(Data("sarcopanel-fuzz: no seed files\n".utf8))
       exit(2)
     }
-    let targets = try FuzzTargets(workDirectory: "\(work)/scratch", panelDirectory: panelPath)
     var mutator = Mutator(seed: seed)
     let deadline = Date().addingTimeInterval(seconds)
     var counts = (inputs: 0, accepted: 0, clean: 0, unexpected: 0)
@@ -45,7 +47,12 @@ struct FuzzDriver {
       let seedIndex = counts.inputs < seeds.count ? counts.inputs : mutator.below(seeds.count)
       let input = counts.inputs < seeds.count ? seeds[seedIndex] : mutator.mutate(seeds[seedIndex], other: seeds[mutator.below(seeds.count)])
       _ = FileManager.default.createFile(atPath: "\(work)/current", contents: input)
-      let outcome = kind == "vcf" ? targets.vcf(input) : targets.panelTable(input, table: seedTables[seedIndex])
+      let outcome =
+        switch kind {
+        case "vcf": targets.vcf(input)
+        case "cache": targets.panelCopy(input)
+        default: targets.panelTable(input, table: seedTables[seedIndex])
+        }
       counts.inputs += 1
       switch outcome {
       case .accepted: counts.accepted += 1

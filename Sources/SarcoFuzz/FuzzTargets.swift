@@ -12,8 +12,10 @@ enum FuzzOutcome: Equatable {
   case unexpected(String)
 }
 
-/// The two fuzz targets: a VCF (any bytes) through `RunPipeline.run`, and a
-/// panel table (any bytes) through `PanelLoader.load`.
+/// The fuzz targets: a VCF (any bytes) through `RunPipeline.run`, a panel table
+/// (any bytes) through `PanelLoader.load`, and a compiled panel copy's payload
+/// (any bytes) through `PanelCache.decodePanel`, which decodes a copy before its
+/// SHA-256 is known to match.
 final class FuzzTargets {
   let workDirectory: String
   let panelDirectory: String
@@ -62,6 +64,22 @@ final class FuzzTargets {
     return classify(path: copy) {
       let loaded = try PanelLoader.load(directory: copy)
       for build in loaded.manifest.builds { _ = try PanelView(panel: loaded, build: build) }
+    }
+  }
+
+  /// The seed panel as the cache writes it (`BinaryEncoder`): the payload a cache input mutates.
+  func panelCopySeed() throws -> Data { try BinaryEncoder.encode(panel) }
+
+  /// Decodes a panel copy's payload: a panel or a `DecodingError` (the decoder refuses malformed
+  /// bytes without reading out of bounds); anything else, or a trap, is a finding.
+  func panelCopy(_ bytes: Data) -> FuzzOutcome {
+    do {
+      _ = try PanelCache.decodePanel([UInt8](bytes))
+      return .accepted
+    } catch is DecodingError {
+      return .cleanError
+    } catch {
+      return .unexpected("not a decoding error: \(error)")
     }
   }
 

@@ -106,7 +106,7 @@ public enum PanelCache {
   /// 18.6 ms from a batch's start, median of 21.) Members by their coding names, which the
   /// synthesised `Codable` of `Panel` and `PanelKnowledge` uses; tests hold this equal to decoding
   /// the whole value, and `knowledgeMembers` to `PanelKnowledge`'s properties.
-  static func decodePanel(_ bytes: [UInt8], from start: Int = 0) throws -> Panel {
+  package static func decodePanel(_ bytes: [UInt8], from start: Int = 0) throws -> Panel {
     let members = try BinaryMembers(bytes: bytes, from: start)
     let knowledge = try members.members(forKey: "knowledge")
     guard try knowledge.count == knowledgeMembers.count else {
