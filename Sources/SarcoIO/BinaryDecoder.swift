@@ -193,45 +193,20 @@ final class BinaryInput: Sendable {
     return converted
   }
 
-  /// An array of `UInt32` in one loop over the bytes (the panel's known-variant cells: half a
-  /// million; the checked reads per byte were 1.1 ms of every run's panel decode).
+  /// An array of `UInt32`: packed (`BinaryTag.packedUnsigned32`, how the cache writes a `[UInt32]`
+  /// member), or an unkeyed container of unsigned integers (a top-level array).
   func unsignedIntegers(at offset: Int) throws -> [UInt32] {
     if try tag(at: offset) == BinaryTag.packedUnsigned32.rawValue { return try packedUnsignedIntegers(at: offset) }
     let (start, count) = try container(at: offset, .unkeyed)
-    return try bytes.withUnsafeBufferPointer { bytes in
-      try [UInt32](unsafeUninitializedCapacity: count) { values, initialized in
-        // `varint(at:)`'s reading, written out over a pointer with a one-byte fast path.
-        guard let base = bytes.baseAddress else {
-          if count > 0 { throw BinaryInput.corrupt("expected a UInt32 at byte \(start)") }
-          return
-        }
-        let end = base + bytes.count
-        var cursor = base + start
-        while initialized < count {
-          guard cursor < end, cursor.pointee == BinaryTag.unsigned.rawValue else {
-            throw BinaryInput.corrupt("expected a UInt32 at byte \(cursor - base)")
-          }
-          cursor += 1
-          guard cursor < end else { throw BinaryInput.corrupt("varint runs past the end") }
-          var byte = cursor.pointee
-          cursor += 1
-          var value = UInt64(byte & 0x7F)
-          var shift: UInt64 = 7
-          while byte >= 0x80 {
-            guard cursor < end, shift < 64 else { throw BinaryInput.corrupt("varint runs past the end") }
-            byte = cursor.pointee
-            cursor += 1
-            value |= UInt64(byte & 0x7F) << shift
-            shift += 7
-          }
-          guard let fitted = UInt32(exactly: value) else {
-            throw BinaryInput.corrupt("integer does not fit UInt32 at byte \(cursor - base)")
-          }
-          values[initialized] = fitted
-          initialized += 1
-        }
-      }
+    var values: [UInt32] = []
+    values.reserveCapacity(count)
+    var cursor = start
+    for _ in 0..<count {
+      guard try tag(at: cursor) == BinaryTag.unsigned.rawValue else { throw BinaryInput.corrupt("expected a UInt32 at byte \(cursor)") }
+      values.append(try integer(UInt32.self, at: cursor))
+      cursor = try end(ofValueAt: cursor)
     }
+    return values
   }
 
   /// A `[UInt32]` member written packed (`BinaryTag.packedUnsigned32`): its words copied. Parsing the
