@@ -18,7 +18,7 @@ extension GermlineTriage {
         source: "\(Self.germlineFocused); \(item.classification.isPathogenic ? "ACMG/AMP class (Richards et al. 2015 PMID:25741868)" : "ClinVar review status")")
     }
     if let oncogenicity = item.oncogenicity, oncogenicity.isOncogenic,
-      let rule = rules[item.gene.symbol]?.first(where: { $0.kind == .germlineActivating })
+      let rule = rules[item.gene.symbol]?.rules.first(where: { $0.kind == .germlineActivating })
     {
       return GermlineFollowUp(
         decision: .recommended,

@@ -9,9 +9,7 @@
 struct GermlineTriage: Sendable {
   static let esmo = "ESMO PMWG: Kuzbari et al. 2023 Ann Oncol 34:215-227 PMID:36529447"
 
-  let rules: [String: [GermlineTriageRule]]
-  /// By gene, its rules' sources as one citation (`citations`).
-  let citationsByGene: [String: String]
+  let rules: [String: GermlineRuleGroups.TriageRules]
   let tumourTypes: TumourTypeTable
   let minimumStars: Int
   /// Below this allele fraction in the normal a variant may be mosaic, clonal haematopoiesis or tumour in the normal.
@@ -21,7 +19,6 @@ struct GermlineTriage: Sendable {
   init(view: PanelView) {
     let thresholds = view.panel.knowledge.rules.germline.thresholds
     rules = view.germlineRuleGroups.triageByGene
-    citationsByGene = view.germlineRuleGroups.triageCitationsByGene
     tumourTypes = view.panel.knowledge.tumourTypes
     minimumStars = Int(thresholds?[.clinvarMinimumStars] ?? 2)
     heterozygousMinimumFraction = thresholds.map {
@@ -79,7 +76,8 @@ struct GermlineTriage: Sendable {
   }
 
   func tumourOnly(_ item: Case) -> GermlineFollowUp? {
-    guard let geneRules = rules[item.gene.symbol], !geneRules.isEmpty else { return nil }
+    guard let group = rules[item.gene.symbol], !group.rules.isEmpty else { return nil }
+    let geneRules = group.rules
     guard let basis = basis(item) else {
       let clinvarText = item.clinvar.map { "; ClinVar \($0.significance.replacingUnderscores), \($0.stars) stars" } ?? ""
       return GermlineFollowUp(
@@ -149,7 +147,7 @@ struct GermlineTriage: Sendable {
         continue  // a matched-normal rule: tumour data alone cannot tell a germline activating variant from the driver
       }
     }
-    let sources = citationsByGene[item.gene.symbol] ?? Self.citations(geneRules.map(\.source))
+    let sources = group.citations
     if !needs.isEmpty {
       return GermlineFollowUp(
         decision: .notEvaluated,
