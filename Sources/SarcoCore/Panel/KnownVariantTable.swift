@@ -3,7 +3,7 @@
 /// run of cells. The panel cache then holds one string of texts and one list of
 /// integers, and a run decodes them in a few milliseconds instead of building
 /// ten strings per row (most of a small sample's panel load); rows become
-/// `KnownVariant` values only when read.
+/// `KnownVariant` values, and texts strings, only when read.
 public struct KnownVariantTable: Sendable, Codable, Equatable, RandomAccessCollection {
   public enum Column: Int, CaseIterable, Sendable {
     case gene, build, contig, start, end, reference, alternate, clinvarID, significance, reviewStatus, stars, release,
@@ -13,8 +13,12 @@ public struct KnownVariantTable: Sendable, Codable, Equatable, RandomAccessColle
   static let width = Column.allCases.count
   static let numericColumns: Set<Column> = [.start, .end, .stars]
 
-  /// Distinct texts, in order of first use.
-  private var texts: [String] = []
+  /// Distinct texts, in order of first use, each ended by a newline (the cache's form of them).
+  private var textBytes: [UInt8] = []
+  /// Where each text starts in `textBytes`, then where the bytes end: text `n` is
+  /// `textStarts[n] ..< textStarts[n + 1] - 1`. (Kept as bytes: making the ~44,000 strings at every
+  /// decode was half the known variants' part of the panel decode, and a run reads a few hundred.)
+  private var textStarts: [UInt32] = [0]
   /// `width` cells per row: a text's number, or the value of a numeric column.
   private var cells: [UInt32] = []
   /// Text -> number while rows are appended (rebuilt on the first append after a decode).
@@ -41,7 +45,7 @@ public struct KnownVariantTable: Sendable, Codable, Equatable, RandomAccessColle
 
   /// A text cell of `row`.
   @inline(__always)
-  public func text(_ row: Int, _ column: Column) -> String { texts[Int(cells[row * Self.width + column.rawValue])] }
+  public func text(_ row: Int, _ column: Column) -> String { text(number: cells[row * Self.width + column.rawValue]) }
 
   /// The number of a text cell: equal numbers are equal texts (cheap grouping and comparison).
   @inline(__always)
@@ -52,14 +56,17 @@ public struct KnownVariantTable: Sendable, Codable, Equatable, RandomAccessColle
   public func integer(_ row: Int, _ column: Column) -> Int { Int(cells[row * Self.width + column.rawValue]) }
 
   /// The text a number stands for.
-  public func text(number: UInt32) -> String { texts[Int(number)] }
+  public func text(number: UInt32) -> String {
+    let number = Int(number)
+    return String(decoding: textBytes[Int(textStarts[number])..<(Int(textStarts[number + 1]) - 1)], as: UTF8.self)
+  }
 
   /// How many distinct texts there are: every text number is below it.
-  public var textCount: Int { texts.count }
+  public var textCount: Int { textStarts.count - 1 }
 
   public mutating func append(_ variant: KnownVariant) {
-    if numbers.count != texts.count {
-      numbers = Dictionary(texts.enumerated().map { ($0.element, UInt32($0.offset)) }, uniquingKeysWith: { first, _ in first })
+    if numbers.count != textCount {
+      numbers = Dictionary((0..<textCount).map { (text(number: UInt32($0)), UInt32($0)) }, uniquingKeysWith: { first, _ in first })
     }
     for column in Column.allCases {
       switch column {
@@ -85,8 +92,11 @@ public struct KnownVariantTable: Sendable, Codable, Equatable, RandomAccessColle
       cells.append(number)
       return
     }
-    let number = UInt32(texts.count)
-    texts.append(text)
+    let number = UInt32(textCount)
+    textBytes.append(contentsOf: text.utf8)
+    textBytes.append(Self.textEnd)
+    precondition(textBytes.count <= Int(UInt32.max), "known variant texts exceed 4 GiB")
+    textStarts.append(UInt32(textBytes.count))
     numbers[text] = number
     cells.append(number)
   }
@@ -103,19 +113,21 @@ public struct KnownVariantTable: Sendable, Codable, Equatable, RandomAccessColle
 
   /// The texts travel as one string, each ended by a newline (table cells hold none): one entry of
   /// the panel cache's string table instead of fifty thousand, which the cache builds before any of
-  /// the panel's parts can decode (~1.2 ms of every run's start); they are split on this decode's own thread.
+  /// the panel's parts can decode (~1.2 ms of every run's start); their starts are found on this
+  /// decode's own thread.
   public init(from decoder: Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
-    guard let split = Self.split(try container.decode(String.self, forKey: .texts)) else {
+    textBytes = Array(try container.decode(String.self, forKey: .texts).utf8)
+    guard let starts = Self.textStarts(textBytes) else {
       throw DecodingError.dataCorruptedError(forKey: .texts, in: container, debugDescription: "the last text has no newline")
     }
-    texts = split
+    textStarts = starts
     cells = try container.decode([UInt32].self, forKey: .cells)
     guard cells.count % Self.width == 0 else {
       throw DecodingError.dataCorruptedError(forKey: .cells, in: container, debugDescription: "\(cells.count) cells is not whole rows")
     }
     let textColumns = Column.allCases.filter { !Self.numericColumns.contains($0) }.map(\.rawValue)
-    let textCount = UInt32(texts.count)
+    let textCount = UInt32(self.textCount)
     var builds: Set<UInt32> = []
     // Rows come in runs of one build: a row with the build before it needs no set lookup.
     var lastBuild: UInt32?
@@ -126,8 +138,8 @@ public struct KnownVariantTable: Sendable, Codable, Equatable, RandomAccessColle
       }
       let build = cells[base + Column.build.rawValue]
       if build != lastBuild && !builds.contains(build) {
-        guard GenomeBuild(rawValue: texts[Int(build)]) != nil else {
-          throw DecodingError.dataCorruptedError(forKey: .cells, in: container, debugDescription: "row \(base / Self.width): build '\(texts[Int(build)])'")
+        guard GenomeBuild(rawValue: text(number: build)) != nil else {
+          throw DecodingError.dataCorruptedError(forKey: .cells, in: container, debugDescription: "row \(base / Self.width): build '\(text(number: build))'")
         }
         builds.insert(build)
       }
@@ -142,38 +154,27 @@ public struct KnownVariantTable: Sendable, Codable, Equatable, RandomAccessColle
 
   public func encode(to encoder: Encoder) throws {
     var container = encoder.container(keyedBy: CodingKeys.self)
-    if let text = texts.first(where: { $0.utf8.contains(Self.textEnd) }) {
+    // Each text ends in the one newline its start list expects, unless a text holds one.
+    if textBytes.lazy.filter({ $0 == Self.textEnd }).count != textCount {
+      let text = (0..<textCount).map { self.text(number: UInt32($0)) }.first { $0.utf8.contains(Self.textEnd) } ?? ""
       throw EncodingError.invalidValue(text, EncodingError.Context(codingPath: encoder.codingPath, debugDescription: "a known-variant text holds a newline"))
     }
-    var joined = ""
-    joined.reserveCapacity(texts.reduce(0) { $0 + $1.utf8.count + 1 })
-    for text in texts {
-      joined += text
-      joined += "\n"
-    }
-    try container.encode(joined, forKey: .texts)
+    try container.encode(String(decoding: textBytes, as: UTF8.self), forKey: .texts)
     try container.encode(cells, forKey: .cells)
   }
 
   static let textEnd = UInt8(ascii: "\n")
 
-  /// The texts of `joined`, each ended by a newline; nil when the last one has none. Each text is
-  /// made from its bytes (stepping through the string's UTF-8 view and slicing it was 1.7 ms of
-  /// every run's panel decode, for ~44,000 texts).
-  static func split(_ joined: String) -> [String]? {
-    var joined = joined
-    return joined.withUTF8 { bytes -> [String]? in
-      var texts: [String] = []
-      var start = 0
-      for index in bytes.indices where bytes[index] == textEnd {
-        texts.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
-        start = index + 1
-      }
-      return start == bytes.count ? texts : nil
-    }
+  /// Where each text of `bytes` starts (texts each ended by a newline), then the end; nil when the
+  /// last text has no newline.
+  static func textStarts(_ bytes: [UInt8]) -> [UInt32]? {
+    guard bytes.count <= Int(UInt32.max) else { return nil }
+    var starts: [UInt32] = [0]
+    for index in bytes.indices where bytes[index] == textEnd { starts.append(UInt32(index + 1)) }
+    return starts.last == UInt32(bytes.count) ? starts : nil
   }
 
   public static func == (lhs: KnownVariantTable, rhs: KnownVariantTable) -> Bool {
-    lhs.texts == rhs.texts && lhs.cells == rhs.cells || lhs.elementsEqual(rhs)
+    lhs.textStarts == rhs.textStarts && lhs.textBytes == rhs.textBytes && lhs.cells == rhs.cells || lhs.elementsEqual(rhs)
   }
 }
