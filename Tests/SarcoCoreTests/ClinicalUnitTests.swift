@@ -1,3 +1,4 @@
+import Foundation
 import SarcoTestSupport
 @testable import SarcoCore
 import Testing
@@ -191,5 +192,21 @@ import Testing
     #expect(UncalledHotspots.find(pileups: [pileup(alt: 2, depth: 100)], variants: []).isEmpty)
     #expect(UncalledHotspots.find(pileups: [pileup(alt: 3, depth: 1000)], variants: []).isEmpty)
     #expect(UncalledHotspots.note(reads).contains("12 of 800 reads alternate"))
+  }
+}
+
+@Suite struct GermlineTriageCitationTests {
+  /// The hand-written cut matches Foundation's `components(separatedBy: "; ")`, empty parts included.
+  @Test(arguments: [
+    "", "PMID 1", "PMID 1; PMID 2", "a;b", "a; ", "; a", "a; ; b", "a;; b", "a ;b", "a; b; c; ", ";", "; ",
+    "ESMO PMWG 2023 (Kuzbari, PMID 37931637); NCCN", "é; ü; 日本", "a;\u{301} b", "a; \u{301}b", "\u{600}; b", "a; b\u{301}; c", "👍🏽; 🇫🇷; x",
+  ])
+  func citationPartsCutLikeFoundation(source: String) {
+    #expect(GermlineTriage.citationParts(source) == source.components(separatedBy: "; "))
+  }
+
+  @Test func citationsListEachPartOnceInOrder() {
+    #expect(GermlineTriage.citations(["A; B", "B; C", "A"]) == "A; B; C")
+    #expect(GermlineTriage.citations([]) == "")
   }
 }
