@@ -393,19 +393,25 @@ final class BinaryKeyedDecoding<Key: CodingKey>: KeyedDecodingContainerProtocol 
   func superDecoder(forKey key: Key) throws -> Decoder { BinaryTreeDecoder(input: input, offset: try require(key)) }
 }
 
+/// Three words, so that the `UnkeyedDecodingContainer` a row is decoded through fits an existential's
+/// inline storage: with four it was put in a heap box for every row, and copied on its first change
+/// (a sixth of the panel decode's instructions went to the boxes).
 struct BinaryUnkeyedDecoding: UnkeyedDecodingContainer {
   let input: BinaryInput
-  var codingPath: [CodingKey] { [] }
-  let count: Int?
-  private(set) var currentIndex = 0
   private var cursor: Int
-  var isAtEnd: Bool { currentIndex >= (count ?? 0) }
+  /// The item count (high 32 bits) and the next item's number (low 32 bits).
+  private var counts: UInt64
+  var codingPath: [CodingKey] { [] }
+  var count: Int? { Int(counts >> 32) }
+  var currentIndex: Int { Int(counts & 0xFFFF_FFFF) }
+  var isAtEnd: Bool { currentIndex >= Int(counts >> 32) }
 
   init(input: BinaryInput, offset: Int) throws {
     self.input = input
     let container = try input.container(at: offset, .unkeyed)
+    guard container.count <= Int(UInt32.max) else { throw BinaryInput.corrupt("container count \(container.count)") }
     cursor = container.start
-    count = container.count
+    counts = UInt64(container.count) << 32
   }
 
   /// The next item's offset; moves past it.
@@ -415,7 +421,7 @@ struct BinaryUnkeyedDecoding: UnkeyedDecodingContainer {
     }
     let offset = cursor
     cursor = try input.end(ofValueAt: offset)
-    currentIndex += 1
+    counts += 1
     return offset
   }
 

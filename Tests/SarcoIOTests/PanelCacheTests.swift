@@ -50,6 +50,19 @@ struct CodableSample: Codable, Equatable {
     #expect(nan[0].isNaN && nan[1] == .infinity)
   }
 
+  /// A row's unkeyed container must fit an existential's three inline words, or every row decoded
+  /// allocates a box (a sixth of the panel decode's instructions).
+  @Test func unkeyedContainerFitsInline() throws {
+    #expect(MemoryLayout<BinaryUnkeyedDecoding>.size <= 3 * MemoryLayout<Int>.size)
+    #expect(MemoryLayout<BinaryUnkeyedDecoding>.alignment <= MemoryLayout<Int>.alignment)
+    let input = try BinaryInput(bytes: Array(try BinaryEncoder.encode([7, 8])))
+    var row = try BinaryTreeDecoder(input: input, offset: input.rootOffset).unkeyedContainer()
+    #expect(row.count == 2 && row.currentIndex == 0 && !row.isAtEnd)
+    #expect(try row.decode(Int.self) == 7 && row.currentIndex == 1)
+    #expect(try row.decode(Int.self) == 8 && row.isAtEnd)
+    #expect(throws: DecodingError.self) { try row.decode(Int.self) }
+  }
+
   /// Arrays of `reservedFrom` items or more are decoded item by item into storage of their final
   /// size (shorter ones through the standard library's `init(from:)`): both ways give the same
   /// arrays at every length around the threshold, for items of every kind, and a bad item or a cut
