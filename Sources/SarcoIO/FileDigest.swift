@@ -21,9 +21,19 @@ public enum FileDigest {
 
   public static func sha256(of data: Data) -> String { hex(SHA256.hash(data: data)) }
 
+  /// Lowercase hex, two digits a byte. (`String(format: "%02x")` took ~20,000 instructions a byte:
+  /// 0.6M for every sample's input checksum.)
   static func hex<D: Sequence>(_ digest: D) -> String where D.Element == UInt8 {
-    digest.map { String(format: "%02x", $0) }.joined()
+    var text: [UInt8] = []
+    text.reserveCapacity(digest.underestimatedCount * 2)
+    for byte in digest {
+      text.append(hexDigits[Int(byte >> 4)])
+      text.append(hexDigits[Int(byte & 0x0F)])
+    }
+    return String(decoding: text, as: UTF8.self)
   }
+
+  private static let hexDigits = Array("0123456789abcdef".utf8)
 }
 
 /// SHA-256 fed as an input is read (`VCFReader(digest:)`): the report's input checksum

@@ -25,6 +25,6 @@ public struct Pseudonymiser: Sendable {
   /// `SP-` and the first 16 hex digits of HMAC-SHA256(key, id).
   public func pseudonym(_ id: String) -> String {
     let code = HMAC<SHA256>.authenticationCode(for: Data(id.utf8), using: SymmetricKey(data: keyBytes))
-    return "SP-" + code.prefix(8).map { String(format: "%02x", $0) }.joined()
+    return "SP-" + FileDigest.hex(code.prefix(8))
   }
 }
