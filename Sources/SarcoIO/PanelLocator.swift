@@ -7,10 +7,12 @@ import SarcoCore
 /// built in (`.build/<config>/sarcopanel` -> `panels/`), then `./panels`. A path (anything with
 /// a `/`, or an existing folder) is taken as it is.
 public enum PanelLocator {
-  /// The folders searched for panels by name, in order.
+  /// The folders searched for panels by name, in order. The running binary's path comes from
+  /// `/proc/self/exe` on Linux: its first argument is a bare name when it is found through `PATH`.
   public static func searchFolders(environment: [String: String] = ProcessInfo.processInfo.environment) -> [String] {
     var folders = (environment["SARCOPANEL_PANELS"] ?? "").split(separator: ":").map(String.init).filter { !$0.isEmpty }
-    let executable = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath().deletingLastPathComponent()
+    let path = PanelCache.executablePath() ?? CommandLine.arguments.first ?? ""
+    let executable = URL(fileURLWithPath: path).resolvingSymlinksInPath().deletingLastPathComponent()
     folders.append(executable.appendingPathComponent("../share/sarcopanel/panels").standardizedFileURL.path)
     // A SwiftPM build tree: <repo>/.build/<triple>/<config>/sarcopanel, with <repo>/.build/<config> a link to it.
     for depth in 2...3 {

@@ -12,13 +12,8 @@ struct Invocation {
 func sarcopanel(
   _ arguments: [String], in directory: URL = TestData.root, environment: [String: String]? = nil, standardInput: String? = nil
 ) throws -> Invocation {
-  // The test bundle sits beside the built executables.
-  let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-  let candidates = [bundle, bundle.deletingLastPathComponent()].map { $0.appendingPathComponent("sarcopanel").path }
-  let executable = try #require(candidates.first { FileManager.default.isExecutableFile(atPath: $0) },
-                                "sarcopanel binary not found beside \(bundle.path)")
   let process = Process()
-  process.executableURL = URL(fileURLWithPath: executable)
+  process.executableURL = URL(fileURLWithPath: try builtExecutable())
   process.arguments = arguments
   process.currentDirectoryURL = directory
   if let environment { process.environment = environment }
@@ -34,6 +29,14 @@ func sarcopanel(
   return Invocation(
     status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
     stderr: String(decoding: stderr, as: UTF8.self))
+}
+
+/// The built `sarcopanel` (the test bundle sits beside the built executables).
+func builtExecutable() throws -> String {
+  let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+  let candidates = [bundle, bundle.deletingLastPathComponent()].map { $0.appendingPathComponent("sarcopanel").path }
+  return try #require(candidates.first { FileManager.default.isExecutableFile(atPath: $0) },
+                      "sarcopanel binary not found beside \(bundle.path)")
 }
 
 @Suite struct CommandLineTests {
@@ -94,6 +97,21 @@ func sarcopanel(
     #expect(validated.status == 0 && validated.stdout.contains("valid"), "\(validated.stderr)")
     let missing = try sarcopanel(["run", "--vcf", vcf, "--panel", "nosuchpanel", "-o", "out"], in: elsewhere)
     #expect(missing.status == 1 && missing.stderr.contains("nosuchpanel: no such panel folder") && missing.stderr.contains("SARCOPANEL_PANELS"))
+  }
+
+  /// `scripts/install`'s layout: a binary run through `PATH` (its first argument then a bare name,
+  /// not a path) finds the panels installed beside it, from any folder.
+  @Test func anInstalledBinaryRunThroughPathFindsItsPanels() throws {
+    let prefix = TestData.temporaryDirectory("installed")
+    let elsewhere = TestData.temporaryDirectory("installed-elsewhere")
+    try FileManager.default.createDirectory(atPath: "\(prefix)/bin", withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(atPath: "\(prefix)/share/sarcopanel/panels", withIntermediateDirectories: true)
+    let built = try builtExecutable()
+    if link(built, "\(prefix)/bin/sarcopanel") != 0 { try FileManager.default.copyItem(atPath: built, toPath: "\(prefix)/bin/sarcopanel") }
+    try FileManager.default.copyItem(atPath: TestData.path("panels/hereditary"), toPath: "\(prefix)/share/sarcopanel/panels/hereditary")
+    let result = try shell(
+      "cd '\(elsewhere)' && env -u SARCOPANEL_PANELS PATH='\(prefix)/bin':\"$PATH\" sarcopanel panel validate hereditary")
+    #expect(result.status == 0 && result.output.contains("valid"), "\(result.output)")
   }
 
   @Test func derivedPanelsRunAndSayWhereTheyCameFrom() throws {
