@@ -57,7 +57,7 @@ public enum PanelCache {
   /// written (what `PanelPrefetch` reads while the command line is parsed).
   static func load(directory: String, environment: [String: String], readOnly: Bool) throws -> Panel? {
     if environment["SARCOPANEL_PANEL_CACHE"] == "off" { return readOnly ? nil : try PanelLoader.load(directory: directory) }
-    let (folder, label) = try PanelLoader.locate(directory)
+    let (folder, label) = try PanelLoader.locate(directory, environment: environment)
     let tool = toolIdentity()
     let places = locations(folder: folder, environment: environment, besideWritable: access(folder.path, W_OK) == 0)
     var checksum: String?
@@ -171,9 +171,11 @@ public enum PanelCache {
   /// each file (`-` when it is missing). The status change time moves on every
   /// write and cannot be set back, unlike the modification time.
   static func fileStamps(folder: URL, names: [String]) -> [String] {
-    names.map { name in
+    // Paths joined as text: a `URL` per file was half of this on every run's start.
+    let base = folder.path.hasSuffix("/") ? String(folder.path.dropLast()) : folder.path
+    return names.map { name in
       var info = stat()
-      guard stat(folder.appendingPathComponent(name).path, &info) == 0 else { return "\(name)\t-" }
+      guard stat("\(base)/\(name)", &info) == 0 else { return "\(name)\t-" }
       #if os(Linux)
         let (modified, changed) = (info.st_mtim, info.st_ctim)
       #else
@@ -237,7 +239,11 @@ public enum PanelCache {
       let tool = text(), let checksum = text(), let files = text(),
       let payloadLength = number(8).flatMap(Int.init(exactly:)), let digest = take(32), payloadLength == bytes.count - cursor
     else { return nil }
-    let header = Header(tool: tool, checksum: checksum, files: files.split(separator: "\n").map(String.init))
+    // Cut as bytes (cutting by characters was 1M instructions of every run's start); each record
+    // ends in a digit or `-`, so no `\r\n` pair is cut differently.
+    let header = Header(
+      tool: tool, checksum: checksum,
+      files: files.utf8.split(separator: UInt8(ascii: "\n")).map { String(decoding: $0, as: UTF8.self) })
     return Copy(header: header, bytes: bytes, payloadStart: cursor, digest: Array(digest))
   }
 

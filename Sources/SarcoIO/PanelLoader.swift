@@ -50,8 +50,10 @@ public enum PanelLoader {
   /// The panel folder as a standardised URL, and its name for messages. `directory` is a folder, or a
   /// panel's name (`sarcoma`) found by `PanelLocator` in `$SARCOPANEL_PANELS`, the installed share folder
   /// or `./panels`.
-  static func locate(_ directory: String) throws -> (folder: URL, label: String) {
-    let path = try PanelLocator.resolve(directory)
+  static func locate(_ directory: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws
+    -> (folder: URL, label: String)
+  {
+    let path = try PanelLocator.resolve(directory, environment: environment)
     let folder = URL(fileURLWithPath: path).standardizedFileURL
     let label = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
     var isDirectory: ObjCBool = false

@@ -10,7 +10,7 @@ public enum PanelLocator {
   /// The folders searched for panels by name, in order. The running binary's path comes from
   /// `/proc/self/exe` on Linux: its first argument is a bare name when it is found through `PATH`.
   public static func searchFolders(environment: [String: String] = ProcessInfo.processInfo.environment) -> [String] {
-    var folders = (environment["SARCOPANEL_PANELS"] ?? "").split(separator: ":").map(String.init).filter { !$0.isEmpty }
+    var folders = namedFolders(environment)
     let path = PanelCache.executablePath() ?? CommandLine.arguments.first ?? ""
     let executable = URL(fileURLWithPath: path).resolvingSymlinksInPath().deletingLastPathComponent()
     folders.append(executable.appendingPathComponent("../share/sarcopanel/panels").standardizedFileURL.path)
@@ -25,11 +25,21 @@ public enum PanelLocator {
     return folders.filter { seen.insert($0).inserted }
   }
 
+  /// The folders of `$SARCOPANEL_PANELS`, searched first.
+  static func namedFolders(_ environment: [String: String]) -> [String] {
+    (environment["SARCOPANEL_PANELS"] ?? "").split(separator: ":").map(String.init).filter { !$0.isEmpty }
+  }
+
   /// The folder for `given`: itself when it is a folder or a path, else the first `<search folder>/<given>` with a panel.json.
   public static func resolve(_ given: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> String {
     var isDirectory: ObjCBool = false
     if given.contains("/") || (FileManager.default.fileExists(atPath: given, isDirectory: &isDirectory) && isDirectory.boolValue) {
       return given
+    }
+    // `$SARCOPANEL_PANELS` before the folders found from the executable's path (resolving its links
+    // and standardising four paths was most of a run's panel lookup).
+    for folder in namedFolders(environment) where FileManager.default.fileExists(atPath: "\(folder)/\(given)/panel.json") {
+      return "\(folder)/\(given)"
     }
     let folders = searchFolders(environment: environment)
     for folder in folders where FileManager.default.fileExists(atPath: "\(folder)/\(given)/panel.json") {
