@@ -49,6 +49,12 @@ public struct BinaryMembers: @unchecked Sendable {
     try BinaryKeyedDecoding<Key>(input: input, offset: root).decode(type, forKey: Key(stringValue: key))
   }
 
+  /// The member `key`, an array of flat rows, read straight from the bytes (`FlatRow`): the same
+  /// values `decode(_:forKey:)` gives, without a container call per cell.
+  public func decodeRows<Row: FlatRow>(_ type: [Row].Type, forKey key: String) throws -> [Row] {
+    try input.rows(Row.self, at: try BinaryKeyedDecoding<Key>(input: input, offset: root).offset(of: Key(stringValue: key)))
+  }
+
   /// The members of the keyed member `key`, to be decoded separately in turn.
   public func members(forKey key: String) throws -> BinaryMembers {
     BinaryMembers(input: input, root: try BinaryKeyedDecoding<Key>(input: input, offset: root).offset(of: Key(stringValue: key)))
@@ -237,6 +243,20 @@ final class BinaryInput: Sendable {
       cursor = try end(ofValueAt: cursor)
     }
     return values
+  }
+
+  /// An array of flat rows, each read by its `init(cells:)` straight from the bytes.
+  func rows<Row: FlatRow>(_ type: Row.Type, at offset: Int) throws -> [Row] {
+    let (start, count) = try container(at: offset, .unkeyed)
+    var rows: [Row] = []
+    rows.reserveCapacity(count)
+    var cursor = start
+    for _ in 0..<count {
+      var cells = try BinaryRowCells(input: self, offset: cursor)
+      rows.append(try Row(cells: &cells))
+      cursor = try end(ofValueAt: cursor)
+    }
+    return rows
   }
 
   /// Strings and integers directly, arrays of many items into storage of their final size (the
@@ -456,6 +476,42 @@ struct BinaryUnkeyedDecoding: UnkeyedDecodingContainer {
   }
 
   mutating func superDecoder() throws -> Decoder { BinaryTreeDecoder(input: input, offset: try next()) }
+}
+
+/// One row's cells read straight from the bytes, as `BinaryUnkeyedDecoding` reads them.
+struct BinaryRowCells: RowCells {
+  let input: BinaryInput
+  private var cursor: Int
+  private var remaining: Int
+
+  init(input: BinaryInput, offset: Int) throws {
+    self.input = input
+    (cursor, remaining) = try input.container(at: offset, .unkeyed)
+  }
+
+  /// The next cell's offset; moves past it.
+  private mutating func next() throws -> Int {
+    guard remaining > 0 else {
+      throw DecodingError.valueNotFound(Any.self, DecodingError.Context(codingPath: [], debugDescription: "binary form: past the last item"))
+    }
+    let offset = cursor
+    cursor = try input.end(ofValueAt: offset)
+    remaining -= 1
+    return offset
+  }
+
+  mutating func string() throws -> String { try input.string(at: try next()) }
+  mutating func integer() throws -> Int { try input.integer(Int.self, at: try next()) }
+  mutating func double() throws -> Double { try input.double(at: try next()) }
+  mutating func strings() throws -> [String] { try input.strings(at: try next()) }
+
+  mutating func null() throws -> Bool {
+    guard remaining > 0, input.isNull(at: cursor) else { return false }
+    _ = try next()
+    return true
+  }
+
+  func corrupted(_ description: String) -> Error { BinaryInput.corrupt(description) }
 }
 
 struct BinarySingleValueDecoding: SingleValueDecodingContainer {

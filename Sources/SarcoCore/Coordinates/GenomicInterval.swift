@@ -16,6 +16,7 @@ public struct GenomicInterval: Hashable, Comparable, Sendable, Codable, CustomSt
   }
 
   /// An interval whose contig is already canonical, kept as given (the panel cache's rows).
+  @usableFromInline
   init(canonicalContig contig: String, start: Int, end: Int) {
     precondition(start >= 1 && end >= start, "interval \(contig):\(start)-\(end) is not 1-based and closed")
     self.contig = contig

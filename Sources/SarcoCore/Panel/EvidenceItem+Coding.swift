@@ -1,29 +1,29 @@
 /// Evidence items are coded as flat rows (not keyed members with a keyed enum inside): the panel
 /// cache holds 1,500 of them, and keyed decoding (a key lookup per field, every matcher's
 /// `allKeys`) made them the slowest part of a panel load. Only the panel cache codes them.
-extension EvidenceItem {
-  public init(from decoder: Decoder) throws {
-    var row = try decoder.unkeyedContainer()
-    id = try row.decode(String.self)
-    gene = try row.decode(String.self)
-    matcher = try EvidenceMatcher(row: &row)
-    tumourTypes = try row.decode([String].self)
-    disease = try row.decode(String.self)
-    doid = try row.decode(String.self)
-    therapies = try row.decode([String].self)
-    evidenceType = try row.decode(String.self)
-    direction = try row.decode(String.self)
-    significance = try row.decode(String.self)
-    let levelName = try row.decode(String.self)
-    guard let level = EvidenceLevel(rawValue: levelName) else {
-      throw DecodingError.dataCorruptedError(in: row, debugDescription: "unknown evidence level \(levelName)")
-    }
+extension EvidenceItem: FlatRow {
+  public init(from decoder: Decoder) throws { try self.init(rowFrom: decoder) }
+
+  @inlinable
+  public init<Cells: RowCells>(cells: inout Cells) throws {
+    id = try cells.string()
+    gene = try cells.string()
+    matcher = try EvidenceMatcher(cells: &cells)
+    tumourTypes = try cells.strings()
+    disease = try cells.string()
+    doid = try cells.string()
+    therapies = try cells.strings()
+    evidenceType = try cells.string()
+    direction = try cells.string()
+    significance = try cells.string()
+    let levelName = try cells.string()
+    guard let level = EvidenceLevel(rawValue: levelName) else { throw cells.corrupted("unknown evidence level \(levelName)") }
     self.level = level
-    exclusions = try row.decode([String].self)
-    sourceLevel = try row.decode(String.self)
-    origin = try row.decode(String.self)
-    citation = try row.decode(String.self)
-    source = try row.decode(String.self)
+    exclusions = try cells.strings()
+    sourceLevel = try cells.string()
+    origin = try cells.string()
+    citation = try cells.string()
+    source = try cells.string()
   }
 
   public func encode(to encoder: Encoder) throws {
@@ -42,20 +42,21 @@ extension EvidenceItem {
 
 /// A matcher inside an evidence row: its case name, then its values (none for the cases without).
 extension EvidenceMatcher {
-  init(row: inout UnkeyedDecodingContainer) throws {
-    let name = try row.decode(String.self)
+  @inlinable
+  init<Cells: RowCells>(cells: inout Cells) throws {
+    let name = try cells.string()
     switch name {
-    case "exact": self = .exact(try row.decode(String.self))
-    case "codon": self = .codon(try row.decode(String.self))
-    case "exon": self = .exon(first: try row.decode(Int.self), last: try row.decode(Int.self), kind: try row.decodeNil() ? nil : try row.decode(String.self))
-    case "variantClass": self = .variantClass(try row.decode(String.self))
-    case "fusion": self = .fusion(try row.decode(String.self))
+    case "exact": self = .exact(try cells.string())
+    case "codon": self = .codon(try cells.string())
+    case "exon": self = .exon(first: try cells.integer(), last: try cells.integer(), kind: try cells.null() ? nil : try cells.string())
+    case "variantClass": self = .variantClass(try cells.string())
+    case "fusion": self = .fusion(try cells.string())
     case "amplification": self = .amplification
     case "deletion": self = .deletion
     case "biallelicLoss": self = .biallelicLoss
-    case "tumourMutationalBurden": self = .tumourMutationalBurden(try row.decode(Double.self))
+    case "tumourMutationalBurden": self = .tumourMutationalBurden(try cells.double())
     case "microsatelliteInstability": self = .microsatelliteInstability
-    default: throw DecodingError.dataCorruptedError(in: row, debugDescription: "unknown evidence matcher \(name)")
+    default: throw cells.corrupted("unknown evidence matcher \(name)")
     }
   }
 

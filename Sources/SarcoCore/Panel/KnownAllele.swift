@@ -37,6 +37,7 @@ public struct AlleleEdit: Sendable, Hashable, Codable, CustomStringConvertible {
   }
 
   /// An edit whose contig is already canonical, kept as given (the panel cache's rows).
+  @usableFromInline
   init(canonicalContig contig: String, start: Int, end: Int, reference: String, alternate: String) {
     self.contig = contig
     self.start = start

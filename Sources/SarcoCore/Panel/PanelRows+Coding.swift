@@ -1,14 +1,16 @@
 /// Exons, hotspots and known alleles are coded as flat rows (not keyed members with a keyed
 /// interval inside): the panel cache holds thousands of each, and keyed decoding of them was a
 /// third of a panel load (a small run's panel load is most of its time). Only the panel cache codes them.
-extension Exon {
-  public init(from decoder: Decoder) throws {
-    var row = try decoder.unkeyedContainer()
-    gene = try row.decode(String.self)
-    transcript = try row.decode(String.self)
-    build = try GenomeBuild(row: &row)
-    number = try row.decode(Int.self)
-    interval = try GenomicInterval(row: &row)
+extension Exon: FlatRow {
+  public init(from decoder: Decoder) throws { try self.init(rowFrom: decoder) }
+
+  @inlinable
+  public init<Cells: RowCells>(cells: inout Cells) throws {
+    gene = try cells.string()
+    transcript = try cells.string()
+    build = try GenomeBuild(cells: &cells)
+    number = try cells.integer()
+    interval = try GenomicInterval(cells: &cells)
   }
 
   public func encode(to encoder: Encoder) throws {
@@ -21,33 +23,30 @@ extension Exon {
   }
 }
 
-extension Hotspot {
-  public init(from decoder: Decoder) throws {
-    var row = try decoder.unkeyedContainer()
-    gene = try row.decode(String.self)
-    build = try GenomeBuild(row: &row)
-    interval = try GenomicInterval(row: &row)
-    change = try row.decode(String.self)
-    let kindName = try row.decode(String.self)
-    guard let kind = Kind(rawValue: kindName) else {
-      throw DecodingError.dataCorruptedError(in: row, debugDescription: "unknown hotspot kind \(kindName)")
-    }
+extension Hotspot: FlatRow {
+  public init(from decoder: Decoder) throws { try self.init(rowFrom: decoder) }
+
+  @inlinable
+  public init<Cells: RowCells>(cells: inout Cells) throws {
+    gene = try cells.string()
+    build = try GenomeBuild(cells: &cells)
+    interval = try GenomicInterval(cells: &cells)
+    change = try cells.string()
+    let kindName = try cells.string()
+    guard let kind = Kind(rawValue: kindName) else { throw cells.corrupted("unknown hotspot kind \(kindName)") }
     self.kind = kind
-    sampleCount = try row.decodeNil() ? nil : try row.decode(Int.self)
+    sampleCount = try cells.null() ? nil : try cells.integer()
     // Specific changes and their counts, alternating.
-    let counts = try row.decode([String].self)
-    guard counts.count.isMultiple(of: 2) else {
-      throw DecodingError.dataCorruptedError(in: row, debugDescription: "hotspot counts come in pairs")
-    }
-    var variantCounts: [String: Int] = [:]
+    let counts = try cells.strings()
+    guard counts.count.isMultiple(of: 2) else { throw cells.corrupted("hotspot counts come in pairs") }
+    // Sized once: grown pair by pair, the hotspots' tables were half of their decode.
+    var variantCounts = [String: Int](minimumCapacity: counts.count / 2)
     for pair in stride(from: 0, to: counts.count, by: 2) {
-      guard let count = Int(counts[pair + 1]) else {
-        throw DecodingError.dataCorruptedError(in: row, debugDescription: "hotspot count \(counts[pair + 1])")
-      }
+      guard let count = Int(counts[pair + 1]) else { throw cells.corrupted("hotspot count \(counts[pair + 1])") }
       variantCounts[counts[pair]] = count
     }
     self.variantCounts = variantCounts
-    source = try row.decode(String.self)
+    source = try cells.string()
   }
 
   public func encode(to encoder: Encoder) throws {
@@ -64,20 +63,20 @@ extension Hotspot {
   }
 }
 
-extension KnownAllele {
-  public init(from decoder: Decoder) throws {
-    var row = try decoder.unkeyedContainer()
-    gene = try row.decode(String.self)
-    build = try GenomeBuild(row: &row)
-    let contig = try row.decode(String.self)
-    let start = try row.decode(Int.self)
-    let end = try row.decode(Int.self)
+extension KnownAllele: FlatRow {
+  public init(from decoder: Decoder) throws { try self.init(rowFrom: decoder) }
+
+  @inlinable
+  public init<Cells: RowCells>(cells: inout Cells) throws {
+    gene = try cells.string()
+    build = try GenomeBuild(cells: &cells)
+    let contig = try cells.string()
+    let start = try cells.integer()
+    let end = try cells.integer()
     // As stored: the contig was made canonical when the table was read (doing it again is not a no-op for `chrchr1`).
-    edit = AlleleEdit(
-      canonicalContig: contig, start: start, end: end, reference: try row.decode(String.self),
-      alternate: try row.decode(String.self))
-    protein = try row.decode(String.self)
-    source = try row.decode(String.self)
+    edit = AlleleEdit(canonicalContig: contig, start: start, end: end, reference: try cells.string(), alternate: try cells.string())
+    protein = try cells.string()
+    source = try cells.string()
   }
 
   public func encode(to encoder: Encoder) throws {
@@ -90,24 +89,36 @@ extension KnownAllele {
 }
 
 extension GenomeBuild {
-  init(row: inout UnkeyedDecodingContainer) throws {
-    let name = try row.decode(String.self)
-    guard let build = GenomeBuild(rawValue: name) else {
-      throw DecodingError.dataCorruptedError(in: row, debugDescription: "unknown genome build \(name)")
-    }
+  @inlinable
+  init<Cells: RowCells>(cells: inout Cells) throws {
+    let name = try cells.string()
+    guard let build = GenomeBuild(rawValue: name) else { throw cells.corrupted("unknown genome build \(name)") }
     self = build
+  }
+
+  init(row: inout UnkeyedDecodingContainer) throws {
+    var cells = UnkeyedCells(container: row)
+    defer { row = cells.container }
+    try self.init(cells: &cells)
   }
 }
 
 extension GenomicInterval {
   /// Contig, start and end, as three cells of a row.
-  init(row: inout UnkeyedDecodingContainer) throws {
-    let contig = try row.decode(String.self)
-    let start = try row.decode(Int.self)
-    let end = try row.decode(Int.self)
+  @inlinable
+  init<Cells: RowCells>(cells: inout Cells) throws {
+    let contig = try cells.string()
+    let start = try cells.integer()
+    let end = try cells.integer()
     // A damaged cache must be an error, not the initializer's precondition.
-    guard start >= 1, end >= start else { throw DecodingError.dataCorruptedError(in: row, debugDescription: "interval \(start)-\(end)") }
+    guard start >= 1, end >= start else { throw cells.corrupted("interval \(start)-\(end)") }
     self.init(canonicalContig: contig, start: start, end: end)
+  }
+
+  init(row: inout UnkeyedDecodingContainer) throws {
+    var cells = UnkeyedCells(container: row)
+    defer { row = cells.container }
+    try self.init(cells: &cells)
   }
 
   func encode(row: inout UnkeyedEncodingContainer) throws {
