@@ -29,8 +29,8 @@ public enum PanelCache {
   /// 2: known variants as flat unkeyed rows; 3: known variants by column (`KnownVariantTable`);
   /// 4: evidence items as flat rows; 5: exons, hotspots and known alleles as flat rows; 6: the known
   /// variants' texts as one newline-ended string; 7: `[UInt32]` members (the known variants' cells)
-  /// as packed 4-byte words.
-  static let formatVersion: UInt32 = 7
+  /// as packed 4-byte words; 8: PVS1 gene rules and PM1 regions as flat rows.
+  static let formatVersion: UInt32 = 8
   static let magic = Array("SARCOPANEL PANEL CACHE\n".utf8)
   static let folderName = ".sarcopanel-cache"
   /// Copies kept per panel folder (the newest).

@@ -50,6 +50,40 @@ struct CodableSample: Codable, Equatable {
     #expect(nan[0].isNaN && nan[1] == .infinity)
   }
 
+  /// PVS1 rules and PM1 regions as flat rows: optional ranges, numbers and strengths come back,
+  /// through the container and straight from the bytes alike; a range whose bounds are reversed is refused.
+  @Test func ruleRowsRoundTripAndRefuseReversedRanges() throws {
+    let regions = [
+      PM1Region(gene: "TP53", residues: 175...248, change: nil, strength: .moderate, description: "DNA-binding", source: "VCEP"),
+      PM1Region(gene: "APC", residues: nil, change: "R876Q", strength: nil, description: "not applicable", source: "VCEP"),
+    ]
+    let rules = [
+      PVS1GeneRule(gene: "TP53", kind: .truncationAfter, residues: 1...393, exon: nil, site: .any, strength: .veryStrong, description: "", source: "s"),
+      PVS1GeneRule(gene: "APC", kind: .spliceExon, residues: nil, exon: 16, site: .donor, strength: nil, description: "d", source: "s"),
+    ]
+    let encodedRegions = try BinaryEncoder.encode(regions)
+    #expect(try BinaryDecoder.decode([PM1Region].self, from: encodedRegions) == regions)
+    let input = try BinaryInput(bytes: Array(encodedRegions))
+    #expect(try input.rows(PM1Region.self, at: input.rootOffset) == regions)
+    #expect(try BinaryDecoder.decode([PVS1GeneRule].self, from: try BinaryEncoder.encode(rules)) == rules)
+    struct Row: Encodable {
+      let lower: Int
+      let upper: Int
+      func encode(to encoder: Encoder) throws {
+        var row = encoder.unkeyedContainer()
+        try row.encode("TP53")
+        try row.encode(lower)
+        try row.encode(upper)
+        try row.encodeNil()
+        try row.encodeNil()
+        try row.encode("d")
+        try row.encode("s")
+      }
+    }
+    #expect(try BinaryDecoder.decode(PM1Region.self, from: try BinaryEncoder.encode(Row(lower: 175, upper: 248))).residues == 175...248)
+    #expect(throws: DecodingError.self) { try BinaryDecoder.decode(PM1Region.self, from: try BinaryEncoder.encode(Row(lower: 248, upper: 175))) }
+  }
+
   /// A row's unkeyed container must fit an existential's three inline words, or every row decoded
   /// allocates a box (a sixth of the panel decode's instructions).
   @Test func unkeyedContainerFitsInline() throws {

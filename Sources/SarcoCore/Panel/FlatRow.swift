@@ -43,3 +43,32 @@ public struct UnkeyedCells: RowCells {
     DecodingError.dataCorruptedError(in: container, debugDescription: description)
   }
 }
+
+extension RowCells {
+  /// A cell naming a case of `Value`.
+  @inlinable
+  public mutating func rawValue<Value: RawRepresentable>(_ type: Value.Type) throws -> Value where Value.RawValue == String {
+    let name = try string()
+    guard let value = Value(rawValue: name) else { throw corrupted("unknown \(Value.self) '\(name)'") }
+    return value
+  }
+
+  /// A closed range as two cells (lower and upper bound), or one null cell.
+  @inlinable
+  public mutating func optionalRange() throws -> ClosedRange<Int>? {
+    if try null() { return nil }
+    let lower = try integer()
+    let upper = try integer()
+    guard lower <= upper else { throw corrupted("range \(lower)...\(upper)") }
+    return lower...upper
+  }
+}
+
+extension UnkeyedEncodingContainer {
+  /// `optionalRange()`'s cells.
+  public mutating func encodeRange(_ range: ClosedRange<Int>?) throws {
+    guard let range else { return try encodeNil() }
+    try encode(range.lowerBound)
+    try encode(range.upperBound)
+  }
+}
