@@ -56,7 +56,9 @@ public enum PanelCache {
   /// `readOnly`: only a copy whose files are all as recorded, else nil; nothing is hashed, built or
   /// written (what `PanelPrefetch` reads while the command line is parsed).
   static func load(directory: String, environment: [String: String], readOnly: Bool) throws -> Panel? {
-    if environment["SARCOPANEL_PANEL_CACHE"] == "off" { return readOnly ? nil : try PanelLoader.load(directory: directory) }
+    if environment["SARCOPANEL_PANEL_CACHE"] == "off" {
+      return readOnly ? nil : try PanelLoader.load(directory: directory, environment: environment)
+    }
     let (folder, label) = try PanelLoader.locate(directory, environment: environment)
     let tool = toolIdentity()
     let places = locations(folder: folder, environment: environment, besideWritable: access(folder.path, W_OK) == 0)
@@ -89,7 +91,8 @@ public enum PanelCache {
     // The files as they were before the parse: a table edited meanwhile no longer matches.
     let names = ["panel.json"] + ((try? PanelLoader.readManifest(folder: folder, label: label))?.tables.allFiles ?? [])
     let stamps = fileStamps(folder: folder, names: names)
-    let panel = try PanelLoader.load(directory: directory)
+    // Found through the same environment as the copy's folder: the copy must be of the panel it is filed under.
+    let panel = try PanelLoader.load(directory: directory, environment: environment)
     let header = Header(tool: tool, checksum: panel.checksum, files: stamps)
     for place in places where write(panel, header: header, to: copyPath(in: place, tool: tool)) {
       prune(place)

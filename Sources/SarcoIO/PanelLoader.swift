@@ -18,8 +18,9 @@ public enum PanelLoader {
   public static let exonColumns = ["gene", "build", "transcript", "chrom", "exon", "start", "end"]
   public static let hotspotColumns = ["gene", "build", "chrom", "start", "end", "change", "source"]
 
-  public static func load(directory: String) throws -> Panel {
-    let (folder, label) = try locate(directory)
+  /// The panel of `directory` (a folder, or a panel's name found in the folders `environment` names).
+  public static func load(directory: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Panel {
+    let (folder, label) = try locate(directory, environment: environment)
     let manifest = try readManifest(folder: folder, label: label)
     let problems = Problems()
     if manifest.builds.isEmpty { problems.add("\(label)/panel.json: 'builds' is empty; expected GRCh38 and/or GRCh37") }

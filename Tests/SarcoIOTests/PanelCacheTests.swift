@@ -65,7 +65,10 @@ struct CodableSample: Codable, Equatable {
     #expect(try BinaryDecoder.decode([PM1Region].self, from: encodedRegions) == regions)
     let input = try BinaryInput(bytes: Array(encodedRegions))
     #expect(try input.rows(PM1Region.self, at: input.rootOffset) == regions)
-    #expect(try BinaryDecoder.decode([PVS1GeneRule].self, from: try BinaryEncoder.encode(rules)) == rules)
+    let encodedRules = try BinaryEncoder.encode(rules)
+    #expect(try BinaryDecoder.decode([PVS1GeneRule].self, from: encodedRules) == rules)
+    let ruleInput = try BinaryInput(bytes: Array(encodedRules))
+    #expect(try ruleInput.rows(PVS1GeneRule.self, at: ruleInput.rootOffset) == rules)
     struct Row: Encodable {
       let lower: Int
       let upper: Int
@@ -81,14 +84,16 @@ struct CodableSample: Codable, Equatable {
       }
     }
     #expect(try BinaryDecoder.decode(PM1Region.self, from: try BinaryEncoder.encode(Row(lower: 175, upper: 248))).residues == 175...248)
-    #expect(throws: DecodingError.self) { try BinaryDecoder.decode(PM1Region.self, from: try BinaryEncoder.encode(Row(lower: 248, upper: 175))) }
+    let reversed = try BinaryEncoder.encode([Row(lower: 248, upper: 175)])
+    #expect(throws: DecodingError.self) { try BinaryDecoder.decode([PM1Region].self, from: reversed) }
+    let reversedInput = try BinaryInput(bytes: Array(reversed))
+    #expect(throws: DecodingError.self) { try reversedInput.rows(PM1Region.self, at: reversedInput.rootOffset) }
   }
 
   /// A row's unkeyed container must fit an existential's three inline words, or every row decoded
   /// allocates a box (a sixth of the panel decode's instructions).
   @Test func unkeyedContainerFitsInline() throws {
     #expect(MemoryLayout<BinaryUnkeyedDecoding>.size <= 3 * MemoryLayout<Int>.size)
-    #expect(MemoryLayout<BinaryUnkeyedDecoding>.alignment <= MemoryLayout<Int>.alignment)
     let input = try BinaryInput(bytes: Array(try BinaryEncoder.encode([7, 8])))
     var row = try BinaryTreeDecoder(input: input, offset: input.rootOffset).unkeyedContainer()
     #expect(row.count == 2 && row.currentIndex == 0 && !row.isAtEnd)
@@ -495,6 +500,18 @@ struct CodableSample: Codable, Equatable {
     #expect(xdg.count == 1 && xdg[0].hasPrefix("/x/sarcopanel/"))
     #expect(PanelCache.locations(folder: folder, environment: ["HOME": home], besideWritable: true).first
       == folder.appendingPathComponent(PanelCache.folderName).path)
+  }
+
+  /// A panel named through the caller's environment (not the process's) is found, built and filed
+  /// through that one environment: the copy beside it is of that panel.
+  @Test func aNamedPanelIsBuiltFromTheFolderTheCallersEnvironmentNames() throws {
+    let directory = try panelCopy()
+    let folders = URL(fileURLWithPath: directory).deletingLastPathComponent().path
+    let environment = ["SARCOPANEL_PANELS": folders, "HOME": TestData.temporaryDirectory("panel-cache-home")]
+    let panel = try PanelCache.load(directory: "mini38", environment: environment)
+    #expect(panel == (try PanelLoader.load(directory: directory)))
+    #expect(copies(in: directory).count == 1)
+    #expect(try PanelCache.load(directory: "mini38", environment: ["SARCOPANEL_PANEL_CACHE": "off"].merging(environment) { $1 }) == panel)
   }
 
   @Test func cacheOffReadsTheTablesOnly() throws {
