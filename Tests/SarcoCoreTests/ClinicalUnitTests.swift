@@ -199,7 +199,7 @@ import Testing
   /// The hand-written cut matches Foundation's `components(separatedBy: "; ")`, empty parts included.
   @Test(arguments: [
     "", "PMID 1", "PMID 1; PMID 2", "a;b", "a; ", "; a", "a; ; b", "a;; b", "a ;b", "a; b; c; ", ";", "; ",
-    "ESMO PMWG 2023 (Kuzbari, PMID 37931637); NCCN", "é; ü; 日本", "a;\u{301} b", "a; \u{301}b", "\u{600}; b", "a; b\u{301}; c", "👍🏽; 🇫🇷; x",
+    "ESMO PMWG 2023 (Kuzbari, PMID 37931637); NCCN", "é; ü; 日本", "a;\u{301} b", "a; \u{301}b", "\u{600}; b", "a; b\u{301}; c", "👍🏽; 🇫🇷; x", "a; \u{301}b; c", "\u{600}; b; c", "x; y; \u{301}z; w",
   ])
   func citationPartsCutLikeFoundation(source: String) {
     #expect(GermlineTriage.citationParts(source) == source.components(separatedBy: "; "))
