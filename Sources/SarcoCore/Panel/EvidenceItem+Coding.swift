@@ -16,9 +16,7 @@ extension EvidenceItem: FlatRow {
     evidenceType = try cells.string()
     direction = try cells.string()
     significance = try cells.string()
-    let levelName = try cells.string()
-    guard let level = EvidenceLevel(rawValue: levelName) else { throw cells.corrupted("unknown evidence level \(levelName)") }
-    self.level = level
+    level = try cells.rawValue(EvidenceLevel.self)
     exclusions = try cells.strings()
     sourceLevel = try cells.string()
     origin = try cells.string()

@@ -32,9 +32,7 @@ extension Hotspot: FlatRow {
     build = try GenomeBuild(cells: &cells)
     interval = try GenomicInterval(cells: &cells)
     change = try cells.string()
-    let kindName = try cells.string()
-    guard let kind = Kind(rawValue: kindName) else { throw cells.corrupted("unknown hotspot kind \(kindName)") }
-    self.kind = kind
+    kind = try cells.rawValue(Kind.self)
     sampleCount = try cells.null() ? nil : try cells.integer()
     // Specific changes and their counts, alternating.
     let counts = try cells.strings()
@@ -91,9 +89,7 @@ extension KnownAllele: FlatRow {
 extension GenomeBuild {
   @inlinable
   init<Cells: RowCells>(cells: inout Cells) throws {
-    let name = try cells.string()
-    guard let build = GenomeBuild(rawValue: name) else { throw cells.corrupted("unknown genome build \(name)") }
-    self = build
+    self = try cells.rawValue(GenomeBuild.self)
   }
 
   init(row: inout UnkeyedDecodingContainer) throws {
