@@ -354,6 +354,15 @@ struct CodableSample: Codable, Equatable {
     for cells in [badText, badInterval, badBuild, Array(good.dropLast())] {
       #expect(throws: DecodingError.self) { try BinaryDecoder.decode(KnownVariantTable.self, from: try BinaryEncoder.encode(Raw(texts: texts, cells: cells))) }
     }
+    // A text number past the texts in any text column is refused; numeric columns hold any number.
+    let numeric: Set<KnownVariantTable.Column> = [.start, .end, .stars]
+    for column in KnownVariantTable.Column.allCases {
+      var cells = good + good
+      // Past the ten texts; in a numeric column a value that keeps the interval whole.
+      cells[good.count + column.rawValue] = numeric.contains(column) ? (column == .start ? 10 : 1_000_000) : 10
+      let decoded = try? BinaryDecoder.decode(KnownVariantTable.self, from: try BinaryEncoder.encode(Raw(texts: texts, cells: cells)))
+      #expect((decoded == nil) == !numeric.contains(column), "column \(column)")
+    }
     // Texts travel newline-ended: a last text without its newline is refused.
     #expect(throws: DecodingError.self) {
       try BinaryDecoder.decode(KnownVariantTable.self, from: try BinaryEncoder.encode(Raw(texts: String(texts.dropLast()), cells: good)))

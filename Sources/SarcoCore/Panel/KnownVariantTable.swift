@@ -133,8 +133,10 @@ public struct KnownVariantTable: Sendable, Codable, Equatable, RandomAccessColle
     var lastBuild: UInt32?
     var base = 0
     while base < cells.count {
-      for column in textColumns where cells[base + column] >= textCount {
-        throw DecodingError.dataCorruptedError(forKey: .cells, in: container, debugDescription: "text number \(cells[base + column]) of \(textCount)")
+      // The row's highest text number first (a throwing test per cell was most of this loop).
+      let highest = textColumns.reduce(UInt32(0)) { Swift.max($0, cells[base + $1]) }
+      if highest >= textCount {
+        throw DecodingError.dataCorruptedError(forKey: .cells, in: container, debugDescription: "text number \(highest) of \(textCount)")
       }
       let build = cells[base + Column.build.rawValue]
       if build != lastBuild && !builds.contains(build) {
