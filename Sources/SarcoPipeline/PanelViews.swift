@@ -15,7 +15,15 @@ public final class PanelViews: @unchecked Sendable {
     lock.lock()
     defer { lock.unlock() }
     if let view = views[build] { return view }
+    // Beside the view, on a core that is otherwise idle while it is built (a batch's other workers
+    // wait for it; a single run has one thread busy): the somatic index, which needs only the panel,
+    // and once the view is made the tables every sample reads. The first sample then waits for
+    // about the longest of them instead of their sum.
+    let panel = self.panel
+    let somatic = Background { SomaticKnowledgeIndex(panel: panel, build: build) }
     let view = try PanelView(panel: panel, build: build)
+    DispatchQueue.global().async { view.prepareSampleTables() }
+    view.adopt(somaticIndex: try somatic.value())
     views[build] = view
     return view
   }

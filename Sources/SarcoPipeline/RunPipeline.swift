@@ -49,7 +49,7 @@ public enum RunPipeline {
       throw SarcoError.input(
         "\(options.vcfPath): genome build mismatch: the VCF is \(detection.build.rawValue) (\(detection.evidence)) but panel \(panel.manifest.name) \(panel.manifest.version) is \(panel.manifest.builds.map(\.rawValue).joined(separator: "/")) only")
     }
-    let view = try views?.view(for: detection.build) ?? PanelView(panel: panel, build: detection.build)
+    let view = try (views ?? PanelViews(panel: panel)).view(for: detection.build)
     let roles = inputs.roles
     for file in inputs.files {
       log("\(file.path): \(file.reader.format.rawValue), \(file.detection.build.rawValue) (\(file.detection.evidence))")

@@ -172,3 +172,20 @@ import Testing
     ])
   }
 }
+
+@Suite struct PanelViewsTests {
+  /// A view made for a batch carries the somatic index built beside it from the panel alone, equal to
+  /// the one built from the view, and the tables its samples read are made the same way.
+  @Test func aSharedViewHoldsTheSameIndexAsOneBuiltFromTheView() throws {
+    let panel = TestPanels.sarcoma
+    for build in GenomeBuild.allCases where panel.manifest.builds.contains(build) {
+      let shared = try PanelViews(panel: panel).view(for: build)
+      let plain = try PanelView(panel: panel, build: build)
+      #expect(shared.somaticIndex == SomaticKnowledgeIndex(view: plain))
+      #expect(shared.codingFootprint == plain.codingFootprint)
+      #expect(shared.evidenceByGene == plain.evidenceByGene)
+    }
+    // A build the panel does not support is refused, as a plain view refuses it.
+    #expect(throws: SarcoError.self) { try PanelViews(panel: TestPanels.mini38).view(for: .grch37) }
+  }
+}

@@ -1,7 +1,7 @@
 /// The panel's somatic knowledge on one build, indexed for per-variant lookups:
 /// known alleles by edit, reference amino acids by codon, hotspot counts,
 /// functional domains and kinase domains.
-public struct SomaticKnowledgeIndex: Sendable {
+public struct SomaticKnowledgeIndex: Sendable, Equatable {
   /// Known alleles of this build by their edit.
   let allelesByEdit: [AlleleEdit: KnownAllele]
   /// gene -> codon -> reference amino acid (one letter), from hotspot residues and known alleles.
@@ -13,12 +13,15 @@ public struct SomaticKnowledgeIndex: Sendable {
   let domains: [String: [FunctionalDomain]]
   let kinases: [String: KinaseDomain]
 
-  public init(view: PanelView) {
-    let knowledge = view.panel.knowledge
+  public init(view: PanelView) { self.init(panel: view.panel, build: view.build) }
+
+  /// From the panel alone (it needs no view: a batch builds it beside the view).
+  public init(panel: Panel, build: GenomeBuild) {
+    let knowledge = panel.knowledge
     var alleles: [AlleleEdit: KnownAllele] = [:]
     alleles.reserveCapacity(knowledge.knownAlleles.count)
     var residues: [String: [Int: String]] = [:]
-    for allele in knowledge.knownAlleles where allele.build == view.build {
+    for allele in knowledge.knownAlleles where allele.build == build {
       alleles[allele.edit] = alleles[allele.edit] ?? allele
       if let change = ProteinChange.firstResidue(ofChange: allele.protein) {
         residues[allele.gene, default: [:]][change.position] = change.residue
@@ -26,7 +29,7 @@ public struct SomaticKnowledgeIndex: Sendable {
     }
     var residueHotspots: [String: [Int: Hotspot]] = [:]
     var indelHotspots: [String: [Hotspot]] = [:]
-    for hotspot in view.panel.hotspots where hotspot.build == view.build {
+    for hotspot in panel.hotspots where hotspot.build == build {
       switch hotspot.kind {
       case .residue:
         guard let residue = hotspot.residue else { continue }

@@ -50,6 +50,17 @@ public final class PanelView: Sendable {
   /// protein change) and shared by every sample that uses this view.
   public var somaticIndex: SomaticKnowledgeIndex { somaticIndexMemo.value(build) { SomaticKnowledgeIndex(view: self) } }
 
+  /// Takes a somatic index built beside this view (from the panel alone), unless one is made already.
+  public func adopt(somaticIndex: SomaticKnowledgeIndex) { _ = somaticIndexMemo.value(build) { somaticIndex } }
+
+  /// Builds the tables every sample's tiering and classification read (the TMB footprint, evidence by
+  /// gene, the germline rule groups), so that the first samples find them made.
+  public func prepareSampleTables() {
+    _ = codingFootprint
+    _ = evidenceByGene
+    _ = germlineRuleGroups
+  }
+
   /// The panel's evidence items by gene, grouped once and shared by every sample's tiering (grouping
   /// them per sample, twice, was 8% of a batch of small samples).
   public var evidenceByGene: [String: [EvidenceItem]] {
