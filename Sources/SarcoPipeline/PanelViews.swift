@@ -18,9 +18,11 @@ public final class PanelViews: @unchecked Sendable {
     // Beside the view, on a core that is otherwise idle while it is built (a batch's other workers
     // wait for it; a single run has one thread busy): the somatic index, which needs only the panel,
     // and once the view is made the tables every sample reads. The first sample then waits for
-    // about the longest of them instead of their sum.
+    // about the longest of them instead of their sum. The index, which is waited for here, gets a
+    // thread of its own: a batch's workers can hold every slot of the global queue; the tables are
+    // made by whichever asks first.
     let panel = self.panel
-    let somatic = Background { SomaticKnowledgeIndex(panel: panel, build: build) }
+    let somatic = Background(ownThread: true) { SomaticKnowledgeIndex(panel: panel, build: build) }
     let view = try PanelView(panel: panel, build: build)
     DispatchQueue.global().async { view.prepareSampleTables() }
     view.adopt(somaticIndex: try somatic.value())
