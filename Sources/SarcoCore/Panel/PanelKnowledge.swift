@@ -187,7 +187,7 @@ public struct EvidenceItem: Sendable, Equatable, Codable {
 }
 
 /// A ClinVar classification keyed by normalised (chrom, pos, ref, alt).
-public struct KnownVariant: Sendable, Equatable, Codable {
+public struct KnownVariant: Sendable, Equatable, FlatRow {
   public let gene: String
   public let build: GenomeBuild
   public let interval: GenomicInterval
@@ -204,19 +204,20 @@ public struct KnownVariant: Sendable, Equatable, Codable {
 
   /// Coded as one flat row (not keyed members with a nested interval): the panel cache holds
   /// tens of thousands of these, and keyed decoding was most of a small run's panel load.
-  public init(from decoder: Decoder) throws {
-    var row = try decoder.unkeyedContainer()
-    gene = try row.decode(String.self)
-    build = try GenomeBuild(row: &row)
-    interval = try GenomicInterval(row: &row)
-    reference = try row.decode(String.self)
-    alternate = try row.decode(String.self)
-    clinvarID = try row.decode(String.self)
-    significance = try row.decode(String.self)
-    reviewStatus = try row.decode(String.self)
-    stars = try row.decode(Int.self)
-    release = try row.decode(String.self)
-    consequence = try row.decode(String.self)
+  public init(from decoder: Decoder) throws { try self.init(rowFrom: decoder) }
+
+  public init<Cells: RowCells>(cells: inout Cells) throws {
+    gene = try cells.string()
+    build = try cells.rawValue(GenomeBuild.self)
+    interval = try GenomicInterval(cells: &cells)
+    reference = try cells.string()
+    alternate = try cells.string()
+    clinvarID = try cells.string()
+    significance = try cells.string()
+    reviewStatus = try cells.string()
+    stars = try cells.integer()
+    release = try cells.string()
+    consequence = try cells.string()
   }
 
   public func encode(to encoder: Encoder) throws {

@@ -8,7 +8,7 @@ extension Exon: FlatRow {
   public init<Cells: RowCells>(cells: inout Cells) throws {
     gene = try cells.string()
     transcript = try cells.string()
-    build = try GenomeBuild(cells: &cells)
+    build = try cells.rawValue(GenomeBuild.self)
     number = try cells.integer()
     interval = try GenomicInterval(cells: &cells)
   }
@@ -29,7 +29,7 @@ extension Hotspot: FlatRow {
   @inlinable
   public init<Cells: RowCells>(cells: inout Cells) throws {
     gene = try cells.string()
-    build = try GenomeBuild(cells: &cells)
+    build = try cells.rawValue(GenomeBuild.self)
     interval = try GenomicInterval(cells: &cells)
     change = try cells.string()
     kind = try cells.rawValue(Kind.self)
@@ -67,7 +67,7 @@ extension KnownAllele: FlatRow {
   @inlinable
   public init<Cells: RowCells>(cells: inout Cells) throws {
     gene = try cells.string()
-    build = try GenomeBuild(cells: &cells)
+    build = try cells.rawValue(GenomeBuild.self)
     let contig = try cells.string()
     let start = try cells.integer()
     let end = try cells.integer()
@@ -86,19 +86,6 @@ extension KnownAllele: FlatRow {
   }
 }
 
-extension GenomeBuild {
-  @inlinable
-  init<Cells: RowCells>(cells: inout Cells) throws {
-    self = try cells.rawValue(GenomeBuild.self)
-  }
-
-  init(row: inout UnkeyedDecodingContainer) throws {
-    var cells = UnkeyedCells(container: row)
-    defer { row = cells.container }
-    try self.init(cells: &cells)
-  }
-}
-
 extension GenomicInterval {
   /// Contig, start and end, as three cells of a row.
   @inlinable
@@ -109,12 +96,6 @@ extension GenomicInterval {
     // A damaged cache must be an error, not the initializer's precondition.
     guard start >= 1, end >= start else { throw cells.corrupted("interval \(start)-\(end)") }
     self.init(canonicalContig: contig, start: start, end: end)
-  }
-
-  init(row: inout UnkeyedDecodingContainer) throws {
-    var cells = UnkeyedCells(container: row)
-    defer { row = cells.container }
-    try self.init(cells: &cells)
   }
 
   func encode(row: inout UnkeyedEncodingContainer) throws {
