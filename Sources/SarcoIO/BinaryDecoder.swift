@@ -257,7 +257,7 @@ final class BinaryInput: Sendable {
     rows.reserveCapacity(count)
     var cursor = start
     for _ in 0..<count {
-      var cells = try BinaryRowCells(input: self, offset: cursor)
+      var cells = try BinaryUnkeyedDecoding(input: self, offset: cursor)
       rows.append(try Row(cells: &cells))
       cursor = try end(ofValueAt: cursor)
     }
@@ -483,39 +483,14 @@ struct BinaryUnkeyedDecoding: UnkeyedDecodingContainer {
   mutating func superDecoder() throws -> Decoder { BinaryTreeDecoder(input: input, offset: try next()) }
 }
 
-/// One row's cells read straight from the bytes, as `BinaryUnkeyedDecoding` reads them.
-struct BinaryRowCells: RowCells {
-  let input: BinaryInput
-  private var cursor: Int
-  private var remaining: Int
-
-  init(input: BinaryInput, offset: Int) throws {
-    self.input = input
-    (cursor, remaining) = try input.container(at: offset, .unkeyed)
-  }
-
-  /// The next cell's offset; moves past it.
-  private mutating func next() throws -> Int {
-    guard remaining > 0 else {
-      throw DecodingError.valueNotFound(Any.self, DecodingError.Context(codingPath: [], debugDescription: "binary form: past the last item"))
-    }
-    let offset = cursor
-    cursor = try input.end(ofValueAt: offset)
-    remaining -= 1
-    return offset
-  }
-
-  mutating func string() throws -> String { try input.string(at: try next()) }
-  mutating func integer() throws -> Int { try input.integer(Int.self, at: try next()) }
-  mutating func double() throws -> Double { try input.double(at: try next()) }
+/// A flat row's cells read straight from the bytes by the same container (`BinaryInput.rows`,
+/// statically typed, so the row's `init(cells:)` is specialised for it).
+extension BinaryUnkeyedDecoding: RowCells {
+  mutating func string() throws -> String { try decode(String.self) }
+  mutating func integer() throws -> Int { try decode(Int.self) }
+  mutating func double() throws -> Double { try decode(Double.self) }
   mutating func strings() throws -> [String] { try input.strings(at: try next()) }
-
-  mutating func null() throws -> Bool {
-    guard remaining > 0, input.isNull(at: cursor) else { return false }
-    _ = try next()
-    return true
-  }
-
+  mutating func null() throws -> Bool { try decodeNil() }
   func corrupted(_ description: String) -> Error { BinaryInput.corrupt(description) }
 }
 
