@@ -1,3 +1,4 @@
+import Foundation
 import SarcoCore
 import Testing
 
@@ -103,5 +104,25 @@ import Testing
     let filter = RegionFilter([GenomicInterval(contig: "1", start: 100, end: 400), GenomicInterval(contig: "1", start: 500, end: 600)])
     #expect(filter.overlaps(contig: "chr1", start: start, end: end) == expected)
     #expect(!filter.overlaps(contig: "2", start: start, end: end))
+  }
+}
+
+@Suite struct GenomeBuildRawValueTests {
+  @Test func eachCaseIsReadBackFromItsName() {
+    for build in GenomeBuild.allCases { #expect(GenomeBuild(rawValue: build.rawValue) == build) }
+    #expect(GenomeBuild(rawValue: "GRCh37") == .grch37)
+    #expect(GenomeBuild(rawValue: "GRCh38") == .grch38)
+  }
+
+  /// The name exactly, as the synthesized form read it: user spellings go through `init(userSpelling:)`.
+  @Test(arguments: ["grch38", "GRCH38", "GRCh38 ", " GRCh37", "hg38", "38", "", "GRCh3", "GRCh380"])
+  func anythingElseIsRefused(name: String) {
+    #expect(GenomeBuild(rawValue: name) == nil)
+  }
+
+  @Test func decodingReadsTheNameAndRefusesOtherSpellings() throws {
+    let decoder = JSONDecoder()
+    #expect(try decoder.decode([GenomeBuild].self, from: Data(#"["GRCh38","GRCh37"]"#.utf8)) == [.grch38, .grch37])
+    #expect(throws: DecodingError.self) { try decoder.decode([GenomeBuild].self, from: Data(#"["hg19"]"#.utf8)) }
   }
 }

@@ -3,6 +3,19 @@ public enum GenomeBuild: String, CaseIterable, Sendable, Codable, Comparable {
   case grch37 = "GRCh37"
   case grch38 = "GRCh38"
 
+  /// Exactly a case's name, compared directly: the synthesized form goes through
+  /// `_findStringSwitchCase` (~150-300 instructions a call), and a panel's start reads the build of
+  /// every exon, hotspot and known allele (~9,000 cells).
+  public init?(rawValue: String) {
+    if rawValue == "GRCh38" {
+      self = .grch38
+    } else if rawValue == "GRCh37" {
+      self = .grch37
+    } else {
+      return nil
+    }
+  }
+
   /// Parses user and panel spellings: GRCh38, hg38, b38, 38; GRCh37, hg19, b37, 37.
   public init?(userSpelling: String) {
     switch userSpelling.lowercased() {
