@@ -38,11 +38,13 @@ public enum PanelLocator {
     }
     // `$SARCOPANEL_PANELS` before the folders found from the executable's path (resolving its links
     // and standardising four paths was most of a run's panel lookup).
-    for folder in namedFolders(environment) where FileManager.default.fileExists(atPath: "\(folder)/\(given)/panel.json") {
+    let named = namedFolders(environment)
+    for folder in named where FileManager.default.fileExists(atPath: "\(folder)/\(given)/panel.json") {
       return "\(folder)/\(given)"
     }
+    // The search list starts with those folders again: they are not asked twice.
     let folders = searchFolders(environment: environment)
-    for folder in folders where FileManager.default.fileExists(atPath: "\(folder)/\(given)/panel.json") {
+    for folder in folders where !named.contains(folder) && FileManager.default.fileExists(atPath: "\(folder)/\(given)/panel.json") {
       return "\(folder)/\(given)"
     }
     throw SarcoError.panel(
