@@ -50,9 +50,12 @@ bench_fastest() { bench_range "$1" | cut -d- -f1; }
 
 # Median over the rounds of A's time / B's time, the k-th run of each (run one after the other in
 # round k): a host whose speed drifts from round to round moves it less than the medians' ratio.
-bench_paired_ratio() {
+bench_paired_ratio() { bench_rounds "$1" "$2" | awk '{ print $1 / $2 }' | bench_median_of_lines 2; }
+
+# A's and B's wall microseconds of each round, "A B" a line: the k-th run of each, run in round k.
+bench_rounds() {
   awk -v a="$1" -v b="$2" '$1 == a { x[++i] = $2 } $1 == b { y[++j] = $2 }
-    END { for (k = 1; k <= (i < j ? i : j); k++) print x[k] / y[k] }' "$BENCH_DIR/log" | bench_median_of_lines 2
+    END { for (k = 1; k <= (i < j ? i : j); k++) print x[k], y[k] }' "$BENCH_DIR/log"
 }
 
 # Largest max RSS of NAME in MB.
