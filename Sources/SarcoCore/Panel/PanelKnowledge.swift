@@ -187,7 +187,8 @@ public struct EvidenceItem: Sendable, Equatable, Codable {
 }
 
 /// A ClinVar classification keyed by normalised (chrom, pos, ref, alt).
-public struct KnownVariant: Sendable, Equatable, FlatRow {
+/// Not coded: the panel cache holds these rows by column (`KnownVariantTable`).
+public struct KnownVariant: Sendable, Equatable {
   public let gene: String
   public let build: GenomeBuild
   public let interval: GenomicInterval
@@ -201,35 +202,6 @@ public struct KnownVariant: Sendable, Equatable, FlatRow {
   public let consequence: String
 
   public var key: String { VariantKey.make(interval.contig, interval.start, reference, alternate) }
-
-  /// Coded as one flat row (not keyed members with a nested interval): the panel cache holds
-  /// tens of thousands of these, and keyed decoding was most of a small run's panel load.
-  public init(from decoder: Decoder) throws { try self.init(rowFrom: decoder) }
-
-  public init<Cells: RowCells>(cells: inout Cells) throws {
-    gene = try cells.string()
-    build = try cells.rawValue(GenomeBuild.self)
-    interval = try GenomicInterval(cells: &cells)
-    reference = try cells.string()
-    alternate = try cells.string()
-    clinvarID = try cells.string()
-    significance = try cells.string()
-    reviewStatus = try cells.string()
-    stars = try cells.integer()
-    release = try cells.string()
-    consequence = try cells.string()
-  }
-
-  public func encode(to encoder: Encoder) throws {
-    var row = encoder.unkeyedContainer()
-    try row.encode(gene)
-    try row.encode(build.rawValue)
-    try interval.encode(row: &row)
-    for text in [reference, alternate, clinvarID, significance, reviewStatus] { try row.encode(text) }
-    try row.encode(stars)
-    try row.encode(release)
-    try row.encode(consequence)
-  }
 
   public init(gene: String, build: GenomeBuild, interval: GenomicInterval, reference: String, alternate: String, clinvarID: String, significance: String, reviewStatus: String, stars: Int, release: String, consequence: String) {
     self.gene = gene
